@@ -1,0 +1,233 @@
+//! An account (issuer, name, secret, parameters) and the field validation shared by manual entry
+//! and `otpauth://` parsing.
+
+use crate::otp::{Algorithm, Generator, Kind, Params, Secret, SecretError, SecretWarning, DIGITS_RANGE, STEAM_CHARS};
+
+/// Longest issuer or account name accepted, in characters.
+pub const MAX_LABEL_CHARS: usize = 256;
+
+/// One authenticator entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    /// Who issued the secret ("GitHub"); may be empty.
+    pub issuer: String,
+    /// The account at that issuer ("alice@example.com"); may be empty.
+    pub name: String,
+    /// The shared secret.
+    pub secret: Secret,
+    /// Algorithm, digits and kind.
+    pub params: Params,
+}
+
+impl Account {
+    /// A code generator for this account.
+    pub fn generator(&self) -> Generator {
+        Generator::new(&self.secret, self.params)
+    }
+}
+
+/// Why a field was refused. Shared by manual entry and URI parsing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FieldError {
+    /// No `secret` parameter, or an empty secret field.
+    MissingSecret,
+    /// The secret is not valid Base32.
+    Secret(SecretError),
+    /// An algorithm other than SHA1, SHA256 or SHA512 (e.g. MD5).
+    UnsupportedAlgorithm {
+        /// What was given.
+        given: String,
+    },
+    /// Digits not a whole number from 6 to 10.
+    DigitsOutOfRange {
+        /// What was given.
+        given: String,
+    },
+    /// Period not a whole number of seconds of at least 1 (0, negative, or not a number).
+    BadPeriod {
+        /// What was given.
+        given: String,
+    },
+    /// An HOTP counter that is not a whole number from 0 to 2^64−1.
+    BadCounter {
+        /// What was given.
+        given: String,
+    },
+    /// Manual entry with neither issuer nor account name: the list could not tell it apart.
+    NoName,
+    /// An issuer or account name over [`MAX_LABEL_CHARS`].
+    LabelTooLong,
+}
+
+impl From<SecretError> for FieldError {
+    fn from(e: SecretError) -> Self {
+        match e {
+            SecretError::Empty => FieldError::MissingSecret,
+            other => FieldError::Secret(other),
+        }
+    }
+}
+
+/// Something the user should know about an accepted account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Warning {
+    /// About the secret (e.g. it is shorter than 128 bits).
+    Secret(SecretWarning),
+    /// The label's issuer prefix and the `issuer` parameter disagree; the parameter was used.
+    IssuerMismatch {
+        /// Issuer in the label prefix.
+        label: String,
+        /// Issuer in the `issuer=` parameter (used).
+        parameter: String,
+    },
+}
+
+/// Parses an algorithm field; empty means the default (SHA1).
+pub fn parse_algorithm(text: &str) -> Result<Algorithm, FieldError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(Algorithm::default());
+    }
+    Algorithm::parse(t).ok_or_else(|| FieldError::UnsupportedAlgorithm { given: t.to_owned() })
+}
+
+/// Parses a digits field; empty means 6.
+pub fn parse_digits(text: &str) -> Result<u8, FieldError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(6);
+    }
+    t.parse::<u8>()
+        .ok()
+        .filter(|d| DIGITS_RANGE.contains(d))
+        .ok_or_else(|| FieldError::DigitsOutOfRange { given: t.to_owned() })
+}
+
+/// Parses a period field in seconds; empty means 30.
+pub fn parse_period(text: &str) -> Result<u32, FieldError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(30);
+    }
+    t.parse::<u32>()
+        .ok()
+        .filter(|p| *p >= 1)
+        .ok_or_else(|| FieldError::BadPeriod { given: t.to_owned() })
+}
+
+/// Parses an HOTP counter field; empty means 0.
+pub fn parse_counter(text: &str) -> Result<u64, FieldError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(0);
+    }
+    t.parse::<u64>().map_err(|_| FieldError::BadCounter { given: t.to_owned() })
+}
+
+/// Trims a label part and checks its length.
+pub fn clean_label(text: &str) -> Result<String, FieldError> {
+    let t = text.trim();
+    if t.chars().count() > MAX_LABEL_CHARS {
+        return Err(FieldError::LabelTooLong);
+    }
+    Ok(t.to_owned())
+}
+
+/// Which kind of code a manual entry asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum KindChoice {
+    /// Time-based (the usual).
+    #[default]
+    Totp,
+    /// Counter-based.
+    Hotp,
+    /// Steam Guard.
+    Steam,
+}
+
+/// The manual-entry form, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ManualEntry {
+    /// Issuer field.
+    pub issuer: String,
+    /// Account name field.
+    pub name: String,
+    /// Base32 secret field.
+    pub secret: String,
+    /// Kind of code.
+    pub kind: KindChoice,
+    /// Algorithm field (empty: SHA1).
+    pub algorithm: String,
+    /// Digits field (empty: 6).
+    pub digits: String,
+    /// Period field (empty: 30).
+    pub period: String,
+    /// Counter field for HOTP (empty: 0).
+    pub counter: String,
+}
+
+impl ManualEntry {
+    /// Validates the form into an account, or the first problem found (in form order).
+    pub fn to_account(&self) -> Result<(Account, Vec<Warning>), FieldError> {
+        let issuer = clean_label(&self.issuer)?;
+        let name = clean_label(&self.name)?;
+        if issuer.is_empty() && name.is_empty() {
+            return Err(FieldError::NoName);
+        }
+        let (secret, secret_warnings) = Secret::parse_base32(&self.secret)?;
+        let algorithm = parse_algorithm(&self.algorithm)?;
+        let (digits, kind) = match self.kind {
+            KindChoice::Totp => (parse_digits(&self.digits)?, Kind::Totp { period: parse_period(&self.period)? }),
+            KindChoice::Hotp => (parse_digits(&self.digits)?, Kind::Hotp { counter: parse_counter(&self.counter)? }),
+            KindChoice::Steam => (STEAM_CHARS, Kind::Steam { period: parse_period(&self.period)? }),
+        };
+        let warnings = secret_warnings.into_iter().map(Warning::Secret).collect();
+        Ok((Account { issuer, name, secret, params: Params { algorithm, digits, kind } }, warnings))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(secret: &str) -> ManualEntry {
+        ManualEntry { issuer: " GitHub ".into(), name: "alice".into(), secret: secret.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn manual_entry_defaults_to_sha1_6_30() {
+        let (a, w) = entry("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ").to_account().expect("valid");
+        assert_eq!(a.issuer, "GitHub");
+        assert_eq!(a.params, Params::default());
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn manual_entry_reports_each_bad_field() {
+        assert_eq!(entry("").to_account().err(), Some(FieldError::MissingSecret));
+        let mut e = entry("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+        e.digits = "5".into();
+        assert_eq!(e.to_account().err(), Some(FieldError::DigitsOutOfRange { given: "5".into() }));
+        e.digits = "8".into();
+        e.period = "0".into();
+        assert_eq!(e.to_account().err(), Some(FieldError::BadPeriod { given: "0".into() }));
+        e.period = "-30".into();
+        assert_eq!(e.to_account().err(), Some(FieldError::BadPeriod { given: "-30".into() }));
+        e.period = "60".into();
+        e.algorithm = "MD5".into();
+        assert_eq!(e.to_account().err(), Some(FieldError::UnsupportedAlgorithm { given: "MD5".into() }));
+        let nameless = ManualEntry { secret: "GEZDGNBVGY3TQOJQ".into(), ..Default::default() };
+        assert_eq!(nameless.to_account().err(), Some(FieldError::NoName));
+    }
+
+    #[test]
+    fn steam_entry_is_five_characters() {
+        let mut e = entry("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+        e.kind = KindChoice::Steam;
+        let (a, _) = e.to_account().expect("valid");
+        assert_eq!(a.params.kind, Kind::Steam { period: 30 });
+        assert_eq!(a.generator().at_time(59).as_plain().len(), 5);
+    }
+}

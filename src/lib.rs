@@ -1,0 +1,17 @@
+//! A browser authenticator: TOTP/HOTP codes, `otpauth://` accounts, and (later) an encrypted vault,
+//! clock synchronisation and backup codes.
+//!
+//! The crate is one pure core that compiles and is tested natively (`cargo test`), plus two
+//! browser-only layers that exist only on `wasm32`: [`web`] (the only code that touches browser APIs)
+//! and [`ui`] (Leptos components that render state and call the core). See README.md for the layout.
+#![forbid(unsafe_code)]
+
+pub mod account;
+pub mod i18n;
+pub mod otp;
+pub mod uri;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,230 @@
+//! `otpauth://` Key URI Format: lenient parsing, canonical formatting.
+//!
+//! Reference: Google Authenticator's "Key Uri Format" wiki page (the de-facto standard):
+//! `otpauth://TYPE/LABEL?PARAMETERS`, where LABEL is `issuer:account` (the colon literal or `%3A`),
+//! and the parameters are `secret` (required), `issuer`, `algorithm`, `digits`, `period`, `counter`.
+
+use crate::account::{
+    clean_label, parse_algorithm, parse_counter, parse_digits, parse_period, Account, FieldError, Warning,
+};
+use crate::otp::{Kind, Params, Secret, STEAM_CHARS};
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// Longest input accepted, in characters. Real URIs are under 300; a 512-byte secret fits.
+pub const MAX_URI_CHARS: usize = 4096;
+
+/// Why a URI was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UriError {
+    /// The text does not start with `otpauth://`.
+    NotOtpauth {
+        /// The text looks like a bare Base32 secret: suggest manual entry instead.
+        looks_like_secret: bool,
+    },
+    /// A Google Authenticator export (`otpauth-migration://`), which holds many accounts.
+    Migration,
+    /// A type other than `totp`, `hotp` or `steam`.
+    UnknownType {
+        /// What was given.
+        given: String,
+    },
+    /// A `%` not followed by two hex digits.
+    BrokenPercentEncoding {
+        /// 1-based character position of the `%` in the input.
+        position: usize,
+    },
+    /// Percent-escapes that do not decode to UTF-8 text.
+    NotUtf8,
+    /// More than [`MAX_URI_CHARS`] characters.
+    TooLong {
+        /// Length of the input, in characters.
+        chars: usize,
+    },
+    /// An `hotp` URI without its `counter` parameter.
+    MissingCounter,
+    /// A parameter's value is wrong.
+    Field(FieldError),
+}
+
+impl From<FieldError> for UriError {
+    fn from(e: FieldError) -> Self {
+        UriError::Field(e)
+    }
+}
+
+/// A successfully parsed URI.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed {
+    /// The account.
+    pub account: Account,
+    /// What the user should know (short secret, issuer mismatch).
+    pub warnings: Vec<Warning>,
+}
+
+/// Checks that every `%` starts a valid escape and returns the 1-based position of the first bad one.
+fn check_escapes(s: &str, base_position: usize) -> Result<(), UriError> {
+    let bytes = s.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b'%' {
+            let ok = bytes.len() > i + 2 && bytes[i + 1].is_ascii_hexdigit() && bytes[i + 2].is_ascii_hexdigit();
+            if !ok {
+                let position = base_position + s[..i].chars().count() + 1;
+                return Err(UriError::BrokenPercentEncoding { position });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn decode(s: &str) -> Result<String, UriError> {
+    percent_decode_str(s).decode_utf8().map(|c| c.into_owned()).map_err(|_| UriError::NotUtf8)
+}
+
+fn decode_query_value(s: &str) -> Result<String, UriError> {
+    // Query strings are often produced by form encoders, which write a space as '+'.
+    decode(&s.replace('+', " "))
+}
+
+/// Parses an `otpauth://` URI leniently (case-insensitive scheme and type, unknown parameters
+/// ignored, secret in any Base32 spelling) into an account with warnings.
+pub fn parse(input: &str) -> Result<Parsed, UriError> {
+    let chars = input.chars().count();
+    if chars > MAX_URI_CHARS {
+        return Err(UriError::TooLong { chars });
+    }
+    let lead = input.len() - input.trim_start().len();
+    let text = input.trim();
+    let base_position = input[..lead].chars().count();
+
+    let Some((scheme, rest)) = text.split_once("://") else {
+        let looks_like_secret = Secret::parse_base32(text).is_ok();
+        return Err(UriError::NotOtpauth { looks_like_secret });
+    };
+    if scheme.eq_ignore_ascii_case("otpauth-migration") {
+        return Err(UriError::Migration);
+    }
+    if !scheme.eq_ignore_ascii_case("otpauth") {
+        return Err(UriError::NotOtpauth { looks_like_secret: false });
+    }
+    check_escapes(text, base_position)?;
+
+    let rest = rest.split('#').next().unwrap_or_default();
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let (kind_name, raw_label) = path.split_once('/').unwrap_or((path, ""));
+    let kind_name = kind_name.to_ascii_lowercase();
+
+    // Split the label on a literal colon first, so an escaped colon inside the issuer survives;
+    // fall back to an escaped one (`Example%3Aalice`), which the format also allows.
+    let (label_issuer, label_name) = match raw_label.split_once(':') {
+        Some((i, n)) => (Some(decode(i)?), decode(n)?),
+        None => {
+            let whole = decode(raw_label)?;
+            match whole.split_once(':') {
+                Some((i, n)) => (Some(i.to_owned()), n.to_owned()),
+                None => (None, whole),
+            }
+        }
+    };
+
+    let mut secret = None;
+    let mut issuer_param = None;
+    let mut algorithm = None;
+    let mut digits = None;
+    let mut period = None;
+    let mut counter = None;
+    let mut steam_encoder = false;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let v = decode_query_value(v)?;
+        let slot = match k.to_ascii_lowercase().as_str() {
+            "secret" => &mut secret,
+            "issuer" => &mut issuer_param,
+            "algorithm" => &mut algorithm,
+            "digits" => &mut digits,
+            "period" => &mut period,
+            "counter" => &mut counter,
+            "encoder" => {
+                steam_encoder |= v.eq_ignore_ascii_case("steam");
+                continue;
+            }
+            _ => continue,
+        };
+        // The first occurrence wins, as in most readers.
+        slot.get_or_insert(v);
+    }
+
+    let kind_choice = match kind_name.as_str() {
+        "totp" if steam_encoder => "steam",
+        "totp" | "hotp" | "steam" => kind_name.as_str(),
+        _ => return Err(UriError::UnknownType { given: kind_name.clone() }),
+    };
+
+    let secret_text = secret.ok_or(FieldError::MissingSecret)?;
+    let (secret, secret_warnings) = Secret::parse_base32(&secret_text).map_err(FieldError::from)?;
+    let mut warnings: Vec<Warning> = secret_warnings.into_iter().map(Warning::Secret).collect();
+
+    let label_issuer = label_issuer.map(|s| clean_label(&s)).transpose()?.filter(|s| !s.is_empty());
+    let issuer_param = issuer_param.map(|s| clean_label(&s)).transpose()?.filter(|s| !s.is_empty());
+    let issuer = match (label_issuer, issuer_param) {
+        (Some(l), Some(p)) => {
+            if !l.eq_ignore_ascii_case(&p) {
+                warnings.push(Warning::IssuerMismatch { label: l, parameter: p.clone() });
+            }
+            p
+        }
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => String::new(),
+    };
+    let name = clean_label(&label_name)?;
+
+    let algorithm = parse_algorithm(algorithm.as_deref().unwrap_or(""))?;
+    let period_value = || parse_period(period.as_deref().unwrap_or(""));
+    let (digits, kind) = match kind_choice {
+        "hotp" => {
+            let c = counter.ok_or(UriError::MissingCounter)?;
+            (parse_digits(digits.as_deref().unwrap_or(""))?, Kind::Hotp { counter: parse_counter(&c)? })
+        }
+        "steam" => (STEAM_CHARS, Kind::Steam { period: period_value()? }),
+        _ => (parse_digits(digits.as_deref().unwrap_or(""))?, Kind::Totp { period: period_value()? }),
+    };
+
+    Ok(Parsed { account: Account { issuer, name, secret, params: Params { algorithm, digits, kind } }, warnings })
+}
+
+/// Characters escaped in labels and values: everything but unreserved characters and `@`.
+const ESCAPE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'@');
+
+fn enc(s: &str) -> String {
+    utf8_percent_encode(s, ESCAPE).to_string()
+}
+
+/// Formats an account as its canonical URI: every parameter explicit, secret upper-case Base32
+/// without padding, issuer both as label prefix and parameter. `parse(&format(a))` returns `a`.
+pub fn format(account: &Account) -> String {
+    let Params { algorithm, digits, kind } = account.params;
+    let kind_name = match kind {
+        Kind::Totp { .. } => "totp",
+        Kind::Hotp { .. } => "hotp",
+        Kind::Steam { .. } => "steam",
+    };
+    let label = if !account.issuer.is_empty() {
+        format!("{}:{}", enc(&account.issuer), enc(&account.name))
+    } else if account.name.contains(':') {
+        // A leading literal colon marks an empty issuer, so the escaped colon stays in the name.
+        format!(":{}", enc(&account.name))
+    } else {
+        enc(&account.name)
+    };
+    let mut uri = format!("otpauth://{kind_name}/{label}?secret={}", account.secret.to_base32());
+    if !account.issuer.is_empty() {
+        uri.push_str(&format!("&issuer={}", enc(&account.issuer)));
+    }
+    uri.push_str(&format!("&algorithm={}", algorithm.as_str()));
+    match kind {
+        Kind::Totp { period } => uri.push_str(&format!("&digits={digits}&period={period}")),
+        Kind::Hotp { counter } => uri.push_str(&format!("&digits={digits}&counter={counter}")),
+        Kind::Steam { period } => uri.push_str(&format!("&period={period}")),
+    }
+    uri
+}
