@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod account;
+pub mod clock;
 pub mod i18n;
 pub mod otp;
 pub mod uri;

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test: native unit/integration tests, browser-adapter tests (wasm-bindgen-test in
+# headless Chromium), then end-to-end tests against the release build. Installs what is missing first.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+
+echo "== native tests (cargo test)"
+cargo test --all-targets
+
+echo "== browser adapter tests (wasm-bindgen-test, headless Chromium)"
+cargo test --target wasm32-unknown-unknown --test web
+
+echo "== release build (trunk)"
+trunk build --release --offline
+
+echo "== end-to-end tests (playwright-core + Debian chromium)"
+node --test --test-concurrency=1 tests/e2e/

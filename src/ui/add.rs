@@ -1,0 +1,197 @@
+//! The add-account dialog: paste an `otpauth://` link, or type the details by hand.
+
+use super::{tr, AppState};
+use crate::account::{Account, KindChoice, ManualEntry, Warning};
+use crate::i18n::{self, Lang, T};
+use crate::otp::Kind;
+use crate::uri;
+use leptos::html;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Paste,
+    Manual,
+}
+
+/// What the form currently amounts to: an account with warnings, or a translated error.
+type Outcome = Result<(Account, Vec<Warning>), String>;
+
+fn summary(lang: Lang, a: &Account) -> String {
+    let p = a.params;
+    let kind = match p.kind {
+        Kind::Totp { period } => format!("TOTP · {} · {} · {period} s", p.algorithm.as_str(), p.digits),
+        Kind::Hotp { counter } => format!("HOTP · {} · {} · {} {counter}", p.algorithm.as_str(), p.digits, i18n::t(lang, T::CounterShort)),
+        Kind::Steam { period } => format!("Steam Guard · {period} s"),
+    };
+    let who = match (a.issuer.is_empty(), a.name.is_empty()) {
+        (false, false) => format!("{} — {}", a.issuer, a.name),
+        (false, true) => a.issuer.clone(),
+        (true, false) => a.name.clone(),
+        (true, true) => i18n::t(lang, T::Unnamed).to_owned(),
+    };
+    format!("{who} ({kind})")
+}
+
+/// The modal dialog. `open` shows and hides it; Escape and Cancel close it.
+#[component]
+pub fn AddDialog(
+    /// Whether the dialog is shown.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let tab = RwSignal::new(Tab::Paste);
+    let uri_text = RwSignal::new(String::new());
+    let entry = RwSignal::new(ManualEntry::default());
+    let attempted = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        let Some(d) = dialog.get() else { return };
+        if open.get() {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        } else if d.open() {
+            d.close();
+        }
+    });
+
+    let reset = move || {
+        uri_text.set(String::new());
+        entry.set(ManualEntry::default());
+        attempted.set(false);
+    };
+
+    let outcome = Memo::new(move |_| -> Option<Outcome> {
+        let lang = state.lang.get();
+        match tab.get() {
+            Tab::Paste => {
+                let text = uri_text.get();
+                if text.trim().is_empty() && !attempted.get() {
+                    return None;
+                }
+                Some(uri::parse(&text).map(|p| (p.account, p.warnings)).map_err(|e| i18n::uri_error(lang, &e)))
+            }
+            Tab::Manual => {
+                if !attempted.get() {
+                    // Before the first try, only show the preview of a valid form, not errors on half-typed fields.
+                    return entry.with(|e| e.to_account().ok().map(Ok));
+                }
+                Some(entry.with(|e| e.to_account()).map_err(|e| i18n::field_error(lang, &e)))
+            }
+        }
+    });
+
+    let submit = move || {
+        attempted.set(true);
+        if let Some(Ok((account, _))) = outcome.get_untracked() {
+            state.add(&account);
+            reset();
+            open.set(false);
+        }
+    };
+
+    let set_field = move |f: fn(&mut ManualEntry, String)| {
+        move |ev: leptos::ev::Event| entry.update(|e| f(e, event_target_value(&ev)))
+    };
+    let tab_attr = move |t: Tab| move || if tab.get() == t { "true" } else { "false" };
+    let kind_is = move |k: KindChoice| move || entry.with(|e| e.kind == k);
+
+    view! {
+        <dialog node_ref=dialog class="add" aria-labelledby="add-title" data-testid="add-dialog"
+            on:close=move |_| { open.set(false); reset(); }>
+            <form method="dialog" on:submit=move |ev| { ev.prevent_default(); submit(); }>
+                <h2 id="add-title">{tr(T::DialogTitle)}</h2>
+                <div class="tabs" role="tablist">
+                    <button type="button" role="tab" data-testid="tab-paste" aria-selected=tab_attr(Tab::Paste)
+                        on:click=move |_| { tab.set(Tab::Paste); attempted.set(false); }>{tr(T::TabPaste)}</button>
+                    <button type="button" role="tab" data-testid="tab-manual" aria-selected=tab_attr(Tab::Manual)
+                        on:click=move |_| { tab.set(Tab::Manual); attempted.set(false); }>{tr(T::TabManual)}</button>
+                </div>
+                <Show when=move || tab.get() == Tab::Paste>
+                    <div role="tabpanel" class="panel">
+                        <label for="uri-input">{tr(T::UriLabel)}</label>
+                        <textarea id="uri-input" data-testid="uri-input" rows="3" spellcheck="false" autocomplete="off"
+                            placeholder="otpauth://totp/…" aria-describedby="uri-hint"
+                            prop:value=move || uri_text.get()
+                            on:input=move |ev| uri_text.set(event_target_value(&ev))></textarea>
+                        <p id="uri-hint" class="hint">{tr(T::UriHint)}</p>
+                    </div>
+                </Show>
+                <Show when=move || tab.get() == Tab::Manual>
+                    <div role="tabpanel" class="panel grid">
+                        <label for="m-issuer">{tr(T::IssuerLabel)}</label>
+                        <input id="m-issuer" data-testid="manual-issuer" autocomplete="off" placeholder="GitHub"
+                            prop:value=move || entry.with(|e| e.issuer.clone()) on:input=set_field(|e, v| e.issuer = v) />
+                        <label for="m-name">{tr(T::NameLabel)}</label>
+                        <input id="m-name" data-testid="manual-name" autocomplete="off" placeholder="alice@example.com"
+                            prop:value=move || entry.with(|e| e.name.clone()) on:input=set_field(|e, v| e.name = v) />
+                        <label for="m-secret">{tr(T::SecretLabel)}</label>
+                        <input id="m-secret" data-testid="manual-secret" autocomplete="off" spellcheck="false" autocapitalize="characters"
+                            class="mono" aria-describedby="m-secret-hint"
+                            prop:value=move || entry.with(|e| e.secret.clone()) on:input=set_field(|e, v| e.secret = v) />
+                        <p id="m-secret-hint" class="hint">{tr(T::SecretHint)}</p>
+                        <details class="advanced">
+                            <summary data-testid="advanced">{tr(T::Advanced)}</summary>
+                            <div class="grid">
+                                <label for="m-kind">{tr(T::TypeLabel)}</label>
+                                <select id="m-kind" data-testid="manual-kind" on:change=move |ev| {
+                                    let k = match event_target_value(&ev).as_str() { "hotp" => KindChoice::Hotp, "steam" => KindChoice::Steam, _ => KindChoice::Totp };
+                                    entry.update(|e| e.kind = k);
+                                }>
+                                    <option value="totp" selected=kind_is(KindChoice::Totp)>{tr(T::TypeTotp)}</option>
+                                    <option value="hotp" selected=kind_is(KindChoice::Hotp)>{tr(T::TypeHotp)}</option>
+                                    <option value="steam" selected=kind_is(KindChoice::Steam)>{tr(T::TypeSteam)}</option>
+                                </select>
+                                <label for="m-alg">{tr(T::AlgorithmLabel)}</label>
+                                <select id="m-alg" data-testid="manual-algorithm" on:change=set_field(|e, v| e.algorithm = v)>
+                                    <option value="SHA1">"SHA1"</option>
+                                    <option value="SHA256">"SHA256"</option>
+                                    <option value="SHA512">"SHA512"</option>
+                                </select>
+                                <label for="m-digits">{tr(T::DigitsLabel)}</label>
+                                <input id="m-digits" data-testid="manual-digits" inputmode="numeric" placeholder="6"
+                                    prop:value=move || entry.with(|e| e.digits.clone()) on:input=set_field(|e, v| e.digits = v) />
+                                <Show when=move || entry.with(|e| e.kind != KindChoice::Hotp)>
+                                    <label for="m-period">{tr(T::PeriodLabel)}</label>
+                                    <input id="m-period" data-testid="manual-period" inputmode="numeric" placeholder="30"
+                                        prop:value=move || entry.with(|e| e.period.clone()) on:input=set_field(|e, v| e.period = v) />
+                                </Show>
+                                <Show when=move || entry.with(|e| e.kind == KindChoice::Hotp)>
+                                    <label for="m-counter">{tr(T::CounterLabel)}</label>
+                                    <input id="m-counter" data-testid="manual-counter" inputmode="numeric" placeholder="0"
+                                        prop:value=move || entry.with(|e| e.counter.clone()) on:input=set_field(|e, v| e.counter = v) />
+                                </Show>
+                            </div>
+                        </details>
+                    </div>
+                </Show>
+                {move || match outcome.get() {
+                    Some(Err(message)) => view! {
+                        <p class="error" role="alert" data-testid="add-error">{message}</p>
+                    }.into_any(),
+                    Some(Ok((account, warnings))) => {
+                        let lang = state.lang.get();
+                        view! {
+                            <div class="preview" data-testid="add-preview">
+                                <p><strong>{i18n::t(lang, T::WillAdd)}": "</strong>{summary(lang, &account)}</p>
+                                {(!warnings.is_empty()).then(|| view! {
+                                    <div class="warning" role="status" data-testid="add-warning">
+                                        <strong>{i18n::t(lang, T::WarningsHeading)}</strong>
+                                        <ul>{warnings.iter().map(|w| view! { <li>{i18n::warning(lang, w)}</li> }).collect_view()}</ul>
+                                    </div>
+                                })}
+                            </div>
+                        }.into_any()
+                    }
+                    None => ().into_any(),
+                }}
+                <div class="buttons">
+                    <button type="button" class="ghost" data-testid="cancel-add" on:click=move |_| open.set(false)>{tr(T::Cancel)}</button>
+                    <button type="submit" class="primary" data-testid="submit-add">{tr(T::Add)}</button>
+                </div>
+            </form>
+        </dialog>
+    }
+}

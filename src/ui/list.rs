@@ -1,0 +1,126 @@
+//! The account list: one row per account, each with its code, countdown, copy and delete.
+
+use super::{tr, AppState, Row};
+use crate::i18n::{self, T};
+use crate::otp::{millis_remaining, Code, Kind};
+use crate::web::clipboard;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+
+/// All accounts, or a friendly empty state.
+#[component]
+pub fn AccountList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <Show
+            when=move || state.rows.with(|r| !r.is_empty())
+            fallback=move || view! { <p class="empty" data-testid="empty">{tr(T::EmptyList)}</p> }
+        >
+            <ul class="accounts" data-testid="accounts">
+                <For each=move || state.rows.get() key=|row| row.id let:row>
+                    <AccountRow row=row />
+                </For>
+            </ul>
+        </Show>
+    }
+}
+
+/// Digits separated by spaces, so screen readers read "0 9 4" and not "ninety-four".
+fn spoken(code: &str) -> String {
+    code.chars().filter(|c| !c.is_whitespace()).map(String::from).collect::<Vec<_>>().join(" ")
+}
+
+/// One account.
+#[component]
+fn AccountRow(
+    /// The account to show.
+    row: Row,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let params = row.generator.params();
+    let generator = row.generator.clone();
+    let counter = row.counter;
+    // The code only changes when its time step (or HOTP counter) does: the memo stops the
+    // 1 Hz tick from re-rendering the code cell in between.
+    let code = Memo::new(move |_| -> Code {
+        match params.kind {
+            Kind::Hotp { .. } => generator.at_counter(counter.get()),
+            _ => generator.at_time(state.now_ms.get() / 1000),
+        }
+    });
+    let period = params.kind.period();
+    let remaining_secs = Memo::new(move |_| period.map(|p| millis_remaining(state.now_ms.get(), p).div_ceil(1000)));
+
+    let copied = RwSignal::new(None::<bool>);
+    let confirming = RwSignal::new(false);
+    let row_name = row.clone();
+    let who = move || row_name.display_name(state.lang.get());
+    let who_copy = who.clone();
+    let who_delete = who.clone();
+    let id = row.id;
+
+    let copy = move |_| {
+        let text = code.get_untracked().as_plain();
+        spawn_local(async move {
+            let ok = clipboard::write_text(&text).await.is_ok();
+            copied.set(Some(ok));
+            set_timeout(move || copied.set(None), Duration::from_millis(if ok { 1500 } else { 4000 }));
+        });
+    };
+
+    let issuer = row.issuer.clone();
+    let name = row.name.clone();
+    let unnamed = issuer.is_empty() && name.is_empty();
+
+    view! {
+        <li class="account" data-testid="account-row">
+            <div class="who">
+                <span class="issuer" data-testid="issuer">{issuer}</span>
+                <span class="name" data-testid="name">{name}</span>
+                {unnamed.then(|| view! { <span class="name">{tr(T::Unnamed)}</span> })}
+            </div>
+            <div class="code-line">
+                <output class="code" data-testid="code" aria-label=move || spoken(&code.get().as_plain())>
+                    {move || code.get().grouped()}
+                </output>
+                {period.map(|p| view! {
+                    <div class="countdown" data-testid="countdown"
+                        role="timer"
+                        aria-label=move || i18n::seconds_left(state.lang.get(), remaining_secs.get().unwrap_or(0))
+                        class:low=move || remaining_secs.get().unwrap_or(99) <= 5>
+                        <span class="bar" style:width=move || format!("{:.1}%", remaining_secs.get().unwrap_or(0) as f64 * 100.0 / f64::from(p))></span>
+                        <span class="secs" aria-hidden="true">{move || remaining_secs.get().unwrap_or(0)}</span>
+                    </div>
+                })}
+                {matches!(params.kind, Kind::Hotp { .. }).then(|| view! {
+                    <button class="ghost" data-testid="next-code" on:click=move |_| counter.update(|c| *c = c.saturating_add(1))>
+                        {tr(T::NextCode)}
+                    </button>
+                })}
+            </div>
+            <div class="actions">
+                <button class="copy" data-testid="copy" on:click=copy aria-label=move || i18n::copy_label(state.lang.get(), &who_copy())>
+                    {move || match copied.get() {
+                        Some(true) => i18n::t(state.lang.get(), T::Copied),
+                        _ => i18n::t(state.lang.get(), T::Copy),
+                    }}
+                </button>
+                <button class="ghost danger" data-testid="delete" aria-label=move || i18n::delete_label(state.lang.get(), &who_delete())
+                    on:click=move |_| confirming.set(true)>
+                    {tr(T::Delete)}
+                </button>
+            </div>
+            <Show when=move || copied.get() == Some(false)>
+                <p class="error" role="alert" data-testid="copy-failed">{tr(T::CopyFailed)}</p>
+            </Show>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" aria-label=tr(T::Delete) data-testid="confirm-delete">
+                    <p>{tr(T::ConfirmDelete)}</p>
+                    <button class="danger" data-testid="confirm-yes" on:click=move |_| state.remove(id)>{tr(T::ConfirmDeleteYes)}</button>
+                    <button class="ghost" data-testid="confirm-no" autofocus on:click=move |_| confirming.set(false)>{tr(T::ConfirmDeleteNo)}</button>
+                </div>
+            </Show>
+        </li>
+    }
+}

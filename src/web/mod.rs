@@ -1,0 +1,6 @@
+//! The only code that touches browser APIs: small adapters over the clock, preferences,
+//! the clipboard and the document. Everything they return is plain Rust data for the core.
+
+pub mod clipboard;
+pub mod clock;
+pub mod prefs;
