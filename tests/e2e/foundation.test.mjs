@@ -1,0 +1,202 @@
+// The foundation, as a user does it: paste a link, read the code at a known time, watch it change
+// on the period boundary, add by hand, see a bad link explained, copy, delete, switch language.
+// Known answers come from RFC 6238 Appendix B and RFC 4226 Appendix D, not from our own output.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startServer } from './lib/server.mjs';
+import { launch, ARTIFACTS } from './lib/browser.mjs';
+import { AppPage } from './lib/app.mjs';
+
+const RFC_SEED = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // "12345678901234567890"
+const RFC_URI = `otpauth://totp/RFC%206238:alice@example.com?secret=${RFC_SEED}&issuer=RFC%206238&digits=8`;
+const T1 = 1111111109_000; // RFC 6238: SHA1 code 07081804
+const T2 = 1111111111_000; // RFC 6238: SHA1 code 14050471 (next step begins at 1111111110)
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server.close(); });
+
+async function withApp(opts, fn) {
+  const b = await launch(opts);
+  try {
+    if (opts.time !== undefined) await b.page.clock.setFixedTime(opts.time);
+    const app = new AppPage(b.page, server.url);
+    await app.open();
+    await fn(app, b);
+    assert.deepEqual(b.errors, [], 'no page or console errors');
+  } finally {
+    await b.close();
+  }
+}
+
+test('a pasted link shows the RFC 6238 code at a faked clock, with its countdown', async () => {
+  await withApp({ time: T1 }, async (app) => {
+    await app.tid('memory-notice').waitFor();
+    assert.match(await app.tid('memory-notice').textContent(), /memory only/);
+    await app.addByUri(RFC_URI);
+    await app.expectCode('RFC 6238', '0708 1804');
+    const countdown = app.row('RFC 6238').getByTestId('countdown');
+    assert.equal(await countdown.getAttribute('aria-label'), '1 s left');
+    // Screen readers get digits, not a number.
+    assert.equal(await app.row('RFC 6238').getByTestId('code').getAttribute('aria-label'), '0 7 0 8 1 8 0 4');
+  });
+});
+
+test('the code changes exactly on the period boundary', async () => {
+  await withApp({ time: T1 }, async (app, { page }) => {
+    await app.addByUri(RFC_URI);
+    await app.expectCode('RFC 6238', '0708 1804');
+    // One millisecond before the boundary: still the old code after a tick has passed.
+    await page.clock.setFixedTime(1111111109_999);
+    await page.waitForTimeout(1200);
+    assert.equal(await app.codeOf('RFC 6238'), '0708 1804');
+    // On the boundary: the next tick shows the next code, and a full countdown.
+    await page.clock.setFixedTime(1111111110_000);
+    await app.expectCode('RFC 6238', '1405 0471', 2500);
+    assert.equal(await app.row('RFC 6238').getByTestId('countdown').getAttribute('aria-label'), '30 s left');
+    await page.clock.setFixedTime(T2);
+    await page.waitForTimeout(1200);
+    assert.equal(await app.codeOf('RFC 6238'), '1405 0471');
+  });
+});
+
+test('manual entry with advanced settings (SHA256, 8 digits) matches RFC 6238', async () => {
+  await withApp({ time: 1234567890_000 }, async (app) => {
+    await app.openAddDialog();
+    await app.tid('tab-manual').click();
+    await app.tid('manual-issuer').fill('Manual');
+    await app.tid('manual-name').fill('bob');
+    // RFC 6238's 32-byte SHA-256 seed, typed in lower case with spaces.
+    await app.tid('manual-secret').fill('gezd gnbv gy3t qojq gezd gnbv gy3t qojq gezd gnbv gy3t qojq geza');
+    await app.tid('advanced').click();
+    await app.tid('manual-algorithm').selectOption('SHA256');
+    await app.tid('manual-digits').fill('8');
+    await app.tid('submit-add').click();
+    await app.tid('add-dialog').waitFor({ state: 'hidden' });
+    await app.expectCode('Manual', '9181 9424');
+  });
+});
+
+test('an HOTP link starts at its counter and "Next code" advances it (RFC 4226)', async () => {
+  await withApp({}, async (app) => {
+    await app.addByUri(`otpauth://hotp/HOTP:carol?secret=${RFC_SEED}&counter=0`);
+    await app.expectCode('HOTP', '755 224');
+    await app.row('HOTP').getByTestId('next-code').click();
+    await app.expectCode('HOTP', '287 082');
+    assert.equal(await app.row('HOTP').getByTestId('countdown').count(), 0, 'no countdown for a counter-based code');
+  });
+});
+
+test('bad links are explained, specifically, and nothing is added', async () => {
+  await withApp({}, async (app) => {
+    const cases = [
+      ['otpauth://totp/X:y?secret=JBSWY3DP1HPK3PXP', /“1” at character 9/],
+      ['https://example.com/setup', /not an otpauth:\/\/ link/],
+      ['JBSWY3DPEHPK3PXP', /bare secret key/],
+      [`otpauth://totp/X:y?secret=${RFC_SEED}&digits=12`, /6 to 10 digits/],
+      [`otpauth://totp/X:y?secret=${RFC_SEED}&period=0`, /period “0”/],
+      [`otpauth://hotp/X:y?secret=${RFC_SEED}`, /no counter/],
+      ['otpauth://totp/X:y?issuer=X', /no secret key/],
+      [`otpauth://totp/X%zz:y?secret=${RFC_SEED}`, /broken “%” escape at character 17/],
+    ];
+    await app.openAddDialog();
+    for (const [uri, message] of cases) {
+      await app.tid('uri-input').fill(uri);
+      await app.tid('submit-add').click();
+      const text = await app.tid('add-error').textContent();
+      assert.match(text, message, uri);
+    }
+    assert.equal(await app.tid('add-dialog').isVisible(), true, 'the dialog stays open');
+    // Short secret: accepted, with a warning shown before adding.
+    await app.tid('uri-input').fill('otpauth://totp/Short:z?secret=JBSWY3DPEHPK3PXP');
+    assert.match(await app.tid('add-warning').textContent(), /only 80 bits/);
+    await app.tid('cancel-add').click();
+    assert.equal(await app.rows().count(), 0);
+  });
+});
+
+test('copy puts the plain code on the clipboard and says so', async () => {
+  await withApp({ time: T1 }, async (app, { context, page }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+    await app.addByUri(RFC_URI);
+    await app.row('RFC 6238').getByTestId('copy').click();
+    await app.row('RFC 6238').getByTestId('copy').getByText('Copied').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '07081804');
+  });
+});
+
+test('delete asks first; "Keep" keeps, "Delete" removes', async () => {
+  await withApp({}, async (app) => {
+    await app.addByUri(`otpauth://totp/One:a?secret=${RFC_SEED}`);
+    await app.addByUri(`otpauth://totp/Two:b?secret=${RFC_SEED}`);
+    await app.row('One').getByTestId('delete').click();
+    await app.row('One').getByTestId('confirm-no').click();
+    assert.equal(await app.rows().count(), 2);
+    await app.row('One').getByTestId('delete').click();
+    await app.row('One').getByTestId('confirm-yes').click();
+    await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=account-row]').length === 1);
+    assert.equal(await app.row('Two').count(), 1);
+  });
+});
+
+test('language follows the browser, switches, and is remembered', async () => {
+  await withApp({ locale: 'ja-JP' }, async (app, { page }) => {
+    assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+    assert.match(await app.tid('memory-notice').textContent(), /メモリ/);
+    assert.equal(await app.tid('add-button').textContent(), '+ アカウントを追加');
+    // A bad link in Japanese.
+    await app.pasteUri('otpauth://totp/X:y?secret=JBSWY3DP1HPK3PXP');
+    await app.tid('submit-add').click();
+    assert.match(await app.tid('add-error').textContent(), /9 文字目「1」/);
+    await app.tid('cancel-add').click();
+    await app.tid('lang-en').click();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.equal(await app.tid('add-button').textContent(), '+ Add account');
+    await page.reload();
+    await app.tid('add-button').waitFor();
+    assert.equal(await app.tid('add-button').textContent(), '+ Add account', 'choice survives a reload');
+    assert.equal(await app.tid('lang-en').getAttribute('aria-pressed'), 'true');
+  });
+});
+
+test('keyboard only: open the dialog, paste, submit, close with Escape', async () => {
+  await withApp({ time: T1 }, async (app, { page }) => {
+    await app.tid('add-button').focus();
+    await page.keyboard.press('Enter');
+    await app.tid('add-dialog').waitFor({ state: 'visible' });
+    await app.tid('uri-input').focus();
+    await page.keyboard.insertText(RFC_URI);
+    await app.tid('submit-add').focus();
+    await page.keyboard.press('Enter');
+    await app.tid('add-dialog').waitFor({ state: 'hidden' });
+    await app.expectCode('RFC 6238', '0708 1804');
+    await app.tid('add-button').focus();
+    await page.keyboard.press('Enter');
+    await app.tid('add-dialog').waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await app.tid('add-dialog').waitFor({ state: 'hidden' });
+  });
+});
+
+async function twoAccounts(app) {
+  await app.addByUri(`otpauth://totp/GitHub:octocat?secret=${RFC_SEED}&issuer=GitHub`);
+  await app.addByUri(`otpauth://totp/%E6%A5%BD%E5%A4%A9:taro@example.jp?secret=${RFC_SEED}&issuer=%E6%A5%BD%E5%A4%A9&digits=8`);
+}
+
+test('screenshots: two accounts, desktop light (en) and 360 px dark (ja)', async () => {
+  await withApp({ time: 1111111101_000 }, async (app, { page }) => {
+    await twoAccounts(app);
+    await app.row('GitHub').getByTestId('code').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'two-accounts-en-desktop.png'), fullPage: true });
+    await app.openAddDialog();
+    await app.tid('uri-input').fill(RFC_URI);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'add-dialog-en-desktop.png') });
+  });
+  await withApp({ time: 1111111101_000, locale: 'ja-JP', colorScheme: 'dark', viewport: { width: 360, height: 740 } }, async (app, { page }) => {
+    await twoAccounts(app);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `no horizontal scrolling at 360 px (scrollWidth ${width})`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'two-accounts-ja-360-dark.png'), fullPage: true });
+  });
+});

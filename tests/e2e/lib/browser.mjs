@@ -1,0 +1,46 @@
+// Launches Debian's Chromium through playwright-core (no browser download), with the flags this
+// machine needs, and a fresh profile per launch.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './server.mjs';
+
+export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+export const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage', '--js-flags=--no-wasm-async-compilation',
+];
+
+/** A persistent context in a fresh profile directory; `errors` collects page errors and console errors. */
+export async function launch({ locale = 'en-US', colorScheme = 'light', viewport = { width: 1000, height: 800 } } = {}) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'auth-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale,
+    colorScheme,
+    viewport,
+  });
+  const errors = [];
+  const watch = (page) => {
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  const page = context.pages()[0] ?? await context.newPage();
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
