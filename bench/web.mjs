@@ -5,7 +5,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer, DIST } from '../tests/e2e/lib/server.mjs';
-import { CHROMIUM_ARGS } from '../tests/e2e/lib/browser.mjs';
+import { CHROMIUM_ARGS as E2E_ARGS } from '../tests/e2e/lib/browser.mjs';
+// Measure a browser as users run it: without the synchronous-compilation flag the screenshots need.
+const CHROMIUM_ARGS = E2E_ARGS.filter((a) => !a.startsWith('--js-flags'));
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };

@@ -194,6 +194,14 @@ pub fn seconds_left(lang: Lang, secs: u64) -> String {
     }
 }
 
+/// "12 s" — the countdown's visible figure.
+pub fn seconds_short(lang: Lang, secs: u64) -> String {
+    match lang {
+        Lang::En => format!("{secs} s"),
+        Lang::Ja => format!("{secs}秒"),
+    }
+}
+
 /// Accessible name of a copy button: "Copy code for GitHub (alice)".
 pub fn copy_label(lang: Lang, who: &str) -> String {
     match lang {
