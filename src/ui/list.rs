@@ -89,7 +89,7 @@ fn AccountRow(
                         role="timer"
                         aria-label=move || i18n::seconds_left(state.lang.get(), remaining_secs.get().unwrap_or(0))
                         class:low=move || remaining_secs.get().unwrap_or(99) <= 5>
-                        <span class="track"><span class="bar" style:width=move || format!("{:.1}%", remaining_secs.get().unwrap_or(0) as f64 * 100.0 / f64::from(p))></span></span>
+                        <span class="track"><span class="bar" style:width=move || format!("{}%", remaining_secs.get().unwrap_or(0) * 100 / u64::from(p))></span></span>
                         <span class="secs" aria-hidden="true">{move || i18n::seconds_short(state.lang.get(), remaining_secs.get().unwrap_or(0))}</span>
                     </div>
                 })}
