@@ -25,15 +25,22 @@ const TYPES = {
 /** Starts the server on a free loopback port; resolves to { url, close, requests }. */
 export async function startServer({ dist = DIST, clockOffsetMs = 0 } = {}) {
   const requests = [];
+  const cache = new Map(); // path -> contents: serve from memory, as a production static server would
+  const read = async (file) => {
+    if (!cache.has(file)) cache.set(file, await fs.readFile(file));
+    return cache.get(file);
+  };
   const server = http.createServer(async (req, res) => {
     requests.push({ method: req.method, url: req.url });
     const url = new URL(req.url, 'http://x');
     let file = path.join(dist, decodeURIComponent(url.pathname));
     if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
     try {
-      const stat = await fs.stat(file).catch(() => null);
-      if (!stat || stat.isDirectory()) file = path.join(dist, 'index.html');
-      const body = await fs.readFile(file);
+      if (!cache.has(file)) {
+        const stat = await fs.stat(file).catch(() => null);
+        if (!stat || stat.isDirectory()) file = path.join(dist, 'index.html');
+      }
+      const body = await read(file);
       res.sendDate = false;
       res.writeHead(200, {
         'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
