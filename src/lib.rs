@@ -11,6 +11,7 @@ pub mod clock;
 pub mod i18n;
 pub mod otp;
 pub mod uri;
+pub mod vault;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

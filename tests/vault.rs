@@ -1,0 +1,165 @@
+//! The vault format: round-trips, refusals, tamper resistance, passphrase change, the fixture.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use authenticator::uri;
+use authenticator::vault::{self, Content, Envelope, KdfParams, Slot, Unlocked, VaultError, DEFAULT_KDF, MAGIC};
+use common::{OsRandom, FAST_KDF};
+
+const PASS: &str = "correct horse battery staple";
+const SECRET_B32: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
+fn content_with(n: usize) -> Content {
+    let mut c = Content::default();
+    for i in 0..n {
+        let link = format!("otpauth://totp/Issuer{i}:user{i}@example.com?secret={SECRET_B32}&issuer=Issuer{i}");
+        c.add(&uri::parse(&link).expect("valid").account, 1_700_000_000_000 + i as u64);
+    }
+    c
+}
+
+fn sealed(n: usize) -> (Unlocked, Vec<u8>) {
+    let mut v = Unlocked::create(content_with(n), PASS, FAST_KDF, &mut OsRandom).expect("create");
+    let bytes = v.seal(&mut OsRandom).expect("seal");
+    (v, bytes)
+}
+
+#[test]
+fn seal_then_open_gives_the_same_content() {
+    let (v, bytes) = sealed(3);
+    let opened = Unlocked::open(&bytes, PASS).expect("open");
+    assert_eq!(opened.content, v.content);
+    assert_eq!(opened.revision, 1);
+    assert_eq!(opened.kdf(), Some(FAST_KDF));
+}
+
+#[test]
+fn every_save_uses_a_fresh_nonce_and_the_next_revision() {
+    let (mut v, first) = sealed(1);
+    let second = v.seal(&mut OsRandom).expect("seal");
+    let (a, b) = (Envelope::parse(&first).expect("a"), Envelope::parse(&second).expect("b"));
+    assert_ne!(a.nonce, b.nonce);
+    assert_eq!((a.revision, b.revision), (1, 2));
+    assert_eq!(vault::revision_of(&second), Ok(2));
+}
+
+#[test]
+fn wrong_passphrase_is_refused() {
+    let (_, bytes) = sealed(1);
+    assert_eq!(Unlocked::open(&bytes, "correct horse battery stapler").err(), Some(VaultError::WrongPassphraseOrDamaged));
+    assert_eq!(Unlocked::open(&bytes, "").err(), Some(VaultError::WrongPassphraseOrDamaged));
+}
+
+#[test]
+fn flipping_any_byte_is_refused() {
+    let (_, bytes) = sealed(2);
+    for i in 0..bytes.len() {
+        for mask in [0x01u8, 0x80] {
+            let mut bad = bytes.clone();
+            bad[i] ^= mask;
+            assert!(Unlocked::open(&bad, PASS).is_err(), "byte {i} ^ {mask:#04x} was accepted");
+        }
+    }
+}
+
+#[test]
+fn every_truncation_is_refused() {
+    let (_, bytes) = sealed(1);
+    for len in 0..bytes.len() {
+        assert!(Unlocked::open(&bytes[..len], PASS).is_err(), "truncated to {len} bytes was accepted");
+    }
+    assert_eq!(Unlocked::open(&bytes[..5], PASS).err(), Some(VaultError::Truncated));
+    assert_eq!(Unlocked::open(b"{\"not\":\"a vault\"}", PASS).err(), Some(VaultError::NotAVault));
+}
+
+#[test]
+fn newer_versions_are_refused_with_their_number() {
+    let (mut v, bytes) = sealed(1);
+    let mut newer = bytes.clone();
+    newer[8..10].copy_from_slice(&2u16.to_be_bytes());
+    assert_eq!(Unlocked::open(&newer, PASS).err(), Some(VaultError::NewerEnvelope { found: 2 }));
+
+    v.content.version = 7;
+    let newer_content = v.seal(&mut OsRandom).expect("seal");
+    assert_eq!(Unlocked::open(&newer_content, PASS).err(), Some(VaultError::NewerContent { found: 7 }));
+}
+
+#[test]
+fn passphrase_change_keeps_content_and_master_key() {
+    let (mut v, old_bytes) = sealed(2);
+    v.change_passphrase("a new and longer passphrase", FAST_KDF, &mut OsRandom).expect("change");
+    let new_bytes = v.seal(&mut OsRandom).expect("seal");
+    assert_eq!(Unlocked::open(&new_bytes, PASS).err(), Some(VaultError::WrongPassphraseOrDamaged));
+    let reopened = Unlocked::open(&new_bytes, "a new and longer passphrase").expect("new passphrase opens");
+    assert_eq!(reopened.content, v.content);
+    // Same master key: the vault opened with the old passphrase can read the new bytes directly.
+    let old = Unlocked::open(&old_bytes, PASS).expect("old");
+    assert_eq!(old.reopen(&new_bytes).expect("same key").content, v.content);
+    // Only the slot changed.
+    let (a, b) = (Envelope::parse(&old_bytes).expect("a"), Envelope::parse(&new_bytes).expect("b"));
+    assert_eq!(a.slots.len(), b.slots.len());
+    assert_ne!(a.slots[0], b.slots[0]);
+}
+
+#[test]
+fn unknown_slot_types_are_kept_byte_for_byte() {
+    let (_, bytes) = sealed(1);
+    let mut env = Envelope::parse(&bytes).expect("parse");
+    env.slots.push(Slot::Unknown { kind: 9, body: vec![1, 2, 3] });
+    assert_eq!(Envelope::parse(&env.to_bytes()).expect("reparse"), env);
+}
+
+#[test]
+fn a_slot_added_without_resealing_is_refused() {
+    let (_, bytes) = sealed(1);
+    let mut env = Envelope::parse(&bytes).expect("parse");
+    env.slots.push(Slot::Unknown { kind: 9, body: vec![1, 2, 3] });
+    // The header is the content's associated data: the old ciphertext no longer matches it.
+    assert_eq!(Unlocked::open(&env.to_bytes(), PASS).err(), Some(VaultError::WrongPassphraseOrDamaged));
+}
+
+#[test]
+fn absurd_kdf_parameters_are_refused_before_hashing() {
+    let big = KdfParams { memory_kib: 4 * 1024 * 1024, iterations: 3, parallelism: 1 };
+    assert_eq!(Unlocked::create(Content::default(), PASS, big, &mut OsRandom).err(), Some(VaultError::BadKdfParams));
+}
+
+#[test]
+fn debug_output_has_no_secrets_or_names() {
+    let (v, _) = sealed(1);
+    let printed = format!("{v:?}");
+    assert!(!printed.contains(SECRET_B32) && !printed.contains("Issuer0") && !printed.contains("user0"), "{printed}");
+}
+
+#[test]
+fn merge_preview_and_merge_keep_everything() {
+    let mut here = content_with(2);
+    let mut backup = content_with(3); // Issuer0, Issuer1 identical; Issuer2 new
+    let other_secret = uri::parse("otpauth://totp/Issuer0:user0@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Issuer0").expect("valid");
+    let conflict_id = backup.add(&other_secret.account, 0);
+    let preview = here.preview_merge(&backup);
+    assert_eq!(preview.unchanged, vec![1, 2]);
+    assert_eq!(preview.added, vec![3]);
+    assert_eq!(preview.conflicting, vec![conflict_id]);
+    assert_eq!(here.merge(&backup, 0), 2);
+    assert_eq!(here.accounts.len(), 4);
+    assert!(here.preview_merge(&backup).added.is_empty(), "merging twice adds nothing more");
+}
+
+/// The committed fixture (docs/vault.md): passphrase "correct horse battery staple", default KDF.
+#[test]
+fn committed_fixture_decrypts() {
+    let bytes = std::fs::read("tests/fixtures/vault-v1.bin").expect("fixture");
+    assert_eq!(&bytes[..8], MAGIC);
+    let v = Unlocked::open(&bytes, PASS).expect("fixture opens with the documented passphrase");
+    assert_eq!(v.kdf(), Some(DEFAULT_KDF));
+    assert_eq!(v.content.accounts.len(), 2);
+    let rfc = v.content.accounts[0].account().expect("account");
+    assert_eq!(rfc.issuer, "RFC 6238");
+    // RFC 6238 Appendix B, SHA1, T = 59.
+    assert_eq!(rfc.generator().at_time(59).as_plain(), "94287082");
+    let hotp = v.content.accounts[1].account().expect("account");
+    // RFC 4226 Appendix D, counter 5.
+    assert_eq!(hotp.generator().at_time(0).as_plain(), "254676");
+}
