@@ -45,3 +45,52 @@ fn document_language_follows_the_choice() {
     prefs::set_document_language(Lang::En);
     assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
 }
+
+mod store {
+    use authenticator::vault::{Content, KdfParams, Random, Unlocked, VaultError};
+    use authenticator::web::random::WebRandom;
+    use authenticator::web::store::{StoreError, VaultStore};
+    use wasm_bindgen_test::*;
+
+    const FAST: KdfParams = KdfParams { memory_kib: 8, iterations: 1, parallelism: 1 };
+
+    #[wasm_bindgen_test]
+    fn web_random_fills_every_byte() {
+        let mut a = vec![0u8; 70_000]; // more than one getRandomValues call
+        WebRandom.fill(&mut a);
+        let zeros = a.iter().filter(|b| **b == 0).count();
+        // Expect about 70_000 / 256 ≈ 273 zero bytes; a broken fill leaves tens of thousands.
+        assert!(zeros < 1_000, "{zeros} zero bytes");
+        let mut b = vec![0u8; 32];
+        WebRandom.fill(&mut b);
+        assert_ne!(&a[..32], &b[..]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn save_load_and_refuse_a_stale_write() {
+        let store = VaultStore::open().await.expect("IndexedDB opens");
+        store.clear().await.expect("clear");
+        assert_eq!(store.load().await.expect("load"), None);
+
+        let mut v = Unlocked::create(Content::default(), "pass phrase", FAST, &mut WebRandom).expect("create");
+        let first = v.seal(&mut WebRandom).expect("seal");
+        store.save(&first, None).await.expect("first save");
+        assert_eq!(store.load().await.expect("load").as_deref(), Some(first.as_slice()));
+
+        let second = v.seal(&mut WebRandom).expect("seal");
+        store.save(&second, Some(1)).await.expect("second save");
+
+        // A tab still at revision 1 tries to write: refused, and the newer record is intact.
+        let mut stale = Unlocked::open(&first, "pass phrase").expect("open");
+        let stale_bytes = stale.seal(&mut WebRandom).expect("seal");
+        assert_eq!(store.save(&stale_bytes, Some(1)).await, Err(StoreError::Conflict { stored: 2 }));
+        assert_eq!(store.load().await.expect("load").as_deref(), Some(second.as_slice()));
+        // Writing over a record that must not exist is refused too.
+        assert_eq!(store.save(&stale_bytes, None).await, Err(StoreError::Conflict { stored: 2 }));
+
+        let reopened = Unlocked::open(&store.load().await.expect("load").expect("record"), "pass phrase").expect("open");
+        assert_eq!(reopened.revision, 2);
+        assert_eq!(Unlocked::open(&second, "wrong").err(), Some(VaultError::WrongPassphraseOrDamaged));
+        store.clear().await.expect("clear");
+    }
+}

@@ -4,3 +4,5 @@
 pub mod clipboard;
 pub mod clock;
 pub mod prefs;
+pub mod random;
+pub mod store;
