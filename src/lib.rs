@@ -10,6 +10,7 @@ pub mod account;
 pub mod clock;
 pub mod i18n;
 pub mod otp;
+pub mod passphrase;
 pub mod uri;
 pub mod vault;
 

@@ -40,6 +40,7 @@ pub fn AddDialog(
     open: RwSignal<bool>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let session = expect_context::<super::session::Session>();
     let dialog = NodeRef::<html::Dialog>::new();
     let tab = RwSignal::new(Tab::Paste);
     let uri_text = RwSignal::new(String::new());
@@ -86,7 +87,10 @@ pub fn AddDialog(
     let submit = move || {
         attempted.set(true);
         if let Some(Ok((account, _))) = outcome.get_untracked() {
-            state.add(&account);
+            let lang = state.lang.get_untracked();
+            let who = super::Row::new(0, &account).display_name(lang);
+            state.status.set(i18n::added(lang, &who));
+            session.add(account);
             reset();
             open.set(false);
         }

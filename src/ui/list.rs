@@ -1,5 +1,6 @@
 //! The account list: one row per account, each with its code, countdown, copy and delete.
 
+use super::session::Session;
 use super::{tr, AppState, Row};
 use crate::i18n::{self, T};
 use crate::otp::{millis_remaining, Code, Kind};
@@ -11,14 +12,14 @@ use std::time::Duration;
 /// All accounts, or a friendly empty state.
 #[component]
 pub fn AccountList() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let session = expect_context::<Session>();
     view! {
         <Show
-            when=move || state.rows.with(|r| !r.is_empty())
+            when=move || session.rows.with(|r| !r.is_empty())
             fallback=move || view! { <p class="empty" data-testid="empty">{tr(T::EmptyList)}</p> }
         >
             <ul class="accounts" data-testid="accounts">
-                <For each=move || state.rows.get() key=|row| row.id let:row>
+                <For each=move || session.rows.get() key=|row| (row.id, row.counter) let:row>
                     <AccountRow row=row />
                 </For>
             </ul>
@@ -38,6 +39,7 @@ fn AccountRow(
     row: Row,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let session = expect_context::<Session>();
     let params = row.generator.params();
     let generator = row.generator.clone();
     let counter = row.counter;
@@ -45,7 +47,7 @@ fn AccountRow(
     // 1 Hz tick from re-rendering the code cell in between.
     let code = Memo::new(move |_| -> Code {
         match params.kind {
-            Kind::Hotp { .. } => generator.at_counter(counter.get()),
+            Kind::Hotp { .. } => generator.at_counter(counter),
             _ => generator.at_time(state.now_ms.get() / 1000),
         }
     });
@@ -69,6 +71,14 @@ fn AccountRow(
         });
     };
 
+    let next_account = row.account.clone();
+    let next_code = move || {
+        let mut account = next_account.clone();
+        account.params.kind = Kind::Hotp { counter: counter.saturating_add(1) };
+        session.edit(move |c| {
+            c.replace(id, &account);
+        });
+    };
     let issuer = row.issuer.clone();
     let name = row.name.clone();
     let unnamed = issuer.is_empty() && name.is_empty();
@@ -94,7 +104,7 @@ fn AccountRow(
                     </div>
                 })}
                 {matches!(params.kind, Kind::Hotp { .. }).then(|| view! {
-                    <button class="ghost" data-testid="next-code" on:click=move |_| counter.update(|c| *c = c.saturating_add(1))>
+                    <button class="ghost" data-testid="next-code" on:click=move |_| next_code()>
                         {tr(T::NextCode)}
                     </button>
                 })}
@@ -117,7 +127,7 @@ fn AccountRow(
             <Show when=move || confirming.get()>
                 <div class="confirm" role="alertdialog" aria-label=tr(T::Delete) data-testid="confirm-delete">
                     <p>{tr(T::ConfirmDelete)}</p>
-                    <button class="danger" data-testid="confirm-yes" on:click=move |_| state.remove(id)>{tr(T::ConfirmDeleteYes)}</button>
+                    <button class="danger" data-testid="confirm-yes" on:click=move |_| session.edit(move |c| { c.remove(id); })>{tr(T::ConfirmDeleteYes)}</button>
                     <button class="ghost" data-testid="confirm-no" autofocus on:click=move |_| confirming.set(false)>{tr(T::ConfirmDeleteNo)}</button>
                 </div>
             </Show>

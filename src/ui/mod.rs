@@ -1,7 +1,10 @@
 //! Leptos components. They render state and call the core; browser I/O goes through [`crate::web`].
 
 mod add;
+mod gate;
 mod list;
+mod session;
+mod settings;
 
 use crate::account::Account;
 use crate::clock::Clock;
@@ -10,12 +13,13 @@ use crate::otp::{Generator, Kind};
 use crate::web::clock::BrowserClock;
 use crate::web::prefs::{self, LocalPrefs, Prefs};
 use leptos::prelude::*;
+use session::{Phase, Session, Storage};
 use std::time::Duration;
 
 /// One account as the list holds it: display fields plus a prepared generator.
 #[derive(Clone)]
 pub struct Row {
-    /// Stable key for the list.
+    /// The account's id in the vault.
     pub id: u64,
     /// Issuer shown in bold.
     pub issuer: String,
@@ -23,8 +27,10 @@ pub struct Row {
     pub name: String,
     /// Code generator (secret inside, never rendered).
     pub generator: Generator,
-    /// HOTP counter; advanced by "Next code". Unused for time-based kinds.
-    pub counter: RwSignal<u64>,
+    /// HOTP counter (unused for time-based kinds).
+    pub counter: u64,
+    /// The account itself, for edits (HOTP counter).
+    pub account: Account,
 }
 
 impl Row {
@@ -38,7 +44,8 @@ impl Row {
             issuer: account.issuer.clone(),
             name: account.name.clone(),
             generator: account.generator(),
-            counter: RwSignal::new(counter),
+            counter,
+            account: account.clone(),
         }
     }
 
@@ -60,28 +67,8 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     /// The shared 1 Hz tick: current time in ms, updated on each second boundary.
     pub now_ms: RwSignal<u64>,
-    /// The accounts, in list order.
-    pub rows: RwSignal<Vec<Row>>,
     /// A short status message for the live region ("Added GitHub.").
     pub status: RwSignal<String>,
-    next_id: StoredValue<u64>,
-}
-
-impl AppState {
-    /// Adds an account at the end of the list and announces it.
-    pub fn add(&self, account: &Account) {
-        let id = self.next_id.get_value();
-        self.next_id.set_value(id + 1);
-        let row = Row::new(id, account);
-        let lang = self.lang.get_untracked();
-        self.status.set(i18n::added(lang, &row.display_name(lang)));
-        self.rows.update(|rows| rows.push(row));
-    }
-
-    /// Removes an account.
-    pub fn remove(&self, id: u64) {
-        self.rows.update(|rows| rows.retain(|r| r.id != id));
-    }
 }
 
 /// Translates a key in the current language (reactive).
@@ -91,27 +78,33 @@ pub fn tr(key: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
 }
 
 /// Re-reads the clock at each whole second, so codes change on the period boundary itself rather
-/// than up to a second late, as a drifting `setInterval(1000)` would.
-fn schedule_tick(now_ms: RwSignal<u64>) {
+/// than up to a second late, as a drifting `setInterval(1000)` would. Also the auto-lock check.
+fn schedule_tick(now_ms: RwSignal<u64>, session: Session) {
     let now = BrowserClock.now_ms();
     now_ms.set(now);
+    let hidden = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+    match (hidden, session.hidden_since_ms.get_value()) {
+        (true, None) => session.hidden_since_ms.set_value(Some(now)),
+        (false, Some(_)) => session.hidden_since_ms.set_value(None),
+        _ => {}
+    }
+    session.check_auto_lock(now);
     let delay = 1000 - now % 1000 + 2;
-    set_timeout(move || schedule_tick(now_ms), Duration::from_millis(delay));
+    set_timeout(move || schedule_tick(now_ms, session), Duration::from_millis(delay));
 }
 
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::initial_language(&LocalPrefs));
-    let state = AppState {
-        lang,
-        now_ms: RwSignal::new(BrowserClock.now_ms()),
-        rows: RwSignal::new(Vec::new()),
-        status: RwSignal::new(String::new()),
-        next_id: StoredValue::new(1),
-    };
+    let state = AppState { lang, now_ms: RwSignal::new(BrowserClock.now_ms()), status: RwSignal::new(String::new()) };
     provide_context(state);
-    schedule_tick(state.now_ms);
+    let session = Session::new(lang);
+    provide_context(session);
+    session.start();
+    schedule_tick(state.now_ms, session);
     Effect::new(move |_| {
         let l = lang.get();
         prefs::set_document_language(l);
@@ -119,8 +112,12 @@ pub fn App() -> impl IntoView {
             doc.set_title(i18n::t(l, T::AppTitle));
         }
     });
+    let active = move || session.last_activity_ms.set_value(BrowserClock.now_ms());
+    let _ = window_event_listener(leptos::ev::pointerdown, move |_| active());
+    let _ = window_event_listener(leptos::ev::keydown, move |_| active());
 
     let dialog_open = RwSignal::new(false);
+    let can_lock = move || session.phase.get() == Phase::Open && session.storage.get() == Storage::IndexedDb;
 
     view! {
         <header class="top">
@@ -128,17 +125,36 @@ pub fn App() -> impl IntoView {
                 <h1>{tr(T::AppTitle)}</h1>
                 <p class="tagline">{tr(T::Tagline)}</p>
             </div>
-            <LangSwitch />
+            <div class="top-actions">
+                <Show when=can_lock>
+                    <button data-testid="lock" on:click=move |_| session.lock()>"🔒 " {tr(T::Lock)}</button>
+                </Show>
+                <LangSwitch />
+            </div>
         </header>
         <main>
-            <p class="notice" role="note" data-testid="memory-notice">{tr(T::MemoryOnly)}</p>
-            <div class="toolbar">
-                <h2>{tr(T::AccountsHeading)}</h2>
-                <button class="primary" data-testid="add-button" on:click=move |_| dialog_open.set(true)>
-                    "+ " {tr(T::AddAccount)}
-                </button>
-            </div>
-            <list::AccountList />
+            {move || match session.phase.get() {
+                Phase::Starting => ().into_any(),
+                Phase::Create => view! { <gate::CreateScreen /> }.into_any(),
+                Phase::Locked => view! { <gate::UnlockScreen /> }.into_any(),
+                Phase::Working => view! { <gate::WorkingScreen /> }.into_any(),
+                Phase::Damaged => view! { <gate::ProblemScreen newer=None /> }.into_any(),
+                Phase::Newer(v) => view! { <gate::ProblemScreen newer=Some(v) /> }.into_any(),
+                Phase::Open => view! {
+                    <Show when=move || session.storage.get() == Storage::MemoryOnly>
+                        <p class="notice" role="note" data-testid="memory-notice">{tr(T::MemoryOnlyStorage)}</p>
+                    </Show>
+                    {move || session.problem.get().map(|m| view! { <p class="error" role="alert" data-testid="problem">{m}</p> })}
+                    <div class="toolbar">
+                        <h2>{tr(T::AccountsHeading)}</h2>
+                        <button class="primary" data-testid="add-button" on:click=move |_| dialog_open.set(true)>
+                            "+ " {tr(T::AddAccount)}
+                        </button>
+                    </div>
+                    <list::AccountList />
+                    <settings::SettingsPanel />
+                }.into_any(),
+            }}
             <p class="sr-only" role="status" aria-live="polite" data-testid="status">{move || state.status.get()}</p>
         </main>
         <add::AddDialog open=dialog_open />

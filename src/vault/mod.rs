@@ -146,6 +146,7 @@ fn decrypt_content(envelope: &Envelope, key: &MasterKey) -> Result<Content, Vaul
 }
 
 /// An open vault: the master key, the slots, and the decrypted content.
+#[derive(Clone)]
 pub struct Unlocked {
     key: MasterKey,
     slots: Vec<Slot>,
@@ -172,6 +173,11 @@ impl Unlocked {
         let key = MasterKey(key);
         let slot = wrap(&key, passphrase, kdf, rng)?;
         Ok(Unlocked { key, slots: vec![Slot::Passphrase(slot)], revision: 0, content })
+    }
+
+    /// A vault that lives only in memory (storage unavailable): it has no slot and is never sealed.
+    pub fn in_memory() -> Unlocked {
+        Unlocked { key: MasterKey(Zeroizing::new([0u8; 32])), slots: Vec::new(), revision: 0, content: Content::default() }
     }
 
     /// Opens a vault with its passphrase (runs Argon2id once per passphrase slot tried).

@@ -16,3 +16,13 @@ impl Clock for BrowserClock {
         }
     }
 }
+
+/// Resolves after `ms` milliseconds (lets the page paint before a long synchronous step).
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

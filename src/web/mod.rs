@@ -3,6 +3,8 @@
 
 pub mod clipboard;
 pub mod clock;
+pub mod files;
 pub mod prefs;
 pub mod random;
 pub mod store;
+pub mod tabs;

@@ -1,6 +1,8 @@
 // Page object: what a user sees and does, addressed by data-testid.
 import assert from 'node:assert/strict';
 
+export const PASSPHRASE = 'correct horse battery staple';
+
 export class AppPage {
   constructor(page, url) {
     this.page = page;
@@ -8,9 +10,23 @@ export class AppPage {
   }
   tid(id) { return this.page.getByTestId(id); }
 
-  async open() {
+  /** Opens the app; on a fresh profile creates the vault, on a stored one unlocks it. */
+  async open(passphrase = PASSPHRASE) {
     await this.page.goto(this.url);
-    await this.tid('add-button').waitFor();
+    await this.page.locator('[data-testid=create-screen], [data-testid=unlock-screen], [data-testid=add-button]').first().waitFor();
+    if (await this.tid('create-screen').isVisible()) await this.createVault(passphrase);
+    else if (await this.tid('unlock-screen').isVisible()) await this.unlock(passphrase);
+  }
+  async createVault(passphrase = PASSPHRASE) {
+    await this.tid('new-pass').fill(passphrase);
+    await this.tid('new-pass-confirm').fill(passphrase);
+    await this.tid('create-vault').click();
+    await this.tid('add-button').waitFor({ timeout: 15000 });
+  }
+  async unlock(passphrase = PASSPHRASE) {
+    await this.tid('unlock-pass').fill(passphrase);
+    await this.tid('unlock').click();
+    await this.page.locator('[data-testid=add-button], [data-testid=problem]').first().waitFor({ timeout: 15000 });
   }
   async openAddDialog() {
     await this.tid('add-button').click();

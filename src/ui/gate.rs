@@ -1,0 +1,140 @@
+//! The screens before the codes: create a vault, unlock it, wait for the key, or a problem.
+
+use super::session::Session;
+use super::settings::RestoreForm;
+use super::tr;
+use crate::i18n::T;
+use crate::passphrase::{strength, Strength};
+use crate::web::files;
+use leptos::prelude::*;
+
+/// The strength line under a new passphrase.
+#[component]
+pub fn StrengthMeter(
+    /// The passphrase being typed.
+    pass: RwSignal<String>,
+) -> impl IntoView {
+    let verdict = move || strength(&pass.get());
+    let key = move || match verdict() {
+        Strength::TooShort => T::PassTooShort,
+        Strength::Weak => T::StrengthWeak,
+        Strength::Fair => T::StrengthFair,
+        Strength::Strong => T::StrengthStrong,
+    };
+    let level = move || match verdict() {
+        Strength::TooShort => "0",
+        Strength::Weak => "1",
+        Strength::Fair => "2",
+        Strength::Strong => "3",
+    };
+    let state = expect_context::<super::AppState>();
+    view! {
+        <p class="strength" data-testid="strength" data-level=level aria-live="polite">
+            <span class="meter" aria-hidden="true"><span></span></span>
+            {move || crate::i18n::t(state.lang.get(), key())}
+        </p>
+    }
+}
+
+/// First visit: choose a passphrase, or restore a backup file.
+#[component]
+pub fn CreateScreen() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let pass = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<T>);
+    let submit = move || {
+        let p = pass.get_untracked();
+        if strength(&p) == Strength::TooShort {
+            error.set(Some(T::PassTooShort));
+        } else if p != confirm.get_untracked() {
+            error.set(Some(T::PassMismatch));
+        } else {
+            error.set(None);
+            session.create(p);
+        }
+    };
+    view! {
+        <section class="card gate" data-testid="create-screen" aria-labelledby="create-title">
+            <h2 id="create-title">{tr(T::CreateTitle)}</h2>
+            <p>{tr(T::CreateIntro)}</p>
+            <form on:submit=move |ev| { ev.prevent_default(); submit(); }>
+                <label for="new-pass">{tr(T::PassLabel)}</label>
+                <input id="new-pass" type="password" autocomplete="new-password" data-testid="new-pass"
+                    prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
+                <StrengthMeter pass=pass />
+                <label for="new-pass-2">{tr(T::PassConfirmLabel)}</label>
+                <input id="new-pass-2" type="password" autocomplete="new-password" data-testid="new-pass-confirm"
+                    prop:value=move || confirm.get() on:input=move |ev| confirm.set(event_target_value(&ev)) />
+                <p class="warning" role="note">{tr(T::ForgetWarning)}</p>
+                {move || error.get().map(|k| view! { <p class="error" role="alert" data-testid="create-error">{tr(k)}</p> })}
+                {move || session.problem.get().map(|m| view! { <p class="error" role="alert" data-testid="problem">{m}</p> })}
+                <div class="buttons"><button type="submit" class="primary" data-testid="create-vault">{tr(T::CreateButton)}</button></div>
+            </form>
+        </section>
+        <section class="card" aria-labelledby="restore-title">
+            <h2 id="restore-title">{tr(T::RestoreTitle)}</h2>
+            <RestoreForm fresh=true />
+        </section>
+    }
+}
+
+/// A vault is stored: ask for the passphrase.
+#[component]
+pub fn UnlockScreen() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let pass = RwSignal::new(String::new());
+    view! {
+        <section class="card gate" data-testid="unlock-screen" aria-labelledby="unlock-title">
+            <h2 id="unlock-title">{tr(T::UnlockTitle)}</h2>
+            <p>{tr(T::UnlockIntro)}</p>
+            <form on:submit=move |ev| { ev.prevent_default(); session.unlock(pass.get_untracked()); pass.set(String::new()); }>
+                <label for="unlock-pass">{tr(T::PassLabel)}</label>
+                <input id="unlock-pass" type="password" autocomplete="current-password" data-testid="unlock-pass" autofocus
+                    prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
+                {move || session.problem.get().map(|m| view! { <p class="error" role="alert" data-testid="problem">{m}</p> })}
+                <div class="buttons"><button type="submit" class="primary" data-testid="unlock">{tr(T::UnlockButton)}</button></div>
+            </form>
+        </section>
+    }
+}
+
+/// While Argon2id runs.
+#[component]
+pub fn WorkingScreen() -> impl IntoView {
+    view! {
+        <section class="card gate" data-testid="working" aria-busy="true">
+            <p>{tr(T::Working)}</p>
+            <progress aria-label=tr(T::Working)></progress>
+        </section>
+    }
+}
+
+/// The stored record cannot be read, or is from a newer version: keep it, offer it raw.
+#[component]
+pub fn ProblemScreen(
+    /// Newer format version, if that is the problem.
+    newer: Option<u16>,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let state = expect_context::<super::AppState>();
+    let download = move |_| {
+        if let Some(bytes) = session.stored_bytes() {
+            let _ = files::download("authenticator-stored-record.2favault", &bytes);
+        }
+    };
+    let message = move || match newer {
+        Some(found) => crate::i18n::vault_error(state.lang.get(), &crate::vault::VaultError::NewerEnvelope { found }),
+        None => crate::i18n::t(state.lang.get(), T::DamagedIntro).to_owned(),
+    };
+    view! {
+        <section class="card gate" data-testid="problem-screen">
+            <h2>{move || if newer.is_some() { tr(T::NewerTitle)() } else { tr(T::DamagedTitle)() }}</h2>
+            <p role="alert">{message}</p>
+            {move || session.problem.get().map(|m| view! { <p class="error">{m}</p> })}
+            <div class="buttons">
+                <button class="primary" data-testid="download-raw" on:click=download>{tr(T::DownloadRaw)}</button>
+            </div>
+        </section>
+    }
+}

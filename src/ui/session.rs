@@ -1,0 +1,399 @@
+//! The open session: where the vault lives (IndexedDB or memory), its phase (create, locked,
+//! open …), and every change to it (seal first, then one write; retried on another tab's write).
+
+use super::Row;
+use crate::account::Account;
+use crate::clock::Clock;
+use crate::i18n::{Lang, T};
+use crate::passphrase;
+use crate::vault::{Content, Envelope, Unlocked, VaultError, DEFAULT_KDF};
+use crate::web::clock::{sleep, BrowserClock};
+use crate::web::files;
+use crate::web::random::WebRandom;
+use crate::web::store::{StoreError, VaultStore};
+use crate::web::tabs::{with_write_lock, TabMessage, Tabs};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Where the app stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Opening storage.
+    Starting,
+    /// No vault yet: choose a passphrase (or restore a backup).
+    Create,
+    /// A vault is stored: ask for the passphrase.
+    Locked,
+    /// Deriving the key.
+    Working,
+    /// Codes on screen.
+    Open,
+    /// The stored record cannot be read at all; it is kept untouched.
+    Damaged,
+    /// The stored record comes from a newer version of the app.
+    Newer(u16),
+}
+
+/// Where the vault is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Storage {
+    /// Not known yet.
+    Unknown,
+    /// In IndexedDB.
+    IndexedDb,
+    /// IndexedDB could not be opened: memory only, nothing is saved.
+    MemoryOnly,
+}
+
+/// The session, shared by context. Cheap to copy: every field is a handle.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// Current phase.
+    pub phase: RwSignal<Phase>,
+    /// Where the vault is kept.
+    pub storage: RwSignal<Storage>,
+    /// Whether the browser agreed to keep storage (None: unknown or no API).
+    pub persisted: RwSignal<Option<bool>>,
+    /// A translated problem to show on the current screen.
+    pub problem: RwSignal<Option<String>>,
+    /// Rows derived from the open vault.
+    pub rows: RwSignal<Vec<Row>>,
+    /// Auto-lock minutes of the open vault.
+    pub auto_lock_minutes: RwSignal<u32>,
+    /// Last user activity, for auto-lock.
+    pub last_activity_ms: StoredValue<u64>,
+    /// When the tab was hidden, if it is.
+    pub hidden_since_ms: StoredValue<Option<u64>>,
+    lang: RwSignal<Lang>,
+    store: StoredValue<Option<VaultStore>, LocalStorage>,
+    vault: StoredValue<Option<Unlocked>, LocalStorage>,
+    stored_bytes: StoredValue<Option<Vec<u8>>, LocalStorage>,
+    tabs: StoredValue<Option<Tabs>, LocalStorage>,
+}
+
+fn rows_from(content: &Content) -> Vec<Row> {
+    content.accounts.iter().filter_map(|s| s.account().map(|a| Row::new(s.id, &a))).collect()
+}
+
+impl Session {
+    /// A session in the Starting phase; call [`Session::start`].
+    pub fn new(lang: RwSignal<Lang>) -> Session {
+        Session {
+            phase: RwSignal::new(Phase::Starting),
+            storage: RwSignal::new(Storage::Unknown),
+            persisted: RwSignal::new(None),
+            problem: RwSignal::new(None),
+            rows: RwSignal::new(Vec::new()),
+            auto_lock_minutes: RwSignal::new(crate::vault::DEFAULT_AUTO_LOCK_MINUTES),
+            last_activity_ms: StoredValue::new(BrowserClock.now_ms()),
+            hidden_since_ms: StoredValue::new(None),
+            lang,
+            store: StoredValue::new_local(None),
+            vault: StoredValue::new_local(None),
+            stored_bytes: StoredValue::new_local(None),
+            tabs: StoredValue::new_local(None),
+        }
+    }
+
+    fn say(&self, key: T) {
+        self.problem.set(Some(crate::i18n::t(self.lang.get_untracked(), key).to_owned()));
+    }
+
+    /// Opens storage and decides the first screen.
+    pub fn start(self) {
+        spawn_local(async move {
+            let store = match VaultStore::open().await {
+                Ok(s) => s,
+                Err(_) => {
+                    self.storage.set(Storage::MemoryOnly);
+                    self.vault.set_value(None);
+                    self.phase.set(Phase::Open);
+                    return;
+                }
+            };
+            self.storage.set(Storage::IndexedDb);
+            let loaded = store.load().await;
+            self.store.set_value(Some(store));
+            let tabs = Tabs::join(move |m| self.on_tab_message(m));
+            self.tabs.set_value(Some(tabs));
+            self.persisted.set(files::is_persisted().await);
+            match loaded {
+                Ok(None) => self.phase.set(Phase::Create),
+                Ok(Some(bytes)) => self.show_locked(bytes),
+                Err(_) => {
+                    self.say(T::StorageReadFailed);
+                    self.phase.set(Phase::Damaged);
+                }
+            }
+        });
+    }
+
+    fn show_locked(&self, bytes: Vec<u8>) {
+        let phase = match Envelope::parse(&bytes) {
+            Ok(_) => Phase::Locked,
+            Err(VaultError::NewerEnvelope { found }) => Phase::Newer(found),
+            Err(_) => Phase::Damaged,
+        };
+        self.stored_bytes.set_value(Some(bytes));
+        self.phase.set(phase);
+    }
+
+    fn on_tab_message(self, message: TabMessage) {
+        match message {
+            TabMessage::Lock => self.lock_here(),
+            TabMessage::Changed(revision) => {
+                let behind = self.vault.with_value(|v| v.as_ref().map(|v| v.revision < revision));
+                if behind == Some(true) {
+                    spawn_local(async move {
+                        let _ = self.reload_from_storage().await;
+                    });
+                }
+            }
+        }
+    }
+
+    async fn reload_from_storage(self) -> Result<(), StoreError> {
+        let Some(store) = self.store.get_value() else { return Ok(()) };
+        let Some(bytes) = store.load().await? else { return Ok(()) };
+        let fresh = self.vault.with_value(|v| v.as_ref().map(|v| v.reopen(&bytes)));
+        if let Some(Ok(fresh)) = fresh {
+            self.rows.set(rows_from(&fresh.content));
+            self.auto_lock_minutes.set(fresh.content.settings.auto_lock_minutes);
+            self.vault.set_value(Some(fresh));
+        }
+        Ok(())
+    }
+
+    /// Creates the vault with a passphrase (the caller has checked strength and confirmation).
+    pub fn create(self, pass: String) {
+        self.problem.set(None);
+        self.phase.set(Phase::Working);
+        spawn_local(async move {
+            sleep(30).await; // let "deriving the key" paint before Argon2 blocks the thread
+            let mut vault = match Unlocked::create(Content::default(), &pass, DEFAULT_KDF, &mut WebRandom) {
+                Ok(v) => v,
+                Err(_) => {
+                    self.say(T::CreateFailed);
+                    self.phase.set(Phase::Create);
+                    return;
+                }
+            };
+            match self.write(&mut vault, None).await {
+                Ok(()) => {
+                    self.open_with(vault);
+                    self.persisted.set(files::request_persistence().await);
+                }
+                Err(e) => {
+                    self.report_store_error(&e);
+                    self.phase.set(Phase::Create);
+                }
+            }
+        });
+    }
+
+    /// Unlocks the stored vault.
+    pub fn unlock(self, pass: String) {
+        self.problem.set(None);
+        self.phase.set(Phase::Working);
+        spawn_local(async move {
+            sleep(30).await;
+            let Some(bytes) = self.stored_bytes.get_value() else { return };
+            match Unlocked::open(&bytes, &pass) {
+                Ok(vault) => self.open_with(vault),
+                Err(e) => {
+                    self.problem.set(Some(crate::i18n::vault_error(self.lang.get_untracked(), &e)));
+                    self.phase.set(Phase::Locked);
+                }
+            }
+        });
+    }
+
+    /// Adopts a backup as this browser's vault (restore on a fresh browser).
+    pub fn adopt(self, bytes: Vec<u8>, vault: Unlocked) {
+        spawn_local(async move {
+            let store = self.store.get_value();
+            if let Some(store) = store {
+                if let Err(e) = store.save(&bytes, None).await {
+                    self.report_store_error(&e);
+                    return;
+                }
+            }
+            self.stored_bytes.set_value(Some(bytes));
+            self.open_with(vault);
+            self.persisted.set(files::request_persistence().await);
+        });
+    }
+
+    fn open_with(&self, vault: Unlocked) {
+        self.rows.set(rows_from(&vault.content));
+        self.auto_lock_minutes.set(vault.content.settings.auto_lock_minutes);
+        self.vault.set_value(Some(vault));
+        self.last_activity_ms.set_value(BrowserClock.now_ms());
+        self.problem.set(None);
+        self.phase.set(Phase::Open);
+    }
+
+    /// Seals and stores the vault as the next revision after `based_on`.
+    async fn write(&self, vault: &mut Unlocked, based_on: Option<u64>) -> Result<(), StoreError> {
+        let Some(store) = self.store.get_value() else { return Ok(()) };
+        let before = vault.revision;
+        if let Some(r) = based_on {
+            vault.revision = r;
+        }
+        let bytes = vault.seal(&mut WebRandom).map_err(|_| StoreError::Other("seal".into()))?;
+        let written = with_write_lock({
+            let bytes = bytes.clone();
+            async move { store.save(&bytes, based_on).await }
+        })
+        .await;
+        match written {
+            Ok(()) => {
+                self.stored_bytes.set_value(Some(bytes));
+                self.tabs.with_value(|t| {
+                    if let Some(t) = t {
+                        t.send(TabMessage::Changed(vault.revision));
+                    }
+                });
+                Ok(())
+            }
+            Err(e) => {
+                vault.revision = before;
+                Err(e)
+            }
+        }
+    }
+
+    /// Applies an edit to the open vault and saves it. If another tab saved first, reloads its
+    /// version and applies the edit again, so neither tab's change is lost.
+    pub fn edit(self, change: impl Fn(&mut Content) + 'static) {
+        spawn_local(async move {
+            for _ in 0..5 {
+                let Some(mut vault) = self.vault.with_value(|v| v.as_ref().map(|v| v.clone())) else { return };
+                change(&mut vault.content);
+                if self.storage.get_untracked() != Storage::IndexedDb {
+                    self.rows.set(rows_from(&vault.content));
+                    self.vault.set_value(Some(vault));
+                    return;
+                }
+                let based_on = Some(vault.revision);
+                match self.write(&mut vault, based_on).await {
+                    Ok(()) => {
+                        self.rows.set(rows_from(&vault.content));
+                        self.auto_lock_minutes.set(vault.content.settings.auto_lock_minutes);
+                        self.vault.set_value(Some(vault));
+                        self.problem.set(None);
+                        return;
+                    }
+                    Err(StoreError::Conflict { .. }) => {
+                        if self.reload_from_storage().await.is_err() {
+                            self.say(T::StorageReadFailed);
+                            return;
+                        }
+                    }
+                    Err(e) => {
+                        self.report_store_error(&e);
+                        return;
+                    }
+                }
+            }
+            self.say(T::SaveConflict);
+        });
+    }
+
+    /// Adds an account (to the vault, or to memory when storage is unavailable).
+    pub fn add(self, account: Account) {
+        if self.storage.get_untracked() == Storage::MemoryOnly && self.vault.with_value(Option::is_none) {
+            self.vault.set_value(Some(Unlocked::in_memory()));
+        }
+        let now = BrowserClock.now_ms();
+        self.edit(move |c| {
+            c.add(&account, now);
+        });
+    }
+
+    fn report_store_error(&self, e: &StoreError) {
+        self.say(match e {
+            StoreError::QuotaExceeded => T::QuotaExceeded,
+            StoreError::Unavailable => T::StorageUnavailable,
+            StoreError::Conflict { .. } => T::SaveConflict,
+            StoreError::Other(_) => T::SaveFailed,
+        });
+    }
+
+    /// Locks this tab and tells the others.
+    pub fn lock(self) {
+        self.lock_here();
+        self.tabs.with_value(|t| {
+            if let Some(t) = t {
+                t.send(TabMessage::Lock);
+            }
+        });
+    }
+
+    fn lock_here(&self) {
+        if self.phase.get_untracked() != Phase::Open || self.storage.get_untracked() != Storage::IndexedDb {
+            return;
+        }
+        // Dropping the Unlocked zeroizes the master key and the secrets it held.
+        self.vault.set_value(None);
+        self.rows.set(Vec::new());
+        self.phase.set(Phase::Locked);
+    }
+
+    /// Called on the 1 Hz tick: locks when idle or hidden for too long.
+    pub fn check_auto_lock(&self, now_ms: u64) {
+        if self.phase.get_untracked() == Phase::Open
+            && passphrase::should_lock(
+                now_ms,
+                self.last_activity_ms.get_value(),
+                self.hidden_since_ms.get_value(),
+                self.auto_lock_minutes.get_untracked(),
+            )
+        {
+            self.lock();
+        }
+    }
+
+    /// The stored record's bytes, as they are (to download when damaged, or as the backup file).
+    pub fn stored_bytes(&self) -> Option<Vec<u8>> {
+        self.stored_bytes.get_value()
+    }
+
+    /// Runs `f` on the open vault, if any.
+    pub fn with_vault<R>(&self, f: impl FnOnce(&Unlocked) -> R) -> Option<R> {
+        self.vault.with_value(|v| v.as_ref().map(f))
+    }
+
+    /// Changes the passphrase after checking the current one: a new slot for the same master
+    /// key, then a save.
+    pub fn change_passphrase(self, current: String, new_pass: String, done: impl Fn(bool) + 'static) {
+        self.phase.set(Phase::Working);
+        spawn_local(async move {
+            sleep(30).await;
+            let current_ok = self.stored_bytes.get_value().is_some_and(|b| Unlocked::open(&b, &current).is_ok());
+            if !current_ok {
+                self.phase.set(Phase::Open);
+                self.say(T::CurrentPassWrong);
+                done(false);
+                return;
+            }
+            let Some(mut vault) = self.vault.with_value(|v| v.as_ref().map(|v| v.clone())) else { return };
+            let ok = vault.change_passphrase(&new_pass, DEFAULT_KDF, &mut WebRandom).is_ok();
+            let saved = ok && {
+                let based_on = Some(vault.revision);
+                match self.write(&mut vault, based_on).await {
+                    Ok(()) => true,
+                    Err(e) => {
+                        self.report_store_error(&e);
+                        false
+                    }
+                }
+            };
+            if saved {
+                self.vault.set_value(Some(vault));
+            }
+            self.phase.set(Phase::Open);
+            done(saved);
+        });
+    }
+}

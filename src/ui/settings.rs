@@ -1,0 +1,216 @@
+//! Settings and backup: auto-lock, passphrase change, export, restore, storage status.
+
+use super::gate::StrengthMeter;
+use super::session::{Session, Storage};
+use super::{tr, AppState};
+use crate::clock::{utc_date, Clock};
+use crate::i18n::{self, T};
+use crate::passphrase::{strength, Strength};
+use crate::vault::{Content, Unlocked};
+use crate::web::clock::BrowserClock;
+use crate::web::files;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+const AUTO_LOCK_CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 0];
+
+/// The settings panel shown under the list.
+#[component]
+pub fn SettingsPanel() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let state = expect_context::<AppState>();
+    let stored = move || session.storage.get() == Storage::IndexedDb;
+    let set_minutes = move |ev: leptos::ev::Event| {
+        let minutes: u32 = event_target_value(&ev).parse().unwrap_or(crate::vault::DEFAULT_AUTO_LOCK_MINUTES);
+        session.edit(move |c| c.settings.auto_lock_minutes = minutes);
+    };
+    let export = move |_| {
+        if let Some(bytes) = session.stored_bytes() {
+            let (y, m, d) = utc_date(BrowserClock.now_ms());
+            let _ = files::download(&format!("authenticator-backup-{y:04}-{m:02}-{d:02}.2favault"), &bytes);
+        }
+    };
+    view! {
+        <Show when=stored>
+            <details class="card settings" data-testid="settings">
+                <summary>{tr(T::Settings)}</summary>
+                <p class="hint" data-testid="persist-status">{move || match session.persisted.get() {
+                    Some(true) => i18n::t(state.lang.get(), T::StoragePersisted),
+                    _ => i18n::t(state.lang.get(), T::StorageNotPersisted),
+                }}</p>
+                <label for="auto-lock">{tr(T::AutoLockLabel)}</label>
+                <select id="auto-lock" data-testid="auto-lock" on:change=set_minutes>
+                    {AUTO_LOCK_CHOICES.iter().map(|m| {
+                        let m = *m;
+                        view! {
+                            <option value=m.to_string() selected=move || session.auto_lock_minutes.get() == m>
+                                {move || if m == 0 { tr(T::Never)().to_owned() } else { format!("{m} {}", tr(T::Minutes)()) }}
+                            </option>
+                        }
+                    }).collect_view()}
+                </select>
+
+                <h3>{tr(T::ExportTitle)}</h3>
+                <p class="hint">{tr(T::ExportIntro)}</p>
+                <button data-testid="export" on:click=export>{tr(T::ExportButton)}</button>
+
+                <h3>{tr(T::RestoreTitle)}</h3>
+                <RestoreForm fresh=false />
+
+                <h3>{tr(T::ChangePassTitle)}</h3>
+                <ChangePassphrase />
+            </details>
+        </Show>
+    }
+}
+
+#[component]
+fn ChangePassphrase() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let current = RwSignal::new(String::new());
+    let new_pass = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<T>);
+    let submit = move || {
+        let p = new_pass.get_untracked();
+        if strength(&p) == Strength::TooShort {
+            message.set(Some(T::PassTooShort));
+        } else if p != confirm.get_untracked() {
+            message.set(Some(T::PassMismatch));
+        } else {
+            message.set(None);
+            session.change_passphrase(current.get_untracked(), p, move |ok| {
+                if ok {
+                    message.set(Some(T::PassChanged));
+                    current.set(String::new());
+                    new_pass.set(String::new());
+                    confirm.set(String::new());
+                }
+            });
+        }
+    };
+    view! {
+        <form class="grid" on:submit=move |ev| { ev.prevent_default(); submit(); }>
+            <label for="cur-pass">{tr(T::CurrentPassLabel)}</label>
+            <input id="cur-pass" type="password" autocomplete="current-password" data-testid="current-pass"
+                prop:value=move || current.get() on:input=move |ev| current.set(event_target_value(&ev)) />
+            <label for="chg-pass">{tr(T::NewPassLabel)}</label>
+            <input id="chg-pass" type="password" autocomplete="new-password" data-testid="change-pass"
+                prop:value=move || new_pass.get() on:input=move |ev| new_pass.set(event_target_value(&ev)) />
+            <StrengthMeter pass=new_pass />
+            <label for="chg-pass-2">{tr(T::PassConfirmLabel)}</label>
+            <input id="chg-pass-2" type="password" autocomplete="new-password" data-testid="change-pass-confirm"
+                prop:value=move || confirm.get() on:input=move |ev| confirm.set(event_target_value(&ev)) />
+            {move || message.get().map(|k| view! { <p class="status" role="status" data-testid="change-pass-message">{tr(k)}</p> })}
+            <button type="submit" data-testid="change-pass-submit">{tr(T::ChangePassButton)}</button>
+        </form>
+    }
+}
+
+/// Open a backup file with its passphrase, preview it, then restore (fresh browser), or merge
+/// or replace (open vault).
+#[component]
+pub fn RestoreForm(
+    /// True on the first-visit screen: the backup becomes this browser's vault.
+    fresh: bool,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let state = expect_context::<AppState>();
+    let bytes = StoredValue::new_local(None::<Vec<u8>>);
+    let pass = RwSignal::new(String::new());
+    let opened = StoredValue::new_local(None::<Unlocked>);
+    let preview = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        preview.set(None);
+        error.set(None);
+        let file = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.files()).and_then(|f| f.get(0));
+        if let Some(file) = file {
+            spawn_local(async move {
+                match files::read(&file).await {
+                    Ok(b) => bytes.set_value(Some(b)),
+                    Err(_) => error.set(Some(i18n::t(state.lang.get_untracked(), T::NotABackup).to_owned())),
+                }
+            });
+        }
+    };
+    let open = move || {
+        let Some(b) = bytes.get_value() else {
+            error.set(Some(i18n::t(state.lang.get_untracked(), T::NotABackup).to_owned()));
+            return;
+        };
+        busy.set(true);
+        error.set(None);
+        let p = pass.get_untracked();
+        spawn_local(async move {
+            crate::web::clock::sleep(30).await;
+            let lang = state.lang.get_untracked();
+            match Unlocked::open(&b, &p) {
+                Ok(v) => {
+                    let here = session.with_vault(|mine| mine.content.preview_merge(&v.content));
+                    let text = match here {
+                        Some(pv) => i18n::merge_preview(lang, pv.added.len(), pv.unchanged.len(), pv.conflicting.len()),
+                        None => i18n::merge_preview(lang, v.content.accounts.len(), 0, 0),
+                    };
+                    preview.set(Some(text));
+                    opened.set_value(Some(v));
+                }
+                Err(e) => error.set(Some(i18n::vault_error(lang, &e))),
+            }
+            busy.set(false);
+        });
+    };
+    let backup_content = move || opened.with_value(|o| o.as_ref().map(|v| v.content.clone()));
+    let adopt = move |_| {
+        if let (Some(b), Some(v)) = (bytes.get_value(), opened.get_value()) {
+            session.adopt(b, v);
+        }
+    };
+    let merge = move |_| {
+        if let Some(other) = backup_content() {
+            let now = BrowserClock.now_ms();
+            session.edit(move |c: &mut Content| {
+                c.merge(&other, now);
+            });
+            preview.set(Some(i18n::t(state.lang.get_untracked(), T::RestoreDone).to_owned()));
+            opened.set_value(None);
+        }
+    };
+    let replace = move |_| {
+        if let Some(other) = backup_content() {
+            session.edit(move |c: &mut Content| c.accounts = other.accounts.clone());
+            preview.set(Some(i18n::t(state.lang.get_untracked(), T::RestoreDone).to_owned()));
+            opened.set_value(None);
+        }
+    };
+    let has_backup = move || preview.get().is_some() && opened.with_value(Option::is_some);
+    let id = if fresh { "restore-fresh" } else { "restore-open" };
+    view! {
+        <form class="grid restore" on:submit=move |ev| { ev.prevent_default(); open(); }>
+            <label for=format!("{id}-file")>{tr(T::RestoreFileLabel)}</label>
+            <input id=format!("{id}-file") type="file" accept=".2favault,application/octet-stream" data-testid="restore-file" on:change=on_file />
+            <label for=format!("{id}-pass")>{tr(T::RestorePassLabel)}</label>
+            <input id=format!("{id}-pass") type="password" autocomplete="off" data-testid="restore-pass"
+                prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
+            <button type="submit" data-testid="restore-open" disabled=move || busy.get()>{tr(T::RestoreOpen)}</button>
+        </form>
+        {move || busy.get().then(|| view! { <progress aria-label=tr(T::Working)></progress> })}
+        {move || error.get().map(|m| view! { <p class="error" role="alert" data-testid="restore-error">{m}</p> })}
+        {move || preview.get().map(|m| view! { <p class="status" role="status" data-testid="restore-preview">{m}</p> })}
+        <Show when=has_backup>
+            <div class="buttons">
+                {if fresh {
+                    view! { <button class="primary" data-testid="restore-adopt" on:click=adopt>{tr(T::RestoreAdopt)}</button> }.into_any()
+                } else {
+                    view! {
+                        <button data-testid="restore-merge" on:click=merge>{tr(T::RestoreMerge)}</button>
+                        <button class="danger" data-testid="restore-replace" on:click=replace>{tr(T::RestoreReplace)}</button>
+                    }.into_any()
+                }}
+            </div>
+        </Show>
+    }
+}

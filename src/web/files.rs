@@ -1,0 +1,43 @@
+//! Downloads (backup file, raw damaged record) and reading a chosen file.
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
+
+/// Offers `bytes` as a download named `name`.
+pub fn download(name: &str, bytes: &[u8]) -> Result<(), ()> {
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type("application/octet-stream");
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| ())?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(())?;
+    let a: HtmlAnchorElement = document.create_element("a").map_err(|_| ())?.dyn_into().map_err(|_| ())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Reads a file the user chose.
+pub async fn read(file: &File) -> Result<Vec<u8>, ()> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| ())?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Asks the browser to keep this site's storage (`navigator.storage.persist()`); `None` if the
+/// browser has no such API.
+pub async fn request_persistence() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persist().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// Whether storage is already persistent.
+pub async fn is_persisted() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persisted().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}
