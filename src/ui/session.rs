@@ -365,35 +365,30 @@ impl Session {
     }
 
     /// Changes the passphrase after checking the current one: a new slot for the same master
-    /// key, then a save.
-    pub fn change_passphrase(self, current: String, new_pass: String, done: impl Fn(bool) + 'static) {
-        self.phase.set(Phase::Working);
+    /// key, then a save. `done` gets the message to show.
+    pub fn change_passphrase(self, current: String, new_pass: String, done: impl Fn(T) + 'static) {
         spawn_local(async move {
             sleep(30).await;
             let current_ok = self.stored_bytes.get_value().is_some_and(|b| Unlocked::open(&b, &current).is_ok());
             if !current_ok {
-                self.phase.set(Phase::Open);
-                self.say(T::CurrentPassWrong);
-                done(false);
+                done(T::CurrentPassWrong);
                 return;
             }
             let Some(mut vault) = self.vault.with_value(|v| v.as_ref().map(|v| v.clone())) else { return };
-            let ok = vault.change_passphrase(&new_pass, DEFAULT_KDF, &mut WebRandom).is_ok();
-            let saved = ok && {
-                let based_on = Some(vault.revision);
-                match self.write(&mut vault, based_on).await {
-                    Ok(()) => true,
-                    Err(e) => {
-                        self.report_store_error(&e);
-                        false
-                    }
-                }
-            };
-            if saved {
-                self.vault.set_value(Some(vault));
+            if vault.change_passphrase(&new_pass, DEFAULT_KDF, &mut WebRandom).is_err() {
+                done(T::SaveFailed);
+                return;
             }
-            self.phase.set(Phase::Open);
-            done(saved);
+            let based_on = Some(vault.revision);
+            match self.write(&mut vault, based_on).await {
+                Ok(()) => {
+                    self.vault.set_value(Some(vault));
+                    done(T::PassChanged);
+                }
+                Err(StoreError::QuotaExceeded) => done(T::QuotaExceeded),
+                Err(StoreError::Conflict { .. }) => done(T::SaveConflict),
+                Err(_) => done(T::SaveFailed),
+            }
         });
     }
 }

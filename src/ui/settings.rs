@@ -72,6 +72,7 @@ fn ChangePassphrase() -> impl IntoView {
     let new_pass = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let message = RwSignal::new(None::<T>);
+    let busy = RwSignal::new(false);
     let submit = move || {
         let p = new_pass.get_untracked();
         if strength(&p) == Strength::TooShort {
@@ -80,9 +81,11 @@ fn ChangePassphrase() -> impl IntoView {
             message.set(Some(T::PassMismatch));
         } else {
             message.set(None);
-            session.change_passphrase(current.get_untracked(), p, move |ok| {
-                if ok {
-                    message.set(Some(T::PassChanged));
+            busy.set(true);
+            session.change_passphrase(current.get_untracked(), p, move |outcome| {
+                busy.set(false);
+                message.set(Some(outcome));
+                if outcome == T::PassChanged {
                     current.set(String::new());
                     new_pass.set(String::new());
                     confirm.set(String::new());
@@ -103,7 +106,8 @@ fn ChangePassphrase() -> impl IntoView {
             <input id="chg-pass-2" type="password" autocomplete="new-password" data-testid="change-pass-confirm"
                 prop:value=move || confirm.get() on:input=move |ev| confirm.set(event_target_value(&ev)) />
             {move || message.get().map(|k| view! { <p class="status" role="status" data-testid="change-pass-message">{tr(k)}</p> })}
-            <button type="submit" data-testid="change-pass-submit">{tr(T::ChangePassButton)}</button>
+            {move || busy.get().then(|| view! { <progress aria-label=tr(T::Working)></progress> })}
+            <button type="submit" data-testid="change-pass-submit" disabled=move || busy.get()>{tr(T::ChangePassButton)}</button>
         </form>
     }
 }
