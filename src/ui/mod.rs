@@ -127,7 +127,7 @@ pub fn App() -> impl IntoView {
             </div>
             <div class="top-actions">
                 <Show when=can_lock>
-                    <button data-testid="lock" on:click=move |_| session.lock()>"🔒 " {tr(T::Lock)}</button>
+                    <button data-testid="lock" on:click=move |_| session.lock()>{tr(T::Lock)}</button>
                 </Show>
                 <LangSwitch />
             </div>

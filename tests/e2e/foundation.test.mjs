@@ -41,6 +41,19 @@ test('a pasted link shows the RFC 6238 code at a faked clock, with its countdown
   });
 });
 
+test('the page runs under a strict Content-Security-Policy', async () => {
+  await withApp({ time: T1 }, async (app, { page }) => {
+    const csp = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
+    assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.match(csp, /connect-src 'self'/);
+    assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script');
+    await app.addByUri(RFC_URI);
+    await app.expectCode('RFC 6238', '0708 1804');
+    // withApp asserts that no CSP violation (reported as a console error) happened.
+  });
+});
+
 test('the code changes exactly on the period boundary', async () => {
   await withApp({ time: T1 }, async (app, { page }) => {
     await app.addByUri(RFC_URI);

@@ -26,6 +26,10 @@ export async function launch({ locale = 'en-US', colorScheme = 'light', viewport
     colorScheme,
     viewport,
   });
+  // Any Content-Security-Policy violation becomes a console error, which every test checks for.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
   const errors = [];
   const watch = (page) => {
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
