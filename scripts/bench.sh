@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Prints the benchmark figures (not a test): release transfer size, load timings in headless
-# Chromium, and native TOTP speed against the totp-rs crate in the same run.
+# Prints the benchmark figures (not a test): release transfer size, load timings, vault unlock and
+# save times in headless Chromium, and native TOTP speed against the totp-rs crate in the same run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 trunk build --release --offline >/dev/null
-node bench/web.mjs
+BACKUP="$(mktemp -d)/bench-1000.2favault"
+cargo run --quiet --release --example make_bench_backup -- "$BACKUP" 1000
+BENCH_BACKUP="$BACKUP" node bench/web.mjs
 echo
 cargo bench --quiet --bench totp

@@ -339,14 +339,6 @@ fn ja(key: T) -> &'static str {
     }
 }
 
-/// "12 s left" — the countdown's text and accessible name.
-pub fn seconds_left(lang: Lang, secs: u64) -> String {
-    match lang {
-        Lang::En => format!("{secs} s left"),
-        Lang::Ja => format!("残り {secs} 秒"),
-    }
-}
-
 /// "12 s" — the countdown's visible figure.
 pub fn seconds_short(lang: Lang, secs: u64) -> String {
     match lang {

@@ -3,7 +3,7 @@
 use super::session::Session;
 use super::{tr, AppState, Row};
 use crate::i18n::{self, T};
-use crate::otp::{millis_remaining, Code, Kind};
+use crate::otp::{millis_remaining, time_step, Code, Kind};
 use crate::web::clipboard;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -45,13 +45,15 @@ fn AccountRow(
     let counter = row.counter;
     // The code only changes when its time step (or HOTP counter) does: the memo stops the
     // 1 Hz tick from re-rendering the code cell in between.
+    let period = params.kind.period();
+    let step = Memo::new(move |_| period.map(|p| time_step(state.now_ms.get() / 1000, p)));
     let code = Memo::new(move |_| -> Code {
-        match params.kind {
-            Kind::Hotp { .. } => generator.at_counter(counter),
-            _ => generator.at_time(state.now_ms.get() / 1000),
+        match step.get() {
+            Some(s) => generator.at_counter(s),
+            None => generator.at_counter(counter),
         }
     });
-    let period = params.kind.period();
+    // Per second, a row changes one text node; the bar is a CSS animation restarted once per period.
     let remaining_secs = Memo::new(move |_| period.map(|p| millis_remaining(state.now_ms.get(), p).div_ceil(1000)));
 
     let copied = RwSignal::new(None::<bool>);
@@ -95,12 +97,13 @@ fn AccountRow(
                     {move || code.get().grouped()}
                 </output>
                 {period.map(|p| view! {
-                    <div class="countdown" data-testid="countdown"
-                        role="timer"
-                        aria-label=move || i18n::seconds_left(state.lang.get(), remaining_secs.get().unwrap_or(0))
-                        class:low=move || remaining_secs.get().unwrap_or(99) <= 5>
-                        <span class="track"><span class="bar" style:width=move || format!("{}%", remaining_secs.get().unwrap_or(0) * 100 / u64::from(p))></span></span>
-                        <span class="secs" aria-hidden="true">{move || i18n::seconds_short(state.lang.get(), remaining_secs.get().unwrap_or(0))}</span>
+                    <div class="countdown" data-testid="countdown" class:low=move || remaining_secs.get().unwrap_or(99) <= 5>
+                        <span class="track" aria-hidden="true">{move || {
+                            step.track();
+                            let elapsed = u64::from(p) * 1000 - millis_remaining(state.now_ms.get_untracked(), p);
+                            view! { <span class="bar" style:animation-duration=format!("{p}s") style:animation-delay=format!("-{elapsed}ms")></span> }
+                        }}</span>
+                        <span class="secs" data-testid="secs">{move || i18n::seconds_short(state.lang.get(), remaining_secs.get().unwrap_or(0))}</span>
                     </div>
                 })}
                 {matches!(params.kind, Kind::Hotp { .. }).then(|| view! {

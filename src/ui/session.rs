@@ -9,6 +9,7 @@ use crate::passphrase;
 use crate::vault::{Content, Envelope, Unlocked, VaultError, DEFAULT_KDF};
 use crate::web::clock::{sleep, BrowserClock};
 use crate::web::files;
+use crate::web::perf::Span;
 use crate::web::random::WebRandom;
 use crate::web::store::{StoreError, VaultStore};
 use crate::web::tabs::{with_write_lock, TabMessage, Tabs};
@@ -198,7 +199,10 @@ impl Session {
         spawn_local(async move {
             sleep(30).await;
             let Some(bytes) = self.stored_bytes.get_value() else { return };
-            match Unlocked::open(&bytes, &pass) {
+            let span = Span::start("vault-unlock");
+            let opened = Unlocked::open(&bytes, &pass);
+            span.end();
+            match opened {
                 Ok(vault) => self.open_with(vault),
                 Err(e) => {
                     self.problem.set(Some(crate::i18n::vault_error(self.lang.get_untracked(), &e)));
@@ -240,12 +244,21 @@ impl Session {
         if let Some(r) = based_on {
             vault.revision = r;
         }
+        let span = Span::start("vault-save");
+        let seal_span = Span::start("vault-seal");
         let bytes = vault.seal(&mut WebRandom).map_err(|_| StoreError::Other("seal".into()))?;
+        seal_span.end();
         let written = with_write_lock({
             let bytes = bytes.clone();
-            async move { store.save(&bytes, based_on).await }
+            async move {
+                let write_span = Span::start("vault-write");
+                let r = store.save(&bytes, based_on).await;
+                write_span.end();
+                r
+            }
         })
         .await;
+        span.end();
         match written {
             Ok(()) => {
                 self.stored_bytes.set_value(Some(bytes));

@@ -4,6 +4,7 @@
 pub mod clipboard;
 pub mod clock;
 pub mod files;
+pub mod perf;
 pub mod prefs;
 pub mod random;
 pub mod store;
