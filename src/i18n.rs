@@ -339,6 +339,14 @@ fn ja(key: T) -> &'static str {
     }
 }
 
+/// The message key for a refused new passphrase.
+pub fn new_passphrase_error(e: crate::passphrase::NewPassphraseError) -> T {
+    match e {
+        crate::passphrase::NewPassphraseError::TooShort => T::PassTooShort,
+        crate::passphrase::NewPassphraseError::Mismatch => T::PassMismatch,
+    }
+}
+
 /// "12 s" — the countdown's visible figure.
 pub fn seconds_short(lang: Lang, secs: u64) -> String {
     match lang {

@@ -70,6 +70,26 @@ pub fn strength(passphrase: &str) -> Strength {
     }
 }
 
+/// Why a new passphrase was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewPassphraseError {
+    /// Shorter than [`MIN_PASSPHRASE_CHARS`].
+    TooShort,
+    /// The confirmation differs.
+    Mismatch,
+}
+
+/// Checks a new passphrase and its confirmation, in the order the user should fix them.
+pub fn check_new(passphrase: &str, confirmation: &str) -> Result<(), NewPassphraseError> {
+    if strength(passphrase) == Strength::TooShort {
+        Err(NewPassphraseError::TooShort)
+    } else if passphrase != confirmation {
+        Err(NewPassphraseError::Mismatch)
+    } else {
+        Ok(())
+    }
+}
+
 /// Whether an open vault should lock now: idle for `minutes`, or hidden for that long.
 /// `minutes == 0` means never.
 pub fn should_lock(now_ms: u64, last_activity_ms: u64, hidden_since_ms: Option<u64>, minutes: u32) -> bool {
@@ -93,6 +113,13 @@ mod tests {
         assert_eq!(strength("sunflower7"), Strength::Fair);
         assert_eq!(strength("correct horse battery staple"), Strength::Strong);
         assert_eq!(strength("すずめの戸締まり2022"), Strength::Strong);
+    }
+
+    #[test]
+    fn new_passphrase_needs_length_then_a_matching_confirmation() {
+        assert_eq!(check_new("short", "short"), Err(NewPassphraseError::TooShort));
+        assert_eq!(check_new("long enough", "long enough!"), Err(NewPassphraseError::Mismatch));
+        assert_eq!(check_new("long enough", "long enough"), Ok(()));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use super::session::Session;
 use super::settings::RestoreForm;
 use super::tr;
 use crate::i18n::T;
-use crate::passphrase::{strength, Strength};
+use crate::passphrase::{check_new, strength, Strength};
 use crate::web::files;
 use leptos::prelude::*;
 
@@ -45,13 +45,12 @@ pub fn CreateScreen() -> impl IntoView {
     let error = RwSignal::new(None::<T>);
     let submit = move || {
         let p = pass.get_untracked();
-        if strength(&p) == Strength::TooShort {
-            error.set(Some(T::PassTooShort));
-        } else if p != confirm.get_untracked() {
-            error.set(Some(T::PassMismatch));
-        } else {
-            error.set(None);
-            session.create(p);
+        match check_new(&p, &confirm.get_untracked()) {
+            Err(e) => error.set(Some(crate::i18n::new_passphrase_error(e))),
+            Ok(()) => {
+                error.set(None);
+                session.create(p);
+            }
         }
     };
     view! {

@@ -5,7 +5,7 @@ use super::session::{Session, Storage};
 use super::{tr, AppState};
 use crate::clock::{utc_date, Clock};
 use crate::i18n::{self, T};
-use crate::passphrase::{strength, Strength};
+use crate::passphrase::check_new;
 use crate::vault::{Content, Unlocked};
 use crate::web::clock::BrowserClock;
 use crate::web::files;
@@ -75,10 +75,8 @@ fn ChangePassphrase() -> impl IntoView {
     let busy = RwSignal::new(false);
     let submit = move || {
         let p = new_pass.get_untracked();
-        if strength(&p) == Strength::TooShort {
-            message.set(Some(T::PassTooShort));
-        } else if p != confirm.get_untracked() {
-            message.set(Some(T::PassMismatch));
+        if let Err(e) = check_new(&p, &confirm.get_untracked()) {
+            message.set(Some(i18n::new_passphrase_error(e)));
         } else {
             message.set(None);
             busy.set(true);
