@@ -347,6 +347,14 @@ pub fn new_passphrase_error(e: crate::passphrase::NewPassphraseError) -> T {
     }
 }
 
+/// The shared countdown above the list.
+pub fn codes_change_in(lang: Lang, secs: u64) -> String {
+    match lang {
+        Lang::En => format!("New codes in {secs} s"),
+        Lang::Ja => format!("あと {secs} 秒でコードが変わります"),
+    }
+}
+
 /// "12 s" — the countdown's visible figure.
 pub fn seconds_short(lang: Lang, secs: u64) -> String {
     match lang {

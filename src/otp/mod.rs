@@ -280,6 +280,19 @@ pub fn time_step(unix_secs: u64, period: u32) -> u64 {
     unix_secs / u64::from(period.max(1))
 }
 
+/// The period most accounts use (ties: the shorter), for the one shared countdown; `None` if
+/// no account is time-based.
+pub fn main_period(periods: impl IntoIterator<Item = u32>) -> Option<u32> {
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for p in periods {
+        match counts.iter_mut().find(|(q, _)| *q == p) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((p, 1)),
+        }
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(p, _)| p)
+}
+
 /// Milliseconds until the current code expires, for a countdown. `unix_ms` may be corrected time.
 pub fn millis_remaining(unix_ms: u64, period: u32) -> u64 {
     let p = u64::from(period.max(1)) * 1000;
@@ -312,6 +325,13 @@ mod tests {
         assert_eq!(millis_remaining(59_000, 30), 1_000);
         assert_eq!(millis_remaining(60_000, 30), 30_000);
         assert_eq!(millis_remaining(59_999, 30), 1);
+    }
+
+    #[test]
+    fn main_period_is_the_most_common() {
+        assert_eq!(main_period([30, 60, 30]), Some(30));
+        assert_eq!(main_period([60, 30]), Some(30));
+        assert_eq!(main_period([]), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::session::Session;
 use super::{tr, AppState, Row};
 use crate::i18n::{self, T};
-use crate::otp::{millis_remaining, time_step, Code, Kind};
+use crate::otp::{main_period, millis_remaining, time_step, Code, Kind};
 use crate::web::clipboard;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,7 +13,17 @@ use std::time::Duration;
 #[component]
 pub fn AccountList() -> impl IntoView {
     let session = expect_context::<Session>();
+    let state = expect_context::<AppState>();
+    // One countdown for the period most accounts share; rows with another period show their own.
+    let main = Memo::new(move |_| session.rows.with(|r| main_period(r.iter().filter_map(|row| row.generator.params().kind.period()))));
+    provide_context(MainPeriod(main));
+    let shared_secs = Memo::new(move |_| main.get().map(|p| millis_remaining(state.now_ms.get(), p).div_ceil(1000)));
     view! {
+        {move || shared_secs.get().map(|s| view! {
+            <p class="shared-countdown" data-testid="countdown-shared" class:low=move || s <= 5>
+                {i18n::codes_change_in(state.lang.get(), s)}
+            </p>
+        })}
         <Show
             when=move || session.rows.with(|r| !r.is_empty())
             fallback=move || view! { <p class="empty" data-testid="empty">{tr(T::EmptyList)}</p> }
@@ -26,6 +36,10 @@ pub fn AccountList() -> impl IntoView {
         </Show>
     }
 }
+
+/// The period of the shared countdown, handed to rows.
+#[derive(Clone, Copy)]
+struct MainPeriod(Memo<Option<u32>>);
 
 /// Digits separated by spaces, so screen readers read "0 9 4" and not "ninety-four".
 fn spoken(code: &str) -> String {
@@ -53,8 +67,13 @@ fn AccountRow(
             None => generator.at_counter(counter),
         }
     });
-    // Per second, a row changes one text node; the bar is a CSS animation restarted once per period.
+    // Per second a row writes nothing to the page: the bar is a CSS animation restarted once per
+    // period, `low` flips twice per period, and only a row whose period differs from the shared
+    // countdown's shows its own seconds.
     let remaining_secs = Memo::new(move |_| period.map(|p| millis_remaining(state.now_ms.get(), p).div_ceil(1000)));
+    let low = Memo::new(move |_| remaining_secs.get().is_some_and(|s| s <= 5));
+    let main = expect_context::<MainPeriod>().0;
+    let own_secs = move || main.get() != period;
 
     let copied = RwSignal::new(None::<bool>);
     let confirming = RwSignal::new(false);
@@ -97,13 +116,15 @@ fn AccountRow(
                     {move || code.get().grouped()}
                 </output>
                 {period.map(|p| view! {
-                    <div class="countdown" data-testid="countdown" class:low=move || remaining_secs.get().unwrap_or(99) <= 5>
+                    <div class="countdown" data-testid="countdown" class:low=move || low.get()>
                         <span class="track" aria-hidden="true">{move || {
                             step.track();
                             let elapsed = u64::from(p) * 1000 - millis_remaining(state.now_ms.get_untracked(), p);
                             view! { <span class="bar" style:animation-duration=format!("{p}s") style:animation-delay=format!("-{elapsed}ms")></span> }
                         }}</span>
-                        <span class="secs" data-testid="secs">{move || i18n::seconds_short(state.lang.get(), remaining_secs.get().unwrap_or(0))}</span>
+                        <Show when=own_secs>
+                            <span class="secs" data-testid="secs">{move || i18n::seconds_short(state.lang.get(), remaining_secs.get().unwrap_or(0))}</span>
+                        </Show>
                     </div>
                 })}
                 {matches!(params.kind, Kind::Hotp { .. }).then(|| view! {

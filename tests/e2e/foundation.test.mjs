@@ -34,7 +34,7 @@ test('a pasted link shows the RFC 6238 code at a faked clock, with its countdown
   await withApp({ time: T1 }, async (app) => {
     await app.addByUri(RFC_URI);
     await app.expectCode('RFC 6238', '0708 1804');
-    assert.equal(await app.row('RFC 6238').getByTestId('secs').textContent(), '1 s');
+    assert.equal(await app.tid('countdown-shared').textContent(), 'New codes in 1 s');
     // Screen readers get digits, not a number.
     assert.equal(await app.row('RFC 6238').getByTestId('code').getAttribute('aria-label'), '0 7 0 8 1 8 0 4');
   });
@@ -64,10 +64,22 @@ test('the code changes exactly on the period boundary', async () => {
     // On the boundary: the next tick shows the next code, and a full countdown.
     await page.clock.setFixedTime(1111111110_000);
     await app.expectCode('RFC 6238', '1405 0471', 2500);
-    assert.equal(await app.row('RFC 6238').getByTestId('secs').textContent(), '30 s');
+    assert.equal(await app.tid('countdown-shared').textContent(), 'New codes in 30 s');
     await page.clock.setFixedTime(T2);
     await page.waitForTimeout(1200);
     assert.equal(await app.codeOf('RFC 6238'), '1405 0471');
+  });
+});
+
+test('one shared countdown; an account with another period shows its own', async () => {
+  await withApp({ time: 1111111101_000 }, async (app) => {
+    await app.addByUri(RFC_URI);
+    await app.addByUri(`otpauth://totp/Minute:m?secret=${RFC_SEED}&period=60`);
+    await app.addByUri(`otpauth://totp/Other:o?secret=${RFC_SEED}`);
+    assert.equal(await app.tid('countdown-shared').textContent(), 'New codes in 9 s');
+    assert.equal(await app.row('RFC 6238').getByTestId('secs').count(), 0);
+    // 1111111101 is 21 s into its minute (1111111080 = 60 × 18518518): 39 s left for the 60-second account.
+    assert.equal(await app.row('Minute').getByTestId('secs').textContent(), '39 s');
   });
 });
 
