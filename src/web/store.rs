@@ -93,7 +93,7 @@ impl VaultStore {
             return Err(StoreError::Conflict { stored: stored.unwrap_or(0) });
         }
         let value = Uint8Array::from(bytes);
-        store.put(&value, Some(&JsValue::from_str(KEY))).map_err(other)?.await.map_err(classify)?;
+        store.put(&value, Some(&JsValue::from_str(KEY))).map_err(classify)?.await.map_err(classify)?;
         let tx_error = tx.error();
         match tx.await.map_err(classify)? {
             TransactionResult::Committed => Ok(()),

@@ -211,6 +211,35 @@ test('a damaged record is refused, kept as it is, and offered for download', asy
   } finally { await b.close(); }
 });
 
+test('a full disk (QuotaExceededError) is explained and nothing is lost', async () => {
+  const b = await session({ time: T1 });
+  try {
+    const { app, page } = b;
+    // Simulate the browser refusing writes for lack of space, once the vault exists.
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (window.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await app.open();
+    await app.addByUri(LINK);
+    await app.expectCode('Vaulted Bank', '0708 1804');
+    const before = await readRecord(page);
+    await page.evaluate(() => { window.__diskFull = true; });
+    await app.addByUri(`otpauth://totp/Second:s?secret=${RFC_SEED}`);
+    await app.tid('problem').waitFor();
+    assert.match(await app.tid('problem').textContent(), /no storage space left/);
+    assert.equal(await app.row('Second').count(), 0, 'the unsaved account is not shown as kept');
+    await page.evaluate(() => { window.__diskFull = false; });
+    assert.deepEqual(await readRecord(page), before, 'the stored vault is unchanged');
+    await page.reload();
+    await app.unlock();
+    await app.expectCode('Vaulted Bank', '0708 1804');
+  } finally { await b.close(); }
+});
+
 test('without IndexedDB the app still works in memory and says nothing will be saved', async () => {
   const b = await session({ time: T1 });
   try {
