@@ -280,6 +280,9 @@ impl Session {
     /// version and applies the edit again, so neither tab's change is lost.
     pub fn edit(self, change: impl Fn(&mut Content) + 'static) {
         spawn_local(async move {
+            // Let the click that asked for the edit finish its own page updates (closing a dialog
+            // restyles the page) before sealing, so the save does not wait behind them.
+            sleep(0).await;
             for _ in 0..5 {
                 let Some(mut vault) = self.vault.with_value(|v| v.as_ref().map(|v| v.clone())) else { return };
                 change(&mut vault.content);
