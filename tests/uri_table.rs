@@ -1,4 +1,5 @@
 //! `otpauth://` URIs as real sites and apps write them, bad inputs, and the round-trip property.
+#![cfg(not(target_arch = "wasm32"))]
 
 use authenticator::account::{Account, FieldError, Warning};
 use authenticator::otp::{Algorithm, Kind, Params, Secret, SecretError, SecretWarning};

@@ -1,6 +1,7 @@
 //! Browser-adapter tests, run by wasm-bindgen-test in headless Chromium
 //! (`cargo test --target wasm32-unknown-unknown --test web`).
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
 use authenticator::clock::Clock;
 use authenticator::i18n::Lang;

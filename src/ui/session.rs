@@ -284,7 +284,7 @@ impl Session {
             // restyles the page) before sealing, so the save does not wait behind them.
             sleep(0).await;
             for _ in 0..5 {
-                let Some(mut vault) = self.vault.with_value(|v| v.as_ref().map(|v| v.clone())) else { return };
+                let Some(mut vault) = self.vault.with_value(|v| v.clone()) else { return };
                 change(&mut vault.content);
                 if self.storage.get_untracked() != Storage::IndexedDb {
                     self.rows.set(rows_from(&vault.content));
@@ -390,7 +390,7 @@ impl Session {
                 done(T::CurrentPassWrong);
                 return;
             }
-            let Some(mut vault) = self.vault.with_value(|v| v.as_ref().map(|v| v.clone())) else { return };
+            let Some(mut vault) = self.vault.with_value(|v| v.clone()) else { return };
             if vault.change_passphrase(&new_pass, DEFAULT_KDF, &mut WebRandom).is_err() {
                 done(T::SaveFailed);
                 return;

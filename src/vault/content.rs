@@ -107,7 +107,7 @@ impl Content {
         let mut preview = MergePreview::default();
         for entry in &other.accounts {
             let Some(theirs) = entry.account() else { continue };
-            if mine.iter().any(|m| *m == theirs) {
+            if mine.contains(&theirs) {
                 preview.unchanged.push(entry.id);
             } else if mine.iter().any(|m| same_label(m, &theirs)) {
                 preview.conflicting.push(entry.id);

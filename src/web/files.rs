@@ -5,15 +5,19 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
 
+/// A download could not be offered or a file could not be read (the browser refused).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileError;
+
 /// Offers `bytes` as a download named `name`.
-pub fn download(name: &str, bytes: &[u8]) -> Result<(), ()> {
+pub fn download(name: &str, bytes: &[u8]) -> Result<(), FileError> {
     let parts = Array::of1(&Uint8Array::from(bytes));
     let options = BlobPropertyBag::new();
     options.set_type("application/octet-stream");
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| ())?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or(())?;
-    let a: HtmlAnchorElement = document.create_element("a").map_err(|_| ())?.dyn_into().map_err(|_| ())?;
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| FileError)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|_| FileError)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(FileError)?;
+    let a: HtmlAnchorElement = document.create_element("a").map_err(|_| FileError)?.dyn_into().map_err(|_| FileError)?;
     a.set_href(&url);
     a.set_download(name);
     a.click();
@@ -22,8 +26,8 @@ pub fn download(name: &str, bytes: &[u8]) -> Result<(), ()> {
 }
 
 /// Reads a file the user chose.
-pub async fn read(file: &File) -> Result<Vec<u8>, ()> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| ())?;
+pub async fn read(file: &File) -> Result<Vec<u8>, FileError> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| FileError)?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 

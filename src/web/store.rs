@@ -84,10 +84,8 @@ impl VaultStore {
         let tx: Transaction = strict_readwrite(&self.raw).map_err(|_| StoreError::Other("transaction".into()))?.into();
         let store = tx.object_store(STORE).map_err(other)?;
         let current = store.get(Query::from(JsValue::from_str(KEY))).map_err(other)?.await.map_err(other)?;
-        let stored = match current {
-            Some(v) => Some(vault::revision_of(&Uint8Array::new(&v).to_vec()).unwrap_or(u64::MAX)),
-            None => None,
-        };
+        // An unreadable stored record counts as "some other revision": never overwritten silently.
+        let stored = current.map(|v| vault::revision_of(&Uint8Array::new(&v).to_vec()).unwrap_or(u64::MAX));
         if stored != based_on {
             let _ = tx.abort();
             return Err(StoreError::Conflict { stored: stored.unwrap_or(0) });

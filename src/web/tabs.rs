@@ -107,9 +107,12 @@ pub async fn with_write_lock<T: 'static>(work: impl Future<Output = T> + 'static
     match done {
         Some(out) => out,
         // The lock request failed before running the work: run it unlocked.
-        None => match work.borrow_mut().take() {
-            Some(job) => job.await,
-            None => unreachable!("the lock callback took the work and must have stored its result"),
-        },
+        None => {
+            let job = work.borrow_mut().take();
+            match job {
+                Some(job) => job.await,
+                None => unreachable!("the lock callback took the work and must have stored its result"),
+            }
+        }
     }
 }
