@@ -4,4 +4,4 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/setup.sh"
 cd "$ROOT"
-exec trunk serve --release --offline --address 127.0.0.1 --port 8080
+exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port 8080
