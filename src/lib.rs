@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod account;
+pub mod backup_codes;
 pub mod clock;
 pub mod i18n;
 pub mod otp;
