@@ -36,6 +36,31 @@ pub fn StrengthMeter(
     }
 }
 
+/// A new passphrase, its strength, and its confirmation. The fields' ids (and test ids) are
+/// `id` and `{id}-confirm`.
+#[component]
+pub fn NewPassphraseFields(
+    /// Id of the first field.
+    id: &'static str,
+    /// Label of the first field.
+    label: T,
+    /// The passphrase.
+    pass: RwSignal<String>,
+    /// Its confirmation.
+    confirm: RwSignal<String>,
+) -> impl IntoView {
+    let confirm_id = format!("{id}-confirm");
+    view! {
+        <label for=id>{tr(label)}</label>
+        <input id=id type="password" autocomplete="new-password" data-testid=id
+            prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
+        <StrengthMeter pass=pass />
+        <label for=confirm_id.clone()>{tr(T::PassConfirmLabel)}</label>
+        <input id=confirm_id.clone() type="password" autocomplete="new-password" data-testid=confirm_id
+            prop:value=move || confirm.get() on:input=move |ev| confirm.set(event_target_value(&ev)) />
+    }
+}
+
 /// First visit: choose a passphrase, or restore a backup file.
 #[component]
 pub fn CreateScreen() -> impl IntoView {
@@ -58,13 +83,7 @@ pub fn CreateScreen() -> impl IntoView {
             <h2 id="create-title">{tr(T::CreateTitle)}</h2>
             <p>{tr(T::CreateIntro)}</p>
             <form on:submit=move |ev| { ev.prevent_default(); submit(); }>
-                <label for="new-pass">{tr(T::PassLabel)}</label>
-                <input id="new-pass" type="password" autocomplete="new-password" data-testid="new-pass"
-                    prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
-                <StrengthMeter pass=pass />
-                <label for="new-pass-2">{tr(T::PassConfirmLabel)}</label>
-                <input id="new-pass-2" type="password" autocomplete="new-password" data-testid="new-pass-confirm"
-                    prop:value=move || confirm.get() on:input=move |ev| confirm.set(event_target_value(&ev)) />
+                <NewPassphraseFields id="new-pass" label=T::PassLabel pass=pass confirm=confirm />
                 <p class="warning" role="note">{tr(T::ForgetWarning)}</p>
                 {move || error.get().map(|k| view! { <p class="error" role="alert" data-testid="create-error">{tr(k)}</p> })}
                 {move || session.problem.get().map(|m| view! { <p class="error" role="alert" data-testid="problem">{m}</p> })}

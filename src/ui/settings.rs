@@ -1,6 +1,6 @@
 //! Settings and backup: auto-lock, passphrase change, export, restore, storage status.
 
-use super::gate::StrengthMeter;
+use super::gate::NewPassphraseFields;
 use super::session::{Session, Storage};
 use super::{tr, AppState};
 use crate::clock::{utc_date, Clock};
@@ -96,13 +96,7 @@ fn ChangePassphrase() -> impl IntoView {
             <label for="cur-pass">{tr(T::CurrentPassLabel)}</label>
             <input id="cur-pass" type="password" autocomplete="current-password" data-testid="current-pass"
                 prop:value=move || current.get() on:input=move |ev| current.set(event_target_value(&ev)) />
-            <label for="chg-pass">{tr(T::NewPassLabel)}</label>
-            <input id="chg-pass" type="password" autocomplete="new-password" data-testid="change-pass"
-                prop:value=move || new_pass.get() on:input=move |ev| new_pass.set(event_target_value(&ev)) />
-            <StrengthMeter pass=new_pass />
-            <label for="chg-pass-2">{tr(T::PassConfirmLabel)}</label>
-            <input id="chg-pass-2" type="password" autocomplete="new-password" data-testid="change-pass-confirm"
-                prop:value=move || confirm.get() on:input=move |ev| confirm.set(event_target_value(&ev)) />
+            <NewPassphraseFields id="change-pass" label=T::NewPassLabel pass=new_pass confirm=confirm />
             {move || message.get().map(|k| view! { <p class="status" role="status" data-testid="change-pass-message">{tr(k)}</p> })}
             {move || busy.get().then(|| view! { <progress aria-label=tr(T::Working)></progress> })}
             <button type="submit" data-testid="change-pass-submit" disabled=move || busy.get()>{tr(T::ChangePassButton)}</button>
