@@ -1,19 +1,9 @@
-//! The clock as an interface, so pure code never reads time itself and tests can fake it.
+//! The clock as an interface, so pure code never reads time itself; plus calendar arithmetic.
 
 /// A source of the current time.
 pub trait Clock {
     /// Milliseconds since the Unix epoch.
     fn now_ms(&self) -> u64;
-}
-
-/// A clock that always says the same time: for tests.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct FixedClock(pub u64);
-
-impl Clock for FixedClock {
-    fn now_ms(&self) -> u64 {
-        self.0
-    }
 }
 
 /// The UTC calendar date of a Unix time in milliseconds: (year, month 1–12, day 1–31).

@@ -48,7 +48,6 @@ impl Lang {
 pub enum T {
     AppTitle,
     Tagline,
-    MemoryOnly,
     AddAccount,
     EmptyList,
     AccountsHeading,
@@ -72,7 +71,6 @@ pub enum T {
     CounterLabel,
     Add,
     Cancel,
-    Close,
     WillAdd,
     Copy,
     Copied,
@@ -151,7 +149,6 @@ fn en(key: T) -> &'static str {
     match key {
         T::AppTitle => "Authenticator",
         T::Tagline => "Two-factor codes in your browser. Nothing leaves this device.",
-        T::MemoryOnly => "Accounts are kept in this tab's memory only: reloading or closing the tab removes them. Encrypted storage comes with the next version, so keep your secrets elsewhere too for now.",
         T::AddAccount => "Add account",
         T::EmptyList => "No accounts yet. Add one by pasting the otpauth:// link behind a site's QR code, or by typing its secret key.",
         T::AccountsHeading => "Accounts",
@@ -175,7 +172,6 @@ fn en(key: T) -> &'static str {
         T::CounterLabel => "Counter",
         T::Add => "Add",
         T::Cancel => "Cancel",
-        T::Close => "Close",
         T::WillAdd => "Will add",
         T::Copy => "Copy",
         T::Copied => "Copied",
@@ -247,7 +243,6 @@ fn ja(key: T) -> &'static str {
     match key {
         T::AppTitle => "認証コード",
         T::Tagline => "ブラウザで使う二段階認証コード。データはこの端末の外に出ません。",
-        T::MemoryOnly => "アカウントはこのタブのメモリにだけ保持されます。再読み込みやタブを閉じると消えます。暗号化した保存は次の版で追加されるので、今はシークレットを別の場所にも控えておいてください。",
         T::AddAccount => "アカウントを追加",
         T::EmptyList => "アカウントはまだありません。サイトのQRコードの otpauth:// リンクを貼り付けるか、シークレットキーを入力して追加してください。",
         T::AccountsHeading => "アカウント",
@@ -271,7 +266,6 @@ fn ja(key: T) -> &'static str {
         T::CounterLabel => "カウンター",
         T::Add => "追加",
         T::Cancel => "キャンセル",
-        T::Close => "閉じる",
         T::WillAdd => "追加する内容",
         T::Copy => "コピー",
         T::Copied => "コピーしました",
@@ -344,6 +338,17 @@ pub fn new_passphrase_error(e: crate::passphrase::NewPassphraseError) -> T {
     match e {
         crate::passphrase::NewPassphraseError::TooShort => T::PassTooShort,
         crate::passphrase::NewPassphraseError::Mismatch => T::PassMismatch,
+    }
+}
+
+/// How an account is named on screen: issuer and name joined by `join`, whichever is present,
+/// or "(no name)".
+pub fn account_label(lang: Lang, issuer: &str, name: &str, join: impl FnOnce(&str, &str) -> String) -> String {
+    match (issuer.is_empty(), name.is_empty()) {
+        (false, false) => join(issuer, name),
+        (false, true) => issuer.to_owned(),
+        (true, false) => name.to_owned(),
+        (true, true) => t(lang, T::Unnamed).to_owned(),
     }
 }
 
@@ -549,6 +554,15 @@ mod tests {
         assert_eq!(Lang::from_tags(["fr-FR", "ja"]), Lang::Ja);
         assert_eq!(Lang::from_tags(["en-GB", "ja"]), Lang::En);
         assert_eq!(Lang::from_tags(["de"]), Lang::En);
+    }
+
+    #[test]
+    fn account_labels_fall_back_to_what_is_there() {
+        let paren = |i: &str, n: &str| format!("{i} ({n})");
+        assert_eq!(account_label(Lang::En, "GitHub", "alice", paren), "GitHub (alice)");
+        assert_eq!(account_label(Lang::En, "GitHub", "", paren), "GitHub");
+        assert_eq!(account_label(Lang::En, "", "alice", paren), "alice");
+        assert_eq!(account_label(Lang::Ja, "", "", paren), "（名前なし）");
     }
 
     #[test]

@@ -20,16 +20,13 @@ type Outcome = Result<(Account, Vec<Warning>), String>;
 fn summary(lang: Lang, a: &Account) -> String {
     let p = a.params;
     let kind = match p.kind {
-        Kind::Totp { period } => format!("TOTP · {} · {} · {period} s", p.algorithm.as_str(), p.digits),
+        Kind::Totp { period } => {
+            format!("TOTP · {} · {} · {}", p.algorithm.as_str(), p.digits, i18n::seconds_short(lang, u64::from(period)))
+        }
         Kind::Hotp { counter } => format!("HOTP · {} · {} · {} {counter}", p.algorithm.as_str(), p.digits, i18n::t(lang, T::CounterShort)),
-        Kind::Steam { period } => format!("Steam Guard · {period} s"),
+        Kind::Steam { period } => format!("Steam Guard · {}", i18n::seconds_short(lang, u64::from(period))),
     };
-    let who = match (a.issuer.is_empty(), a.name.is_empty()) {
-        (false, false) => format!("{} — {}", a.issuer, a.name),
-        (false, true) => a.issuer.clone(),
-        (true, false) => a.name.clone(),
-        (true, true) => i18n::t(lang, T::Unnamed).to_owned(),
-    };
+    let who = i18n::account_label(lang, &a.issuer, &a.name, |i, n| format!("{i} — {n}"));
     format!("{who} ({kind})")
 }
 

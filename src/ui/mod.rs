@@ -51,12 +51,7 @@ impl Row {
 
     /// "GitHub (alice)", "GitHub", "alice" — for accessible names.
     pub fn display_name(&self, lang: Lang) -> String {
-        match (self.issuer.is_empty(), self.name.is_empty()) {
-            (false, false) => format!("{} ({})", self.issuer, self.name),
-            (false, true) => self.issuer.clone(),
-            (true, false) => self.name.clone(),
-            (true, true) => i18n::t(lang, T::Unnamed).to_owned(),
-        }
+        i18n::account_label(lang, &self.issuer, &self.name, |i, n| format!("{i} ({n})"))
     }
 }
 
