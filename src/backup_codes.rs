@@ -5,8 +5,11 @@
 //! instructions in Japanese or English) and keeps only tokens of one code shape: the shape most of
 //! the candidates share, so a stray number in the prose does not become a code.
 
+use serde::{Deserialize, Serialize};
+use zeroize::{Zeroize, ZeroizeOnDrop};
+
 /// The code shapes the parser knows, named by the sites that use them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Shape {
     /// 8 digits, shown `1234 5678` (Instagram, Facebook, Google).
     Digits8,
@@ -205,6 +208,124 @@ pub fn extract(text: &str) -> Option<Found> {
     Some(Found { shape, codes: unique })
 }
 
+/// Remaining codes at or below this count bring the "generate new codes" warning, unless the
+/// user chose another threshold.
+pub const DEFAULT_LOW_THRESHOLD: u32 = 3;
+
+/// One backup code and when it was used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
+pub struct BackupCode {
+    /// The code in its shape's normal form.
+    pub code: String,
+    /// When the user marked it used, in Unix milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub used_ms: Option<u64>,
+}
+
+/// The set of backup codes a site issued at one time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
+pub struct CodeSet {
+    /// How the codes look (for display and normalising typed codes).
+    #[zeroize(skip)]
+    pub shape: Shape,
+    /// When the set was added, in Unix milliseconds.
+    pub added_ms: u64,
+    /// When a newer set replaced it (revoked history only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoked_ms: Option<u64>,
+    /// The codes, in the order the site listed them.
+    pub codes: Vec<BackupCode>,
+}
+
+/// Why codes typed or confirmed by the user cannot be saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodesError {
+    /// No code at all.
+    Empty,
+    /// Line `line` (1-based) holds no letters or digits a code could be made of, or is too long.
+    Unreadable {
+        /// 1-based line number.
+        line: usize,
+    },
+    /// Line `line` repeats a code already listed.
+    Duplicate {
+        /// 1-based line number.
+        line: usize,
+    },
+}
+
+/// Longest code accepted from the user (the longest known shape is Microsoft's 25).
+pub const MAX_CODE_CHARS: usize = 64;
+
+impl CodeSet {
+    /// A new, unused set.
+    pub fn new(shape: Shape, codes: Vec<String>, now_ms: u64) -> CodeSet {
+        CodeSet { shape, added_ms: now_ms, revoked_ms: None, codes: codes.into_iter().map(|code| BackupCode { code, used_ms: None }).collect() }
+    }
+
+    /// Reads the codes the user confirmed or typed, one per line (blank lines skipped), in the
+    /// normal form of `shape`.
+    pub fn from_lines(shape: Shape, text: &str, now_ms: u64) -> Result<CodeSet, CodesError> {
+        let mut codes: Vec<String> = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let code = shape.normalise(line);
+            if code.is_empty() || code.len() > MAX_CODE_CHARS {
+                return Err(CodesError::Unreadable { line: i + 1 });
+            }
+            if codes.contains(&code) {
+                return Err(CodesError::Duplicate { line: i + 1 });
+            }
+            codes.push(code);
+        }
+        if codes.is_empty() {
+            return Err(CodesError::Empty);
+        }
+        Ok(CodeSet::new(shape, codes, now_ms))
+    }
+
+    /// The codes as the site shows them, one per line (what the confirmation field starts with).
+    pub fn to_lines(&self) -> String {
+        self.codes.iter().map(|c| self.shape.display(&c.code)).collect::<Vec<_>>().join("\n")
+    }
+
+    /// How many codes are still unused.
+    pub fn remaining(&self) -> usize {
+        self.codes.iter().filter(|c| c.used_ms.is_none()).count()
+    }
+
+    /// Whether the remaining count is at or below `threshold`: time to generate new codes.
+    pub fn is_low(&self, threshold: u32) -> bool {
+        self.remaining() <= threshold as usize
+    }
+
+    /// The index of the code to use next: the first unused one in the site's order.
+    pub fn next_unused(&self) -> Option<usize> {
+        self.codes.iter().position(|c| c.used_ms.is_none())
+    }
+
+    /// Indices in the order to show them: unused codes first (site order), then used ones, most
+    /// recently used last, so a spent code is never the first offered.
+    pub fn display_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.codes.len()).collect();
+        order.sort_by_key(|&i| (self.codes[i].used_ms.is_some(), self.codes[i].used_ms.unwrap_or(0), i));
+        order
+    }
+
+    /// Marks a code used at `now_ms` (or unused again, for undo). Returns whether it exists.
+    pub fn set_used(&mut self, code: &str, used_ms: Option<u64>) -> bool {
+        match self.codes.iter_mut().find(|c| c.code == code) {
+            Some(c) => {
+                c.used_ms = used_ms;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,5 +343,31 @@ mod tests {
         assert_eq!(Shape::Digits8.normalise(" 1234 ５６７８ "), "12345678");
         assert_eq!(Shape::Alnum5x5.normalise("abcde-12345-fghij-67890-klmno"), "ABCDE12345FGHIJ67890KLMNO");
         assert_eq!(Shape::Hex5x2.normalise("A1B2C-3D4E5"), "a1b2c3d4e5");
+    }
+
+    #[test]
+    fn a_set_tracks_use_and_offers_unused_codes_first() {
+        let mut set = CodeSet::new(Shape::Digits8, vec!["11111111".into(), "22222222".into(), "33333333".into(), "44444444".into()], 0);
+        assert_eq!((set.remaining(), set.next_unused()), (4, Some(0)));
+        assert!(!set.is_low(3));
+        assert!(set.set_used("11111111", Some(10)));
+        assert!(set.set_used("33333333", Some(5)));
+        assert!(!set.set_used("99999999", Some(5)));
+        assert_eq!(set.remaining(), 2);
+        assert!(set.is_low(3));
+        assert_eq!(set.next_unused(), Some(1));
+        assert_eq!(set.display_order(), vec![1, 3, 2, 0]);
+        set.set_used("11111111", None);
+        assert_eq!(set.next_unused(), Some(0));
+    }
+
+    #[test]
+    fn typed_lines_are_normalised_and_checked() {
+        let set = CodeSet::from_lines(Shape::Digits8, "1234 5678\n\n８７６５-４３２１\n", 0).expect("codes");
+        assert_eq!(set.codes.iter().map(|c| c.code.as_str()).collect::<Vec<_>>(), ["12345678", "87654321"]);
+        assert_eq!(set.to_lines(), "1234 5678\n8765 4321");
+        assert_eq!(CodeSet::from_lines(Shape::Generic, "  \n", 0), Err(CodesError::Empty));
+        assert_eq!(CodeSet::from_lines(Shape::Generic, "abc123\n---", 0), Err(CodesError::Unreadable { line: 2 }));
+        assert_eq!(CodeSet::from_lines(Shape::Digits8, "1234 5678\n12345678", 0), Err(CodesError::Duplicate { line: 2 }));
     }
 }

@@ -130,11 +130,37 @@ pub enum T {
     RestoreOpen,
     RestoreMerge,
     RestoreReplace,
-    RestoreAdopt,
     RestoreDone,
     NotABackup,
     StoragePersisted,
     StorageNotPersisted,
+    BackupCodes,
+    AddBackupCodes,
+    TabCodesOnly,
+    CodesOnlyHint,
+    PasteCodesLabel,
+    PasteCodesHint,
+    CodesLabel,
+    SaveCodes,
+    NextCodeLabel,
+    MarkUsed,
+    Undo,
+    AllCodesUsed,
+    ReplaceCodes,
+    ReplaceHint,
+    RevokedHeading,
+    PrintCodes,
+    PrintHint,
+    CopyClears,
+    WhatIsBackupCode,
+    BackupCodeExplained,
+    CodesEmpty,
+    SiteNameNeeded,
+    NoSecretHere,
+    LowCodesLabel,
+    SheetCheck,
+    SheetFooter,
+    Close,
 }
 
 /// The string for a key.
@@ -231,11 +257,37 @@ fn en(key: T) -> &'static str {
         T::RestoreOpen => "Open backup",
         T::RestoreMerge => "Merge into this vault",
         T::RestoreReplace => "Replace this vault's accounts",
-        T::RestoreAdopt => "Restore",
         T::RestoreDone => "Restored.",
         T::NotABackup => "This file is not a backup from this app. Choose the .2favault file you exported.",
         T::StoragePersisted => "This browser has agreed to keep the vault's storage.",
         T::StorageNotPersisted => "This browser may delete site data when space runs low: export a backup file and keep it elsewhere.",
+        T::BackupCodes => "Backup codes",
+        T::AddBackupCodes => "Add backup codes",
+        T::TabCodesOnly => "Backup codes only",
+        T::CodesOnlyHint => "For a site whose authenticator secret you no longer have, or never had: keep its backup codes here.",
+        T::PasteCodesLabel => "Paste the codes as the site shows them",
+        T::PasteCodesHint => "Paste the whole block: headings, dates, e-mail addresses and instructions around the codes are ignored.",
+        T::CodesLabel => "Codes to keep (one per line; check them, edit or type them here)",
+        T::SaveCodes => "Save codes",
+        T::NextCodeLabel => "Use this code next",
+        T::MarkUsed => "Mark used",
+        T::Undo => "Undo",
+        T::AllCodesUsed => "Every code in this set has been used. Sign in to the site and generate new backup codes, then paste them here.",
+        T::ReplaceCodes => "Replace with new codes",
+        T::ReplaceHint => "Pasting a new set retires this one: its codes stay in the history below and are never offered again.",
+        T::RevokedHeading => "Retired sets (no longer valid)",
+        T::PrintCodes => "Print",
+        T::PrintHint => "Print a paper copy and keep it somewhere safe, away from this device.",
+        T::CopyClears => "Copied. The clipboard will be cleared in 30 seconds (where the browser allows).",
+        T::WhatIsBackupCode => "Backup code or secret: what is the difference?",
+        T::BackupCodeExplained => "A backup code is a one-time password the site gave you for when your authenticator is gone: each works once, then it is spent. The secret (the QR code or otpauth:// link) is the key that makes new 6-digit codes every 30 seconds, forever. Keep both: the secret on a second device, the backup codes here and on paper.",
+        T::CodesEmpty => "No code found. Paste the block the site shows, or type the codes one per line.",
+        T::SiteNameNeeded => "Enter the site's name (for example Instagram) so you can find these codes later.",
+        T::NoSecretHere => "Backup codes only (no authenticator secret)",
+        T::LowCodesLabel => "Warn when this many backup codes or fewer remain",
+        T::SheetCheck => "Used",
+        T::SheetFooter => "Each code works once. Tick it when used. Keep this sheet private.",
+        T::Close => "Close",
     }
 }
 
@@ -325,11 +377,170 @@ fn ja(key: T) -> &'static str {
         T::RestoreOpen => "バックアップを開く",
         T::RestoreMerge => "この保管庫に統合",
         T::RestoreReplace => "この保管庫のアカウントを置き換える",
-        T::RestoreAdopt => "復元",
         T::RestoreDone => "復元しました。",
         T::NotABackup => "このファイルはこのアプリのバックアップではありません。書き出した .2favault ファイルを選んでください。",
         T::StoragePersisted => "このブラウザは保管庫の保存領域を保持することに同意しています。",
         T::StorageNotPersisted => "このブラウザは容量が不足するとサイトのデータを削除することがあります。バックアップファイルを書き出して別の場所に保管してください。",
+        T::BackupCodes => "バックアップコード",
+        T::AddBackupCodes => "バックアップコードを追加",
+        T::TabCodesOnly => "バックアップコードのみ",
+        T::CodesOnlyHint => "認証アプリのシークレットがない（なくした）サイトでも、バックアップコードだけをここに保管できます。",
+        T::PasteCodesLabel => "サイトに表示されたコードをそのまま貼り付け",
+        T::PasteCodesHint => "ブロック全体を貼り付けてかまいません。見出し・日付・メールアドレス・説明文は無視されます。",
+        T::CodesLabel => "保管するコード（1 行に 1 つ。確認・修正、または直接入力）",
+        T::SaveCodes => "コードを保存",
+        T::NextCodeLabel => "次に使うコード",
+        T::MarkUsed => "使用済みにする",
+        T::Undo => "元に戻す",
+        T::AllCodesUsed => "このセットのコードはすべて使用済みです。サイトにログインして新しいバックアップコードを発行し、ここに貼り付けてください。",
+        T::ReplaceCodes => "新しいコードに置き換え",
+        T::ReplaceHint => "新しいセットを貼り付けると、今のセットは無効になります。コードは下の履歴に残りますが、使用候補には出ません。",
+        T::RevokedHeading => "無効になった以前のセット",
+        T::PrintCodes => "印刷",
+        T::PrintHint => "紙に印刷して、この端末とは別の安全な場所に保管してください。",
+        T::CopyClears => "コピーしました。クリップボードは 30 秒後に消去されます（ブラウザが許可する場合）。",
+        T::WhatIsBackupCode => "バックアップコードとシークレットの違い",
+        T::BackupCodeExplained => "バックアップコードは、認証アプリが使えなくなったときのためにサイトが発行する使い捨てのパスワードです。1 つにつき 1 回だけ使えます。シークレット（QR コードや otpauth:// のリンク）は、30 秒ごとに新しい 6 桁のコードを作り続ける鍵です。両方を保管しましょう。シークレットは別の端末に、バックアップコードはここと紙に。",
+        T::CodesEmpty => "コードが見つかりません。サイトに表示されたブロックを貼り付けるか、コードを 1 行に 1 つずつ入力してください。",
+        T::SiteNameNeeded => "あとで見つけられるよう、サイト名（例: Instagram）を入力してください。",
+        T::NoSecretHere => "バックアップコードのみ（認証シークレットなし）",
+        T::LowCodesLabel => "バックアップコードの残りがこの数以下になったら警告",
+        T::SheetCheck => "使用済み",
+        T::SheetFooter => "各コードは 1 回だけ使えます。使ったら印を付けてください。このシートは他人に見せないでください。",
+        T::Close => "閉じる",
+    }
+}
+
+/// `2026-11-22` for a Unix time in ms, already shifted to the user's local time.
+pub fn date(local_ms: u64) -> String {
+    let (y, m, d) = crate::clock::utc_date(local_ms);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// "7 of 10 left".
+pub fn codes_remaining(lang: Lang, remaining: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("{remaining} of {total} left"),
+        Lang::Ja => format!("残り {remaining} / {total}"),
+    }
+}
+
+/// The row's button: "Backup codes · 7 left".
+pub fn backup_button(lang: Lang, remaining: Option<usize>) -> String {
+    match (lang, remaining) {
+        (_, None) => t(lang, T::AddBackupCodes).to_owned(),
+        (Lang::En, Some(n)) => format!("Backup codes · {n} left"),
+        (Lang::Ja, Some(n)) => format!("バックアップコード · 残り {n}"),
+    }
+}
+
+/// The low-codes warning, naming the site.
+pub fn codes_low(lang: Lang, remaining: usize, site: &str) -> String {
+    let site = if site.is_empty() { match lang { Lang::En => "the site", Lang::Ja => "サイト" } } else { site };
+    match lang {
+        Lang::En => format!("Only {remaining} backup code{} left. Sign in to {site}, generate new backup codes, and paste them here with “Replace with new codes”.", if remaining == 1 { "" } else { "s" }),
+        Lang::Ja => format!("バックアップコードの残りが {remaining} 個です。{site} にログインして新しいバックアップコードを発行し、「新しいコードに置き換え」から貼り付けてください。"),
+    }
+}
+
+/// How a shape looks, for the "found" line.
+pub fn shape_name(lang: Lang, shape: crate::backup_codes::Shape) -> &'static str {
+    use crate::backup_codes::Shape;
+    match (lang, shape) {
+        (Lang::En, Shape::Digits8) => "8 digits, like Instagram, Facebook and Google",
+        (Lang::Ja, Shape::Digits8) => "8 桁の数字（Instagram・Facebook・Google 形式）",
+        (Lang::En, Shape::Alnum12) => "12 letters and digits, like X",
+        (Lang::Ja, Shape::Alnum12) => "英数字 12 文字（X 形式）",
+        (Lang::En, Shape::Hex5x2) => "xxxxx-xxxxx, like GitHub",
+        (Lang::Ja, Shape::Hex5x2) => "xxxxx-xxxxx（GitHub 形式）",
+        (Lang::En, Shape::Alnum5x5) => "25 characters in 5 groups, like Microsoft",
+        (Lang::Ja, Shape::Alnum5x5) => "5 文字 × 5 組（Microsoft 形式）",
+        (Lang::En, Shape::Alnum4x2) => "xxxx-xxxx, like Discord",
+        (Lang::Ja, Shape::Alnum4x2) => "xxxx-xxxx（Discord 形式）",
+        (Lang::En, Shape::Digits) => "digits, like PlayStation",
+        (Lang::Ja, Shape::Digits) => "数字（PlayStation 形式）",
+        (Lang::En, Shape::Generic) => "one code per line",
+        (Lang::Ja, Shape::Generic) => "1 行に 1 コード",
+    }
+}
+
+/// "Found 10 codes (8 digits, like …)."
+pub fn codes_found(lang: Lang, n: usize, shape: crate::backup_codes::Shape) -> String {
+    match lang {
+        Lang::En => format!("Found {n} code{} ({}). Check them below before saving.", if n == 1 { "" } else { "s" }, shape_name(lang, shape)),
+        Lang::Ja => format!("{n} 個のコードが見つかりました（{}）。保存する前に下で確認してください。", shape_name(lang, shape)),
+    }
+}
+
+/// A refused list of typed or confirmed codes.
+pub fn codes_error(lang: Lang, e: &crate::backup_codes::CodesError) -> String {
+    use crate::backup_codes::CodesError;
+    match (lang, e) {
+        (_, CodesError::Empty) => t(lang, T::CodesEmpty).to_owned(),
+        (Lang::En, CodesError::Unreadable { line }) => format!("Line {line} is not a code (letters and digits, at most 64). Fix or delete that line."),
+        (Lang::Ja, CodesError::Unreadable { line }) => format!("{line} 行目はコードではありません（英数字 64 文字まで）。その行を直すか削除してください。"),
+        (Lang::En, CodesError::Duplicate { line }) => format!("Line {line} repeats a code listed above. Delete that line."),
+        (Lang::Ja, CodesError::Duplicate { line }) => format!("{line} 行目は上と同じコードです。その行を削除してください。"),
+    }
+}
+
+/// "used 2026-11-22".
+pub fn used_on(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::En => format!("used {date}"),
+        Lang::Ja => format!("{date} 使用"),
+    }
+}
+
+/// "Marked 1234 5678 used." for the live region.
+pub fn marked_used(lang: Lang, code: &str, used: bool) -> String {
+    match (lang, used) {
+        (Lang::En, true) => format!("Marked {code} used."),
+        (Lang::En, false) => format!("{code} is unused again."),
+        (Lang::Ja, true) => format!("{code} を使用済みにしました。"),
+        (Lang::Ja, false) => format!("{code} を未使用に戻しました。"),
+    }
+}
+
+/// A retired set's heading: "Added 2026-01-02, retired 2026-11-22".
+pub fn retired_set(lang: Lang, added: &str, retired: &str) -> String {
+    match lang {
+        Lang::En => format!("Added {added}, retired {retired}"),
+        Lang::Ja => format!("{added} 追加、{retired} 無効化"),
+    }
+}
+
+/// The backup dialog's title: "Backup codes — Instagram (alice)".
+pub fn backup_title(lang: Lang, who: &str) -> String {
+    match lang {
+        Lang::En => format!("Backup codes — {who}"),
+        Lang::Ja => format!("バックアップコード — {who}"),
+    }
+}
+
+/// Accessible name of a code's "mark used" or "undo" button.
+pub fn mark_label(lang: Lang, code: &str, used: bool) -> String {
+    match (lang, used) {
+        (Lang::En, false) => format!("Mark {code} used"),
+        (Lang::En, true) => format!("Mark {code} unused again"),
+        (Lang::Ja, false) => format!("{code} を使用済みにする"),
+        (Lang::Ja, true) => format!("{code} を未使用に戻す"),
+    }
+}
+
+/// Accessible name of a code's copy button.
+pub fn copy_code_label(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::En => format!("Copy {code}"),
+        Lang::Ja => format!("{code} をコピー"),
+    }
+}
+
+/// The printed sheet's date line.
+pub fn printed_on(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::En => format!("Printed {date}"),
+        Lang::Ja => format!("{date} 印刷"),
     }
 }
 

@@ -5,6 +5,7 @@ mod common;
 
 use authenticator::uri;
 use authenticator::vault::{self, Content, Envelope, KdfParams, Slot, Unlocked, VaultError, DEFAULT_KDF, MAGIC};
+use authenticator::backup_codes::{CodeSet, Shape};
 use common::{OsRandom, FAST_KDF};
 
 const PASS: &str = "correct horse battery staple";
@@ -142,7 +143,7 @@ fn merge_preview_and_merge_keep_everything() {
     assert_eq!(preview.unchanged, vec![1, 2]);
     assert_eq!(preview.added, vec![3]);
     assert_eq!(preview.conflicting, vec![conflict_id]);
-    assert_eq!(here.merge(&backup, 0), 2);
+    assert_eq!(here.merge(&backup), 2);
     assert_eq!(here.accounts.len(), 4);
     assert!(here.preview_merge(&backup).added.is_empty(), "merging twice adds nothing more");
 }
@@ -162,4 +163,65 @@ fn committed_fixture_decrypts() {
     let hotp = v.content.accounts[1].account().expect("account");
     // RFC 4226 Appendix D, counter 5.
     assert_eq!(hotp.generator().at_time(0).as_plain(), "254676");
+}
+
+/// Content version 1 (the committed fixture) opens as version 2: accounts unchanged, no backup
+/// codes, default threshold; codes added afterwards survive sealing and reopening.
+#[test]
+fn version_1_content_migrates_to_version_2() {
+    let bytes = std::fs::read("tests/fixtures/vault-v1.bin").expect("fixture");
+    let mut v = Unlocked::open(&bytes, PASS).expect("opens");
+    assert_eq!(v.content.version, 2);
+    assert_eq!(v.content.settings.low_codes_threshold, 3);
+    assert!(v.content.accounts.iter().all(|a| a.backup.is_none() && a.revoked.is_empty() && a.uri.is_some()));
+    let codes = CodeSet::new(Shape::Digits8, vec!["12345678".into(), "23456789".into()], 5);
+    assert!(v.content.set_codes(1, codes, 5));
+    assert!(v.content.mark_code(1, "12345678", Some(9)));
+    let site = v.content.add_site("PlayStation", "taro", CodeSet::new(Shape::Digits, vec!["123456".into()], 6), 6);
+    let resealed = v.seal(&mut OsRandom).expect("seal");
+    let again = Unlocked::open(&resealed, PASS).expect("reopen");
+    assert_eq!(again.content, v.content);
+    let set = again.content.accounts[0].backup.as_ref().expect("codes kept");
+    assert_eq!((set.remaining(), set.codes[0].used_ms), (1, Some(9)));
+    let ps = again.content.get(site).expect("site");
+    assert!(ps.account().is_none());
+    assert_eq!(ps.label(), ("PlayStation".to_owned(), "taro".to_owned()));
+}
+
+#[test]
+fn a_new_set_revokes_the_old_one() {
+    let mut c = content_with(1);
+    c.set_codes(1, CodeSet::new(Shape::Digits8, vec!["11111111".into()], 1), 1);
+    c.set_codes(1, CodeSet::new(Shape::Digits8, vec!["22222222".into()], 2), 2);
+    let entry = c.get(1).expect("entry");
+    assert_eq!(entry.backup.as_ref().map(|b| b.codes[0].code.clone()), Some("22222222".into()));
+    assert_eq!(entry.revoked.len(), 1);
+    assert_eq!(entry.revoked[0].revoked_ms, Some(2));
+    assert!(!c.mark_code(1, "11111111", Some(3)), "a revoked code cannot be marked from the current set");
+}
+
+#[test]
+fn merge_carries_backup_codes_and_their_use() {
+    let mut here = content_with(1);
+    let mut backup = content_with(1);
+    let mut codes = CodeSet::new(Shape::Digits8, vec!["11111111".into(), "22222222".into()], 1);
+    codes.set_used("11111111", Some(4));
+    backup.set_codes(1, codes, 1);
+    backup.add_site("X", "", CodeSet::new(Shape::Alnum12, vec!["a1b2c3d4e5f6".into()], 1), 1);
+    let preview = here.preview_merge(&backup);
+    assert_eq!(preview.conflicting, vec![1], "same account, different codes: kept side by side");
+    assert_eq!(preview.added, vec![2]);
+    assert_eq!(here.merge(&backup), 2);
+    assert_eq!(here.accounts[1].backup.as_ref().map(CodeSet::remaining), Some(1));
+    assert!(here.accounts[2].account().is_none());
+    assert!(here.preview_merge(&backup).added.is_empty());
+}
+
+#[test]
+fn an_entry_with_neither_uri_nor_label_nor_codes_is_refused() {
+    let mut c = content_with(1);
+    c.accounts[0].uri = None;
+    let mut v = Unlocked::create(c, PASS, FAST_KDF, &mut OsRandom).expect("create");
+    let bytes = v.seal(&mut OsRandom).expect("seal");
+    assert_eq!(Unlocked::open(&bytes, PASS).err(), Some(VaultError::BadContent));
 }

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 enum Tab {
     Paste,
     Manual,
+    Codes,
 }
 
 /// What the form currently amounts to: an account with warnings, or a translated error.
@@ -43,6 +44,10 @@ pub fn AddDialog(
     let uri_text = RwSignal::new(String::new());
     let entry = RwSignal::new(ManualEntry::default());
     let attempted = RwSignal::new(false);
+    let site_issuer = RwSignal::new(String::new());
+    let site_name = RwSignal::new(String::new());
+    let site_error = RwSignal::new(None::<T>);
+    let draft = super::backup::CodesDraft::new();
 
     Effect::new(move |_| {
         let Some(d) = dialog.get() else { return };
@@ -59,6 +64,10 @@ pub fn AddDialog(
         uri_text.set(String::new());
         entry.set(ManualEntry::default());
         attempted.set(false);
+        site_issuer.set(String::new());
+        site_name.set(String::new());
+        site_error.set(None);
+        draft.reset();
     };
 
     let outcome = Memo::new(move |_| -> Option<Outcome> {
@@ -78,10 +87,28 @@ pub fn AddDialog(
                 }
                 Some(entry.with(|e| e.to_account()).map_err(|e| i18n::field_error(lang, &e)))
             }
+            Tab::Codes => None,
         }
     });
 
+    let submit_codes = move || {
+        let lang = state.lang.get_untracked();
+        let (issuer, name) = (site_issuer.get_untracked(), site_name.get_untracked());
+        let named = !(issuer.trim().is_empty() && name.trim().is_empty());
+        site_error.set((!named).then_some(T::SiteNameNeeded));
+        let codes = draft.build(lang, crate::clock::Clock::now_ms(&crate::web::clock::BrowserClock));
+        if let (true, Ok(codes)) = (named, codes) {
+            state.status.set(i18n::added(lang, &i18n::account_label(lang, issuer.trim(), name.trim(), |i, n| format!("{i} ({n})"))));
+            session.add_site(issuer, name, codes);
+            reset();
+            open.set(false);
+        }
+    };
     let submit = move || {
+        if tab.get_untracked() == Tab::Codes {
+            submit_codes();
+            return;
+        }
         attempted.set(true);
         if let Some(Ok((account, _))) = outcome.get_untracked() {
             let lang = state.lang.get_untracked();
@@ -109,7 +136,22 @@ pub fn AddDialog(
                         on:click=move |_| { tab.set(Tab::Paste); attempted.set(false); }>{tr(T::TabPaste)}</button>
                     <button type="button" role="tab" data-testid="tab-manual" aria-selected=tab_attr(Tab::Manual)
                         on:click=move |_| { tab.set(Tab::Manual); attempted.set(false); }>{tr(T::TabManual)}</button>
+                    <button type="button" role="tab" data-testid="tab-codes" aria-selected=tab_attr(Tab::Codes)
+                        on:click=move |_| { tab.set(Tab::Codes); attempted.set(false); }>{tr(T::TabCodesOnly)}</button>
                 </div>
+                <Show when=move || tab.get() == Tab::Codes>
+                    <div role="tabpanel" class="panel grid">
+                        <p class="hint">{tr(T::CodesOnlyHint)}</p>
+                        <label for="s-issuer">{tr(T::IssuerLabel)}</label>
+                        <input id="s-issuer" data-testid="site-issuer" autocomplete="off" placeholder="Instagram"
+                            prop:value=move || site_issuer.get() on:input=move |ev| site_issuer.set(event_target_value(&ev)) />
+                        <label for="s-name">{tr(T::NameLabel)}</label>
+                        <input id="s-name" data-testid="site-name" autocomplete="off" placeholder="alice"
+                            prop:value=move || site_name.get() on:input=move |ev| site_name.set(event_target_value(&ev)) />
+                        {move || site_error.get().map(|k| view! { <p class="error" role="alert" data-testid="site-error">{tr(k)}</p> })}
+                        <super::backup::CodesEditor draft=draft id="site" />
+                    </div>
+                </Show>
                 <Show when=move || tab.get() == Tab::Paste>
                     <div role="tabpanel" class="panel">
                         <label for="uri-input">{tr(T::UriLabel)}</label>

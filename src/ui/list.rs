@@ -15,7 +15,9 @@ pub fn AccountList() -> impl IntoView {
     let session = expect_context::<Session>();
     let state = expect_context::<AppState>();
     // One countdown for the period most accounts share; rows with another period show their own.
-    let main = Memo::new(move |_| session.rows.with(|r| main_period(r.iter().filter_map(|row| row.generator.params().kind.period()))));
+    let main = Memo::new(move |_| {
+        session.rows.with(|r| main_period(r.iter().filter_map(|row| row.generator.as_ref().and_then(|g| g.params().kind.period()))))
+    });
     provide_context(MainPeriod(main));
     let shared_secs = Memo::new(move |_| main.get().map(|p| millis_remaining(state.now_ms.get(), p).div_ceil(1000)));
     view! {
@@ -29,7 +31,7 @@ pub fn AccountList() -> impl IntoView {
             fallback=move || view! { <p class="empty" data-testid="empty">{tr(T::EmptyList)}</p> }
         >
             <ul class="accounts" data-testid="accounts">
-                <For each=move || session.rows.get() key=|row| (row.id, row.counter) let:row>
+                <For each=move || session.rows.get() key=Row::key let:row>
                     <AccountRow row=row />
                 </For>
             </ul>
@@ -54,9 +56,70 @@ fn AccountRow(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let session = expect_context::<Session>();
-    let params = row.generator.params();
-    let generator = row.generator.clone();
-    let counter = row.counter;
+    let backup_for = expect_context::<super::backup::BackupFor>().0;
+    let copied = RwSignal::new(None::<bool>);
+    let confirming = RwSignal::new(false);
+    let row_name = row.clone();
+    let who = move || row_name.display_name(state.lang.get());
+    let who_delete = who.clone();
+    let who_backup = who.clone();
+    let id = row.id;
+    let issuer = row.issuer.clone();
+    let name = row.name.clone();
+    let unnamed = issuer.is_empty() && name.is_empty();
+    let remaining = row.backup.as_ref().map(|b| b.remaining());
+    let low = row.backup.as_ref().map(|b| (b.remaining(), b.codes.len()));
+    let is_low = move || low.is_some_and(|(r, _)| r <= session.low_threshold.get() as usize);
+    let code_line = match (row.generator.clone(), row.account.clone()) {
+        (Some(generator), Some(account)) => code_line(generator, account, row.counter, id, copied, who.clone()).into_any(),
+        _ => view! { <p class="no-secret" data-testid="no-secret">{tr(T::NoSecretHere)}</p> }.into_any(),
+    };
+
+    view! {
+        <li class="account" data-testid="account-row">
+            <div class="who">
+                <span class="issuer" data-testid="issuer">{issuer}</span>
+                <span class="name" data-testid="name">{name}</span>
+                {unnamed.then(|| view! { <span class="name">{tr(T::Unnamed)}</span> })}
+            </div>
+            {code_line}
+            <div class="actions">
+                <button class="ghost backup-button" data-testid="backup-button" class:low=is_low
+                    aria-label=move || format!("{} — {}", i18n::backup_button(state.lang.get(), remaining), who_backup())
+                    on:click=move |_| backup_for.set(Some(id))>
+                    {move || i18n::backup_button(state.lang.get(), remaining)}
+                </button>
+                <button class="ghost danger" data-testid="delete" aria-label=move || i18n::delete_label(state.lang.get(), &who_delete())
+                    on:click=move |_| confirming.set(true)>
+                    {tr(T::Delete)}
+                </button>
+            </div>
+            <Show when=move || copied.get() == Some(false)>
+                <p class="error" role="alert" data-testid="copy-failed">{tr(T::CopyFailed)}</p>
+            </Show>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" aria-label=tr(T::Delete) data-testid="confirm-delete">
+                    <p>{tr(T::ConfirmDelete)}</p>
+                    <button class="danger" data-testid="confirm-yes" on:click=move |_| session.edit(move |c| { c.remove(id); })>{tr(T::ConfirmDeleteYes)}</button>
+                    <button class="ghost" data-testid="confirm-no" autofocus on:click=move |_| confirming.set(false)>{tr(T::ConfirmDeleteNo)}</button>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+/// The code, its countdown, the HOTP button and the copy button of an account with a secret.
+fn code_line(
+    generator: crate::otp::Generator,
+    account: crate::account::Account,
+    counter: u64,
+    id: u64,
+    copied: RwSignal<Option<bool>>,
+    who: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let session = expect_context::<Session>();
+    let params = generator.params();
     // The code only changes when its time step (or HOTP counter) does: the memo stops the
     // 1 Hz tick from re-rendering the code cell in between.
     let period = params.kind.period();
@@ -74,15 +137,6 @@ fn AccountRow(
     let low = Memo::new(move |_| remaining_secs.get().is_some_and(|s| s <= 5));
     let main = expect_context::<MainPeriod>().0;
     let own_secs = move || main.get() != period;
-
-    let copied = RwSignal::new(None::<bool>);
-    let confirming = RwSignal::new(false);
-    let row_name = row.clone();
-    let who = move || row_name.display_name(state.lang.get());
-    let who_copy = who.clone();
-    let who_delete = who.clone();
-    let id = row.id;
-
     let copy = move |_| {
         let text = code.get_untracked().as_plain();
         spawn_local(async move {
@@ -91,26 +145,14 @@ fn AccountRow(
             set_timeout(move || copied.set(None), Duration::from_millis(if ok { 1500 } else { 4000 }));
         });
     };
-
-    let next_account = row.account.clone();
     let next_code = move || {
-        let mut account = next_account.clone();
+        let mut account = account.clone();
         account.params.kind = Kind::Hotp { counter: counter.saturating_add(1) };
         session.edit(move |c| {
             c.replace(id, &account);
         });
     };
-    let issuer = row.issuer.clone();
-    let name = row.name.clone();
-    let unnamed = issuer.is_empty() && name.is_empty();
-
     view! {
-        <li class="account" data-testid="account-row">
-            <div class="who">
-                <span class="issuer" data-testid="issuer">{issuer}</span>
-                <span class="name" data-testid="name">{name}</span>
-                {unnamed.then(|| view! { <span class="name">{tr(T::Unnamed)}</span> })}
-            </div>
             <div class="code-line">
                 <output class="code" data-testid="code" aria-label=move || spoken(&code.get().as_plain())>
                     {move || code.get().grouped()}
@@ -132,29 +174,12 @@ fn AccountRow(
                         {tr(T::NextCode)}
                     </button>
                 })}
-            </div>
-            <div class="actions">
-                <button class="copy" data-testid="copy" on:click=copy aria-label=move || i18n::copy_label(state.lang.get(), &who_copy())>
+                <button class="copy" data-testid="copy" on:click=copy aria-label=move || i18n::copy_label(state.lang.get(), &who())>
                     {move || match copied.get() {
                         Some(true) => i18n::t(state.lang.get(), T::Copied),
                         _ => i18n::t(state.lang.get(), T::Copy),
                     }}
                 </button>
-                <button class="ghost danger" data-testid="delete" aria-label=move || i18n::delete_label(state.lang.get(), &who_delete())
-                    on:click=move |_| confirming.set(true)>
-                    {tr(T::Delete)}
-                </button>
             </div>
-            <Show when=move || copied.get() == Some(false)>
-                <p class="error" role="alert" data-testid="copy-failed">{tr(T::CopyFailed)}</p>
-            </Show>
-            <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-label=tr(T::Delete) data-testid="confirm-delete">
-                    <p>{tr(T::ConfirmDelete)}</p>
-                    <button class="danger" data-testid="confirm-yes" on:click=move |_| session.edit(move |c| { c.remove(id); })>{tr(T::ConfirmDeleteYes)}</button>
-                    <button class="ghost" data-testid="confirm-no" autofocus on:click=move |_| confirming.set(false)>{tr(T::ConfirmDeleteNo)}</button>
-                </div>
-            </Show>
-        </li>
     }
 }

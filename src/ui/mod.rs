@@ -1,12 +1,15 @@
 //! Leptos components. They render state and call the core; browser I/O goes through [`crate::web`].
 
 mod add;
+mod backup;
 mod gate;
 mod list;
 mod session;
 mod settings;
 
 use crate::account::Account;
+use crate::backup_codes::CodeSet;
+use crate::vault::StoredAccount;
 use crate::clock::Clock;
 use crate::i18n::{self, Lang, T};
 use crate::otp::{Generator, Kind};
@@ -25,12 +28,17 @@ pub struct Row {
     pub issuer: String,
     /// Account name.
     pub name: String,
-    /// Code generator (secret inside, never rendered).
-    pub generator: Generator,
+    /// Code generator (secret inside, never rendered); `None` for a site kept only for its
+    /// backup codes.
+    pub generator: Option<Generator>,
     /// HOTP counter (unused for time-based kinds).
     pub counter: u64,
     /// The account itself, for edits (HOTP counter).
-    pub account: Account,
+    pub account: Option<Account>,
+    /// The site's current backup codes.
+    pub backup: Option<CodeSet>,
+    /// Retired sets, for history.
+    pub revoked: Vec<CodeSet>,
 }
 
 impl Row {
@@ -43,10 +51,36 @@ impl Row {
             id,
             issuer: account.issuer.clone(),
             name: account.name.clone(),
-            generator: account.generator(),
+            generator: Some(account.generator()),
             counter,
-            account: account.clone(),
+            account: Some(account.clone()),
+            backup: None,
+            revoked: Vec::new(),
         }
+    }
+
+    fn from_stored(entry: &StoredAccount) -> Self {
+        let mut row = match entry.account() {
+            Some(a) => Row::new(entry.id, &a),
+            None => Row {
+                id: entry.id,
+                issuer: entry.issuer.clone(),
+                name: entry.name.clone(),
+                generator: None,
+                counter: 0,
+                account: None,
+                backup: None,
+                revoked: Vec::new(),
+            },
+        };
+        row.backup = entry.backup.clone();
+        row.revoked = entry.revoked.clone();
+        row
+    }
+
+    /// What makes the list re-render the row: its HOTP counter and its backup codes' state.
+    pub fn key(&self) -> (u64, u64, Option<(u64, usize)>) {
+        (self.id, self.counter, self.backup.as_ref().map(|b| (b.added_ms, b.remaining())))
     }
 
     /// "GitHub (alice)", "GitHub", "alice" — for accessible names.
@@ -112,6 +146,8 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::keydown, move |_| active());
 
     let dialog_open = RwSignal::new(false);
+    provide_context(backup::BackupFor(RwSignal::new(None)));
+    provide_context(backup::PrintFor(RwSignal::new(None)));
     let can_lock = move || session.phase.get() == Phase::Open && session.storage.get() == Storage::IndexedDb;
 
     view! {
@@ -153,6 +189,8 @@ pub fn App() -> impl IntoView {
             <p class="sr-only" role="status" aria-live="polite" data-testid="status">{move || state.status.get()}</p>
         </main>
         <add::AddDialog open=dialog_open />
+        <backup::BackupDialog />
+        <backup::PrintSheet />
     }
 }
 

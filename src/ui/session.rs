@@ -61,6 +61,8 @@ pub struct Session {
     pub rows: RwSignal<Vec<Row>>,
     /// Auto-lock minutes of the open vault.
     pub auto_lock_minutes: RwSignal<u32>,
+    /// The low-codes warning threshold of the open vault.
+    pub low_threshold: RwSignal<u32>,
     /// Last user activity, for auto-lock.
     pub last_activity_ms: StoredValue<u64>,
     /// When the tab was hidden, if it is.
@@ -73,7 +75,7 @@ pub struct Session {
 }
 
 fn rows_from(content: &Content) -> Vec<Row> {
-    content.accounts.iter().filter_map(|s| s.account().map(|a| Row::new(s.id, &a))).collect()
+    content.accounts.iter().map(Row::from_stored).collect()
 }
 
 impl Session {
@@ -86,6 +88,7 @@ impl Session {
             problem: RwSignal::new(None),
             rows: RwSignal::new(Vec::new()),
             auto_lock_minutes: RwSignal::new(crate::vault::DEFAULT_AUTO_LOCK_MINUTES),
+            low_threshold: RwSignal::new(crate::backup_codes::DEFAULT_LOW_THRESHOLD),
             last_activity_ms: StoredValue::new(BrowserClock.now_ms()),
             hidden_since_ms: StoredValue::new(None),
             lang,
@@ -94,6 +97,11 @@ impl Session {
             stored_bytes: StoredValue::new_local(None),
             tabs: StoredValue::new_local(None),
         }
+    }
+
+    fn show_settings(&self, content: &Content) {
+        self.auto_lock_minutes.set(content.settings.auto_lock_minutes);
+        self.low_threshold.set(content.settings.low_codes_threshold);
     }
 
     fn say(&self, key: T) {
@@ -159,7 +167,7 @@ impl Session {
         let fresh = self.vault.with_value(|v| v.as_ref().map(|v| v.reopen(&bytes)));
         if let Some(Ok(fresh)) = fresh {
             self.rows.set(rows_from(&fresh.content));
-            self.auto_lock_minutes.set(fresh.content.settings.auto_lock_minutes);
+            self.show_settings(&fresh.content);
             self.vault.set_value(Some(fresh));
         }
         Ok(())
@@ -230,7 +238,7 @@ impl Session {
 
     fn open_with(&self, vault: Unlocked) {
         self.rows.set(rows_from(&vault.content));
-        self.auto_lock_minutes.set(vault.content.settings.auto_lock_minutes);
+        self.show_settings(&vault.content);
         self.vault.set_value(Some(vault));
         self.last_activity_ms.set_value(BrowserClock.now_ms());
         self.problem.set(None);
@@ -295,7 +303,7 @@ impl Session {
                 match self.write(&mut vault, based_on).await {
                     Ok(()) => {
                         self.rows.set(rows_from(&vault.content));
-                        self.auto_lock_minutes.set(vault.content.settings.auto_lock_minutes);
+                        self.show_settings(&vault.content);
                         self.vault.set_value(Some(vault));
                         self.problem.set(None);
                         return;
@@ -324,6 +332,17 @@ impl Session {
         let now = BrowserClock.now_ms();
         self.edit(move |c| {
             c.add(&account, now);
+        });
+    }
+
+    /// Adds a site kept only for its backup codes.
+    pub fn add_site(self, issuer: String, name: String, codes: crate::backup_codes::CodeSet) {
+        if self.storage.get_untracked() == Storage::MemoryOnly && self.vault.with_value(Option::is_none) {
+            self.vault.set_value(Some(Unlocked::in_memory()));
+        }
+        let now = BrowserClock.now_ms();
+        self.edit(move |c| {
+            c.add_site(&issuer, &name, codes.clone(), now);
         });
     }
 

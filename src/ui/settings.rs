@@ -14,6 +14,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 const AUTO_LOCK_CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 0];
+/// Low-codes thresholds offered.
+const LOW_CHOICES: [u32; 7] = [0, 1, 2, 3, 4, 5, 10];
 
 /// The settings panel shown under the list.
 #[component]
@@ -24,6 +26,10 @@ pub fn SettingsPanel() -> impl IntoView {
     let set_minutes = move |ev: leptos::ev::Event| {
         let minutes: u32 = event_target_value(&ev).parse().unwrap_or(crate::vault::DEFAULT_AUTO_LOCK_MINUTES);
         session.edit(move |c| c.settings.auto_lock_minutes = minutes);
+    };
+    let set_low = move |ev: leptos::ev::Event| {
+        let n: u32 = event_target_value(&ev).parse().unwrap_or(crate::backup_codes::DEFAULT_LOW_THRESHOLD);
+        session.edit(move |c| c.settings.low_codes_threshold = n);
     };
     let export = move |_| {
         if let Some(bytes) = session.stored_bytes() {
@@ -48,6 +54,13 @@ pub fn SettingsPanel() -> impl IntoView {
                                 {move || if m == 0 { tr(T::Never)().to_owned() } else { format!("{m} {}", tr(T::Minutes)()) }}
                             </option>
                         }
+                    }).collect_view()}
+                </select>
+                <label for="low-codes">{tr(T::LowCodesLabel)}</label>
+                <select id="low-codes" data-testid="low-codes" on:change=set_low>
+                    {LOW_CHOICES.iter().map(|n| {
+                        let n = *n;
+                        view! { <option value=n.to_string() selected=move || session.low_threshold.get() == n>{n.to_string()}</option> }
                     }).collect_view()}
                 </select>
 
@@ -145,6 +158,11 @@ pub fn RestoreForm(
             crate::web::clock::sleep(30).await;
             let lang = state.lang.get_untracked();
             match Unlocked::open(&b, &p) {
+                Ok(v) if fresh => {
+                    // Nothing here to lose: the backup becomes this browser's vault at once.
+                    state.status.set(i18n::merge_preview(lang, v.content.accounts.len(), 0, 0));
+                    session.adopt(b, v);
+                }
                 Ok(v) => {
                     let here = session.with_vault(|mine| mine.content.preview_merge(&v.content));
                     let text = match here {
@@ -160,16 +178,10 @@ pub fn RestoreForm(
         });
     };
     let backup_content = move || opened.with_value(|o| o.as_ref().map(|v| v.content.clone()));
-    let adopt = move |_| {
-        if let (Some(b), Some(v)) = (bytes.get_value(), opened.get_value()) {
-            session.adopt(b, v);
-        }
-    };
     let merge = move |_| {
         if let Some(other) = backup_content() {
-            let now = BrowserClock.now_ms();
             session.edit(move |c: &mut Content| {
-                c.merge(&other, now);
+                c.merge(&other);
             });
             preview.set(Some(i18n::t(state.lang.get_untracked(), T::RestoreDone).to_owned()));
             opened.set_value(None);
@@ -198,14 +210,8 @@ pub fn RestoreForm(
         {move || preview.get().map(|m| view! { <p class="status" role="status" data-testid="restore-preview">{m}</p> })}
         <Show when=has_backup>
             <div class="buttons">
-                {if fresh {
-                    view! { <button class="primary" data-testid="restore-adopt" on:click=adopt>{tr(T::RestoreAdopt)}</button> }.into_any()
-                } else {
-                    view! {
-                        <button data-testid="restore-merge" on:click=merge>{tr(T::RestoreMerge)}</button>
-                        <button class="danger" data-testid="restore-replace" on:click=replace>{tr(T::RestoreReplace)}</button>
-                    }.into_any()
-                }}
+                <button data-testid="restore-merge" on:click=merge>{tr(T::RestoreMerge)}</button>
+                <button class="danger" data-testid="restore-replace" on:click=replace>{tr(T::RestoreReplace)}</button>
             </div>
         </Show>
     }

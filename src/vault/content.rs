@@ -1,13 +1,18 @@
-//! What the vault holds once decrypted: accounts (as canonical `otpauth://` URIs) and settings.
+//! What the vault holds once decrypted: accounts (as canonical `otpauth://` URIs, each with its
+//! site's backup codes), sites kept only for their backup codes, and settings.
 //! Serialised as JSON inside the encryption; versioned separately from the envelope.
+//!
+//! Versions: 1 had accounts with a URI only. 2 adds backup-code sets (current and revoked),
+//! entries without a secret (a site's backup codes alone) and the low-codes threshold.
 
 use crate::account::Account;
+use crate::backup_codes::{CodeSet, DEFAULT_LOW_THRESHOLD};
 use crate::uri;
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 /// The content version this code writes, and the newest it reads.
-pub const CONTENT_VERSION: u32 = 1;
+pub const CONTENT_VERSION: u32 = 2;
 /// Idle minutes before locking, unless the user chose otherwise.
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
 
@@ -16,16 +21,51 @@ pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
 pub struct StoredAccount {
     /// Stable identifier within this vault.
     pub id: u64,
-    /// The account as its canonical `otpauth://` URI (secret included, hence zeroized).
-    pub uri: String,
+    /// The account as its canonical `otpauth://` URI (secret included, hence zeroized); `None`
+    /// for a site kept only for its backup codes.
+    #[serde(default)]
+    pub uri: Option<String>,
+    /// Issuer of an entry without a URI (with a URI, the URI's issuer is the one).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub issuer: String,
+    /// Account name of an entry without a URI.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
     /// When it was added, in Unix milliseconds.
     pub added_ms: u64,
+    /// The site's current backup codes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup: Option<CodeSet>,
+    /// Sets replaced by a newer one: kept as history, never offered for use.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revoked: Vec<CodeSet>,
 }
 
 impl StoredAccount {
-    /// The account this entry describes; `None` if the URI no longer parses (never for URIs we wrote).
+    /// The account this entry describes; `None` for an entry without a secret, or if the URI no
+    /// longer parses (never for URIs we wrote).
     pub fn account(&self) -> Option<Account> {
-        uri::parse(&self.uri).ok().map(|p| p.account)
+        self.uri.as_deref().and_then(|u| uri::parse(u).ok()).map(|p| p.account)
+    }
+
+    /// Whether the entry is readable: a URI that parses, or no URI but backup codes or a name.
+    pub fn is_valid(&self) -> bool {
+        match &self.uri {
+            Some(_) => self.account().is_some(),
+            None => !(self.issuer.is_empty() && self.name.is_empty()) || self.backup.is_some(),
+        }
+    }
+
+    /// Issuer and account name, from the URI or from the entry itself.
+    pub fn label(&self) -> (String, String) {
+        match self.account() {
+            Some(a) => (a.issuer.clone(), a.name.clone()),
+            None => (self.issuer.clone(), self.name.clone()),
+        }
+    }
+
+    fn codes(&self) -> Option<Vec<&str>> {
+        self.backup.as_ref().map(|b| b.codes.iter().map(|c| c.code.as_str()).collect())
     }
 }
 
@@ -34,11 +74,18 @@ impl StoredAccount {
 pub struct Settings {
     /// Lock after this many idle minutes (and after the tab has been hidden that long).
     pub auto_lock_minutes: u32,
+    /// Warn to generate new backup codes when this many or fewer remain.
+    #[serde(default = "default_low_threshold")]
+    pub low_codes_threshold: u32,
+}
+
+fn default_low_threshold() -> u32 {
+    DEFAULT_LOW_THRESHOLD
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES }
+        Settings { auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES, low_codes_threshold: DEFAULT_LOW_THRESHOLD }
     }
 }
 
@@ -67,20 +114,87 @@ pub struct MergePreview {
     pub added: Vec<u64>,
     /// Accounts here and in the backup with the same secret and settings: nothing changes.
     pub unchanged: Vec<u64>,
-    /// Same issuer and name but a different secret or settings: both are kept.
+    /// Same issuer and name but a different secret, settings or backup codes: both are kept.
     pub conflicting: Vec<u64>,
 }
 
-fn same_label(a: &Account, b: &Account) -> bool {
-    a.issuer == b.issuer && a.name == b.name
+/// Same secret and settings (or both without one, under the same label) and the same backup codes.
+fn same_entry(a: &StoredAccount, b: &StoredAccount) -> bool {
+    let accounts_match = match (a.account(), b.account()) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => a.label() == b.label(),
+        _ => false,
+    };
+    accounts_match && a.codes() == b.codes()
 }
 
 impl Content {
+    /// Migrates content read from an older version to this one, in place.
+    pub fn migrate(&mut self) {
+        // 1 → 2: the new fields (backup codes, entries without a URI, the threshold) take their
+        // defaults while reading; nothing else changes.
+        if self.version < 2 {
+            self.version = 2;
+        }
+    }
+
+    fn next_id(&self) -> u64 {
+        self.accounts.iter().map(|a| a.id).max().map_or(1, |m| m + 1)
+    }
+
     /// Adds an account at the end and returns its id.
     pub fn add(&mut self, account: &Account, now_ms: u64) -> u64 {
-        let id = self.accounts.iter().map(|a| a.id).max().map_or(1, |m| m + 1);
-        self.accounts.push(StoredAccount { id, uri: uri::format(account), added_ms: now_ms });
+        let id = self.next_id();
+        self.accounts.push(StoredAccount {
+            id,
+            uri: Some(uri::format(account)),
+            issuer: String::new(),
+            name: String::new(),
+            added_ms: now_ms,
+            backup: None,
+            revoked: Vec::new(),
+        });
         id
+    }
+
+    /// Adds a site kept only for its backup codes (no secret) and returns its id.
+    pub fn add_site(&mut self, issuer: &str, name: &str, codes: CodeSet, now_ms: u64) -> u64 {
+        let id = self.next_id();
+        self.accounts.push(StoredAccount {
+            id,
+            uri: None,
+            issuer: issuer.trim().to_owned(),
+            name: name.trim().to_owned(),
+            added_ms: now_ms,
+            backup: Some(codes),
+            revoked: Vec::new(),
+        });
+        id
+    }
+
+    /// The entry with `id`.
+    pub fn get(&self, id: u64) -> Option<&StoredAccount> {
+        self.accounts.iter().find(|a| a.id == id)
+    }
+
+    /// Gives the entry `id` a new set of backup codes. A set it already had becomes revoked
+    /// history (never offered again). Returns whether the entry exists.
+    pub fn set_codes(&mut self, id: u64, codes: CodeSet, now_ms: u64) -> bool {
+        let Some(entry) = self.accounts.iter_mut().find(|a| a.id == id) else { return false };
+        if let Some(mut old) = entry.backup.replace(codes) {
+            old.revoked_ms = Some(now_ms);
+            entry.revoked.push(old);
+        }
+        true
+    }
+
+    /// Marks one of entry `id`'s current backup codes used at `used_ms`, or unused with `None`.
+    pub fn mark_code(&mut self, id: u64, code: &str, used_ms: Option<u64>) -> bool {
+        self.accounts
+            .iter_mut()
+            .find(|a| a.id == id)
+            .and_then(|a| a.backup.as_mut())
+            .is_some_and(|b| b.set_used(code, used_ms))
     }
 
     /// Removes an account; returns whether it was there.
@@ -94,7 +208,7 @@ impl Content {
     pub fn replace(&mut self, id: u64, account: &Account) -> bool {
         match self.accounts.iter_mut().find(|a| a.id == id) {
             Some(entry) => {
-                entry.uri = uri::format(account);
+                entry.uri = Some(uri::format(account));
                 true
             }
             None => false,
@@ -103,13 +217,11 @@ impl Content {
 
     /// What merging `other` (a restored backup) into this content would do, keyed by `other`'s ids.
     pub fn preview_merge(&self, other: &Content) -> MergePreview {
-        let mine: Vec<Account> = self.accounts.iter().filter_map(StoredAccount::account).collect();
         let mut preview = MergePreview::default();
         for entry in &other.accounts {
-            let Some(theirs) = entry.account() else { continue };
-            if mine.contains(&theirs) {
+            if self.accounts.iter().any(|m| same_entry(m, entry)) {
                 preview.unchanged.push(entry.id);
-            } else if mine.iter().any(|m| same_label(m, &theirs)) {
+            } else if self.accounts.iter().any(|m| m.label() == entry.label()) {
                 preview.conflicting.push(entry.id);
             } else {
                 preview.added.push(entry.id);
@@ -118,19 +230,20 @@ impl Content {
         preview
     }
 
-    /// Merges a backup: every account not already here (identical) is appended with a new id.
-    /// Conflicting ones are kept side by side, so nothing is ever lost. Returns how many were added.
-    pub fn merge(&mut self, other: &Content, now_ms: u64) -> usize {
+    /// Merges a backup: every entry not already here (identical) is appended with a new id, its
+    /// backup codes and their use included. Conflicting ones are kept side by side, so nothing is
+    /// ever lost. Returns how many were added.
+    pub fn merge(&mut self, other: &Content) -> usize {
         let preview = self.preview_merge(other);
         let mut added = 0;
         for entry in &other.accounts {
-            if preview.unchanged.contains(&entry.id) {
+            if preview.unchanged.contains(&entry.id) || !entry.is_valid() {
                 continue;
             }
-            if let Some(account) = entry.account() {
-                self.add(&account, now_ms);
-                added += 1;
-            }
+            let mut copy = entry.clone();
+            copy.id = self.next_id();
+            self.accounts.push(copy);
+            added += 1;
         }
         added
     }

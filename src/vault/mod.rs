@@ -137,12 +137,12 @@ fn decrypt_content(envelope: &Envelope, key: &MasterKey) -> Result<Content, Vaul
     if version > CONTENT_VERSION {
         return Err(VaultError::NewerContent { found: version });
     }
-    // Version 1 is the first; a later version adds its migration from `version` here.
-    let content: Content = serde_json::from_slice(&plain).map_err(|_| VaultError::BadContent)?;
-    if content.accounts.iter().any(|a| a.account().is_none()) {
+    let mut content: Content = serde_json::from_slice(&plain).map_err(|_| VaultError::BadContent)?;
+    if !content.accounts.iter().all(StoredAccount::is_valid) {
         return Err(VaultError::BadContent);
     }
-    Ok(Content { version: CONTENT_VERSION, ..content })
+    content.migrate();
+    Ok(content)
 }
 
 /// An open vault: the master key, the slots, and the decrypted content.

@@ -12,3 +12,21 @@ pub async fn write_text(text: &str) -> Result<(), CopyFailed> {
     let clipboard = window.navigator().clipboard();
     JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(|_| CopyFailed)
 }
+
+/// How long a copied backup code stays on the clipboard.
+pub const CLEAR_AFTER_MS: u64 = 30_000;
+
+/// Copies a secret-ish text and empties the clipboard after [`CLEAR_AFTER_MS`] — where the
+/// browser allows a write then (it refuses when the page is not focused; nothing else can be done).
+pub async fn write_text_then_clear(text: &str) -> Result<(), CopyFailed> {
+    write_text(text).await?;
+    leptos::prelude::set_timeout(
+        || {
+            wasm_bindgen_futures::spawn_local(async {
+                let _ = write_text("").await;
+            })
+        },
+        std::time::Duration::from_millis(CLEAR_AFTER_MS),
+    );
+    Ok(())
+}

@@ -26,3 +26,9 @@ pub async fn sleep(ms: i32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// A Unix time in ms shifted to the device's local time zone (for calendar dates on screen).
+pub fn local_ms(utc_ms: u64) -> u64 {
+    let offset_min = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(utc_ms as f64)).get_timezone_offset();
+    (utc_ms as f64 - offset_min * 60_000.0).max(0.0) as u64
+}

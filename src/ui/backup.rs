@@ -1,0 +1,355 @@
+//! Backup codes: the dialog that shows a site's codes (next one first, mark used, undo, copy,
+//! print, replace with a new set), the editor that reads a pasted block, and the printed sheet.
+
+use super::session::Session;
+use super::{tr, AppState, Row};
+use crate::backup_codes::{extract, CodeSet, Shape};
+use crate::clock::Clock;
+use crate::i18n::{self, Lang, T};
+use crate::web::clipboard;
+use crate::web::clock::{local_ms, BrowserClock};
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Which entry's backup codes are open in the dialog.
+#[derive(Clone, Copy)]
+pub struct BackupFor(pub RwSignal<Option<u64>>);
+
+/// Which entry's codes the print sheet shows.
+#[derive(Clone, Copy)]
+pub struct PrintFor(pub RwSignal<Option<u64>>);
+
+fn today(ms: u64) -> String {
+    i18n::date(local_ms(ms))
+}
+
+/// What the user is pasting or typing, before it becomes a [`CodeSet`].
+#[derive(Clone, Copy)]
+pub struct CodesDraft {
+    paste: RwSignal<String>,
+    lines: RwSignal<String>,
+    shape: RwSignal<Shape>,
+    found: RwSignal<Option<(usize, Shape)>>,
+    /// A translated problem with the draft.
+    pub error: RwSignal<Option<String>>,
+}
+
+impl CodesDraft {
+    /// An empty draft.
+    pub fn new() -> Self {
+        CodesDraft {
+            paste: RwSignal::new(String::new()),
+            lines: RwSignal::new(String::new()),
+            shape: RwSignal::new(Shape::Generic),
+            found: RwSignal::new(None),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// Empties it.
+    pub fn reset(&self) {
+        self.paste.set(String::new());
+        self.lines.set(String::new());
+        self.shape.set(Shape::Generic);
+        self.found.set(None);
+        self.error.set(None);
+    }
+
+    /// The confirmed codes as a set, or the message to show (also stored in `error`).
+    pub fn build(&self, lang: Lang, now_ms: u64) -> Result<CodeSet, String> {
+        let result = CodeSet::from_lines(self.shape.get_untracked(), &self.lines.get_untracked(), now_ms)
+            .map_err(|e| i18n::codes_error(lang, &e));
+        self.error.set(result.as_ref().err().cloned());
+        result
+    }
+
+    fn on_paste(&self, text: String) {
+        match extract(&text) {
+            Some(found) => {
+                let lines = found.codes.iter().map(|c| found.shape.display(c)).collect::<Vec<_>>().join("\n");
+                self.found.set(Some((found.codes.len(), found.shape)));
+                self.shape.set(found.shape);
+                self.lines.set(lines);
+                self.error.set(None);
+            }
+            None => self.found.set(None),
+        }
+        self.paste.set(text);
+    }
+}
+
+/// Paste a block (codes are found in it), then check, edit or type the codes one per line.
+#[component]
+pub fn CodesEditor(
+    /// The draft being edited.
+    draft: CodesDraft,
+    /// Prefix of the fields' ids.
+    id: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let paste_id = format!("{id}-paste");
+    let lines_id = format!("{id}-lines");
+    let nothing_found = move || draft.found.get().is_none() && !draft.paste.with(|p| p.trim().is_empty());
+    view! {
+        <div class="panel codes-editor">
+            <label for=paste_id.clone()>{tr(T::PasteCodesLabel)}</label>
+            <textarea id=paste_id data-testid="codes-paste" rows="4" spellcheck="false" autocomplete="off"
+                aria-describedby=format!("{id}-paste-hint")
+                prop:value=move || draft.paste.get() on:input=move |ev| draft.on_paste(event_target_value(&ev))></textarea>
+            <p id=format!("{id}-paste-hint") class="hint">{tr(T::PasteCodesHint)}</p>
+            {move || draft.found.get().map(|(n, shape)| view! {
+                <p class="status" role="status" data-testid="codes-found">{i18n::codes_found(state.lang.get(), n, shape)}</p>
+            })}
+            <Show when=nothing_found>
+                <p class="error" role="alert" data-testid="codes-none">{tr(T::CodesEmpty)}</p>
+            </Show>
+            <label for=lines_id.clone()>{tr(T::CodesLabel)}</label>
+            <textarea id=lines_id data-testid="codes-lines" class="backup-code-font" rows="6" spellcheck="false" autocomplete="off"
+                prop:value=move || draft.lines.get() on:input=move |ev| draft.lines.set(event_target_value(&ev))></textarea>
+            {move || draft.error.get().map(|m| view! { <p class="error" role="alert" data-testid="codes-error">{m}</p> })}
+        </div>
+    }
+}
+
+/// The backup-code dialog of the entry in [`BackupFor`].
+#[component]
+pub fn BackupDialog() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let session = expect_context::<Session>();
+    let open_for = expect_context::<BackupFor>().0;
+    let print_for = expect_context::<PrintFor>().0;
+    let dialog = NodeRef::<html::Dialog>::new();
+    let replacing = RwSignal::new(false);
+    let draft = CodesDraft::new();
+    let copy_note = RwSignal::new(None::<bool>);
+
+    Effect::new(move |_| {
+        let Some(d) = dialog.get() else { return };
+        if open_for.get().is_some() {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        } else if d.open() {
+            d.close();
+        }
+    });
+    let row = Memo::new(move |_| open_for.get().and_then(|id| session.rows.with(|rows| rows.iter().find(|r| r.id == id).map(RowView::from))));
+
+    let close = move || {
+        open_for.set(None);
+        replacing.set(false);
+        draft.reset();
+        copy_note.set(None);
+    };
+    let save = move |id: u64| {
+        let now = BrowserClock.now_ms();
+        if let Ok(set) = draft.build(state.lang.get_untracked(), now) {
+            session.edit(move |c| {
+                c.set_codes(id, set.clone(), now);
+            });
+            replacing.set(false);
+            draft.reset();
+        }
+    };
+
+    view! {
+        <dialog node_ref=dialog class="add backup" aria-labelledby="backup-title" data-testid="backup-dialog"
+            on:close=move |_| close()>
+            {move || row.get().map(|r| {
+                let id = r.id;
+                let lang = state.lang.get();
+                let show_editor = r.set.is_none() || replacing.get();
+                view! {
+                    <h2 id="backup-title">{i18n::backup_title(lang, &i18n::account_label(lang, &r.issuer, &r.name, |i, n| format!("{i} ({n})")))}</h2>
+                    {if show_editor {
+                        view! {
+                            {r.set.is_some().then(|| view! { <p class="hint">{tr(T::ReplaceHint)}</p> })}
+                            <form on:submit=move |ev| { ev.prevent_default(); save(id); }>
+                                <CodesEditor draft=draft id="backup" />
+                                <div class="buttons">
+                                    {r.set.is_some().then(|| view! {
+                                        <button type="button" class="ghost" data-testid="cancel-replace"
+                                            on:click=move |_| { replacing.set(false); draft.reset(); }>{tr(T::Cancel)}</button>
+                                    })}
+                                    <button type="submit" class="primary" data-testid="save-codes">{tr(T::SaveCodes)}</button>
+                                </div>
+                            </form>
+                        }.into_any()
+                    } else {
+                        view! { <CodeList row=r.clone() copy_note=copy_note replacing=replacing print_for=print_for /> }.into_any()
+                    }}
+                    <details class="explainer" data-testid="backup-explainer">
+                        <summary>{tr(T::WhatIsBackupCode)}</summary>
+                        <p>{tr(T::BackupCodeExplained)}</p>
+                    </details>
+                }
+            })}
+            <div class="buttons">
+                <button type="button" class="ghost" data-testid="close-backup" on:click=move |_| close()>{tr(T::Close)}</button>
+            </div>
+        </dialog>
+    }
+}
+
+/// What the dialog needs of a row.
+#[derive(Clone, PartialEq)]
+struct RowView {
+    id: u64,
+    issuer: String,
+    name: String,
+    set: Option<CodeSet>,
+    revoked: Vec<CodeSet>,
+}
+
+impl From<&Row> for RowView {
+    fn from(r: &Row) -> Self {
+        RowView {
+            id: r.id,
+            issuer: r.issuer.clone(),
+            name: r.name.clone(),
+            set: r.backup.clone(),
+            revoked: r.revoked.clone(),
+        }
+    }
+}
+
+#[component]
+fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal<bool>, print_for: RwSignal<Option<u64>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let session = expect_context::<Session>();
+    let lang = state.lang.get_untracked();
+    let Some(set) = row.set.clone() else { return ().into_any() };
+    let id = row.id;
+    let shape = set.shape;
+    let mark = move |code: String, used: bool| {
+        let when = used.then(|| BrowserClock.now_ms());
+        state.status.set(i18n::marked_used(state.lang.get_untracked(), &shape.display(&code), used));
+        session.edit(move |c| {
+            c.mark_code(id, &code, when);
+        });
+    };
+    let copy = move |code: String| {
+        spawn_local(async move {
+            copy_note.set(Some(clipboard::write_text_then_clear(&code).await.is_ok()));
+        });
+    };
+    let remaining = set.remaining();
+    let threshold = session.low_threshold.get_untracked();
+    let next = set.next_unused().map(|i| set.codes[i].code.clone());
+    let order = set.display_order();
+    view! {
+        {set.is_low(threshold).then(|| view! {
+            <p class="warning" role="status" data-testid="codes-low">
+                {if remaining == 0 { i18n::t(lang, T::AllCodesUsed).to_owned() } else { i18n::codes_low(lang, remaining, &row.issuer) }}
+            </p>
+        })}
+        <p class="remaining" data-testid="codes-remaining">{i18n::codes_remaining(lang, remaining, set.codes.len())}</p>
+        {next.map(|code| {
+            let shown = shape.display(&code);
+            let (c1, c2) = (code.clone(), code.clone());
+            view! {
+                <div class="next-code" data-testid="next-backup-code">
+                    <span class="label">{tr(T::NextCodeLabel)}</span>
+                    <span class="backup-code big" data-testid="next-code-value">{shown.clone()}</span>
+                    <div class="buttons">
+                        <button data-testid="copy-next" aria-label=i18n::copy_code_label(lang, &shown) on:click=move |_| copy(c1.clone())>{tr(T::Copy)}</button>
+                        <button class="primary" data-testid="mark-next" aria-label=i18n::mark_label(lang, &shown, false)
+                            on:click=move |_| mark(c2.clone(), true)>{tr(T::MarkUsed)}</button>
+                    </div>
+                </div>
+            }
+        })}
+        {move || copy_note.get().map(|ok| view! {
+            <p class=if ok { "status" } else { "error" } role="status" data-testid="copy-note">
+                {tr(if ok { T::CopyClears } else { T::CopyFailed })}
+            </p>
+        })}
+        <ul class="codes" data-testid="codes">
+            {order.into_iter().map(|i| {
+                let c = &set.codes[i];
+                let code = c.code.clone();
+                let shown = shape.display(&code);
+                let used = c.used_ms;
+                let (for_mark, for_copy) = (code.clone(), code.clone());
+                view! {
+                    <li data-testid="backup-code" class:used=used.is_some()>
+                        {match used {
+                            Some(ms) => view! {
+                                <s class="backup-code">{shown.clone()}</s>
+                                <span class="used-on">{i18n::used_on(lang, &today(ms))}</span>
+                            }.into_any(),
+                            None => view! { <span class="backup-code">{shown.clone()}</span> }.into_any(),
+                        }}
+                        <span class="code-actions">
+                            {used.is_none().then(|| {
+                                let label = i18n::copy_code_label(lang, &shown);
+                                view! { <button class="ghost" data-testid="copy-code" aria-label=label on:click=move |_| copy(for_copy.clone())>{tr(T::Copy)}</button> }
+                            })}
+                            <button class="ghost" data-testid=if used.is_some() { "undo-code" } else { "mark-code" }
+                                aria-label=i18n::mark_label(lang, &shown, used.is_some())
+                                on:click=move |_| mark(for_mark.clone(), used.is_none())>
+                                {tr(if used.is_some() { T::Undo } else { T::MarkUsed })}
+                            </button>
+                        </span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <p class="hint">{tr(T::PrintHint)}</p>
+        <div class="buttons">
+            <button data-testid="print-codes" on:click=move |_| {
+                print_for.set(Some(id));
+                // Let the sheet render before the print dialog takes its snapshot.
+                set_timeout(|| { if let Some(w) = web_sys::window() { let _ = w.print(); } }, std::time::Duration::from_millis(50));
+            }>{tr(T::PrintCodes)}</button>
+            <button data-testid="replace-codes" on:click=move |_| replacing.set(true)>{tr(T::ReplaceCodes)}</button>
+        </div>
+        {(!row.revoked.is_empty()).then(|| view! {
+            <details class="revoked" data-testid="revoked">
+                <summary>{tr(T::RevokedHeading)}" ("{row.revoked.len()}")"</summary>
+                {row.revoked.iter().rev().map(|old| view! {
+                    <p class="hint">{i18n::retired_set(lang, &today(old.added_ms), &today(old.revoked_ms.unwrap_or(old.added_ms)))}</p>
+                    <ul class="codes retired">
+                        {old.codes.iter().map(|c| view! { <li><s class="backup-code">{old.shape.display(&c.code)}</s></li> }).collect_view()}
+                    </ul>
+                }).collect_view()}
+            </details>
+        })}
+    }
+    .into_any()
+}
+
+/// The paper copy of one site's codes: hidden on screen, the only thing printed.
+#[component]
+pub fn PrintSheet() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let session = expect_context::<Session>();
+    let print_for = expect_context::<PrintFor>().0;
+    let sheet = move || {
+        let id = print_for.get()?;
+        session.rows.with(|rows| rows.iter().find(|r| r.id == id).cloned())
+    };
+    view! {
+        <section class="print-sheet" data-testid="print-sheet" aria-hidden="true">
+            {move || sheet().and_then(|row| {
+                let lang = state.lang.get();
+                let set = row.backup.clone()?;
+                Some(view! {
+                    <h1>{if row.issuer.is_empty() { i18n::t(lang, T::Unnamed).to_owned() } else { row.issuer.clone() }}</h1>
+                    <p class="sheet-name">{row.name.clone()}</p>
+                    <p class="sheet-date">{i18n::printed_on(lang, &today(BrowserClock.now_ms()))}</p>
+                    <ol class="sheet-codes">
+                        {set.codes.iter().map(|c| view! {
+                            <li class:used=c.used_ms.is_some()>
+                                <span class="box" aria-hidden="true">{if c.used_ms.is_some() { "☒" } else { "☐" }}</span>
+                                <span class="backup-code">{set.shape.display(&c.code)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                    <p class="sheet-footer">{i18n::t(lang, T::SheetFooter)}</p>
+                })
+            })}
+        </section>
+    }
+}
