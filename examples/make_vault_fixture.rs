@@ -1,6 +1,8 @@
 //! Writes tests/fixtures/vault-v1.bin, the committed encrypted fixture that docs/vault.md
 //! describes: passphrase "correct horse battery staple", default KDF, two accounts.
-//! `cargo run --release --example make_vault_fixture` — run only when the format version changes.
+//! `cargo run --release --example make_vault_fixture` — run only when the envelope format changes.
+//! It writes current content (version 2 now): the committed file holds content version 1 and is
+//! the fixture for the v1 → v2 migration, so keep it.
 
 use authenticator::uri;
 use authenticator::vault::{Content, Random, Unlocked, DEFAULT_KDF};

@@ -19,3 +19,23 @@ const sri = 'sha384-' + crypto.createHash('sha384').update(body).digest('base64'
 html = html.replace(inline, `<script type="module" src="/${name}" integrity="${sri}" crossorigin="anonymous"></script>`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is still in index.html');
 fs.writeFileSync(file, html);
+
+// The service worker: the shell is every file of this build; its version is their hash.
+const src = process.env.TRUNK_SOURCE_DIR || process.cwd();
+const shell = [];
+const walk = (d, prefix) => {
+  for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+    const rel = prefix + entry.name;
+    if (entry.isDirectory()) walk(path.join(d, entry.name), rel + '/');
+    else if (rel !== 'sw.js') shell.push('/' + rel);
+  }
+};
+walk(dir, '');
+shell.sort();
+const digest = crypto.createHash('sha256');
+for (const f of shell) digest.update(f).update(fs.readFileSync(path.join(dir, f.slice(1))));
+const version = digest.digest('hex').slice(0, 16);
+const sw = fs.readFileSync(path.join(src, 'assets', 'sw.js'), 'utf8')
+  .replace("'__VERSION__'", JSON.stringify(version))
+  .replace('__SHELL__', JSON.stringify(shell));
+fs.writeFileSync(path.join(dir, 'sw.js'), sw);

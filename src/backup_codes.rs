@@ -296,9 +296,11 @@ impl CodeSet {
         self.codes.iter().filter(|c| c.used_ms.is_none()).count()
     }
 
-    /// Whether the remaining count is at or below `threshold`: time to generate new codes.
+    /// Whether it is time to generate new codes: some have been used and the remaining count is
+    /// at or below `threshold`. (A site that issues a single code, like X, is not "low" at once.)
     pub fn is_low(&self, threshold: u32) -> bool {
-        self.remaining() <= threshold as usize
+        let remaining = self.remaining();
+        remaining < self.codes.len() && remaining <= threshold as usize
     }
 
     /// The index of the code to use next: the first unused one in the site's order.
@@ -357,6 +359,8 @@ mod tests {
         assert!(set.is_low(3));
         assert_eq!(set.next_unused(), Some(1));
         assert_eq!(set.display_order(), vec![1, 3, 2, 0]);
+        let single = CodeSet::new(Shape::Alnum12, vec!["a1b2c3d4e5f6".into()], 0);
+        assert!(!single.is_low(3), "a fresh one-code set is not low");
         set.set_used("11111111", None);
         assert_eq!(set.next_unused(), Some(0));
     }

@@ -6,6 +6,7 @@ fn main() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(authenticator::ui::App);
+    authenticator::web::pwa::register_service_worker();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

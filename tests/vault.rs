@@ -225,3 +225,16 @@ fn an_entry_with_neither_uri_nor_label_nor_codes_is_refused() {
     let bytes = v.seal(&mut OsRandom).expect("seal");
     assert_eq!(Unlocked::open(&bytes, PASS).err(), Some(VaultError::BadContent));
 }
+
+/// The recovery drill's backup file (examples/make_drill_backup.rs) opens and holds what the
+/// end-to-end drill expects: Instagram's first unused code is the third.
+#[test]
+fn drill_fixture_holds_instagram_codes() {
+    let bytes = std::fs::read("tests/fixtures/drill-backup.2favault").expect("fixture");
+    let v = Unlocked::open(&bytes, PASS).expect("opens");
+    let insta = v.content.accounts.iter().find(|a| a.label().0 == "Instagram").expect("Instagram");
+    let set = insta.backup.as_ref().expect("codes");
+    assert_eq!(set.next_unused().map(|i| set.codes[i].code.as_str()), Some("62930485"));
+    assert_eq!(set.remaining(), 3);
+    assert!(v.content.accounts.iter().any(|a| a.account().is_none() && a.label().0 == "X"));
+}

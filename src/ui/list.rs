@@ -68,8 +68,8 @@ fn AccountRow(
     let name = row.name.clone();
     let unnamed = issuer.is_empty() && name.is_empty();
     let remaining = row.backup.as_ref().map(|b| b.remaining());
-    let low = row.backup.as_ref().map(|b| (b.remaining(), b.codes.len()));
-    let is_low = move || low.is_some_and(|(r, _)| r <= session.low_threshold.get() as usize);
+    let set = row.backup.clone();
+    let is_low = move || set.as_ref().is_some_and(|b| b.is_low(session.low_threshold.get()));
     let code_line = match (row.generator.clone(), row.account.clone()) {
         (Some(generator), Some(account)) => code_line(generator, account, row.counter, id, copied, who.clone()).into_any(),
         _ => view! { <p class="no-secret" data-testid="no-secret">{tr(T::NoSecretHere)}</p> }.into_any(),

@@ -5,6 +5,7 @@ pub mod clipboard;
 pub mod clock;
 pub mod files;
 pub mod perf;
+pub mod pwa;
 pub mod prefs;
 pub mod random;
 pub mod store;
