@@ -161,6 +161,21 @@ pub enum T {
     SheetCheck,
     SheetFooter,
     Close,
+    ClockHeading,
+    SyncNow,
+    Syncing,
+    CorrectLabel,
+    DeviceTimeLabel,
+    ReferenceTimeLabel,
+    OffsetLabel,
+    MeasuredLabel,
+    VerdictFine,
+    VerdictRisky,
+    VerdictWrong,
+    NotMeasured,
+    SyncUnreachable,
+    SyncNoDate,
+    SyncInconsistent,
 }
 
 /// The string for a key.
@@ -261,6 +276,21 @@ fn en(key: T) -> &'static str {
         T::NotABackup => "This file is not a backup from this app. Choose the .2favault file you exported.",
         T::StoragePersisted => "This browser has agreed to keep the vault's storage.",
         T::StorageNotPersisted => "This browser may delete site data when space runs low: export a backup file and keep it elsewhere.",
+        T::ClockHeading => "Clock",
+        T::SyncNow => "Sync now",
+        T::Syncing => "Measuring…",
+        T::CorrectLabel => "Use the corrected time for codes",
+        T::DeviceTimeLabel => "This device",
+        T::ReferenceTimeLabel => "Reference (this site's server)",
+        T::OffsetLabel => "Offset",
+        T::MeasuredLabel => "Measured",
+        T::VerdictFine => "Codes from this device's clock are fine.",
+        T::VerdictRisky => "Risky: codes from this device's clock may be refused (it is 10 s or more off, or near the edge of a code period).",
+        T::VerdictWrong => "Wrong: codes from this device's clock will be refused (30 s or more off). Keep the corrected time on, or fix the device's clock.",
+        T::NotMeasured => "Not measured yet.",
+        T::SyncUnreachable => "Could not reach the time reference (offline?). The last measurement is used, if there is one.",
+        T::SyncNoDate => "The server's answer had no usable Date header, so the time cannot be measured.",
+        T::SyncInconsistent => "The answers did not agree with each other. Try again.",
         T::BackupCodes => "Backup codes",
         T::AddBackupCodes => "Add backup codes",
         T::TabCodesOnly => "Backup codes only",
@@ -381,6 +411,21 @@ fn ja(key: T) -> &'static str {
         T::NotABackup => "このファイルはこのアプリのバックアップではありません。書き出した .2favault ファイルを選んでください。",
         T::StoragePersisted => "このブラウザは保管庫の保存領域を保持することに同意しています。",
         T::StorageNotPersisted => "このブラウザは容量が不足するとサイトのデータを削除することがあります。バックアップファイルを書き出して別の場所に保管してください。",
+        T::ClockHeading => "時計",
+        T::SyncNow => "今すぐ同期",
+        T::Syncing => "測定中…",
+        T::CorrectLabel => "コードに補正した時刻を使う",
+        T::DeviceTimeLabel => "この端末",
+        T::ReferenceTimeLabel => "基準（このサイトのサーバー）",
+        T::OffsetLabel => "ずれ",
+        T::MeasuredLabel => "測定",
+        T::VerdictFine => "この端末の時計で作るコードは問題ありません。",
+        T::VerdictRisky => "注意: この端末の時計で作るコードは拒否されることがあります（10 秒以上ずれているか、コードの切り替わり直前です）。",
+        T::VerdictWrong => "誤り: この端末の時計で作るコードは拒否されます（30 秒以上のずれ）。補正を有効のままにするか、端末の時計を直してください。",
+        T::NotMeasured => "まだ測定していません。",
+        T::SyncUnreachable => "時刻の基準に接続できません（オフライン？）。前回の測定があればそれを使います。",
+        T::SyncNoDate => "サーバーの応答に使える Date ヘッダーがないため、時刻を測定できません。",
+        T::SyncInconsistent => "応答どうしが一致しませんでした。もう一度お試しください。",
         T::BackupCodes => "バックアップコード",
         T::AddBackupCodes => "バックアップコードを追加",
         T::TabCodesOnly => "バックアップコードのみ",
@@ -541,6 +586,91 @@ pub fn printed_on(lang: Lang, date: &str) -> String {
     match lang {
         Lang::En => format!("Printed {date}"),
         Lang::Ja => format!("{date} 印刷"),
+    }
+}
+
+/// "47.3 s" with one decimal (or "1 h 0 min 0.3 s" beyond an hour, for the clock panel).
+fn duration_text(lang: Lang, ms: f64) -> String {
+    let secs = ms.abs() / 1000.0;
+    if secs < 60.0 {
+        return match lang {
+            Lang::En => format!("{secs:.1} s"),
+            Lang::Ja => format!("{secs:.1} 秒"),
+        };
+    }
+    let whole = secs.floor() as u64;
+    let (h, m) = (whole / 3600, whole % 3600 / 60);
+    let s = secs - (h * 3600 + m * 60) as f64;
+    match (lang, h) {
+        (Lang::En, 0) => format!("{m} min {s:.1} s"),
+        (Lang::En, _) => format!("{h} h {m} min {s:.1} s"),
+        (Lang::Ja, 0) => format!("{m} 分 {s:.1} 秒"),
+        (Lang::Ja, _) => format!("{h} 時間 {m} 分 {s:.1} 秒"),
+    }
+}
+
+/// "Your clock is 47.3 s ahead." — `offset_ms` is reference minus device.
+pub fn clock_offset(lang: Lang, offset_ms: f64) -> String {
+    let d = duration_text(lang, offset_ms);
+    match (lang, offset_ms) {
+        (Lang::En, o) if o.abs() < 50.0 => "Your clock is right.".to_owned(),
+        (Lang::Ja, o) if o.abs() < 50.0 => "この端末の時計は正確です。".to_owned(),
+        (Lang::En, o) if o < 0.0 => format!("Your clock is {d} ahead."),
+        (Lang::En, _) => format!("Your clock is {d} behind."),
+        (Lang::Ja, o) if o < 0.0 => format!("この端末の時計は {d} 進んでいます。"),
+        (Lang::Ja, _) => format!("この端末の時計は {d} 遅れています。"),
+    }
+}
+
+/// "± 12 ms".
+pub fn uncertainty(ms: f64) -> String {
+    format!("± {} ms", ms.ceil() as u64)
+}
+
+/// "+93.4 s" or "−1 h 0 min 0.3 s", signed as reference minus device.
+pub fn signed_offset(lang: Lang, offset_ms: f64) -> String {
+    format!("{}{}", if offset_ms < 0.0 { "−" } else { "+" }, duration_text(lang, offset_ms))
+}
+
+/// The indicator that codes use the corrected time.
+pub fn corrected_badge(lang: Lang, offset_ms: f64) -> String {
+    match lang {
+        Lang::En => format!("Codes use the corrected time ({})", signed_offset(lang, offset_ms)),
+        Lang::Ja => format!("コードは補正した時刻を使用中（{}）", signed_offset(lang, offset_ms)),
+    }
+}
+
+/// "just now", "5 min ago", "3 h ago", "2 days ago"; with "stale" when old.
+pub fn measured_ago(lang: Lang, age_ms: u64, stale: bool) -> String {
+    let min = age_ms / 60_000;
+    let ago = match (lang, min) {
+        (Lang::En, 0) => "just now".to_owned(),
+        (Lang::Ja, 0) => "たった今".to_owned(),
+        (Lang::En, m) if m < 60 => format!("{m} min ago"),
+        (Lang::Ja, m) if m < 60 => format!("{m} 分前"),
+        (Lang::En, m) if m < 48 * 60 => format!("{} h ago", m / 60),
+        (Lang::Ja, m) if m < 48 * 60 => format!("{} 時間前", m / 60),
+        (Lang::En, m) => format!("{} days ago", m / 1440),
+        (Lang::Ja, m) => format!("{} 日前", m / 1440),
+    };
+    match (lang, stale) {
+        (_, false) => ago,
+        (Lang::En, true) => format!("{ago} (stale: sync again when online)"),
+        (Lang::Ja, true) => format!("{ago}（古い測定です。オンラインのときに再同期してください）"),
+    }
+}
+
+/// Why a sync was refused.
+pub fn sync_error(lang: Lang, e: &crate::timesync::SyncError) -> String {
+    use crate::timesync::SyncError;
+    match (lang, e) {
+        (_, SyncError::Unreachable) => t(lang, T::SyncUnreachable).to_owned(),
+        (_, SyncError::NoDate) => t(lang, T::SyncNoDate).to_owned(),
+        (_, SyncError::Inconsistent) => t(lang, T::SyncInconsistent).to_owned(),
+        (Lang::En, SyncError::TooSlow { rtt_ms }) => format!("The reference took {:.1} s to answer (over 5 s): too slow to measure the time. Try again on a better connection.", rtt_ms / 1000.0),
+        (Lang::Ja, SyncError::TooSlow { rtt_ms }) => format!("基準の応答に {:.1} 秒かかりました（5 秒超）。遅すぎて測定できません。回線の良いところで再度お試しください。", rtt_ms / 1000.0),
+        (Lang::En, SyncError::Absurd { offset_ms }) => format!("The reference says your clock is off by {}: more than a day, so it was not used. Check the device's date, or the reference.", signed_offset(lang, *offset_ms)),
+        (Lang::Ja, SyncError::Absurd { offset_ms }) => format!("基準によると時計が {} ずれています。1 日を超えるため使用しません。端末の日付か基準を確認してください。", signed_offset(lang, *offset_ms)),
     }
 }
 

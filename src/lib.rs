@@ -12,6 +12,7 @@ pub mod clock;
 pub mod i18n;
 pub mod otp;
 pub mod passphrase;
+pub mod timesync;
 pub mod uri;
 pub mod vault;
 

@@ -10,3 +10,4 @@ pub mod prefs;
 pub mod random;
 pub mod store;
 pub mod tabs;
+pub mod timesync;

@@ -1,0 +1,333 @@
+//! How far the device clock is off, measured against a server's HTTP `Date` header. Pure: the
+//! browser adapter sends the requests when this module says and hands back what it saw.
+//!
+//! ## Method
+//! A `Date` header names the second the server was in when it answered. The server answered at
+//! some moment between our send and our receive, so one sample says: the offset (reference −
+//! device) lies in `[S·1000 − received, S·1000 + 1000 − sent)`. That holds whatever the delays,
+//! symmetric or not (Cristian's bound). Samples are intersected; a sample whose interval does not
+//! fit the others (a late or odd answer) is dropped, largest round trip first.
+//!
+//! One sample leaves a second of doubt. To go below it, further requests are timed so that the
+//! server's second changes while they are in flight at chosen points of the remaining interval
+//! (htpdate's trick, with several points per second instead of one): each answer then says on
+//! which side of its point the offset lies. Two rounds of five cut 1,000 ms to about 1,000 / 36.
+//! The reported uncertainty is the half-width of what is left, which already includes half the
+//! best round trip.
+
+/// One request: when it left and when its answer came back (device time, ms, read from a
+/// monotonic clock mapped onto the device's wall clock), and the server's `Date` in whole seconds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sample {
+    /// Device time the request was sent.
+    pub sent_ms: f64,
+    /// Device time the answer arrived.
+    pub received_ms: f64,
+    /// The server's `Date`, in Unix seconds.
+    pub server_secs: i64,
+}
+
+impl Sample {
+    /// Round-trip time.
+    pub fn rtt_ms(&self) -> f64 {
+        self.received_ms - self.sent_ms
+    }
+
+    /// The offsets this sample allows: `[lo, hi]` in ms.
+    pub fn bounds(&self) -> (f64, f64) {
+        let s = self.server_secs as f64 * 1000.0;
+        (s - self.received_ms, s + 1000.0 - self.sent_ms)
+    }
+}
+
+/// Why a measurement was refused.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SyncError {
+    /// No answer at all (offline, or the request failed).
+    Unreachable,
+    /// An answer without a readable `Date` header.
+    NoDate,
+    /// Every round trip took longer than [`MAX_RTT_MS`].
+    TooSlow {
+        /// The best round trip seen, ms.
+        rtt_ms: f64,
+    },
+    /// The reference is more than [`MAX_OFFSET_MS`] away from the device: not believable.
+    Absurd {
+        /// The offset measured, ms.
+        offset_ms: f64,
+    },
+    /// The answers contradict each other beyond repair.
+    Inconsistent,
+}
+
+/// Round trips longer than this are not used.
+pub const MAX_RTT_MS: f64 = 5_000.0;
+/// An offset beyond a day is refused as absurd.
+pub const MAX_OFFSET_MS: f64 = 86_400_000.0;
+/// Requests per sync, at most.
+pub const MAX_REQUESTS: usize = 12;
+/// Requests per narrowing round.
+pub const PER_ROUND: usize = 5;
+/// Narrowing stops once the interval is this narrow (ms), or the best round trip allows no better.
+pub const GOOD_ENOUGH_MS: f64 = 10.0;
+/// Lead time the adapter needs to send a request on time (ms).
+pub const LEAD_MS: f64 = 30.0;
+/// No request is planned later than this after the first one (ms), so a sync ends within ~3 s.
+pub const BUDGET_MS: f64 = 2_500.0;
+
+/// The measured offset.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Estimate {
+    /// Reference time minus device time, ms (positive: the device is behind).
+    pub offset_ms: f64,
+    /// Half-width of the interval the samples allow, ms.
+    pub uncertainty_ms: f64,
+    /// Samples used.
+    pub samples: usize,
+    /// Samples dropped as outliers.
+    pub rejected: usize,
+    /// The best round trip, ms.
+    pub best_rtt_ms: f64,
+}
+
+/// Intersects the samples' intervals, dropping the worst (longest round trip) until they agree.
+/// Returns the interval and how many were dropped.
+fn agree(samples: &[Sample]) -> Option<((f64, f64), usize)> {
+    let mut kept: Vec<Sample> = samples.iter().copied().filter(|s| s.rtt_ms() >= 0.0 && s.rtt_ms() <= MAX_RTT_MS).collect();
+    kept.sort_by(|a, b| a.rtt_ms().total_cmp(&b.rtt_ms()));
+    let dropped_slow = samples.len() - kept.len();
+    while !kept.is_empty() {
+        let lo = kept.iter().map(|s| s.bounds().0).fold(f64::NEG_INFINITY, f64::max);
+        let hi = kept.iter().map(|s| s.bounds().1).fold(f64::INFINITY, f64::min);
+        if lo <= hi {
+            return Some(((lo, hi), samples.len() - kept.len()));
+        }
+        kept.pop();
+    }
+    let _ = dropped_slow;
+    None
+}
+
+/// The estimate the samples support.
+pub fn estimate(samples: &[Sample]) -> Result<Estimate, SyncError> {
+    if samples.is_empty() {
+        return Err(SyncError::Unreachable);
+    }
+    let best_rtt_ms = samples.iter().map(Sample::rtt_ms).fold(f64::INFINITY, f64::min);
+    if best_rtt_ms > MAX_RTT_MS {
+        return Err(SyncError::TooSlow { rtt_ms: best_rtt_ms });
+    }
+    let ((lo, hi), rejected) = agree(samples).ok_or(SyncError::Inconsistent)?;
+    let offset_ms = (lo + hi) / 2.0;
+    if offset_ms.abs() > MAX_OFFSET_MS {
+        return Err(SyncError::Absurd { offset_ms });
+    }
+    Ok(Estimate { offset_ms, uncertainty_ms: (hi - lo) / 2.0, samples: samples.len() - rejected, rejected, best_rtt_ms })
+}
+
+/// When to send the next requests (device times, ms), given what was seen so far and the time
+/// now; empty when the sync is done. The first request goes at once; then each round aims
+/// [`PER_ROUND`] requests at evenly spaced points of the remaining interval, each at the next
+/// server second boundary it can catch, so a round takes at most about a second.
+pub fn next_round(samples: &[Sample], now_ms: f64) -> Vec<f64> {
+    if samples.is_empty() {
+        return vec![now_ms];
+    }
+    let Ok(est) = estimate(samples) else { return Vec::new() };
+    let room = MAX_REQUESTS.saturating_sub(samples.len()).min(PER_ROUND);
+    // Half the best round trip is the doubt no timing can remove.
+    let floor = (est.best_rtt_ms / 2.0).max(GOOD_ENOUGH_MS / 2.0);
+    if room == 0 || est.uncertainty_ms <= floor {
+        return Vec::new();
+    }
+    let (lo, hi) = (est.offset_ms - est.uncertainty_ms, est.offset_ms + est.uncertainty_ms);
+    let half_trip = est.best_rtt_ms / 2.0;
+    let points: Vec<f64> = (1..=room).map(|j| lo + (hi - lo) * j as f64 / (room + 1) as f64).collect();
+    // The answer to a request sent at `t` is stamped near `t + half_trip`; for point `o` we want
+    // that moment plus `o` to be a server second boundary `b`: t = b − o − half_trip, with the
+    // first boundary that leaves time to send. So a round takes at most about a second.
+    let earliest = now_ms + LEAD_MS;
+    let send_for = |o: f64| {
+        let boundary = ((earliest + o + half_trip) / 1000.0).ceil() * 1000.0;
+        boundary - o - half_trip
+    };
+    let mut sends: Vec<f64> = points.iter().map(|&o| send_for(o)).collect();
+    sends.sort_by(f64::total_cmp);
+    let started = samples.iter().map(|s| s.sent_ms).fold(f64::INFINITY, f64::min);
+    if sends.last().is_some_and(|last| last - started > BUDGET_MS) {
+        return Vec::new();
+    }
+    sends
+}
+
+/// A measurement kept between visits (not secret: localStorage), so an offline start still
+/// corrects codes, with its age shown.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Measured {
+    /// Reference minus device, ms.
+    pub offset_ms: f64,
+    /// ± ms.
+    pub uncertainty_ms: f64,
+    /// Device time of the measurement, ms.
+    pub at_ms: u64,
+}
+
+/// A measurement older than this is shown as stale.
+pub const STALE_AFTER_MS: u64 = 60 * 60 * 1000;
+
+impl Measured {
+    /// From an estimate made at device time `at_ms`.
+    pub fn new(e: &Estimate, at_ms: u64) -> Self {
+        Measured { offset_ms: e.offset_ms, uncertainty_ms: e.uncertainty_ms, at_ms }
+    }
+
+    /// As stored.
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// From storage; `None` for anything unreadable or absurd.
+    pub fn from_text(text: &str) -> Option<Self> {
+        let m: Measured = serde_json::from_str(text).ok()?;
+        (m.offset_ms.is_finite() && m.offset_ms.abs() <= MAX_OFFSET_MS && m.uncertainty_ms.is_finite() && m.uncertainty_ms >= 0.0).then_some(m)
+    }
+
+    /// How long ago it was measured, by the device clock at `device_now_ms`.
+    pub fn age_ms(&self, device_now_ms: u64) -> u64 {
+        device_now_ms.saturating_sub(self.at_ms)
+    }
+
+    /// Whether it is older than [`STALE_AFTER_MS`].
+    pub fn is_stale(&self, device_now_ms: u64) -> bool {
+        self.age_ms(device_now_ms) > STALE_AFTER_MS
+    }
+}
+
+/// How codes on the device's own clock fare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The device's codes match the reference's.
+    Fine,
+    /// The offset is 10 s or more, or right now the device is on the other side of a period edge
+    /// than the reference, so its code is not the one the site expects.
+    Risky,
+    /// 30 s or more off: codes from the device clock are wrong most of the time.
+    Wrong,
+}
+
+/// The verdict for the device clock at `device_ms`, with `offset_ms` measured, for `period` s.
+pub fn verdict(device_ms: u64, offset_ms: f64, period: u32) -> Verdict {
+    let off = offset_ms.abs();
+    if off >= 30_000.0 {
+        return Verdict::Wrong;
+    }
+    if off >= 10_000.0 {
+        return Verdict::Risky;
+    }
+    let p = u64::from(period.max(1)) * 1000;
+    let reference = (device_ms as f64 + offset_ms).max(0.0) as u64;
+    if device_ms / p != reference / p {
+        Verdict::Risky
+    } else {
+        Verdict::Fine
+    }
+}
+
+/// The device time corrected by an offset (never before the epoch).
+pub fn corrected(device_ms: u64, offset_ms: f64) -> u64 {
+    (device_ms as f64 + offset_ms).round().max(0.0) as u64
+}
+
+/// Reads an HTTP `Date` header (IMF-fixdate, RFC 9110 §5.6.7: `Sun, 06 Nov 1994 08:49:37 GMT`)
+/// into Unix seconds. The obsolete RFC 850 and asctime forms are refused.
+pub fn parse_http_date(value: &str) -> Option<i64> {
+    let parts: Vec<&str> = value.split_whitespace().collect();
+    let [_day, dd, mon, yyyy, hms, "GMT"] = parts.as_slice() else { return None };
+    let day: u32 = dd.parse().ok().filter(|d| (1..=31).contains(d))?;
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let month = MONTHS.iter().position(|m| m == mon)? as u32 + 1;
+    let year: i64 = yyyy.parse().ok().filter(|_| yyyy.len() == 4)?;
+    let t: Vec<u32> = hms.split(':').map(|p| p.parse().ok()).collect::<Option<Vec<u32>>>()?;
+    let [h, m, s] = t.as_slice() else { return None };
+    if *h > 23 || *m > 59 || *s > 60 {
+        return None;
+    }
+    Some(days_from_civil(year, month, day) * 86_400 + i64::from(*h) * 3600 + i64::from(*m) * 60 + i64::from(*s))
+}
+
+/// Howard Hinnant's `days_from_civil`: days since 1970-01-01.
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = i64::from((m + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_dates_parse_to_unix_seconds() {
+        // RFC 9110's own example.
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777));
+        assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
+        assert_eq!(parse_http_date("Tue, 29 Feb 2000 12:00:00 GMT"), Some(951_825_600));
+        assert_eq!(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), None);
+        assert_eq!(parse_http_date("Sun Nov  6 08:49:37 1994"), None);
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 25:49:37 GMT"), None);
+        assert_eq!(parse_http_date(""), None);
+    }
+
+    #[test]
+    fn one_sample_allows_a_second_plus_the_round_trip() {
+        let s = Sample { sent_ms: 10_000.0, received_ms: 10_040.0, server_secs: 10 };
+        let e = estimate(&[s]).expect("estimate");
+        assert_eq!(s.bounds(), (-40.0, 1000.0));
+        assert_eq!((e.offset_ms, e.uncertainty_ms), (480.0, 520.0));
+    }
+
+    #[test]
+    fn absurd_and_slow_answers_are_refused() {
+        let far = Sample { sent_ms: 0.0, received_ms: 10.0, server_secs: 2 * 86_400 };
+        assert!(matches!(estimate(&[far]), Err(SyncError::Absurd { .. })));
+        let slow = Sample { sent_ms: 0.0, received_ms: 6_000.0, server_secs: 3 };
+        assert!(matches!(estimate(&[slow]), Err(SyncError::TooSlow { .. })));
+        assert_eq!(estimate(&[]), Err(SyncError::Unreachable));
+    }
+
+    #[test]
+    fn a_contradicting_sample_is_dropped() {
+        let good = [
+            Sample { sent_ms: 0.0, received_ms: 2.0, server_secs: 5 },
+            Sample { sent_ms: 300.0, received_ms: 302.0, server_secs: 5 },
+        ];
+        let odd = Sample { sent_ms: 100.0, received_ms: 190.0, server_secs: 9 };
+        let e = estimate(&[good[0], good[1], odd]).expect("estimate");
+        assert_eq!(e.rejected, 1);
+        assert!((e.offset_ms - estimate(&good).expect("good").offset_ms).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_measurement_survives_storage_and_ages() {
+        let m = Measured { offset_ms: -3_600_250.0, uncertainty_ms: 12.5, at_ms: 1_000 };
+        assert_eq!(Measured::from_text(&m.to_text()), Some(m));
+        assert_eq!(Measured::from_text("{\"offset_ms\":1e12,\"uncertainty_ms\":1,\"at_ms\":0}"), None);
+        assert_eq!(Measured::from_text("garbage"), None);
+        assert!(!m.is_stale(1_000 + STALE_AFTER_MS));
+        assert!(m.is_stale(1_001 + STALE_AFTER_MS));
+    }
+
+    #[test]
+    fn verdicts() {
+        assert_eq!(verdict(1_000_000, 31_000.0, 30), Verdict::Wrong);
+        assert_eq!(verdict(1_000_000, -12_000.0, 30), Verdict::Risky);
+        // 1,000,000 ms is 10 s into a period: 3 s ahead stays inside it; at 28 s in, it crosses the edge.
+        assert_eq!(verdict(1_000_000, 3_000.0, 30), Verdict::Fine);
+        assert_eq!(verdict(1_018_000, 3_000.0, 30), Verdict::Risky);
+    }
+}

@@ -1,0 +1,99 @@
+//! Clock sync against the app's own origin: `HEAD /?time-sync=N` (GET if HEAD is refused) with
+//! `cache: "no-store"`, reading the `Date` header. Times come from `performance.now()` mapped once
+//! onto `Date.now()`, so a sync is timed by a monotonic clock. The plan and the estimate are the
+//! pure [`crate::timesync`]; this file only sends and listens. It is the only network request
+//! the app makes, and the service worker lets it through.
+
+use crate::timesync::{estimate, next_round, parse_http_date, Estimate, Measured, Sample, SyncError};
+use crate::web::clock::sleep;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+const MEASURED_KEY: &str = "clock.measured";
+const CORRECT_KEY: &str = "clock.correct";
+
+/// What one sync did, besides its estimate (for the benchmark).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SyncRun {
+    /// The estimate.
+    pub estimate: Estimate,
+    /// Requests sent.
+    pub requests: usize,
+    /// Wall time the sync took, ms.
+    pub duration_ms: f64,
+}
+
+async fn ask(n: usize, method: &str) -> Result<web_sys::Response, SyncError> {
+    let window = web_sys::window().ok_or(SyncError::Unreachable)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let promise = window.fetch_with_str_and_init(&format!("/?time-sync={n}"), &init);
+    let value = JsFuture::from(promise).await.map_err(|_| SyncError::Unreachable)?;
+    value.dyn_into::<web_sys::Response>().map_err(|_| SyncError::Unreachable)
+}
+
+/// One request; the server's `Date` in Unix seconds.
+async fn server_second(n: usize) -> Result<i64, SyncError> {
+    let mut response = ask(n, "HEAD").await?;
+    if response.status() == 405 || response.status() == 501 {
+        response = ask(n, "GET").await?;
+    }
+    let date = response.headers().get("date").ok().flatten().ok_or(SyncError::NoDate)?;
+    parse_http_date(&date).ok_or(SyncError::NoDate)
+}
+
+/// Runs one sync: the requests the plan asks for, at the times it asks.
+pub async fn sync() -> Result<SyncRun, SyncError> {
+    let window = web_sys::window().ok_or(SyncError::Unreachable)?;
+    let performance = window.performance().ok_or(SyncError::Unreachable)?;
+    let (wall0, perf0) = (js_sys::Date::now(), performance.now());
+    let now = || wall0 + (performance.now() - perf0);
+    let started = now();
+    let mut samples: Vec<Sample> = Vec::new();
+    loop {
+        let sends = next_round(&samples, now());
+        if sends.is_empty() {
+            break;
+        }
+        for at in sends {
+            let wait = at - now();
+            if wait >= 1.0 {
+                sleep(wait as i32).await;
+            }
+            let sent_ms = now();
+            let server_secs = server_second(samples.len()).await?;
+            samples.push(Sample { sent_ms, received_ms: now(), server_secs });
+        }
+    }
+    let estimate = estimate(&samples)?;
+    Ok(SyncRun { estimate, requests: samples.len(), duration_ms: now() - started })
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The last measurement kept in localStorage (not secret).
+pub fn load_measured() -> Option<Measured> {
+    Measured::from_text(&storage()?.get_item(MEASURED_KEY).ok().flatten()?)
+}
+
+/// Keeps a measurement for the next visit.
+pub fn save_measured(m: &Measured) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(MEASURED_KEY, &m.to_text());
+    }
+}
+
+/// Whether codes use the corrected time (on unless the user turned it off).
+pub fn load_correct() -> bool {
+    storage().and_then(|s| s.get_item(CORRECT_KEY).ok().flatten()).as_deref() != Some("off")
+}
+
+/// Remembers the user's choice.
+pub fn save_correct(on: bool) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(CORRECT_KEY, if on { "on" } else { "off" });
+    }
+}
