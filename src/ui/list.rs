@@ -21,6 +21,7 @@ pub fn AccountList() -> impl IntoView {
     provide_context(MainPeriod(main));
     let shared_secs = Memo::new(move |_| main.get().map(|p| millis_remaining(state.now_ms.get(), p).div_ceil(1000)));
     view! {
+        <super::clock_panel::CorrectedBadge />
         {move || shared_secs.get().map(|s| view! {
             <p class="shared-countdown" data-testid="countdown-shared" class:low=move || s <= 5>
                 {i18n::codes_change_in(state.lang.get(), s)}

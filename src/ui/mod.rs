@@ -2,6 +2,7 @@
 
 mod add;
 mod backup;
+mod clock_panel;
 mod gate;
 mod list;
 mod session;
@@ -108,9 +109,10 @@ pub fn tr(key: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
 
 /// Re-reads the clock at each whole second, so codes change on the period boundary itself rather
 /// than up to a second late, as a drifting `setInterval(1000)` would. Also the auto-lock check.
-fn schedule_tick(now_ms: RwSignal<u64>, session: Session) {
+fn schedule_tick(now_ms: RwSignal<u64>, session: Session, clock: clock_panel::ClockSync) {
     let now = BrowserClock.now_ms();
-    now_ms.set(now);
+    let code_now = clock.now_ms();
+    now_ms.set(code_now);
     let hidden = web_sys::window()
         .and_then(|w| w.document())
         .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
@@ -120,8 +122,9 @@ fn schedule_tick(now_ms: RwSignal<u64>, session: Session) {
         _ => {}
     }
     session.check_auto_lock(now);
-    let delay = 1000 - now % 1000 + 2;
-    set_timeout(move || schedule_tick(now_ms, session), Duration::from_millis(delay));
+    // Aligned to the second of the time codes use (corrected when on).
+    let delay = 1000 - code_now % 1000 + 2;
+    set_timeout(move || schedule_tick(now_ms, session, clock), Duration::from_millis(delay));
 }
 
 /// The whole application.
@@ -133,7 +136,28 @@ pub fn App() -> impl IntoView {
     let session = Session::new(lang);
     provide_context(session);
     session.start();
-    schedule_tick(state.now_ms, session);
+    let clock = clock_panel::ClockSync::new();
+    provide_context(clock);
+    schedule_tick(state.now_ms, session, clock);
+    // A new measurement or the switch moves the codes at once, not at the next tick.
+    Effect::new(move |_| {
+        clock.measured.track();
+        clock.correct.track();
+        state.now_ms.set(clock.now_ms());
+    });
+    // Sync at start (once storage is open), and whenever the browser comes back online. Key
+    // derivation blocks the main thread: a sync running then is repeated.
+    let started = StoredValue::new(false);
+    Effect::new(move |_| match session.phase.get() {
+        Phase::Starting => {}
+        Phase::Working => clock.disturb(),
+        _ if !started.get_value() => {
+            started.set_value(true);
+            clock.sync_now();
+        }
+        _ => {}
+    });
+    let _ = window_event_listener(leptos::ev::online, move |_| clock.sync_now());
     Effect::new(move |_| {
         let l = lang.get();
         prefs::set_document_language(l);
@@ -186,6 +210,9 @@ pub fn App() -> impl IntoView {
                     <settings::SettingsPanel />
                 }.into_any(),
             }}
+            <Show when=move || session.phase.get() != Phase::Starting>
+                <clock_panel::ClockPanel />
+            </Show>
             <p class="sr-only" role="status" aria-live="polite" data-testid="status">{move || state.status.get()}</p>
         </main>
         <add::AddDialog open=dialog_open />

@@ -1,0 +1,195 @@
+//! The clock panel: device time, reference time, offset ± uncertainty, when measured, a verdict,
+//! "Sync now", and the switch for corrected codes. Syncs at start and when the browser comes
+//! back online.
+
+use super::{tr, AppState};
+use crate::clock::Clock;
+use crate::i18n::{self, T};
+use crate::timesync::{corrected, verdict, Measured, SyncError, Verdict};
+use crate::web::clock::{local_ms, BrowserClock};
+use crate::web::timesync as adapter;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The clock state, shared by context.
+#[derive(Clone, Copy)]
+pub struct ClockSync {
+    /// The last measurement (this visit's, or a stored one).
+    pub measured: RwSignal<Option<Measured>>,
+    /// Whether codes use the corrected time.
+    pub correct: RwSignal<bool>,
+    /// A sync is running.
+    pub syncing: RwSignal<bool>,
+    /// The last sync's failure, if it failed.
+    pub error: RwSignal<Option<SyncError>>,
+    /// Requests and duration of the last successful sync (shown as data for the benchmark).
+    pub last_run: RwSignal<Option<adapter::SyncRun>>,
+    /// Completed syncs this visit.
+    pub count: RwSignal<u32>,
+    /// Set when the main thread was blocked (key derivation) during a sync: its timing is off,
+    /// so it is run again once it ends.
+    disturbed: StoredValue<bool>,
+}
+
+impl ClockSync {
+    /// Loads the stored measurement and choice.
+    pub fn new() -> Self {
+        ClockSync {
+            measured: RwSignal::new(adapter::load_measured()),
+            correct: RwSignal::new(adapter::load_correct()),
+            syncing: RwSignal::new(false),
+            error: RwSignal::new(None),
+            last_run: RwSignal::new(None),
+            count: RwSignal::new(0),
+            disturbed: StoredValue::new(false),
+        }
+    }
+
+    /// The offset codes use now (0 when off or never measured). Not reactive.
+    pub fn offset_ms(&self) -> f64 {
+        match (self.correct.get_untracked(), self.measured.get_untracked()) {
+            (true, Some(m)) => m.offset_ms,
+            _ => 0.0,
+        }
+    }
+
+    /// The time codes use: the device clock, corrected when on.
+    pub fn now_ms(&self) -> u64 {
+        corrected(BrowserClock.now_ms(), self.offset_ms())
+    }
+
+    /// Notes that the main thread is about to be blocked; a running sync will be repeated.
+    pub fn disturb(&self) {
+        if self.syncing.get_untracked() {
+            self.disturbed.set_value(true);
+        }
+    }
+
+    /// Measures the offset now (does nothing if a sync is already running).
+    pub fn sync_now(self) {
+        if self.syncing.get_untracked() {
+            return;
+        }
+        self.syncing.set(true);
+        spawn_local(async move {
+            self.disturbed.set_value(false);
+            let mut result = adapter::sync().await;
+            if self.disturbed.get_value() {
+                self.disturbed.set_value(false);
+                result = adapter::sync().await;
+            }
+            match result {
+                Ok(run) => {
+                    let m = Measured::new(&run.estimate, BrowserClock.now_ms());
+                    adapter::save_measured(&m);
+                    self.measured.set(Some(m));
+                    self.last_run.set(Some(run));
+                    self.error.set(None);
+                }
+                Err(e) => self.error.set(Some(e)),
+            }
+            self.syncing.set(false);
+            self.count.update(|c| *c += 1);
+        });
+    }
+}
+
+fn clock_text(ms: u64) -> String {
+    let local = local_ms(ms);
+    let s = local / 1000 % 86_400;
+    format!("{} {:02}:{:02}:{:02}.{}", i18n::date(local), s / 3600, s / 60 % 60, s % 60, local % 1000 / 100)
+}
+
+/// The panel.
+#[component]
+pub fn ClockPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let clock = expect_context::<ClockSync>();
+    // Device time for display, refreshed by the shared tick.
+    let device_ms = move || {
+        state.now_ms.track();
+        BrowserClock.now_ms()
+    };
+    let verdict_now = move || clock.measured.get().map(|m| verdict(device_ms(), m.offset_ms, 30));
+    let summary = move || {
+        let lang = state.lang.get();
+        match clock.measured.get() {
+            Some(m) => i18n::clock_offset(lang, m.offset_ms),
+            None => i18n::t(lang, T::NotMeasured).to_owned(),
+        }
+    };
+    let data = move |f: fn(&Measured) -> f64| move || clock.measured.get().map(|m| format!("{:.1}", f(&m)));
+    view! {
+        <section class="card clock" data-testid="clock-panel" aria-labelledby="clock-title"
+            data-offset-ms=data(|m| m.offset_ms) data-uncertainty-ms=data(|m| m.uncertainty_ms)
+            data-requests=move || clock.last_run.get().map(|r| r.requests.to_string())
+            data-duration-ms=move || clock.last_run.get().map(|r| format!("{:.0}", r.duration_ms))
+            data-syncs=move || clock.count.get().to_string()>
+            <details>
+            <summary>
+                <span class="clock-title" id="clock-title">{tr(T::ClockHeading)}</span>
+                <span class="clock-summary" data-testid="clock-summary"
+                    class:risky=move || verdict_now() == Some(Verdict::Risky)
+                    class:wrong=move || verdict_now() == Some(Verdict::Wrong)>{summary}</span>
+            </summary>
+            <dl class="clock-facts">
+                <dt>{tr(T::DeviceTimeLabel)}</dt>
+                <dd data-testid="device-time">{move || clock_text(device_ms())}</dd>
+                {move || clock.measured.get().map(|m| {
+                    let lang = state.lang.get();
+                    view! {
+                        <dt>{i18n::t(lang, T::ReferenceTimeLabel)}</dt>
+                        <dd data-testid="reference-time">{clock_text(corrected(device_ms(), m.offset_ms))}</dd>
+                        <dt>{i18n::t(lang, T::OffsetLabel)}</dt>
+                        <dd data-testid="clock-offset">{i18n::signed_offset(lang, m.offset_ms)}" "{i18n::uncertainty(m.uncertainty_ms)}</dd>
+                        <dt>{i18n::t(lang, T::MeasuredLabel)}</dt>
+                        <dd data-testid="clock-age">{i18n::measured_ago(lang, m.age_ms(device_ms()), m.is_stale(device_ms()))}</dd>
+                    }
+                })}
+            </dl>
+            {move || verdict_now().map(|v| {
+                let (key, class) = match v {
+                    Verdict::Fine => (T::VerdictFine, "verdict fine"),
+                    Verdict::Risky => (T::VerdictRisky, "verdict risky"),
+                    Verdict::Wrong => (T::VerdictWrong, "verdict wrong"),
+                };
+                view! { <p class=class data-testid="clock-verdict">{tr(key)}</p> }
+            })}
+            <label class="check">
+                <input type="checkbox" data-testid="clock-correct" prop:checked=move || clock.correct.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        adapter::save_correct(on);
+                        clock.correct.set(on);
+                    } />
+                {tr(T::CorrectLabel)}
+            </label>
+            <div class="buttons">
+                <button data-testid="sync-now" disabled=move || clock.syncing.get() on:click=move |_| clock.sync_now()>
+                    {move || if clock.syncing.get() { tr(T::Syncing)() } else { tr(T::SyncNow)() }}
+                </button>
+            </div>
+            </details>
+            // Outside the folded part: a failed sync is seen without opening the panel.
+            {move || clock.error.get().map(|e| view! {
+                <p class="error" role="alert" data-testid="clock-error">{i18n::sync_error(state.lang.get(), &e)}</p>
+            })}
+        </section>
+    }
+}
+
+/// The indicator by the codes that they use the corrected time.
+#[component]
+pub fn CorrectedBadge() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let clock = expect_context::<ClockSync>();
+    let shown = move || match (clock.correct.get(), clock.measured.get()) {
+        (true, Some(m)) if m.offset_ms.abs() >= 50.0 => Some(m.offset_ms),
+        _ => None,
+    };
+    view! {
+        {move || shown().map(|o| view! {
+            <p class="corrected" data-testid="corrected-badge">{i18n::corrected_badge(state.lang.get(), o)}</p>
+        })}
+    }
+}
