@@ -77,7 +77,6 @@ async function vault(browser, server) {
   await page.getByTestId('restore-file').setInputFiles(file);
   await page.getByTestId('restore-pass').fill('correct horse battery staple');
   await page.getByTestId('restore-open').click();
-  await page.getByTestId('restore-adopt').click();
   await page.getByTestId('add-button').waitFor({ timeout: 60000 });
   const rows = await page.getByTestId('account-row').count();
   const unlock = [], toCode = [];
@@ -108,6 +107,42 @@ async function vault(browser, server) {
   console.log(`    of which seal (JSON + AES-256-GCM): median ${median(seal.slice(-SAVES)).toFixed(1)} ms; IndexedDB transaction (strict durability): median ${median(write.slice(-SAVES)).toFixed(1)} ms`);
 }
 
+// Clock sync against loopback servers whose Date header is shifted by a known amount: our method
+// (the app's own "Sync now") and, in the same run, the naive one (one request, Date − local time).
+async function clockSync(browser) {
+  const SYNCS = Number(process.env.BENCH_SYNCS ?? 24);
+  const ours = [], naive = [], requests = [], durations = [];
+  for (const offset of [93_400, -3_600_250]) {
+    const shifted = await startServer({ clockOffsetMs: offset });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(shifted.url);
+    await page.getByTestId('create-screen').waitFor();
+    const panel = page.getByTestId('clock-panel');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=clock-panel]')?.dataset.syncs) >= 1, null, { timeout: 20000 });
+    await panel.locator('summary').click();
+    for (let i = 0; i < SYNCS / 2; i++) {
+      const n = Number(await panel.getAttribute('data-syncs'));
+      await page.getByTestId('sync-now').click();
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid=clock-panel]').dataset.syncs) > n, n, { timeout: 20000 });
+      ours.push(Math.abs(Number(await panel.getAttribute('data-offset-ms')) - offset));
+      requests.push(Number(await panel.getAttribute('data-requests')));
+      durations.push(Number(await panel.getAttribute('data-duration-ms')));
+      naive.push(Math.abs(await page.evaluate(async () => {
+        const r = await fetch('/?naive-sync', { method: 'HEAD', cache: 'no-store' });
+        return Math.round((Date.parse(r.headers.get('date')) - Date.now()) / 1000) * 1000;
+      }) - offset));
+    }
+    await context.close();
+    await shifted.close();
+  }
+  const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1];
+  console.log(`\nClock sync, ${ours.length} syncs against loopback servers shifted by +93.4 s and -3600.25 s:`);
+  console.log(`  ours:  |error| median ${median(ours).toFixed(1)} ms, p95 ${p95(ours).toFixed(1)} ms, max ${Math.max(...ours).toFixed(1)} ms; requests per sync median ${median(requests)} (max ${Math.max(...requests)}); time per sync median ${median(durations).toFixed(0)} ms (max ${Math.max(...durations).toFixed(0)})`);
+  console.log(`  naive (one request, round(Date - local) to the second): |error| median ${median(naive).toFixed(1)} ms, p95 ${p95(naive).toFixed(1)} ms`);
+  console.log(`  naive / ours (median error): ${(median(naive) / Math.max(median(ours), 0.1)).toFixed(1)}x`);
+}
+
 const UNLOCKS = Number(process.env.BENCH_UNLOCKS ?? 7);
 const SAVES = Number(process.env.BENCH_SAVES ?? 9);
 sizes();
@@ -115,5 +150,6 @@ const server = await startServer();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 await loads(browser, server);
 if (process.env.BENCH_BACKUP) await vault(browser, server);
+await clockSync(browser);
 await browser.close();
 await server.close();
