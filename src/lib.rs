@@ -10,6 +10,7 @@ pub mod account;
 pub mod backup_codes;
 pub mod clock;
 pub mod i18n;
+pub mod import;
 pub mod otp;
 pub mod passphrase;
 pub mod timesync;

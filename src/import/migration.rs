@@ -1,0 +1,184 @@
+//! Google Authenticator's export: `otpauth-migration://offline?data=<Base64 protobuf>`, one QR
+//! code per batch. Decoded and encoded with `prost` (the message below is Google's published
+//! `MigrationPayload`), never by hand.
+
+use super::{ImportError, SkipReason, Skipped};
+use crate::account::{Account, FieldError};
+use crate::otp::{Algorithm, Kind, Params, Secret};
+use base64::Engine;
+
+/// Google's `MigrationPayload.OtpParameters`.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct OtpParameters {
+    /// Raw secret bytes.
+    #[prost(bytes = "vec", tag = "1")]
+    pub secret: Vec<u8>,
+    /// Account name (sometimes "Issuer:name").
+    #[prost(string, tag = "2")]
+    pub name: String,
+    /// Issuer.
+    #[prost(string, tag = "3")]
+    pub issuer: String,
+    /// 0 unspecified, 1 SHA1, 2 SHA256, 3 SHA512, 4 MD5.
+    #[prost(int32, tag = "4")]
+    pub algorithm: i32,
+    /// 0 unspecified, 1 six, 2 eight.
+    #[prost(int32, tag = "5")]
+    pub digits: i32,
+    /// 0 unspecified, 1 HOTP, 2 TOTP.
+    #[prost(int32, tag = "6")]
+    pub r#type: i32,
+    /// HOTP counter.
+    #[prost(int64, tag = "7")]
+    pub counter: i64,
+}
+
+/// Google's `MigrationPayload`.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct MigrationPayload {
+    /// The accounts of this batch.
+    #[prost(message, repeated, tag = "1")]
+    pub otp_parameters: Vec<OtpParameters>,
+    /// Format version (1).
+    #[prost(int32, tag = "2")]
+    pub version: i32,
+    /// How many batches the export has.
+    #[prost(int32, tag = "3")]
+    pub batch_size: i32,
+    /// This batch's index, from 0.
+    #[prost(int32, tag = "4")]
+    pub batch_index: i32,
+    /// Same for all batches of one export.
+    #[prost(int32, tag = "5")]
+    pub batch_id: i32,
+}
+
+/// One decoded QR code of an export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Batch {
+    /// Which export it belongs to.
+    pub id: i32,
+    /// Its index, from 0.
+    pub index: u32,
+    /// How many batches the export has (at least 1).
+    pub count: u32,
+    /// The accounts understood.
+    pub accounts: Vec<Account>,
+    /// The entries left out.
+    pub skipped: Vec<Skipped>,
+}
+
+const PREFIX: &str = "otpauth-migration://offline?";
+
+fn account_of(p: &OtpParameters) -> Result<Account, Skipped> {
+    let (issuer, name) = match (p.issuer.trim(), p.name.split_once(':')) {
+        ("", Some((i, n))) => (i.trim().to_owned(), n.trim().to_owned()),
+        (i, Some((prefix, n))) if prefix.trim() == i => (i.to_owned(), n.trim().to_owned()),
+        (i, _) => (i.to_owned(), p.name.trim().to_owned()),
+    };
+    let label = crate::i18n::account_label(crate::i18n::Lang::En, &issuer, &name, |i, n| format!("{i} ({n})"));
+    let skip = |reason| Skipped { label: label.clone(), reason };
+    let algorithm = match p.algorithm {
+        0 | 1 => Algorithm::Sha1,
+        2 => Algorithm::Sha256,
+        3 => Algorithm::Sha512,
+        4 => return Err(skip(SkipReason::Field(FieldError::UnsupportedAlgorithm { given: "MD5".into() }))),
+        n => return Err(skip(SkipReason::Field(FieldError::UnsupportedAlgorithm { given: n.to_string() }))),
+    };
+    let digits = match p.digits {
+        0 | 1 => 6,
+        2 => 8,
+        n => return Err(skip(SkipReason::Field(FieldError::DigitsOutOfRange { given: n.to_string() }))),
+    };
+    let kind = match p.r#type {
+        0 | 2 => Kind::Totp { period: 30 },
+        1 => Kind::Hotp { counter: u64::try_from(p.counter).map_err(|_| skip(SkipReason::Field(FieldError::BadCounter { given: p.counter.to_string() })))? },
+        n => return Err(skip(SkipReason::UnsupportedKind(n.to_string()))),
+    };
+    if p.secret.is_empty() {
+        return Err(skip(SkipReason::Field(FieldError::MissingSecret)));
+    }
+    if issuer.chars().count() > crate::account::MAX_LABEL_CHARS || name.chars().count() > crate::account::MAX_LABEL_CHARS {
+        return Err(skip(SkipReason::Field(FieldError::LabelTooLong)));
+    }
+    Ok(Account { issuer, name, secret: Secret::from_bytes(p.secret.clone()), params: Params { algorithm, digits, kind } })
+}
+
+/// Decodes one `otpauth-migration://offline?data=…` link.
+pub fn decode(link: &str) -> Result<Batch, ImportError> {
+    let link = link.trim();
+    if !link.get(..PREFIX.len()).is_some_and(|p| p.eq_ignore_ascii_case(PREFIX)) {
+        return Err(ImportError::NotRecognised);
+    }
+    let data = link[PREFIX.len()..]
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("data="))
+        .ok_or(ImportError::Malformed("data"))?;
+    let data = percent_encoding::percent_decode_str(data).decode_utf8().map_err(|_| ImportError::Malformed("data"))?;
+    // Links pass through many hands: accept standard and URL-safe Base64, with or without padding.
+    let cleaned: String = data.chars().filter(|c| !c.is_whitespace()).map(|c| match c { '-' => '+', '_' => '/', c => c }).collect();
+    let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
+        .decode(cleaned.trim_end_matches('='))
+        .map_err(|_| ImportError::Malformed("Base64"))?;
+    let payload = <MigrationPayload as prost::Message>::decode(bytes.as_slice()).map_err(|_| ImportError::Malformed("protobuf"))?;
+    if payload.version > 1 {
+        return Err(ImportError::UnsupportedVersion(payload.version as u32));
+    }
+    let count = u32::try_from(payload.batch_size.max(1)).unwrap_or(1);
+    let index = u32::try_from(payload.batch_index).map_err(|_| ImportError::Malformed("batch"))?;
+    if index >= count {
+        return Err(ImportError::Malformed("batch"));
+    }
+    let (accounts, skipped) = super::split(payload.otp_parameters.iter().map(account_of));
+    Ok(Batch { id: payload.batch_id, index, count, accounts, skipped })
+}
+
+/// Why an account cannot go into a migration QR (the format has no period, no Steam, 6 or 8 digits).
+pub fn exportable(a: &Account) -> bool {
+    matches!(a.params.kind, Kind::Totp { period: 30 } | Kind::Hotp { .. }) && matches!(a.params.digits, 6 | 8)
+}
+
+/// Accounts per QR code, as Google Authenticator batches them (keeps each code scannable).
+pub const BATCH: usize = 10;
+
+/// Encodes accounts as migration links, [`BATCH`] per link. Accounts the format cannot carry
+/// (see [`exportable`]) are left out; the caller tells the user which.
+pub fn encode(accounts: &[Account], batch_id: i32) -> Vec<String> {
+    let usable: Vec<&Account> = accounts.iter().filter(|a| exportable(a)).collect();
+    let chunks: Vec<&[&Account]> = usable.chunks(BATCH).collect();
+    let count = chunks.len();
+    chunks
+        .iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            let payload = MigrationPayload {
+                otp_parameters: chunk
+                    .iter()
+                    .map(|a| OtpParameters {
+                        secret: a.secret.as_bytes().to_vec(),
+                        name: a.name.clone(),
+                        issuer: a.issuer.clone(),
+                        algorithm: match a.params.algorithm {
+                            Algorithm::Sha1 => 1,
+                            Algorithm::Sha256 => 2,
+                            Algorithm::Sha512 => 3,
+                        },
+                        digits: if a.params.digits == 8 { 2 } else { 1 },
+                        r#type: if matches!(a.params.kind, Kind::Hotp { .. }) { 1 } else { 2 },
+                        counter: match a.params.kind {
+                            Kind::Hotp { counter } => i64::try_from(counter).unwrap_or(i64::MAX),
+                            _ => 0,
+                        },
+                    })
+                    .collect(),
+                version: 1,
+                batch_size: count as i32,
+                batch_index: i as i32,
+                batch_id,
+            };
+            let data = base64::engine::general_purpose::STANDARD.encode(prost::Message::encode_to_vec(&payload));
+            let escaped = percent_encoding::utf8_percent_encode(&data, percent_encoding::NON_ALPHANUMERIC).to_string();
+            format!("otpauth-migration://offline?data={escaped}")
+        })
+        .collect()
+}

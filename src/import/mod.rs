@@ -1,0 +1,194 @@
+//! Moving accounts in and out: Google Authenticator's migration QR payloads, Aegis (plain and
+//! encrypted), 2FAS (plain and encrypted), Bitwarden JSON, andOTP JSON, and plain text lists of
+//! `otpauth://` URIs (Ente Auth's export). Bytes in, accounts (or a precise error) out; no I/O.
+//!
+//! Every importer returns what it understood and, separately, the entries it could not use with
+//! the reason, so the user can confirm the part that was understood and nothing is added by halves.
+
+pub mod aegis;
+pub mod json_formats;
+pub mod migration;
+pub mod text;
+pub mod twofas;
+
+use crate::account::{Account, FieldError, KindChoice, ManualEntry};
+
+/// The formats recognised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// `otpauth-migration://offline?data=…` (Google Authenticator's export QR).
+    GoogleMigration,
+    /// Aegis vault, plain.
+    Aegis,
+    /// Aegis vault, encrypted (scrypt + AES-GCM).
+    AegisEncrypted,
+    /// 2FAS backup (`.2fas`), plain.
+    TwoFas,
+    /// 2FAS backup, encrypted (PBKDF2 + AES-GCM).
+    TwoFasEncrypted,
+    /// Bitwarden JSON export (items with `login.totp`).
+    Bitwarden,
+    /// andOTP plain JSON.
+    AndOtp,
+    /// Lines of `otpauth://` URIs (Ente Auth's plain export, or any list).
+    UriList,
+}
+
+impl Format {
+    /// Whether a password is needed to read it.
+    pub fn is_encrypted(self) -> bool {
+        matches!(self, Format::AegisEncrypted | Format::TwoFasEncrypted)
+    }
+}
+
+/// Why a whole file or payload was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not a format this app reads.
+    NotRecognised,
+    /// Larger than [`MAX_IMPORT_BYTES`].
+    TooLarge,
+    /// Encrypted: a password is needed.
+    NeedsPassword,
+    /// The password does not open it (or the file was altered).
+    WrongPassword,
+    /// The format is recognised but the content is broken; says what.
+    Malformed(&'static str),
+    /// A format version this app does not know.
+    UnsupportedVersion(u32),
+    /// Readable, but no account in it.
+    Empty,
+    /// An encrypted variant this app cannot open (e.g. a password-protected Bitwarden export).
+    EncryptedUnsupported,
+}
+
+/// Why one entry was left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    /// A field the account model refuses (bad secret, MD5, digits …).
+    Field(FieldError),
+    /// A kind this app does not generate (e.g. Yandex, mOTP).
+    UnsupportedKind(String),
+    /// An `otpauth://` line that does not parse.
+    Uri(crate::uri::UriError),
+}
+
+/// One entry left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// "Issuer (name)" as the file has it, to show the user.
+    pub label: String,
+    /// Why.
+    pub reason: SkipReason,
+}
+
+/// What a file or payload held.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    /// The format read.
+    pub format: Format,
+    /// The accounts understood, in file order.
+    pub accounts: Vec<Account>,
+    /// The entries left out, with reasons.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Files larger than this are refused before parsing (a vault of thousands of accounts is far smaller).
+pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
+
+/// What kind of file this is, without a password.
+pub fn detect(bytes: &[u8]) -> Result<Format, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotRecognised)?.trim_start_matches('\u{feff}').trim();
+    if text.get(..22).is_some_and(|p| p.eq_ignore_ascii_case("otpauth-migration://of")) {
+        return Ok(Format::GoogleMigration);
+    }
+    if text.starts_with('{') || text.starts_with('[') {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ImportError::Malformed("JSON"))?;
+        if let Some(f) = aegis::detect(&value).or_else(|| twofas::detect(&value)).or_else(|| json_formats::detect(&value)) {
+            return Ok(f);
+        }
+        return Err(ImportError::NotRecognised);
+    }
+    if text.lines().any(|l| l.trim_start().get(..10).is_some_and(|p| p.eq_ignore_ascii_case("otpauth://"))) {
+        return Ok(Format::UriList);
+    }
+    Err(ImportError::NotRecognised)
+}
+
+/// Reads a file (or a pasted migration link). `password` is used for encrypted formats.
+pub fn import(bytes: &[u8], password: Option<&str>) -> Result<Imported, ImportError> {
+    let format = detect(bytes)?;
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotRecognised)?.trim_start_matches('\u{feff}').trim();
+    let (accounts, skipped) = match format {
+        Format::GoogleMigration => {
+            let batch = migration::decode(text)?;
+            (batch.accounts, batch.skipped)
+        }
+        Format::Aegis | Format::AegisEncrypted => aegis::import(text, password)?,
+        Format::TwoFas | Format::TwoFasEncrypted => twofas::import(text, password)?,
+        Format::Bitwarden => json_formats::bitwarden(text)?,
+        Format::AndOtp => json_formats::andotp(text)?,
+        Format::UriList => text::uri_list(text),
+    };
+    if accounts.is_empty() && skipped.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    Ok(Imported { format, accounts, skipped })
+}
+
+/// The fields most formats share, as strings; validated by the same rules as manual entry.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Fields {
+    pub issuer: String,
+    pub name: String,
+    pub secret_b32: String,
+    pub kind: String,
+    pub algorithm: String,
+    pub digits: Option<u64>,
+    pub period: Option<u64>,
+    pub counter: Option<u64>,
+}
+
+impl Fields {
+    pub(crate) fn label(&self) -> String {
+        crate::i18n::account_label(crate::i18n::Lang::En, &self.issuer, &self.name, |i, n| format!("{i} ({n})"))
+    }
+
+    /// The account, or why it was skipped.
+    pub(crate) fn to_account(&self) -> Result<Account, Skipped> {
+        let skip = |reason| Skipped { label: self.label(), reason };
+        let kind = match self.kind.to_ascii_lowercase().as_str() {
+            "" | "totp" => KindChoice::Totp,
+            "hotp" => KindChoice::Hotp,
+            "steam" => KindChoice::Steam,
+            other => return Err(skip(SkipReason::UnsupportedKind(other.to_owned()))),
+        };
+        let entry = ManualEntry {
+            issuer: self.issuer.clone(),
+            name: self.name.clone(),
+            secret: self.secret_b32.clone(),
+            kind,
+            algorithm: self.algorithm.clone(),
+            digits: self.digits.map(|d| d.to_string()).unwrap_or_default(),
+            period: self.period.map(|p| p.to_string()).unwrap_or_default(),
+            counter: self.counter.map(|c| c.to_string()).unwrap_or_default(),
+        };
+        entry.to_account().map(|(a, _)| a).map_err(|e| skip(SkipReason::Field(e)))
+    }
+}
+
+/// Collects accounts and skipped entries.
+pub(crate) fn split(results: impl IntoIterator<Item = Result<Account, Skipped>>) -> (Vec<Account>, Vec<Skipped>) {
+    let mut accounts = Vec::new();
+    let mut skipped = Vec::new();
+    for r in results {
+        match r {
+            Ok(a) => accounts.push(a),
+            Err(s) => skipped.push(s),
+        }
+    }
+    (accounts, skipped)
+}

@@ -1,0 +1,120 @@
+//! 2FAS backups (`.2fas`, schema 4): plain, or with `servicesEncrypted` =
+//! `Base64(ciphertext ‖ tag):Base64(salt):Base64(iv)`, the key being PBKDF2-HMAC-SHA256 of the
+//! password (10,000 rounds, 32 bytes) and the cipher AES-256-GCM. RustCrypto's `pbkdf2` and `aes-gcm`.
+
+use super::{Fields, Format, ImportError, Skipped};
+use crate::account::Account;
+use aes_gcm::aead::{Aead, KeyInit};
+use aes_gcm::{Aes256Gcm, Nonce};
+use base64::Engine;
+use serde::Deserialize;
+use serde_json::Value;
+use zeroize::Zeroizing;
+
+/// PBKDF2 rounds 2FAS uses.
+pub const ROUNDS: u32 = 10_000;
+
+/// 2FAS, plain or encrypted, by shape.
+pub fn detect(value: &Value) -> Option<Format> {
+    value.get("schemaVersion")?;
+    if value.get("servicesEncrypted").is_some_and(Value::is_string) {
+        Some(Format::TwoFasEncrypted)
+    } else {
+        value.get("services").is_some_and(Value::is_array).then_some(Format::TwoFas)
+    }
+}
+
+#[derive(Deserialize)]
+struct Service {
+    #[serde(default)]
+    name: String,
+    secret: String,
+    #[serde(default)]
+    otp: Otp,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct Otp {
+    #[serde(default)]
+    label: Option<String>,
+    #[serde(default)]
+    account: Option<String>,
+    #[serde(default)]
+    issuer: Option<String>,
+    #[serde(default)]
+    digits: Option<u64>,
+    #[serde(default)]
+    period: Option<u64>,
+    #[serde(default)]
+    algorithm: Option<String>,
+    #[serde(default)]
+    token_type: Option<String>,
+    #[serde(default)]
+    counter: Option<u64>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct File {
+    #[serde(default)]
+    services: Vec<Service>,
+    #[serde(default)]
+    services_encrypted: Option<String>,
+    schema_version: u32,
+}
+
+fn b64(text: &str) -> Result<Vec<u8>, ImportError> {
+    base64::engine::general_purpose::STANDARD.decode(text.trim()).map_err(|_| ImportError::Malformed("2FAS Base64"))
+}
+
+/// The key 2FAS derives from a password and salt.
+pub fn derive_key(password: &str, salt: &[u8]) -> Zeroizing<[u8; 32]> {
+    let mut key = Zeroizing::new([0u8; 32]);
+    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password.as_bytes(), salt, ROUNDS, key.as_mut());
+    key
+}
+
+fn decrypt(sealed: &str, password: &str) -> Result<Zeroizing<Vec<u8>>, ImportError> {
+    let parts: Vec<&str> = sealed.split(':').collect();
+    let [cipher_b64, salt_b64, iv_b64] = parts.as_slice() else { return Err(ImportError::Malformed("2FAS servicesEncrypted")) };
+    let (ciphertext, salt, iv) = (b64(cipher_b64)?, b64(salt_b64)?, b64(iv_b64)?);
+    if iv.len() != 12 || salt.is_empty() || ciphertext.len() < 16 {
+        return Err(ImportError::Malformed("2FAS servicesEncrypted"));
+    }
+    let key = derive_key(password, &salt);
+    let cipher = Aes256Gcm::new_from_slice(key.as_ref()).map_err(|_| ImportError::Malformed("2FAS key"))?;
+    cipher.decrypt(Nonce::from_slice(&iv), ciphertext.as_slice()).map(Zeroizing::new).map_err(|_| ImportError::WrongPassword)
+}
+
+fn fields(s: &Service) -> Fields {
+    let issuer = s.otp.issuer.clone().filter(|i| !i.trim().is_empty()).unwrap_or_else(|| s.name.clone());
+    let name = s.otp.account.clone().filter(|a| !a.trim().is_empty()).or_else(|| s.otp.label.clone()).unwrap_or_default();
+    Fields {
+        issuer,
+        name,
+        secret_b32: s.secret.clone(),
+        kind: s.otp.token_type.clone().unwrap_or_default(),
+        algorithm: s.otp.algorithm.clone().unwrap_or_default(),
+        digits: s.otp.digits,
+        period: s.otp.period,
+        counter: s.otp.counter,
+    }
+}
+
+/// Reads a 2FAS backup.
+pub fn import(text: &str, password: Option<&str>) -> Result<(Vec<Account>, Vec<Skipped>), ImportError> {
+    let file: File = serde_json::from_str(text).map_err(|_| ImportError::Malformed("2FAS JSON"))?;
+    if !(1..=4).contains(&file.schema_version) {
+        return Err(ImportError::UnsupportedVersion(file.schema_version));
+    }
+    let services: Vec<Service> = match &file.services_encrypted {
+        Some(sealed) => {
+            let password = password.filter(|p| !p.is_empty()).ok_or(ImportError::NeedsPassword)?;
+            let plain = decrypt(sealed, password)?;
+            serde_json::from_slice(&plain).map_err(|_| ImportError::Malformed("2FAS services"))?
+        }
+        None => file.services,
+    };
+    Ok(super::split(services.iter().map(|s| fields(s).to_account())))
+}
