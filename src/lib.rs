@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod import;
 pub mod otp;
 pub mod passphrase;
+pub mod qr;
 pub mod timesync;
 pub mod uri;
 pub mod vault;

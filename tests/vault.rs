@@ -238,3 +238,29 @@ fn drill_fixture_holds_instagram_codes() {
     assert_eq!(set.remaining(), 3);
     assert!(v.content.accounts.iter().any(|a| a.account().is_none() && a.label().0 == "X"));
 }
+
+/// A re-scanned QR with a new secret for the same login is recognised, and replacing it keeps
+/// the entry (and its backup codes); the identical account is never added twice.
+#[test]
+fn incoming_accounts_are_classified_and_stale_secrets_replaced() {
+    use authenticator::vault::Incoming;
+    let mut c = content_with(2);
+    c.set_codes(1, CodeSet::new(Shape::Digits8, vec!["11111111".into()], 1), 1);
+    let same = c.accounts[0].account().expect("account");
+    assert_eq!(c.classify(&same), Incoming::Identical(1));
+    let mut fresh = same.clone();
+    fresh.secret = authenticator::otp::Secret::from_bytes(vec![42; 20]);
+    assert_eq!(c.classify(&fresh), Incoming::SameLabel(1));
+    let mut other = same.clone();
+    other.name = "someone-else".into();
+    assert_eq!(c.classify(&other), Incoming::New);
+
+    let mut keep = c.clone();
+    assert_eq!(keep.add_all(&[same.clone(), fresh.clone(), other.clone()], false, 9), (2, 0, 1));
+    assert_eq!(keep.accounts.len(), 4);
+
+    assert_eq!(c.add_all(&[same, fresh.clone(), other], true, 9), (1, 1, 1));
+    assert_eq!(c.accounts.len(), 3);
+    assert_eq!(c.get(1).and_then(|e| e.account()), Some(fresh));
+    assert!(c.get(1).and_then(|e| e.backup.as_ref()).is_some(), "the backup codes stay with the entry");
+}

@@ -118,6 +118,18 @@ pub struct MergePreview {
     pub conflicting: Vec<u64>,
 }
 
+/// How an incoming account relates to what is here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Incoming {
+    /// Nothing like it here: add it.
+    New,
+    /// The very same account (secret and settings) is here already: adding it would duplicate it.
+    Identical(u64),
+    /// Same issuer and name with another secret or settings: usually the site issued a new secret
+    /// (re-scanned QR), so the old one makes "invalid code". The user chooses: replace or keep both.
+    SameLabel(u64),
+}
+
 /// Same secret and settings (or both without one, under the same label) and the same backup codes.
 fn same_entry(a: &StoredAccount, b: &StoredAccount) -> bool {
     let accounts_match = match (a.account(), b.account()) {
@@ -170,6 +182,42 @@ impl Content {
             revoked: Vec::new(),
         });
         id
+    }
+
+    /// How `account` relates to the accounts here.
+    pub fn classify(&self, account: &Account) -> Incoming {
+        let mut same_label = None;
+        for entry in &self.accounts {
+            let Some(mine) = entry.account() else { continue };
+            if mine == *account {
+                return Incoming::Identical(entry.id);
+            }
+            if same_label.is_none() && mine.issuer == account.issuer && mine.name == account.name {
+                same_label = Some(entry.id);
+            }
+        }
+        same_label.map_or(Incoming::New, Incoming::SameLabel)
+    }
+
+    /// Adds each account unless an identical one is here; for a [`Incoming::SameLabel`] account,
+    /// `replace` decides between replacing the old secret (keeping the entry's backup codes) and
+    /// keeping both. Returns (added, replaced, identical ones skipped).
+    pub fn add_all(&mut self, accounts: &[Account], replace: bool, now_ms: u64) -> (usize, usize, usize) {
+        let (mut added, mut replaced, mut same) = (0, 0, 0);
+        for account in accounts {
+            match self.classify(account) {
+                Incoming::Identical(_) => same += 1,
+                Incoming::SameLabel(id) if replace => {
+                    self.replace(id, account);
+                    replaced += 1;
+                }
+                _ => {
+                    self.add(account, now_ms);
+                    added += 1;
+                }
+            }
+        }
+        (added, replaced, same)
     }
 
     /// The entry with `id`.

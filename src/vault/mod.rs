@@ -5,7 +5,7 @@
 mod content;
 mod envelope;
 
-pub use content::{Content, MergePreview, Settings, StoredAccount, CONTENT_VERSION, DEFAULT_AUTO_LOCK_MINUTES};
+pub use content::{Content, Incoming, MergePreview, Settings, StoredAccount, CONTENT_VERSION, DEFAULT_AUTO_LOCK_MINUTES};
 pub use envelope::{Envelope, KdfParams, PassphraseSlot, Slot, ENVELOPE_VERSION, MAGIC};
 
 use aes_gcm::aead::{Aead, KeyInit, Payload};
