@@ -176,6 +176,51 @@ pub enum T {
     SyncUnreachable,
     SyncNoDate,
     SyncInconsistent,
+    ScanOrImport,
+    TransferTitle,
+    CameraHeading,
+    StartCamera,
+    StopCamera,
+    CameraLabel,
+    CameraLooking,
+    CameraDenied,
+    CameraNotFound,
+    CameraUnavailable,
+    ImageHeading,
+    ImageHint,
+    ImageLabel,
+    NoQrInImage,
+    NotAnImageFile,
+    NotAuthenticatorQr,
+    DeleteScreenshot,
+    FileHeading,
+    FileHint,
+    FileLabel,
+    FilePassLabel,
+    ReadFile,
+    PasteExportLabel,
+    PreviewHeading,
+    WillAddNew,
+    AlreadyHere,
+    SameNameOtherSecret,
+    StaleQuestion,
+    ReplaceOld,
+    KeepBoth,
+    SkippedHeading,
+    ConfirmImport,
+    CancelImport,
+    ExportAccount,
+    ExportAccountTitle,
+    RevealWarning,
+    Reveal,
+    MigrationExportTitle,
+    MigrationExportIntro,
+    ShowMigration,
+    NextQr,
+    UriListTitle,
+    UriListWarning,
+    UriListConfirm,
+    AlreadyHereOne,
 }
 
 /// The string for a key.
@@ -276,6 +321,51 @@ fn en(key: T) -> &'static str {
         T::NotABackup => "This file is not a backup from this app. Choose the .2favault file you exported.",
         T::StoragePersisted => "This browser has agreed to keep the vault's storage.",
         T::StorageNotPersisted => "This browser may delete site data when space runs low: export a backup file and keep it elsewhere.",
+        T::ScanOrImport => "Scan or import",
+        T::TransferTitle => "Scan a QR code or import accounts",
+        T::CameraHeading => "Scan with the camera",
+        T::StartCamera => "Start camera",
+        T::StopCamera => "Stop camera",
+        T::CameraLabel => "Camera",
+        T::CameraLooking => "Looking for a QR code… hold it steady in the frame.",
+        T::CameraDenied => "Camera permission was refused. Allow the camera for this site in the browser's settings, or use an image or a file below.",
+        T::CameraNotFound => "No camera was found. Use an image of the QR code, or paste its link, instead.",
+        T::CameraUnavailable => "The camera cannot be used in this browser. Use an image of the QR code, or paste its link, instead.",
+        T::ImageHeading => "QR code from an image",
+        T::ImageHint => "Choose a picture or screenshot, drop it here, or paste it (Ctrl+V / ⌘V).",
+        T::ImageLabel => "Image with a QR code",
+        T::NoQrInImage => "No QR code could be read in this image. Try a sharper or larger picture, with the whole code visible.",
+        T::NotAnImageFile => "This file is not an image the browser can open.",
+        T::NotAuthenticatorQr => "This QR code is not an authenticator code (otpauth:// or a Google Authenticator export).",
+        T::DeleteScreenshot => "Done. Now delete that screenshot or picture: it holds the secret, and anyone who finds it can make your codes.",
+        T::FileHeading => "Import a file",
+        T::FileHint => "Aegis (plain or encrypted), 2FAS (.2fas, plain or encrypted), Bitwarden JSON, Ente Auth text export, andOTP JSON, or a list of otpauth:// links.",
+        T::FileLabel => "File to import",
+        T::FilePassLabel => "Password of the file (if it is encrypted)",
+        T::ReadFile => "Read",
+        T::PasteExportLabel => "Or paste an export link or a list of otpauth:// links",
+        T::PreviewHeading => "Check before adding",
+        T::WillAddNew => "new",
+        T::AlreadyHere => "already here: not added again",
+        T::SameNameOtherSecret => "same name, different secret",
+        T::StaleQuestion => "Accounts marked \"same name, different secret\" were usually re-issued by the site (re-scanned QR code): the old secret now makes invalid codes.",
+        T::ReplaceOld => "Replace the old secret",
+        T::KeepBoth => "Keep both",
+        T::SkippedHeading => "Left out",
+        T::ConfirmImport => "Add these accounts",
+        T::CancelImport => "Discard",
+        T::ExportAccount => "QR",
+        T::ExportAccountTitle => "Move this account to another authenticator",
+        T::RevealWarning => "The QR code and link hold the secret. Anyone who sees them can make your codes. Show them only to add this account to a second authenticator.",
+        T::Reveal => "Show QR code and link",
+        T::MigrationExportTitle => "Google Authenticator export QR codes",
+        T::MigrationExportIntro => "Shows every account as Google Authenticator transfer QR codes (10 accounts per code), to scan with Google Authenticator or another app.",
+        T::ShowMigration => "Show export QR codes",
+        T::NextQr => "Next code",
+        T::UriListTitle => "Plain list of links",
+        T::UriListWarning => "This file is NOT encrypted: it holds every secret in plain text. Anyone who gets it can make all your codes. Prefer the encrypted backup.",
+        T::UriListConfirm => "I understand: download the plain list",
+        T::AlreadyHereOne => "This account is already here with the same secret: nothing was added.",
         T::ClockHeading => "Clock",
         T::SyncNow => "Sync now",
         T::Syncing => "Measuring…",
@@ -411,6 +501,51 @@ fn ja(key: T) -> &'static str {
         T::NotABackup => "このファイルはこのアプリのバックアップではありません。書き出した .2favault ファイルを選んでください。",
         T::StoragePersisted => "このブラウザは保管庫の保存領域を保持することに同意しています。",
         T::StorageNotPersisted => "このブラウザは容量が不足するとサイトのデータを削除することがあります。バックアップファイルを書き出して別の場所に保管してください。",
+        T::ScanOrImport => "スキャン・インポート",
+        T::TransferTitle => "QR コードのスキャン・アカウントのインポート",
+        T::CameraHeading => "カメラでスキャン",
+        T::StartCamera => "カメラを起動",
+        T::StopCamera => "カメラを停止",
+        T::CameraLabel => "カメラ",
+        T::CameraLooking => "QR コードを探しています… 枠の中で動かさずに写してください。",
+        T::CameraDenied => "カメラの使用が許可されませんでした。ブラウザの設定でこのサイトにカメラを許可するか、下の画像・ファイルをお使いください。",
+        T::CameraNotFound => "カメラが見つかりません。代わりに QR コードの画像を使うか、リンクを貼り付けてください。",
+        T::CameraUnavailable => "このブラウザではカメラを使えません。代わりに QR コードの画像を使うか、リンクを貼り付けてください。",
+        T::ImageHeading => "画像から QR コードを読む",
+        T::ImageHint => "写真やスクリーンショットを選ぶか、ここにドロップするか、貼り付けてください（Ctrl+V / ⌘V）。",
+        T::ImageLabel => "QR コードの画像",
+        T::NoQrInImage => "この画像から QR コードを読み取れませんでした。コード全体が写った、より鮮明で大きな画像をお試しください。",
+        T::NotAnImageFile => "このファイルはブラウザで開ける画像ではありません。",
+        T::NotAuthenticatorQr => "この QR コードは認証コード用のもの（otpauth:// や Google Authenticator のエクスポート）ではありません。",
+        T::DeleteScreenshot => "完了しました。そのスクリーンショットや画像は削除してください。シークレットが含まれていて、見つけた人は誰でもコードを作れてしまいます。",
+        T::FileHeading => "ファイルからインポート",
+        T::FileHint => "Aegis（暗号化あり・なし）、2FAS（.2fas、暗号化あり・なし）、Bitwarden の JSON、Ente Auth のテキスト、andOTP の JSON、または otpauth:// リンクの一覧。",
+        T::FileLabel => "インポートするファイル",
+        T::FilePassLabel => "ファイルのパスワード（暗号化されている場合）",
+        T::ReadFile => "読み込む",
+        T::PasteExportLabel => "またはエクスポートのリンクや otpauth:// リンクの一覧を貼り付け",
+        T::PreviewHeading => "追加する前に確認",
+        T::WillAddNew => "新規",
+        T::AlreadyHere => "登録済み（重複して追加しません）",
+        T::SameNameOtherSecret => "同じ名前で別のシークレット",
+        T::StaleQuestion => "「同じ名前で別のシークレット」は、サイトが発行し直した（QR コードを再スキャンした）ものがほとんどです。古いシークレットでは無効なコードになります。",
+        T::ReplaceOld => "古いシークレットを置き換える",
+        T::KeepBoth => "両方残す",
+        T::SkippedHeading => "除外したもの",
+        T::ConfirmImport => "これらのアカウントを追加",
+        T::CancelImport => "破棄",
+        T::ExportAccount => "QR",
+        T::ExportAccountTitle => "このアカウントを別の認証アプリへ",
+        T::RevealWarning => "QR コードとリンクにはシークレットが含まれます。見た人は誰でもコードを作れます。別の認証アプリに追加するときだけ表示してください。",
+        T::Reveal => "QR コードとリンクを表示",
+        T::MigrationExportTitle => "Google Authenticator 形式のエクスポート QR コード",
+        T::MigrationExportIntro => "すべてのアカウントを Google Authenticator の移行用 QR コード（1 コードに 10 件）として表示します。Google Authenticator などで読み取れます。",
+        T::ShowMigration => "エクスポート QR コードを表示",
+        T::NextQr => "次のコード",
+        T::UriListTitle => "リンクの一覧（暗号化なし）",
+        T::UriListWarning => "このファイルは暗号化されていません。すべてのシークレットがそのまま含まれます。手に入れた人は誰でもすべてのコードを作れます。暗号化バックアップをお勧めします。",
+        T::UriListConfirm => "理解しました。暗号化なしの一覧をダウンロード",
+        T::AlreadyHereOne => "このアカウントは同じシークレットで登録済みです。追加しませんでした。",
         T::ClockHeading => "時計",
         T::SyncNow => "今すぐ同期",
         T::Syncing => "測定中…",
@@ -671,6 +806,103 @@ pub fn sync_error(lang: Lang, e: &crate::timesync::SyncError) -> String {
         (Lang::Ja, SyncError::TooSlow { rtt_ms }) => format!("基準の応答に {:.1} 秒かかりました（5 秒超）。遅すぎて測定できません。回線の良いところで再度お試しください。", rtt_ms / 1000.0),
         (Lang::En, SyncError::Absurd { offset_ms }) => format!("The reference says your clock is off by {}: more than a day, so it was not used. Check the device's date, or the reference.", signed_offset(lang, *offset_ms)),
         (Lang::Ja, SyncError::Absurd { offset_ms }) => format!("基準によると時計が {} ずれています。1 日を超えるため使用しません。端末の日付か基準を確認してください。", signed_offset(lang, *offset_ms)),
+    }
+}
+
+/// A file or payload refused as a whole.
+pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
+    use crate::import::ImportError as E;
+    match (lang, e) {
+        (Lang::En, E::NotRecognised) => "This is not a format this app can import. Supported: Aegis, 2FAS, Bitwarden JSON, Ente Auth text, andOTP JSON, otpauth:// lists and Google Authenticator export codes.".into(),
+        (Lang::Ja, E::NotRecognised) => "このアプリでインポートできない形式です。対応形式: Aegis、2FAS、Bitwarden の JSON、Ente Auth のテキスト、andOTP の JSON、otpauth:// の一覧、Google Authenticator のエクスポートコード。".into(),
+        (Lang::En, E::TooLarge) => "This file is too large to be an authenticator export (over 8 MB).".into(),
+        (Lang::Ja, E::TooLarge) => "認証アプリのエクスポートとしては大きすぎるファイルです（8 MB 超）。".into(),
+        (Lang::En, E::NeedsPassword) => "This file is encrypted: enter its password, then Read again.".into(),
+        (Lang::Ja, E::NeedsPassword) => "このファイルは暗号化されています。パスワードを入力してもう一度「読み込む」を押してください。".into(),
+        (Lang::En, E::WrongPassword) => "Wrong password, or the file was altered. Nothing was imported. Check the password and try again.".into(),
+        (Lang::Ja, E::WrongPassword) => "パスワードが違うか、ファイルが改変されています。何もインポートしていません。パスワードを確認して再度お試しください。".into(),
+        (Lang::En, E::Malformed(what)) => format!("The file is damaged or incomplete ({what}). Nothing was imported. Export it again from the other app."),
+        (Lang::Ja, E::Malformed(what)) => format!("ファイルが壊れているか不完全です（{what}）。何もインポートしていません。元のアプリからもう一度エクスポートしてください。"),
+        (Lang::En, E::UnsupportedVersion(v)) => format!("This file's format version ({v}) is not supported yet. Nothing was imported."),
+        (Lang::Ja, E::UnsupportedVersion(v)) => format!("このファイルの形式バージョン（{v}）にはまだ対応していません。何もインポートしていません。"),
+        (Lang::En, E::Empty) => "The file holds no accounts.".into(),
+        (Lang::Ja, E::Empty) => "ファイルにアカウントがありません。".into(),
+        (Lang::En, E::EncryptedUnsupported) => "This export is encrypted in a way this app cannot open. Export it again without encryption (JSON), import it, then delete that file.".into(),
+        (Lang::Ja, E::EncryptedUnsupported) => "このエクスポートはこのアプリでは開けない方式で暗号化されています。暗号化なし（JSON）で再度エクスポートしてインポートし、そのファイルは削除してください。".into(),
+    }
+}
+
+/// Why one entry was left out.
+pub fn skip_reason(lang: Lang, r: &crate::import::SkipReason) -> String {
+    use crate::import::SkipReason as R;
+    match (lang, r) {
+        (_, R::Field(e)) => field_error(lang, e),
+        (_, R::Uri(e)) => uri_error(lang, e),
+        (Lang::En, R::UnsupportedKind(k)) => format!("{k} codes are not supported."),
+        (Lang::Ja, R::UnsupportedKind(k)) => format!("{k} 形式のコードには対応していません。"),
+    }
+}
+
+/// The name of an import format.
+pub fn format_name(f: crate::import::Format) -> &'static str {
+    use crate::import::Format as F;
+    match f {
+        F::GoogleMigration => "Google Authenticator",
+        F::Aegis | F::AegisEncrypted => "Aegis",
+        F::TwoFas | F::TwoFasEncrypted => "2FAS",
+        F::Bitwarden => "Bitwarden",
+        F::AndOtp => "andOTP",
+        F::UriList => "otpauth://",
+    }
+}
+
+/// "Batch 2 of 3 read. Scan the next code."
+pub fn batch_progress(lang: Lang, read: usize, total: usize) -> String {
+    match lang {
+        Lang::En if read < total => format!("Batch {read} of {total} read. Scan the next code shown by Google Authenticator."),
+        Lang::En => format!("All {total} batches read."),
+        Lang::Ja if read < total => format!("{total} 個中 {read} 個目のコードを読み取りました。Google Authenticator に表示される次のコードを読み取ってください。"),
+        Lang::Ja => format!("{total} 個のコードをすべて読み取りました。"),
+    }
+}
+
+/// "From Aegis: 5 accounts."
+pub fn import_found(lang: Lang, format: &str, n: usize, skipped: usize) -> String {
+    match lang {
+        Lang::En => format!("From {format}: {n} account{}{}.", if n == 1 { "" } else { "s" }, if skipped > 0 { format!(", {skipped} left out (see below)") } else { String::new() }),
+        Lang::Ja => format!("{format} から {n} 件のアカウント{}。", if skipped > 0 { format!("（{skipped} 件は除外。下記参照）") } else { String::new() }),
+    }
+}
+
+/// After adding: "Added 3, replaced 1, 2 were already here."
+pub fn import_done(lang: Lang, added: usize, replaced: usize, same: usize) -> String {
+    match lang {
+        Lang::En => format!("Added {added}, replaced {replaced} old secret{}, {same} already here.", if replaced == 1 { "" } else { "s" }),
+        Lang::Ja => format!("{added} 件追加、{replaced} 件の古いシークレットを置き換え、{same} 件は登録済みでした。"),
+    }
+}
+
+/// The add dialog's question for a re-issued secret.
+pub fn same_label_question(lang: Lang, who: &str) -> String {
+    match lang {
+        Lang::En => format!("{who} is already here with a different secret. If you just re-scanned the site's QR code, the old secret now makes invalid codes: replace it. Keep both only if these are two different logins."),
+        Lang::Ja => format!("{who} は別のシークレットで登録済みです。サイトの QR コードを読み直したばかりなら、古いシークレットでは無効なコードになります。置き換えてください。別々のログインの場合だけ両方残してください。"),
+    }
+}
+
+/// Accounts the Google format cannot carry.
+pub fn not_exportable(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{n} account{} cannot go into these codes (Steam, a period other than 30 s, or other than 6 or 8 digits): move {} with its own QR code.", if n == 1 { "" } else { "s" }, if n == 1 { "it" } else { "them" }),
+        Lang::Ja => format!("{n} 件のアカウントはこの形式に入れられません（Steam、30 秒以外の周期、6・8 桁以外）。個別の QR コードで移してください。"),
+    }
+}
+
+/// "Code 1 of 3".
+pub fn qr_of(lang: Lang, i: usize, n: usize) -> String {
+    match lang {
+        Lang::En => format!("Code {i} of {n}"),
+        Lang::Ja => format!("{n} 個中 {i} 個目"),
     }
 }
 

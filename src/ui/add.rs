@@ -48,6 +48,8 @@ pub fn AddDialog(
     let site_name = RwSignal::new(String::new());
     let site_error = RwSignal::new(None::<T>);
     let draft = super::backup::CodesDraft::new();
+    // A pasted account already here: identical (refused) or with another secret (replace or keep both).
+    let duplicate = RwSignal::new(None::<crate::vault::Incoming>);
 
     Effect::new(move |_| {
         let Some(d) = dialog.get() else { return };
@@ -68,6 +70,7 @@ pub fn AddDialog(
         site_name.set(String::new());
         site_error.set(None);
         draft.reset();
+        duplicate.set(None);
     };
 
     let outcome = Memo::new(move |_| -> Option<Outcome> {
@@ -91,6 +94,25 @@ pub fn AddDialog(
         }
     });
 
+    Effect::new(move |_| {
+        outcome.track();
+        duplicate.set(None);
+    });
+    let resolve_stale = move |replace_id: Option<u64>| {
+        if let Some(Ok((account, _))) = outcome.get_untracked() {
+            let lang = state.lang.get_untracked();
+            let who = super::Row::new(0, &account).display_name(lang);
+            state.status.set(i18n::added(lang, &who));
+            match replace_id {
+                Some(id) => session.edit(move |c| {
+                    c.replace(id, &account);
+                }),
+                None => session.add(account),
+            }
+            reset();
+            open.set(false);
+        }
+    };
     let submit_codes = move || {
         let lang = state.lang.get_untracked();
         let (issuer, name) = (site_issuer.get_untracked(), site_name.get_untracked());
@@ -111,6 +133,11 @@ pub fn AddDialog(
         }
         attempted.set(true);
         if let Some(Ok((account, _))) = outcome.get_untracked() {
+            let kind = session.with_vault(|v| v.content.classify(&account)).unwrap_or(crate::vault::Incoming::New);
+            if kind != crate::vault::Incoming::New {
+                duplicate.set(Some(kind));
+                return;
+            }
             let lang = state.lang.get_untracked();
             let who = super::Row::new(0, &account).display_name(lang);
             state.status.set(i18n::added(lang, &who));
@@ -230,6 +257,30 @@ pub fn AddDialog(
                     }
                     None => ().into_any(),
                 }}
+                {move || duplicate.get().map(|d| {
+                    let lang = state.lang.get();
+                    match d {
+                        crate::vault::Incoming::Identical(_) => view! {
+                            <p class="error" role="alert" data-testid="already-here">{i18n::t(lang, T::AlreadyHereOne)}</p>
+                        }.into_any(),
+                        crate::vault::Incoming::SameLabel(id) => {
+                            let who = match outcome.get_untracked() {
+                                Some(Ok((a, _))) => super::Row::new(0, &a).display_name(lang),
+                                _ => String::new(),
+                            };
+                            view! {
+                                <div class="warning" role="alert" data-testid="stale-question">
+                                    <p>{i18n::same_label_question(lang, &who)}</p>
+                                    <div class="buttons start">
+                                        <button type="button" class="primary" data-testid="replace-stale" on:click=move |_| resolve_stale(Some(id))>{i18n::t(lang, T::ReplaceOld)}</button>
+                                        <button type="button" data-testid="keep-both" on:click=move |_| resolve_stale(None)>{i18n::t(lang, T::KeepBoth)}</button>
+                                    </div>
+                                </div>
+                            }.into_any()
+                        }
+                        crate::vault::Incoming::New => ().into_any(),
+                    }
+                })}
                 <div class="buttons">
                     <button type="button" class="ghost" data-testid="cancel-add" on:click=move |_| open.set(false)>{tr(T::Cancel)}</button>
                     <button type="submit" class="primary" data-testid="submit-add">{tr(T::Add)}</button>

@@ -58,6 +58,8 @@ fn AccountRow(
     let state = expect_context::<AppState>();
     let session = expect_context::<Session>();
     let backup_for = expect_context::<super::backup::BackupFor>().0;
+    let export_for = expect_context::<super::transfer::ExportFor>().0;
+    let has_secret = row.account.is_some();
     let copied = RwSignal::new(None::<bool>);
     let confirming = RwSignal::new(false);
     let row_name = row.clone();
@@ -90,6 +92,13 @@ fn AccountRow(
                     on:click=move |_| backup_for.set(Some(id))>
                     {move || i18n::backup_button(state.lang.get(), remaining)}
                 </button>
+                {has_secret.then(|| {
+                    let who_export = who.clone();
+                    view! {
+                        <button class="ghost" data-testid="export-account" aria-label=move || format!("{} — {}", i18n::t(state.lang.get(), T::ExportAccountTitle), who_export())
+                            on:click=move |_| export_for.set(Some(id))>{tr(T::ExportAccount)}</button>
+                    }
+                })}
                 <button class="ghost danger" data-testid="delete" aria-label=move || i18n::delete_label(state.lang.get(), &who_delete())
                     on:click=move |_| confirming.set(true)>
                     {tr(T::Delete)}

@@ -7,6 +7,7 @@ mod gate;
 mod list;
 mod session;
 mod settings;
+mod transfer;
 
 use crate::account::Account;
 use crate::backup_codes::CodeSet;
@@ -172,6 +173,9 @@ pub fn App() -> impl IntoView {
     let dialog_open = RwSignal::new(false);
     provide_context(backup::BackupFor(RwSignal::new(None)));
     provide_context(backup::PrintFor(RwSignal::new(None)));
+    let transfer_open = RwSignal::new(false);
+    provide_context(transfer::TransferOpen(transfer_open));
+    provide_context(transfer::ExportFor(RwSignal::new(None)));
     let can_lock = move || session.phase.get() == Phase::Open && session.storage.get() == Storage::IndexedDb;
 
     view! {
@@ -202,9 +206,12 @@ pub fn App() -> impl IntoView {
                     {move || session.problem.get().map(|m| view! { <p class="error" role="alert" data-testid="problem">{m}</p> })}
                     <div class="toolbar">
                         <h2>{tr(T::AccountsHeading)}</h2>
-                        <button class="primary" data-testid="add-button" on:click=move |_| dialog_open.set(true)>
-                            "+ " {tr(T::AddAccount)}
-                        </button>
+                        <div class="toolbar-buttons">
+                            <button data-testid="transfer-button" on:click=move |_| transfer_open.set(true)>{tr(T::ScanOrImport)}</button>
+                            <button class="primary" data-testid="add-button" on:click=move |_| dialog_open.set(true)>
+                                "+ " {tr(T::AddAccount)}
+                            </button>
+                        </div>
                     </div>
                     <list::AccountList />
                     <settings::SettingsPanel />
@@ -218,6 +225,8 @@ pub fn App() -> impl IntoView {
         <add::AddDialog open=dialog_open />
         <backup::BackupDialog />
         <backup::PrintSheet />
+        <transfer::TransferDialog />
+        <transfer::ExportAccountDialog />
     }
 }
 

@@ -67,6 +67,7 @@ pub fn SettingsPanel() -> impl IntoView {
                 <h3>{tr(T::ExportTitle)}</h3>
                 <p class="hint">{tr(T::ExportIntro)}</p>
                 <button data-testid="export" on:click=export>{tr(T::ExportButton)}</button>
+                <super::transfer::ExportAll />
 
                 <h3>{tr(T::RestoreTitle)}</h3>
                 <RestoreForm fresh=false />
