@@ -41,6 +41,8 @@ pub struct Row {
     pub backup: Option<CodeSet>,
     /// Retired sets, for history.
     pub revoked: Vec<CodeSet>,
+    /// Changes whenever the stored account does (secret, parameters, counter, label).
+    fingerprint: u64,
 }
 
 impl Row {
@@ -58,6 +60,7 @@ impl Row {
             account: Some(account.clone()),
             backup: None,
             revoked: Vec::new(),
+            fingerprint: 0,
         }
     }
 
@@ -73,16 +76,21 @@ impl Row {
                 account: None,
                 backup: None,
                 revoked: Vec::new(),
+                fingerprint: 0,
             },
         };
+        let mut hasher = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&(&entry.uri, &entry.issuer, &entry.name), &mut hasher);
+        row.fingerprint = std::hash::Hasher::finish(&hasher);
         row.backup = entry.backup.clone();
         row.revoked = entry.revoked.clone();
         row
     }
 
-    /// What makes the list re-render the row: its HOTP counter and its backup codes' state.
+    /// What makes the list re-render the row: the stored account (a new secret, the HOTP
+    /// counter) and its backup codes' state.
     pub fn key(&self) -> (u64, u64, Option<(u64, usize)>) {
-        (self.id, self.counter, self.backup.as_ref().map(|b| (b.added_ms, b.remaining())))
+        (self.id, self.fingerprint, self.backup.as_ref().map(|b| (b.added_ms, b.remaining())))
     }
 
     /// "GitHub (alice)", "GitHub", "alice" — for accessible names.

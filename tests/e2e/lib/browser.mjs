@@ -16,12 +16,12 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** A persistent context in a fresh profile directory; `errors` collects page errors and console errors. */
-export async function launch({ locale = 'en-US', colorScheme = 'light', viewport = { width: 1000, height: 800 } } = {}) {
+export async function launch({ locale = 'en-US', colorScheme = 'light', viewport = { width: 1000, height: 800 }, extraArgs = [] } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'auth-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     locale,
     colorScheme,
     viewport,
