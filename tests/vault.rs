@@ -165,19 +165,23 @@ fn committed_fixture_decrypts() {
     assert_eq!(hotp.generator().at_time(0).as_plain(), "254676");
 }
 
-/// Content version 1 (the committed fixture) opens as version 2: accounts unchanged, no backup
-/// codes, default threshold; codes added afterwards survive sealing and reopening.
+/// Content version 1 (the committed fixture) opens as the current version: accounts unchanged,
+/// no backup codes, default threshold, no tags or pins, manual order; what is added afterwards
+/// survives sealing and reopening.
 #[test]
-fn version_1_content_migrates_to_version_2() {
+fn version_1_content_migrates_to_the_current_version() {
     let bytes = std::fs::read("tests/fixtures/vault-v1.bin").expect("fixture");
     let mut v = Unlocked::open(&bytes, PASS).expect("opens");
-    assert_eq!(v.content.version, 2);
-    assert_eq!(v.content.settings.low_codes_threshold, 3);
+    assert_eq!(v.content.version, 3);
+    assert_eq!(v.content.settings, vault::Settings::default());
     assert!(v.content.accounts.iter().all(|a| a.backup.is_none() && a.revoked.is_empty() && a.uri.is_some()));
+    assert!(v.content.accounts.iter().all(|a| a.tags.is_empty() && !a.pinned && a.last_used_ms.is_none()));
     let codes = CodeSet::new(Shape::Digits8, vec!["12345678".into(), "23456789".into()], 5);
     assert!(v.content.set_codes(1, codes, 5));
     assert!(v.content.mark_code(1, "12345678", Some(9)));
     let site = v.content.add_site("PlayStation", "taro", CodeSet::new(Shape::Digits, vec!["123456".into()], 6), 6);
+    assert!(v.content.edit_label(2, "RFC 4226", "bob", vec!["test".into()]));
+    assert!(v.content.set_pinned(2, true) && v.content.touch(1, 77));
     let resealed = v.seal(&mut OsRandom).expect("seal");
     let again = Unlocked::open(&resealed, PASS).expect("reopen");
     assert_eq!(again.content, v.content);
@@ -263,4 +267,28 @@ fn incoming_accounts_are_classified_and_stale_secrets_replaced() {
     assert_eq!(c.accounts.len(), 3);
     assert_eq!(c.get(1).and_then(|e| e.account()), Some(fresh));
     assert!(c.get(1).and_then(|e| e.backup.as_ref()).is_some(), "the backup codes stay with the entry");
+}
+
+/// The drill fixture was written as content version 2: it opens as the current version.
+#[test]
+fn version_2_content_migrates_too() {
+    let v = Unlocked::open(&std::fs::read("tests/fixtures/drill-backup.2favault").expect("fixture"), PASS).expect("opens");
+    assert_eq!(v.content.version, 3);
+    assert!(v.content.accounts.iter().all(|a| a.tags.is_empty() && !a.pinned));
+}
+
+#[test]
+fn renaming_moving_pinning_and_tags() {
+    let mut c = content_with(3);
+    let secret_before = c.accounts[0].account().expect("a").secret;
+    assert!(c.edit_label(1, " New Name ", "me", vec!["work".into(), "仕事".into()]));
+    let renamed = c.accounts[0].account().expect("a");
+    assert_eq!((renamed.issuer.as_str(), renamed.name.as_str()), ("New Name", "me"));
+    assert_eq!(renamed.secret, secret_before, "renaming never touches the secret");
+    assert!(c.move_by(1, 1));
+    assert_eq!(c.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![2, 1, 3]);
+    assert!(!c.move_by(2, -1), "the first cannot move up");
+    assert!(!c.move_by(3, 1), "the last cannot move down");
+    c.accounts[2].tags = vec!["work".into(), "games".into()];
+    assert_eq!(c.all_tags(), vec!["work", "仕事", "games"]);
 }

@@ -3,16 +3,18 @@
 //! Serialised as JSON inside the encryption; versioned separately from the envelope.
 //!
 //! Versions: 1 had accounts with a URI only. 2 adds backup-code sets (current and revoked),
-//! entries without a secret (a site's backup codes alone) and the low-codes threshold.
+//! entries without a secret (a site's backup codes alone) and the low-codes threshold. 3 adds
+//! tags, pins and last use per entry, and the list order and privacy settings.
 
 use crate::account::Account;
 use crate::backup_codes::{CodeSet, DEFAULT_LOW_THRESHOLD};
+use crate::organize::SortOrder;
 use crate::uri;
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 /// The content version this code writes, and the newest it reads.
-pub const CONTENT_VERSION: u32 = 2;
+pub const CONTENT_VERSION: u32 = 3;
 /// Idle minutes before locking, unless the user chose otherwise.
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
 
@@ -39,6 +41,15 @@ pub struct StoredAccount {
     /// Sets replaced by a newer one: kept as history, never offered for use.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revoked: Vec<CodeSet>,
+    /// The user's tags ("work", "仕事").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Pinned to the top of the list.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pinned: bool,
+    /// When a code was last copied, Unix ms (for "most recently used").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_used_ms: Option<u64>,
 }
 
 impl StoredAccount {
@@ -77,6 +88,15 @@ pub struct Settings {
     /// Warn to generate new backup codes when this many or fewer remain.
     #[serde(default = "default_low_threshold")]
     pub low_codes_threshold: u32,
+    /// How the list is ordered.
+    #[serde(default)]
+    pub sort: SortOrder,
+    /// Codes stay hidden until tapped, and hide again after their period.
+    #[serde(default)]
+    pub tap_to_reveal: bool,
+    /// Codes are hidden while the window does not have the focus.
+    #[serde(default)]
+    pub hide_on_blur: bool,
 }
 
 fn default_low_threshold() -> u32 {
@@ -85,7 +105,13 @@ fn default_low_threshold() -> u32 {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES, low_codes_threshold: DEFAULT_LOW_THRESHOLD }
+        Settings {
+            auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
+            low_codes_threshold: DEFAULT_LOW_THRESHOLD,
+            sort: SortOrder::Manual,
+            tap_to_reveal: false,
+            hide_on_blur: false,
+        }
     }
 }
 
@@ -143,10 +169,11 @@ fn same_entry(a: &StoredAccount, b: &StoredAccount) -> bool {
 impl Content {
     /// Migrates content read from an older version to this one, in place.
     pub fn migrate(&mut self) {
-        // 1 → 2: the new fields (backup codes, entries without a URI, the threshold) take their
-        // defaults while reading; nothing else changes.
-        if self.version < 2 {
-            self.version = 2;
+        // 1 → 2 → 3: the new fields (backup codes, entries without a URI, the threshold; then
+        // tags, pins, last use, order and privacy settings) take their defaults while reading;
+        // nothing else changes.
+        if self.version < CONTENT_VERSION {
+            self.version = CONTENT_VERSION;
         }
     }
 
@@ -165,6 +192,9 @@ impl Content {
             added_ms: now_ms,
             backup: None,
             revoked: Vec::new(),
+            tags: Vec::new(),
+            pinned: false,
+            last_used_ms: None,
         });
         id
     }
@@ -180,6 +210,9 @@ impl Content {
             added_ms: now_ms,
             backup: Some(codes),
             revoked: Vec::new(),
+            tags: Vec::new(),
+            pinned: false,
+            last_used_ms: None,
         });
         id
     }
@@ -218,6 +251,61 @@ impl Content {
             }
         }
         (added, replaced, same)
+    }
+
+    fn entry_mut(&mut self, id: u64) -> Option<&mut StoredAccount> {
+        self.accounts.iter_mut().find(|a| a.id == id)
+    }
+
+    /// Renames an entry and sets its tags. For an account with a secret the label is part of its
+    /// URI; the secret and parameters are untouched. Returns whether the entry exists.
+    pub fn edit_label(&mut self, id: u64, issuer: &str, name: &str, tags: Vec<String>) -> bool {
+        let Some(entry) = self.entry_mut(id) else { return false };
+        match entry.account() {
+            Some(mut account) => {
+                account.issuer = issuer.trim().to_owned();
+                account.name = name.trim().to_owned();
+                entry.uri = Some(uri::format(&account));
+            }
+            None => {
+                entry.issuer = issuer.trim().to_owned();
+                entry.name = name.trim().to_owned();
+            }
+        }
+        entry.tags = tags;
+        true
+    }
+
+    /// Pins or unpins an entry.
+    pub fn set_pinned(&mut self, id: u64, pinned: bool) -> bool {
+        self.entry_mut(id).map(|e| e.pinned = pinned).is_some()
+    }
+
+    /// Records that a code of the entry was used now.
+    pub fn touch(&mut self, id: u64, now_ms: u64) -> bool {
+        self.entry_mut(id).map(|e| e.last_used_ms = Some(now_ms)).is_some()
+    }
+
+    /// Moves an entry one place up (`-1`) or down (`+1`) in the manual order. Returns whether it moved.
+    pub fn move_by(&mut self, id: u64, delta: i32) -> bool {
+        let Some(i) = self.accounts.iter().position(|a| a.id == id) else { return false };
+        let j = i as i64 + i64::from(delta);
+        if j < 0 || j >= self.accounts.len() as i64 {
+            return false;
+        }
+        self.accounts.swap(i, j as usize);
+        true
+    }
+
+    /// Every tag in use, in first-seen order.
+    pub fn all_tags(&self) -> Vec<String> {
+        let mut tags: Vec<String> = Vec::new();
+        for t in self.accounts.iter().flat_map(|a| a.tags.iter()) {
+            if !tags.contains(t) {
+                tags.push(t.clone());
+            }
+        }
+        tags
     }
 
     /// The entry with `id`.

@@ -1,0 +1,146 @@
+//! Finding and ordering accounts: search text folding (case, full width, hiragana/katakana),
+//! matching, the list order (pinned first, then manual, by name or by most recent use), tags, and
+//! the coloured monogram that tells issuers apart without fetching logos. Pure.
+
+use serde::{Deserialize, Serialize};
+
+/// How the list is ordered (pinned accounts always come first).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SortOrder {
+    /// The user's own order (move up and down).
+    #[default]
+    Manual,
+    /// By issuer, then account name.
+    Name,
+    /// Most recently used (copied) first.
+    Recent,
+}
+
+/// Folds text for search: full-width ASCII to ASCII (`ＧｏｏＧｌｅ` → `google`), the ideographic
+/// space to a space, hiragana to katakana (`ぐーぐる` finds `グーグル`), then lower case.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            '\u{3041}'..='\u{3096}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The text an account is found by: issuer, name and tags, folded.
+pub fn haystack(issuer: &str, name: &str, tags: &[String]) -> String {
+    let mut all = format!("{issuer}\n{name}");
+    for t in tags {
+        all.push('\n');
+        all.push_str(t);
+    }
+    fold(&all)
+}
+
+/// Whether every word of the (unfolded) query is in the folded haystack.
+pub fn matches(query: &str, haystack: &str) -> bool {
+    fold(query).split_whitespace().all(|word| haystack.contains(word))
+}
+
+/// A tag as stored: trimmed, inner whitespace collapsed, at most 32 characters; `None` if empty.
+pub fn clean_tag(tag: &str) -> Option<String> {
+    let t: String = tag.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(32).collect();
+    (!t.is_empty()).then_some(t)
+}
+
+/// Tags typed as one comma-separated field (`,` `、` or `，`), cleaned, without duplicates.
+pub fn parse_tags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for t in text.split([',', '、', '，']).filter_map(clean_tag) {
+        if !tags.iter().any(|x| fold(x) == fold(&t)) {
+            tags.push(t);
+        }
+    }
+    tags
+}
+
+/// What ordering needs to know of an account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SortKey {
+    /// Issuer.
+    pub issuer: String,
+    /// Account name.
+    pub name: String,
+    /// Pinned to the top.
+    pub pinned: bool,
+    /// Last copied, Unix ms.
+    pub last_used_ms: Option<u64>,
+}
+
+/// The order to show accounts in (indices into `keys`, which are in manual order): pinned first,
+/// then by `sort`; ties keep the manual order.
+pub fn order(keys: &[SortKey], sort: SortOrder) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..keys.len()).collect();
+    let folded: Vec<(String, String)> = keys.iter().map(|k| (fold(&k.issuer), fold(&k.name))).collect();
+    idx.sort_by(|&a, &b| {
+        let (ka, kb) = (&keys[a], &keys[b]);
+        kb.pinned.cmp(&ka.pinned).then_with(|| match sort {
+            SortOrder::Manual => a.cmp(&b),
+            SortOrder::Name => folded[a].cmp(&folded[b]).then(a.cmp(&b)),
+            SortOrder::Recent => kb.last_used_ms.cmp(&ka.last_used_ms).then(a.cmp(&b)),
+        })
+    });
+    idx
+}
+
+/// The monogram for an issuer (or the name when there is no issuer): its first letter, upper
+/// case, and a hue from 0 to 359 that is the same for the same issuer everywhere.
+pub fn monogram(issuer: &str, name: &str) -> (String, u16) {
+    let source = if issuer.trim().is_empty() { name.trim() } else { issuer.trim() };
+    let letter: String = source.chars().next().map(|c| c.to_uppercase().collect()).unwrap_or_else(|| "?".into());
+    // FNV-1a over the folded text: stable across runs and builds (unlike the std hasher).
+    let hash = fold(source).bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    (letter, (hash % 360) as u16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn width_case_and_kana_fold() {
+        assert_eq!(fold("ＧｏｏＧｌｅ"), "google");
+        assert!(matches("ＧｏｏＧｌｅ", &haystack("Google", "alice", &[])));
+        assert!(matches("ぐーぐる", &haystack("グーグル", "", &[])));
+        assert!(matches("git ALICE", &haystack("GitHub", "alice@example.com", &[])));
+        assert!(matches("仕事", &haystack("Slack", "taro", &["仕事".into()])));
+        assert!(!matches("gitlab", &haystack("GitHub", "alice", &[])));
+        assert!(matches("", &haystack("GitHub", "alice", &[])));
+    }
+
+    #[test]
+    fn tags_are_cleaned_and_unique() {
+        assert_eq!(parse_tags(" work , 仕事、Work,  , games "), vec!["work", "仕事", "games"]);
+        assert_eq!(clean_tag("  a   b "), Some("a b".into()));
+        assert_eq!(clean_tag("   "), None);
+    }
+
+    fn key(issuer: &str, pinned: bool, used: Option<u64>) -> SortKey {
+        SortKey { issuer: issuer.into(), name: String::new(), pinned, last_used_ms: used }
+    }
+
+    #[test]
+    fn pinned_first_then_the_chosen_order() {
+        let keys = [key("zeta", false, Some(5)), key("Alpha", false, None), key("mid", true, Some(1)), key("beta", false, Some(9))];
+        assert_eq!(order(&keys, SortOrder::Manual), vec![2, 0, 1, 3]);
+        assert_eq!(order(&keys, SortOrder::Name), vec![2, 1, 3, 0]);
+        assert_eq!(order(&keys, SortOrder::Recent), vec![2, 3, 0, 1]);
+    }
+
+    #[test]
+    fn monograms_are_stable_per_issuer() {
+        assert_eq!(monogram("github", "x").0, "G");
+        assert_eq!(monogram("", "楽天").0, "楽");
+        assert_eq!(monogram("GitHub", "a").1, monogram("ＧｉｔＨｕｂ", "b").1);
+        assert_ne!(monogram("GitHub", "").1, monogram("Google", "").1);
+        assert_eq!(monogram(" ", " ").0, "?");
+    }
+}
