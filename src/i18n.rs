@@ -221,6 +221,32 @@ pub enum T {
     UriListWarning,
     UriListConfirm,
     AlreadyHereOne,
+    SearchLabel,
+    SearchPlaceholder,
+    SearchHint,
+    SortLabel,
+    SortManual,
+    SortName,
+    SortRecent,
+    AllTags,
+    TagFilterLabel,
+    NoMatch,
+    Pin,
+    Unpin,
+    MoveUp,
+    MoveDown,
+    Edit,
+    Save,
+    TagsLabel,
+    ShowCode,
+    HiddenCode,
+    PrivacyTitle,
+    TapToRevealLabel,
+    HideOnBlurLabel,
+    ThemeLabel,
+    ThemeSystem,
+    ThemeLight,
+    ThemeDark,
 }
 
 /// The string for a key.
@@ -321,6 +347,32 @@ fn en(key: T) -> &'static str {
         T::NotABackup => "This file is not a backup from this app. Choose the .2favault file you exported.",
         T::StoragePersisted => "This browser has agreed to keep the vault's storage.",
         T::StorageNotPersisted => "This browser may delete site data when space runs low: export a backup file and keep it elsewhere.",
+        T::SearchLabel => "Search accounts",
+        T::SearchPlaceholder => "Search (press / )",
+        T::SearchHint => "Enter copies the first match.",
+        T::SortLabel => "Order",
+        T::SortManual => "My order",
+        T::SortName => "By name",
+        T::SortRecent => "Recently used",
+        T::AllTags => "All",
+        T::TagFilterLabel => "Filter by tag",
+        T::NoMatch => "No account matches. Check the spelling, or clear the search.",
+        T::Pin => "Pin",
+        T::Unpin => "Unpin",
+        T::MoveUp => "Move up",
+        T::MoveDown => "Move down",
+        T::Edit => "Edit",
+        T::Save => "Save",
+        T::TagsLabel => "Tags (separated by commas)",
+        T::ShowCode => "Show code",
+        T::HiddenCode => "Code hidden",
+        T::PrivacyTitle => "Privacy",
+        T::TapToRevealLabel => "Hide codes until I tap them (hidden again when they change)",
+        T::HideOnBlurLabel => "Hide codes when this window is not in front",
+        T::ThemeLabel => "Theme",
+        T::ThemeSystem => "System",
+        T::ThemeLight => "Light",
+        T::ThemeDark => "Dark",
         T::ScanOrImport => "Scan or import",
         T::TransferTitle => "Scan a QR code or import accounts",
         T::CameraHeading => "Scan with the camera",
@@ -501,6 +553,32 @@ fn ja(key: T) -> &'static str {
         T::NotABackup => "このファイルはこのアプリのバックアップではありません。書き出した .2favault ファイルを選んでください。",
         T::StoragePersisted => "このブラウザは保管庫の保存領域を保持することに同意しています。",
         T::StorageNotPersisted => "このブラウザは容量が不足するとサイトのデータを削除することがあります。バックアップファイルを書き出して別の場所に保管してください。",
+        T::SearchLabel => "アカウントを検索",
+        T::SearchPlaceholder => "検索（/ キー）",
+        T::SearchHint => "Enter で最初の一致をコピーします。",
+        T::SortLabel => "並び順",
+        T::SortManual => "手動",
+        T::SortName => "名前順",
+        T::SortRecent => "最近使った順",
+        T::AllTags => "すべて",
+        T::TagFilterLabel => "タグで絞り込み",
+        T::NoMatch => "一致するアカウントがありません。つづりを確認するか、検索を消してください。",
+        T::Pin => "ピン留め",
+        T::Unpin => "ピン留めを外す",
+        T::MoveUp => "上へ",
+        T::MoveDown => "下へ",
+        T::Edit => "編集",
+        T::Save => "保存",
+        T::TagsLabel => "タグ（カンマ区切り）",
+        T::ShowCode => "コードを表示",
+        T::HiddenCode => "コードは非表示です",
+        T::PrivacyTitle => "プライバシー",
+        T::TapToRevealLabel => "タップするまでコードを隠す（切り替わると再び隠す）",
+        T::HideOnBlurLabel => "このウィンドウが前面にないときはコードを隠す",
+        T::ThemeLabel => "テーマ",
+        T::ThemeSystem => "システム",
+        T::ThemeLight => "ライト",
+        T::ThemeDark => "ダーク",
         T::ScanOrImport => "スキャン・インポート",
         T::TransferTitle => "QR コードのスキャン・アカウントのインポート",
         T::CameraHeading => "カメラでスキャン",
@@ -903,6 +981,30 @@ pub fn qr_of(lang: Lang, i: usize, n: usize) -> String {
     match lang {
         Lang::En => format!("Code {i} of {n}"),
         Lang::Ja => format!("{n} 個中 {i} 個目"),
+    }
+}
+
+/// Accessible names of a row's buttons: "Pin GitHub (alice)", "Move GitHub (alice) up" …
+pub fn row_action(lang: Lang, key: T, who: &str) -> String {
+    match lang {
+        Lang::En => format!("{} — {who}", t(lang, key)),
+        Lang::Ja => format!("{who}: {}", t(lang, key)),
+    }
+}
+
+/// "Copied the code for GitHub (alice)."
+pub fn copied_for(lang: Lang, who: &str) -> String {
+    match lang {
+        Lang::En => format!("Copied the code for {who}."),
+        Lang::Ja => format!("{who} のコードをコピーしました。"),
+    }
+}
+
+/// "3 of 1000 accounts".
+pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("{shown} of {total} accounts"),
+        Lang::Ja => format!("{total} 件中 {shown} 件"),
     }
 }
 

@@ -1,13 +1,29 @@
-//! The account list: one row per account, each with its code, countdown, copy and delete.
+//! The account list: search, tag filter and order above; one row per account with its monogram,
+//! code, countdown, copy, pin, move, edit, backup codes, export and delete.
 
 use super::session::Session;
 use super::{tr, AppState, Row};
 use crate::i18n::{self, T};
 use crate::otp::{main_period, millis_remaining, time_step, Code, Kind};
+use crate::organize::{matches, monogram, order, parse_tags, SortKey, SortOrder};
 use crate::web::clipboard;
+use crate::web::perf::Span;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
+
+/// Whether codes are masked right now: the window lost the focus and the user asked for that.
+#[derive(Clone, Copy)]
+pub struct WindowFocus(pub RwSignal<bool>);
+
+/// The code of a row at `now_ms` (for Enter-to-copy from the search field).
+fn code_now(row: &Row, now_ms: u64) -> Option<String> {
+    let g = row.generator.as_ref()?;
+    Some(match g.params().kind.period() {
+        Some(p) => g.at_counter(time_step(now_ms / 1000, p)).as_plain(),
+        None => g.at_counter(row.counter).as_plain(),
+    })
+}
 
 /// All accounts, or a friendly empty state.
 #[component]
@@ -20,8 +36,116 @@ pub fn AccountList() -> impl IntoView {
     });
     provide_context(MainPeriod(main));
     let shared_secs = Memo::new(move |_| main.get().map(|p| millis_remaining(state.now_ms.get(), p).div_ceil(1000)));
+    let query = RwSignal::new(String::new());
+    let tag = RwSignal::new(None::<String>);
+    let sort = Memo::new(move |_| session.settings.with(|s| s.sort));
+    let all_tags = Memo::new(move |_| {
+        let mut tags: Vec<String> = Vec::new();
+        session.rows.with(|r| {
+            for t in r.iter().flat_map(|row| row.tags.iter()) {
+                if !tags.contains(t) {
+                    tags.push(t.clone());
+                }
+            }
+        });
+        tags
+    });
+    // The rows to show, in order: filtered by the search and the tag, pinned first.
+    let visible = Memo::new(move |_| {
+        let q = query.get();
+        let t = tag.get();
+        session.rows.with(|rows| {
+            let keys: Vec<SortKey> = rows
+                .iter()
+                .map(|r| SortKey { issuer: r.issuer.clone(), name: r.name.clone(), pinned: r.pinned, last_used_ms: r.last_used_ms })
+                .collect();
+            order(&keys, sort.get())
+                .into_iter()
+                .map(|i| &rows[i])
+                .filter(|r| matches(&q, &r.haystack) && t.as_ref().is_none_or(|t| r.tags.contains(t)))
+                .cloned()
+                .collect::<Vec<Row>>()
+        })
+    });
+    let search = NodeRef::<leptos::html::Input>::new();
+    // "/" focuses the search, unless the user is typing somewhere.
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() == "/" && !typing && !ev.ctrl_key() && !ev.meta_key() {
+            if let Some(input) = search.get_untracked() {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        }
+    });
+    let copy_first = move || {
+        let Some(row) = visible.with_untracked(|v| v.first().cloned()) else { return };
+        let Some(code) = code_now(&row, state.now_ms.get_untracked()) else { return };
+        let lang = state.lang.get_untracked();
+        let who = row.display_name(lang);
+        let id = row.id;
+        spawn_local(async move {
+            if clipboard::write_text(&code).await.is_ok() {
+                state.status.set(i18n::copied_for(lang, &who));
+                let now = crate::clock::Clock::now_ms(&crate::web::clock::BrowserClock);
+                session.edit(move |c| {
+                    c.touch(id, now);
+                });
+            } else {
+                state.status.set(i18n::t(lang, T::CopyFailed).to_owned());
+            }
+        });
+    };
+    let set_sort = move |ev: leptos::ev::Event| {
+        let s = match event_target_value(&ev).as_str() {
+            "name" => SortOrder::Name,
+            "recent" => SortOrder::Recent,
+            _ => SortOrder::Manual,
+        };
+        session.edit(move |c| c.settings.sort = s);
+    };
     view! {
         <super::clock_panel::CorrectedBadge />
+        <Show when=move || session.rows.with(|r| !r.is_empty())>
+            <div class="find" role="search">
+                <label for="search" class="sr-only">{tr(T::SearchLabel)}</label>
+                <input id="search" node_ref=search type="search" data-testid="search" autocomplete="off" spellcheck="false"
+                    placeholder=tr(T::SearchPlaceholder) aria-describedby="search-hint"
+                    prop:value=move || query.get()
+                    on:input=move |ev| {
+                        let span = Span::start("search");
+                        query.set(event_target_value(&ev));
+                        span.end();
+                    }
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            copy_first();
+                        } else if ev.key() == "Escape" {
+                            query.set(String::new());
+                        }
+                    } />
+                <span id="search-hint" class="sr-only">{tr(T::SearchHint)}</span>
+                <label for="sort" class="sr-only">{tr(T::SortLabel)}</label>
+                <select id="sort" data-testid="sort" on:change=set_sort>
+                    <option value="manual" selected=move || sort.get() == SortOrder::Manual>{tr(T::SortManual)}</option>
+                    <option value="name" selected=move || sort.get() == SortOrder::Name>{tr(T::SortName)}</option>
+                    <option value="recent" selected=move || sort.get() == SortOrder::Recent>{tr(T::SortRecent)}</option>
+                </select>
+            </div>
+            <Show when=move || all_tags.with(|t| !t.is_empty())>
+                <div class="tag-filter" role="group" aria-label=tr(T::TagFilterLabel) data-testid="tag-filter">
+                    <button class="chip" aria-pressed=move || if tag.get().is_none() { "true" } else { "false" } on:click=move |_| tag.set(None)>{tr(T::AllTags)}</button>
+                    {move || all_tags.get().into_iter().map(|t| {
+                        let (t1, t2) = (t.clone(), t.clone());
+                        view! {
+                            <button class="chip" data-testid="tag-chip" aria-pressed=move || if tag.get().as_deref() == Some(t1.as_str()) { "true" } else { "false" }
+                                on:click=move |_| tag.set(Some(t2.clone()))>{t}</button>
+                        }
+                    }).collect_view()}
+                </div>
+            </Show>
+        </Show>
         {move || shared_secs.get().map(|s| view! {
             <p class="shared-countdown" data-testid="countdown-shared" class:low=move || s <= 5>
                 {i18n::codes_change_in(state.lang.get(), s)}
@@ -31,8 +155,11 @@ pub fn AccountList() -> impl IntoView {
             when=move || session.rows.with(|r| !r.is_empty())
             fallback=move || view! { <p class="empty" data-testid="empty">{tr(T::EmptyList)}</p> }
         >
+            <Show when=move || visible.with(Vec::is_empty)>
+                <p class="empty" data-testid="no-match">{tr(T::NoMatch)}</p>
+            </Show>
             <ul class="accounts" data-testid="accounts">
-                <For each=move || session.rows.get() key=Row::key let:row>
+                <For each=move || visible.get() key=Row::key let:row>
                     <AccountRow row=row />
                 </For>
             </ul>
@@ -73,17 +200,37 @@ fn AccountRow(
     let remaining = row.backup.as_ref().map(|b| b.remaining());
     let set = row.backup.clone();
     let is_low = move || set.as_ref().is_some_and(|b| b.is_low(session.low_threshold.get()));
+    let (letter, hue) = monogram(&issuer, &name);
+    let tags = row.tags.clone();
+    let pinned = row.pinned;
+    let editing = RwSignal::new(false);
+    let manual = move || session.settings.with(|s| s.sort == SortOrder::Manual);
+    let who_pin = who.clone();
+    let who_up = who.clone();
+    let who_down = who.clone();
+    let who_edit = who.clone();
     let code_line = match (row.generator.clone(), row.account.clone()) {
         (Some(generator), Some(account)) => code_line(generator, account, row.counter, id, copied, who.clone()).into_any(),
         _ => view! { <p class="no-secret" data-testid="no-secret">{tr(T::NoSecretHere)}</p> }.into_any(),
     };
 
     view! {
-        <li class="account" data-testid="account-row">
+        <li class="account" data-testid="account-row" class:pinned=pinned>
             <div class="who">
-                <span class="issuer" data-testid="issuer">{issuer}</span>
-                <span class="name" data-testid="name">{name}</span>
-                {unnamed.then(|| view! { <span class="name">{tr(T::Unnamed)}</span> })}
+                <span class="monogram" aria-hidden="true" style:background-color=format!("hsl({hue} 55% 40%)")>{letter}</span>
+                <div class="who-text">
+                    <span class="issuer" data-testid="issuer">{issuer.clone()}</span>
+                    <span class="name" data-testid="name">{name.clone()}</span>
+                    {unnamed.then(|| view! { <span class="name">{tr(T::Unnamed)}</span> })}
+                    {(!tags.is_empty()).then(|| view! {
+                        <span class="tags" data-testid="tags">{tags.iter().map(|t| view! { <span class="chip small">{t.clone()}</span> }).collect_view()}</span>
+                    })}
+                </div>
+                <button class="icon pin" data-testid="pin" aria-pressed=if pinned { "true" } else { "false" }
+                    aria-label=move || i18n::row_action(state.lang.get(), if pinned { T::Unpin } else { T::Pin }, &who_pin())
+                    on:click=move |_| session.edit(move |c| { c.set_pinned(id, !pinned); })>
+                    {if pinned { "★" } else { "☆" }}
+                </button>
             </div>
             {code_line}
             <div class="actions">
@@ -99,11 +246,23 @@ fn AccountRow(
                             on:click=move |_| export_for.set(Some(id))>{tr(T::ExportAccount)}</button>
                     }
                 })}
+                <button class="ghost" data-testid="edit" aria-expanded=move || if editing.get() { "true" } else { "false" }
+                    aria-label=move || i18n::row_action(state.lang.get(), T::Edit, &who_edit())
+                    on:click=move |_| editing.update(|e| *e = !*e)>{tr(T::Edit)}</button>
+                <Show when=manual>
+                    <button class="ghost icon" data-testid="move-up" aria-label=i18n::row_action(state.lang.get_untracked(), T::MoveUp, &who_up())
+                        on:click=move |_| session.edit(move |c| { c.move_by(id, -1); })>"↑"</button>
+                    <button class="ghost icon" data-testid="move-down" aria-label=i18n::row_action(state.lang.get_untracked(), T::MoveDown, &who_down())
+                        on:click=move |_| session.edit(move |c| { c.move_by(id, 1); })>"↓"</button>
+                </Show>
                 <button class="ghost danger" data-testid="delete" aria-label=move || i18n::delete_label(state.lang.get(), &who_delete())
                     on:click=move |_| confirming.set(true)>
                     {tr(T::Delete)}
                 </button>
             </div>
+            <Show when=move || editing.get()>
+                <EditForm id=id issuer=issuer.clone() name=name.clone() tags=tags.join(", ") done=editing />
+            </Show>
             <Show when=move || copied.get() == Some(false)>
                 <p class="error" role="alert" data-testid="copy-failed">{tr(T::CopyFailed)}</p>
             </Show>
@@ -118,6 +277,38 @@ fn AccountRow(
     }
 }
 
+/// Rename an account and set its tags.
+#[component]
+fn EditForm(id: u64, issuer: String, name: String, tags: String, done: RwSignal<bool>) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let (issuer, name, tags) = (RwSignal::new(issuer), RwSignal::new(name), RwSignal::new(tags));
+    let save = move || {
+        let (i, n, t) = (issuer.get_untracked(), name.get_untracked(), parse_tags(&tags.get_untracked()));
+        session.edit(move |c| {
+            c.edit_label(id, &i, &n, t.clone());
+        });
+        done.set(false);
+    };
+    let field = |id: String| id;
+    view! {
+        <form class="edit grid" data-testid="edit-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+            <label for=field(format!("edit-issuer-{id}"))>{tr(T::IssuerLabel)}</label>
+            <input id=format!("edit-issuer-{id}") data-testid="edit-issuer" autocomplete="off"
+                prop:value=move || issuer.get() on:input=move |ev| issuer.set(event_target_value(&ev)) />
+            <label for=format!("edit-name-{id}")>{tr(T::NameLabel)}</label>
+            <input id=format!("edit-name-{id}") data-testid="edit-name" autocomplete="off"
+                prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+            <label for=format!("edit-tags-{id}")>{tr(T::TagsLabel)}</label>
+            <input id=format!("edit-tags-{id}") data-testid="edit-tags" autocomplete="off"
+                prop:value=move || tags.get() on:input=move |ev| tags.set(event_target_value(&ev)) />
+            <div class="buttons start">
+                <button type="button" class="ghost" on:click=move |_| done.set(false)>{tr(T::Cancel)}</button>
+                <button type="submit" class="primary" data-testid="edit-save">{tr(T::Save)}</button>
+            </div>
+        </form>
+    }
+}
+
 /// The code, its countdown, the HOTP button and the copy button of an account with a secret.
 fn code_line(
     generator: crate::otp::Generator,
@@ -125,7 +316,7 @@ fn code_line(
     counter: u64,
     id: u64,
     copied: RwSignal<Option<bool>>,
-    who: impl Fn() -> String + Send + Sync + 'static,
+    who: impl Fn() -> String + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let session = expect_context::<Session>();
@@ -147,10 +338,24 @@ fn code_line(
     let low = Memo::new(move |_| remaining_secs.get().is_some_and(|s| s <= 5));
     let main = expect_context::<MainPeriod>().0;
     let own_secs = move || main.get() != period;
+    // Privacy: masked until tapped (again after each period), or while the window is not in front.
+    let focus = expect_context::<WindowFocus>().0;
+    let revealed_at = RwSignal::new(None::<Option<u64>>);
+    let masked = Memo::new(move |_| {
+        let (tap, blur) = session.settings.with(|s| (s.tap_to_reveal, s.hide_on_blur));
+        (blur && !focus.get()) || (tap && revealed_at.get() != Some(step.get()))
+    });
+    let who_reveal = who.clone();
     let copy = move |_| {
         let text = code.get_untracked().as_plain();
         spawn_local(async move {
             let ok = clipboard::write_text(&text).await.is_ok();
+            if ok {
+                let now = crate::clock::Clock::now_ms(&crate::web::clock::BrowserClock);
+                session.edit(move |c| {
+                    c.touch(id, now);
+                });
+            }
             copied.set(Some(ok));
             set_timeout(move || copied.set(None), Duration::from_millis(if ok { 1500 } else { 4000 }));
         });
@@ -164,9 +369,18 @@ fn code_line(
     };
     view! {
             <div class="code-line">
-                <output class="code" data-testid="code" aria-label=move || spoken(&code.get().as_plain())>
-                    {move || code.get().grouped()}
-                </output>
+                <Show when=move || !masked.get() fallback=move || {
+                    let who_reveal = who_reveal.clone();
+                    view! {
+                        <button class="code masked" data-testid="reveal-code"
+                            aria-label=move || i18n::row_action(state.lang.get(), T::ShowCode, &who_reveal())
+                            on:click=move |_| revealed_at.set(Some(step.get_untracked()))>"••• •••"</button>
+                    }
+                }>
+                    <output class="code" data-testid="code" aria-label=move || spoken(&code.get().as_plain())>
+                        {move || code.get().grouped()}
+                    </output>
+                </Show>
                 {period.map(|p| view! {
                     <div class="countdown" data-testid="countdown" class:low=move || low.get()>
                         <span class="track" aria-hidden="true">{move || {

@@ -41,8 +41,16 @@ pub struct Row {
     pub backup: Option<CodeSet>,
     /// Retired sets, for history.
     pub revoked: Vec<CodeSet>,
-    /// Changes whenever the stored account does (secret, parameters, counter, label).
+    /// Changes whenever the stored account does (secret, parameters, counter, label, tags, pin).
     fingerprint: u64,
+    /// The user's tags.
+    pub tags: Vec<String>,
+    /// Pinned to the top.
+    pub pinned: bool,
+    /// Last copied, Unix ms.
+    pub last_used_ms: Option<u64>,
+    /// Issuer, name and tags folded for search.
+    pub haystack: String,
 }
 
 impl Row {
@@ -61,6 +69,10 @@ impl Row {
             backup: None,
             revoked: Vec::new(),
             fingerprint: 0,
+            tags: Vec::new(),
+            pinned: false,
+            last_used_ms: None,
+            haystack: String::new(),
         }
     }
 
@@ -77,14 +89,27 @@ impl Row {
                 backup: None,
                 revoked: Vec::new(),
                 fingerprint: 0,
+                tags: Vec::new(),
+                pinned: false,
+                last_used_ms: None,
+                haystack: String::new(),
             },
         };
         let mut hasher = std::hash::DefaultHasher::new();
-        std::hash::Hash::hash(&(&entry.uri, &entry.issuer, &entry.name), &mut hasher);
+        std::hash::Hash::hash(&(&entry.uri, &entry.issuer, &entry.name, &entry.tags, entry.pinned), &mut hasher);
         row.fingerprint = std::hash::Hasher::finish(&hasher);
+        row.tags = entry.tags.clone();
+        row.pinned = entry.pinned;
+        row.last_used_ms = entry.last_used_ms;
+        row.haystack = crate::organize::haystack(&row.issuer, &row.name, &row.tags);
         row.backup = entry.backup.clone();
         row.revoked = entry.revoked.clone();
         row
+    }
+
+    /// Rows are equal when nothing shown about them differs (the list memo compares them).
+    fn same_view(&self, other: &Row) -> bool {
+        self.key() == other.key() && self.last_used_ms == other.last_used_ms
     }
 
     /// What makes the list re-render the row: the stored account (a new secret, the HOTP
@@ -96,6 +121,12 @@ impl Row {
     /// "GitHub (alice)", "GitHub", "alice" — for accessible names.
     pub fn display_name(&self, lang: Lang) -> String {
         i18n::account_label(lang, &self.issuer, &self.name, |i, n| format!("{i} ({n})"))
+    }
+}
+
+impl PartialEq for Row {
+    fn eq(&self, other: &Row) -> bool {
+        self.same_view(other)
     }
 }
 
@@ -175,6 +206,10 @@ pub fn App() -> impl IntoView {
         }
     });
     let active = move || session.last_activity_ms.set_value(BrowserClock.now_ms());
+    let focused = RwSignal::new(web_sys::window().and_then(|w| w.document()).and_then(|d| d.has_focus().ok()).unwrap_or(true));
+    provide_context(list::WindowFocus(focused));
+    let _ = window_event_listener(leptos::ev::focus, move |_| focused.set(true));
+    let _ = window_event_listener(leptos::ev::blur, move |_| focused.set(false));
     let _ = window_event_listener(leptos::ev::pointerdown, move |_| active());
     let _ = window_event_listener(leptos::ev::keydown, move |_| active());
 
@@ -196,6 +231,7 @@ pub fn App() -> impl IntoView {
                 <Show when=can_lock>
                     <button data-testid="lock" on:click=move |_| session.lock()>{tr(T::Lock)}</button>
                 </Show>
+                <ThemeSwitch />
                 <LangSwitch />
             </div>
         </header>
@@ -235,6 +271,31 @@ pub fn App() -> impl IntoView {
         <backup::PrintSheet />
         <transfer::TransferDialog />
         <transfer::ExportAccountDialog />
+    }
+}
+
+/// System / light / dark; remembers the choice.
+#[component]
+fn ThemeSwitch() -> impl IntoView {
+    use prefs::Theme;
+    let current = RwSignal::new(prefs::theme());
+    prefs::set_theme(current.get_untracked());
+    let choose = move |ev: leptos::ev::Event| {
+        let t = match event_target_value(&ev).as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        };
+        current.set(t);
+        prefs::set_theme(t);
+    };
+    view! {
+        <label for="theme" class="sr-only">{tr(T::ThemeLabel)}</label>
+        <select id="theme" class="theme" data-testid="theme" on:change=choose>
+            <option value="system" selected=move || current.get() == Theme::System>{tr(T::ThemeSystem)}</option>
+            <option value="light" selected=move || current.get() == Theme::Light>{tr(T::ThemeLight)}</option>
+            <option value="dark" selected=move || current.get() == Theme::Dark>{tr(T::ThemeDark)}</option>
+        </select>
     }
 }
 

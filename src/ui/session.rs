@@ -63,6 +63,8 @@ pub struct Session {
     pub auto_lock_minutes: RwSignal<u32>,
     /// The low-codes warning threshold of the open vault.
     pub low_threshold: RwSignal<u32>,
+    /// All settings of the open vault (order, privacy).
+    pub settings: RwSignal<crate::vault::Settings>,
     /// Last user activity, for auto-lock.
     pub last_activity_ms: StoredValue<u64>,
     /// When the tab was hidden, if it is.
@@ -89,6 +91,7 @@ impl Session {
             rows: RwSignal::new(Vec::new()),
             auto_lock_minutes: RwSignal::new(crate::vault::DEFAULT_AUTO_LOCK_MINUTES),
             low_threshold: RwSignal::new(crate::backup_codes::DEFAULT_LOW_THRESHOLD),
+            settings: RwSignal::new(crate::vault::Settings::default()),
             last_activity_ms: StoredValue::new(BrowserClock.now_ms()),
             hidden_since_ms: StoredValue::new(None),
             lang,
@@ -102,6 +105,9 @@ impl Session {
     fn show_settings(&self, content: &Content) {
         self.auto_lock_minutes.set(content.settings.auto_lock_minutes);
         self.low_threshold.set(content.settings.low_codes_threshold);
+        if self.settings.get_untracked() != content.settings {
+            self.settings.set(content.settings);
+        }
     }
 
     fn say(&self, key: T) {
@@ -296,6 +302,7 @@ impl Session {
                 change(&mut vault.content);
                 if self.storage.get_untracked() != Storage::IndexedDb {
                     self.rows.set(rows_from(&vault.content));
+                    self.show_settings(&vault.content);
                     self.vault.set_value(Some(vault));
                     return;
                 }

@@ -64,6 +64,16 @@ pub fn SettingsPanel() -> impl IntoView {
                     }).collect_view()}
                 </select>
 
+                <h3>{tr(T::PrivacyTitle)}</h3>
+                <label class="check"><input type="checkbox" data-testid="tap-to-reveal"
+                    prop:checked=move || session.settings.with(|s| s.tap_to_reveal)
+                    on:change=move |ev| { let on = event_target_checked(&ev); session.edit(move |c| c.settings.tap_to_reveal = on); } />
+                    {tr(T::TapToRevealLabel)}</label>
+                <label class="check"><input type="checkbox" data-testid="hide-on-blur"
+                    prop:checked=move || session.settings.with(|s| s.hide_on_blur)
+                    on:change=move |ev| { let on = event_target_checked(&ev); session.edit(move |c| c.settings.hide_on_blur = on); } />
+                    {tr(T::HideOnBlurLabel)}</label>
+
                 <h3>{tr(T::ExportTitle)}</h3>
                 <p class="hint">{tr(T::ExportIntro)}</p>
                 <button data-testid="export" on:click=export>{tr(T::ExportButton)}</button>

@@ -63,3 +63,41 @@ pub fn set_document_language(lang: Lang) {
         let _ = root.set_attribute("lang", lang.tag());
     }
 }
+
+const THEME_KEY: &str = "pref.theme";
+
+/// The colour theme: the system's, or forced light or dark.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// The saved theme choice.
+pub fn theme() -> Theme {
+    match storage().and_then(|s| s.get_item(THEME_KEY).ok().flatten()).as_deref() {
+        Some("light") => Theme::Light,
+        Some("dark") => Theme::Dark,
+        _ => Theme::System,
+    }
+}
+
+/// Saves the theme and applies it (`<html data-theme>`; the stylesheet does the rest).
+pub fn set_theme(theme: Theme) {
+    let value = match theme {
+        Theme::System => "",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+    };
+    if let Some(s) = storage() {
+        let _ = if value.is_empty() { s.remove_item(THEME_KEY) } else { s.set_item(THEME_KEY, value) };
+    }
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = if value.is_empty() { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", value) };
+    }
+}
