@@ -18,8 +18,9 @@ status=0
 for t in "${TARGETS[@]}"; do
   log="$(mktemp)"
   if cargo +nightly fuzz run "$t" -- -max_total_time="$SECONDS_EACH" -rss_limit_mb=4096 >"$log" 2>&1; then crashes=0; else crashes=1; status=1; fi
-  execs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)"
-  [ -n "$execs" ] || execs="$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')"
+  # libFuzzer ends with "Done N runs in S second(s)"; a crash stops it earlier (last "#N" line).
+  execs="$(grep -o 'Done [0-9]* runs' "$log" | grep -o '[0-9]*' | tail -1 || true)"
+  [ -n "$execs" ] || execs="$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#' || true)"
   printf '%-14s %12s %8s\n' "$t" "${execs:-?}" "$crashes"
   if [ "$crashes" != 0 ]; then tail -40 "$log"; fi
   rm -f "$log"

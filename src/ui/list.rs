@@ -242,7 +242,7 @@ fn AccountRow(
                 {has_secret.then(|| {
                     let who_export = who.clone();
                     view! {
-                        <button class="ghost" data-testid="export-account" aria-label=move || format!("{} — {}", i18n::t(state.lang.get(), T::ExportAccountTitle), who_export())
+                        <button class="ghost" data-testid="export-account" aria-label=move || format!("{} — {} ({})", i18n::t(state.lang.get(), T::ExportAccount), who_export(), i18n::t(state.lang.get(), T::ExportAccountTitle))
                             on:click=move |_| export_for.set(Some(id))>{tr(T::ExportAccount)}</button>
                     }
                 })}

@@ -1,0 +1,174 @@
+// Everyday use with many accounts: search (full width, kana, / to focus, Enter to copy), tags and
+// the tag filter, pin, reorder by keyboard, order by name and by recent use, tap-to-reveal, the
+// theme switch, and an accessibility check of the main screens with axe-core (no serious or
+// critical findings).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { startServer } from './lib/server.mjs';
+import { launch, ARTIFACTS } from './lib/browser.mjs';
+import { AppPage } from './lib/app.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SEED = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const T1 = 1111111109_000; // RFC 6238: SHA1 8-digit code 07081804
+const link = (issuer, name, digits = 6) => `otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(name)}?secret=${SEED}&issuer=${encodeURIComponent(issuer)}&digits=${digits}`;
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server.close(); });
+
+async function session(opts = {}) {
+  const b = await launch(opts);
+  if (opts.time !== undefined) await b.page.clock.setFixedTime(opts.time);
+  return { ...b, app: new AppPage(b.page, server.url) };
+}
+const issuers = async (app) => (await app.tid('issuer').allTextContents()).map((s) => s.trim());
+
+async function axeCheck(page, where) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), [], `axe findings on ${where}`);
+}
+
+test('search: width- and case-insensitive, kana, / focuses, Enter copies the first match', async () => {
+  const b = await session({ time: T1 });
+  try {
+    const { app, page, context } = b;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+    await app.open();
+    await app.addByUri(link('GitHub', 'octocat'));
+    await app.addByUri(link('Google', 'hanako@example.jp', 8));
+    await app.addByUri(link('グーグル', 'taro'));
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'search');
+    await page.keyboard.type('ＧｏｏＧｌｅ');
+    assert.deepEqual(await issuers(app), ['Google']);
+    await page.keyboard.press('Enter');
+    await page.getByText('Copied the code for Google').waitFor({ state: 'attached' });
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '07081804');
+    await app.tid('search').fill('ぐーぐる');
+    assert.deepEqual(await issuers(app), ['グーグル']);
+    await app.tid('search').fill('nothing like this');
+    await app.tid('no-match').waitFor();
+    await app.tid('search').press('Escape');
+    assert.equal((await issuers(app)).length, 3);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('tags and the tag filter, pin, move by keyboard, order by name and by recent use', async () => {
+  const b = await session({ time: T1 });
+  try {
+    const { app, page } = b;
+    await app.open();
+    for (const i of ['Charlie', 'Alpha', 'Bravo']) await app.addByUri(link(i, 'me'));
+    assert.deepEqual(await issuers(app), ['Charlie', 'Alpha', 'Bravo']);
+
+    // Edit: rename and tag.
+    await app.row('Alpha').getByTestId('edit').click();
+    await app.tid('edit-tags').fill('work, 仕事');
+    await app.tid('edit-issuer').fill('Alpha Corp');
+    await app.tid('edit-save').click();
+    await app.row('Alpha Corp').getByTestId('tags').waitFor();
+    assert.match(await app.row('Alpha Corp').getByTestId('tags').textContent(), /work.*仕事/);
+    await app.tid('tag-chip').filter({ hasText: '仕事' }).click();
+    assert.deepEqual(await issuers(app), ['Alpha Corp']);
+    await app.tid('tag-filter').getByText('All').click();
+
+    // Reorder with the keyboard only: focus Bravo's "move up" and press Enter twice.
+    await app.row('Bravo').getByTestId('move-up').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=issuer]')].map((e) => e.textContent)[1] === 'Bravo');
+    await app.row('Bravo').getByTestId('move-up').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=issuer]')].map((e) => e.textContent)[0] === 'Bravo');
+    assert.deepEqual(await issuers(app), ['Bravo', 'Charlie', 'Alpha Corp']);
+
+    // Pin: to the top, and it survives a reload.
+    await app.row('Alpha Corp').getByTestId('pin').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=issuer]')?.textContent === 'Alpha Corp');
+    assert.equal(await app.row('Alpha Corp').getByTestId('pin').getAttribute('aria-pressed'), 'true');
+    await page.reload();
+    await app.unlock();
+    assert.deepEqual(await issuers(app), ['Alpha Corp', 'Bravo', 'Charlie']);
+
+    // By name (pinned still first); by recent use after copying Charlie.
+    await app.tid('sort').selectOption('name');
+    await page.waitForFunction(() => document.querySelector('[data-testid=move-up]') === null);
+    assert.deepEqual(await issuers(app), ['Alpha Corp', 'Bravo', 'Charlie']);
+    await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+    await app.row('Charlie').getByTestId('copy').click();
+    await app.tid('sort').selectOption('recent');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=issuer]')].map((e) => e.textContent).join() === 'Alpha Corp,Charlie,Bravo');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('tap-to-reveal: hidden until clicked, hidden again when the code changes', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    const app = new AppPage(page, server.url);
+    await page.clock.install({ time: T1 - 5_000 }); // 24 s into a period
+    await app.open();
+    await app.addByUri(link('Secretive', 'me', 8));
+    await app.tid('settings').locator('summary').click();
+    await app.tid('tap-to-reveal').check();
+    await app.row('Secretive').getByTestId('reveal-code').waitFor();
+    assert.equal(await app.row('Secretive').getByTestId('code').count(), 0, 'no digits on screen');
+    await app.row('Secretive').getByTestId('reveal-code').click();
+    await app.row('Secretive').getByTestId('code').waitFor();
+    await page.clock.runFor(7_000); // past the boundary at T1 + 1 s
+    await app.row('Secretive').getByTestId('reveal-code').waitFor();
+    assert.equal(await app.row('Secretive').getByTestId('code').count(), 0, 'hidden again after the period');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('accessibility: no serious or critical axe findings on the main screens, both themes and languages', async () => {
+  const b = await session({ time: T1, viewport: { width: 360, height: 780 } });
+  try {
+    const { app, page } = b;
+    await page.goto(server.url);
+    await app.tid('create-screen').waitFor();
+    await axeCheck(page, 'create screen');
+    await app.createVault();
+    await app.addByUri(link('GitHub', 'octocat'));
+    await app.row('GitHub').getByTestId('edit').click();
+    await app.tid('edit-tags').fill('work');
+    await app.tid('edit-save').click();
+    await app.tid('tag-filter').waitFor();
+    await axeCheck(page, 'list (light, English)');
+    await app.tid('theme').selectOption('dark');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    await app.tid('lang-ja').click();
+    await axeCheck(page, 'list (dark, Japanese)');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'list-dark-ja-360.png'), fullPage: true });
+    await app.openAddDialog();
+    await axeCheck(page, 'add dialog');
+    await app.tid('cancel-add').click();
+    await app.row('GitHub').getByTestId('backup-button').click();
+    await axeCheck(page, 'backup-codes dialog');
+    await app.tid('close-backup').click();
+    await app.tid('transfer-button').click();
+    await axeCheck(page, 'scan/import dialog');
+    await app.tid('close-transfer').click();
+    await page.reload();
+    await app.tid('unlock-screen').waitFor();
+    await axeCheck(page, 'unlock screen');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
