@@ -40,9 +40,25 @@ pub fn haystack(issuer: &str, name: &str, tags: &[String]) -> String {
     fold(&all)
 }
 
+/// A search query, folded once for matching against many accounts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query(Vec<String>);
+
+impl Query {
+    /// Folds and splits what the user typed.
+    pub fn new(text: &str) -> Query {
+        Query(fold(text).split_whitespace().map(str::to_owned).collect())
+    }
+
+    /// Whether every word is in the folded haystack (an empty query matches everything).
+    pub fn matches(&self, haystack: &str) -> bool {
+        self.0.iter().all(|word| haystack.contains(word.as_str()))
+    }
+}
+
 /// Whether every word of the (unfolded) query is in the folded haystack.
 pub fn matches(query: &str, haystack: &str) -> bool {
-    fold(query).split_whitespace().all(|word| haystack.contains(word))
+    Query::new(query).matches(haystack)
 }
 
 /// A tag as stored: trimmed, inner whitespace collapsed, at most 32 characters; `None` if empty.

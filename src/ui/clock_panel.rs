@@ -110,7 +110,8 @@ pub fn ClockPanel() -> impl IntoView {
         state.now_ms.track();
         BrowserClock.now_ms()
     };
-    let verdict_now = move || clock.measured.get().map(|m| verdict(device_ms(), m.offset_ms, 30));
+    let verdict_memo = Memo::new(move |_| clock.measured.get().map(|m| verdict(device_ms(), m.offset_ms, 30)));
+    let verdict_now = move || verdict_memo.get();
     let summary = move || {
         let lang = state.lang.get();
         match clock.measured.get() {
@@ -118,6 +119,8 @@ pub fn ClockPanel() -> impl IntoView {
             None => i18n::t(lang, T::NotMeasured).to_owned(),
         }
     };
+    // The facts (clocks to the tenth of a second) update each second only while they are shown.
+    let open = RwSignal::new(false);
     let data = move |f: fn(&Measured) -> f64| move || clock.measured.get().map(|m| format!("{:.1}", f(&m)));
     view! {
         <section class="card clock" data-testid="clock-panel" aria-labelledby="clock-title"
@@ -125,13 +128,17 @@ pub fn ClockPanel() -> impl IntoView {
             data-requests=move || clock.last_run.get().map(|r| r.requests.to_string())
             data-duration-ms=move || clock.last_run.get().map(|r| format!("{:.0}", r.duration_ms))
             data-syncs=move || clock.count.get().to_string()>
-            <details>
+            <details on:toggle=move |ev| {
+                let shown = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(t).ok()).is_some_and(|d| d.open());
+                open.set(shown);
+            }>
             <summary>
                 <span class="clock-title" id="clock-title">{tr(T::ClockHeading)}</span>
                 <span class="clock-summary" data-testid="clock-summary"
                     class:risky=move || verdict_now() == Some(Verdict::Risky)
                     class:wrong=move || verdict_now() == Some(Verdict::Wrong)>{summary}</span>
             </summary>
+            <Show when=move || open.get()>
             <dl class="clock-facts">
                 <dt>{tr(T::DeviceTimeLabel)}</dt>
                 <dd data-testid="device-time">{move || clock_text(device_ms())}</dd>
@@ -147,6 +154,7 @@ pub fn ClockPanel() -> impl IntoView {
                     }
                 })}
             </dl>
+            </Show>
             {move || verdict_now().map(|v| {
                 let (key, class) = match v {
                     Verdict::Fine => (T::VerdictFine, "verdict fine"),

@@ -5,7 +5,7 @@ use super::session::Session;
 use super::{tr, AppState, Row};
 use crate::i18n::{self, T};
 use crate::otp::{main_period, millis_remaining, time_step, Code, Kind};
-use crate::organize::{matches, monogram, order, parse_tags, SortKey, SortOrder};
+use crate::organize::{monogram, order, parse_tags, Query, SortKey, SortOrder};
 use crate::web::clipboard;
 use crate::web::perf::Span;
 use leptos::prelude::*;
@@ -35,6 +35,9 @@ pub fn AccountList() -> impl IntoView {
         session.rows.with(|r| main_period(r.iter().filter_map(|row| row.generator.as_ref().and_then(|g| g.params().kind.period()))))
     });
     provide_context(MainPeriod(main));
+    let clocks = PeriodClocks { owner: Owner::current().expect("list owner"), clocks: StoredValue::new(Default::default()) };
+    provide_context(clocks.clone());
+    Effect::new(move |_| clocks.tick(state.now_ms.get()));
     let shared_secs = Memo::new(move |_| main.get().map(|p| millis_remaining(state.now_ms.get(), p).div_ceil(1000)));
     let query = RwSignal::new(String::new());
     let tag = RwSignal::new(None::<String>);
@@ -50,22 +53,57 @@ pub fn AccountList() -> impl IntoView {
         });
         tags
     });
-    // The rows to show, in order: filtered by the search and the tag, pinned first.
-    let visible = Memo::new(move |_| {
-        let q = query.get();
-        let t = tag.get();
+    // The order (pinned first, then the chosen order) only changes with the rows or the order;
+    // a keystroke only filters it.
+    let ordered = Memo::new(move |_| {
+        let sort = sort.get();
         session.rows.with(|rows| {
             let keys: Vec<SortKey> = rows
                 .iter()
                 .map(|r| SortKey { issuer: r.issuer.clone(), name: r.name.clone(), pinned: r.pinned, last_used_ms: r.last_used_ms })
                 .collect();
-            order(&keys, sort.get())
-                .into_iter()
-                .map(|i| &rows[i])
-                .filter(|r| matches(&q, &r.haystack) && t.as_ref().is_none_or(|t| r.tags.contains(t)))
-                .cloned()
-                .collect::<Vec<Row>>()
+            order(&keys, sort)
         })
+    });
+    let matching = Memo::new(move |_| {
+        let q = Query::new(&query.get());
+        let t = tag.get();
+        session.rows.with(|rows| {
+            ordered.with(|o| {
+                o.iter()
+                    .copied()
+                    .filter(|&i| rows.get(i).is_some_and(|r| q.matches(&r.haystack) && t.as_ref().is_none_or(|t| r.tags.contains(t))))
+                    .collect::<Vec<usize>>()
+            })
+        })
+    });
+    // Render a screenful, and more as the user scrolls near the end (or asks for more): the page
+    // never holds a thousand rows it does not show, so a keystroke or a tick stays cheap.
+    let limit = RwSignal::new(FIRST_ROWS);
+    Effect::new(move |_| {
+        matching.track();
+        limit.set(FIRST_ROWS);
+    });
+    let sentinel = NodeRef::<leptos::html::Li>::new();
+    let more = move || {
+        let total = matching.with_untracked(Vec::len);
+        let now = limit.get_untracked();
+        if now < total {
+            limit.set(now + MORE_ROWS);
+        }
+    };
+    let _ = window_event_listener(leptos::ev::scroll, move |_| {
+        let near = sentinel.get_untracked().zip(web_sys::window()).is_some_and(|(el, w)| {
+            let height = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+            el.get_bounding_client_rect().top() < height * 2.0
+        });
+        if near {
+            more();
+        }
+    });
+    let visible = Memo::new(move |_| {
+        let n = limit.get();
+        matching.with(|m| session.rows.with(|rows| m.iter().take(n).filter_map(|&i| rows.get(i).cloned()).collect::<Vec<Row>>()))
     });
     let search = NodeRef::<leptos::html::Input>::new();
     // "/" focuses the search, unless the user is typing somewhere.
@@ -155,13 +193,20 @@ pub fn AccountList() -> impl IntoView {
             when=move || session.rows.with(|r| !r.is_empty())
             fallback=move || view! { <p class="empty" data-testid="empty">{tr(T::EmptyList)}</p> }
         >
-            <Show when=move || visible.with(Vec::is_empty)>
+            <Show when=move || matching.with(Vec::is_empty)>
                 <p class="empty" data-testid="no-match">{tr(T::NoMatch)}</p>
             </Show>
             <ul class="accounts" data-testid="accounts">
                 <For each=move || visible.get() key=Row::key let:row>
                     <AccountRow row=row />
                 </For>
+                <Show when=move || { let total = matching.with(Vec::len); total > limit.get() }>
+                    <li class="more" node_ref=sentinel>
+                        <button class="ghost" data-testid="show-more" on:click=move |_| more()>
+                            {move || i18n::shown_of(state.lang.get(), limit.get().min(matching.with(Vec::len)), matching.with(Vec::len))}
+                        </button>
+                    </li>
+                </Show>
             </ul>
         </Show>
     }
@@ -170,6 +215,65 @@ pub fn AccountList() -> impl IntoView {
 /// The period of the shared countdown, handed to rows.
 #[derive(Clone, Copy)]
 struct MainPeriod(Memo<Option<u32>>);
+
+/// One clock per period, shared by every row with that period. The tick updates these signals
+/// only when their value changes, so per second the reactive graph does a few comparisons, and a
+/// row hears only when its step or "low" flips (twice per period).
+#[derive(Clone, Copy)]
+struct PeriodClock {
+    step: RwSignal<u64>,
+    secs: RwSignal<u64>,
+    low: RwSignal<bool>,
+}
+
+/// Creates period clocks in the list's owner (so they outlive any one row), and keeps them in time.
+#[derive(Clone)]
+struct PeriodClocks {
+    owner: Owner,
+    clocks: StoredValue<std::collections::HashMap<u32, PeriodClock>>,
+}
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
+    }
+}
+
+impl PeriodClocks {
+    fn get(&self, period: u32) -> PeriodClock {
+        if let Some(c) = self.clocks.with_value(|m| m.get(&period).copied()) {
+            return c;
+        }
+        let now = expect_context::<AppState>().now_ms.get_untracked();
+        let secs = millis_remaining(now, period).div_ceil(1000);
+        let clock = self.owner.with(|| PeriodClock {
+            step: RwSignal::new(time_step(now / 1000, period)),
+            secs: RwSignal::new(secs),
+            low: RwSignal::new(secs <= 5),
+        });
+        self.clocks.update_value(|m| {
+            m.insert(period, clock);
+        });
+        clock
+    }
+
+    fn tick(&self, now: u64) {
+        self.clocks.with_value(|m| {
+            for (&period, c) in m {
+                let secs = millis_remaining(now, period).div_ceil(1000);
+                set_if_changed(c.step, time_step(now / 1000, period));
+                set_if_changed(c.secs, secs);
+                set_if_changed(c.low, secs <= 5);
+            }
+        });
+    }
+}
+
+/// Rows rendered at first; more follow as the user scrolls, so the first screen comes fast and the
+/// page stays light even with a thousand accounts.
+const FIRST_ROWS: usize = 20;
+/// Rows added when the user scrolls near the end.
+const MORE_ROWS: usize = 40;
 
 /// Digits separated by spaces, so screen readers read "0 9 4" and not "ninety-four".
 fn spoken(code: &str) -> String {
@@ -324,7 +428,8 @@ fn code_line(
     // The code only changes when its time step (or HOTP counter) does: the memo stops the
     // 1 Hz tick from re-rendering the code cell in between.
     let period = params.kind.period();
-    let step = Memo::new(move |_| period.map(|p| time_step(state.now_ms.get() / 1000, p)));
+    let clock = period.map(|p| expect_context::<PeriodClocks>().get(p));
+    let step = Signal::derive(move || clock.map(|c| c.step.get()));
     let code = Memo::new(move |_| -> Code {
         match step.get() {
             Some(s) => generator.at_counter(s),
@@ -334,8 +439,8 @@ fn code_line(
     // Per second a row writes nothing to the page: the bar is a CSS animation restarted once per
     // period, `low` flips twice per period, and only a row whose period differs from the shared
     // countdown's shows its own seconds.
-    let remaining_secs = Memo::new(move |_| period.map(|p| millis_remaining(state.now_ms.get(), p).div_ceil(1000)));
-    let low = Memo::new(move |_| remaining_secs.get().is_some_and(|s| s <= 5));
+    let remaining_secs = Signal::derive(move || clock.map(|c| c.secs.get()));
+    let low = Signal::derive(move || clock.is_some_and(|c| c.low.get()));
     let main = expect_context::<MainPeriod>().0;
     let own_secs = move || main.get() != period;
     // Privacy: masked until tapped (again after each period), or while the window is not in front.
