@@ -289,6 +289,11 @@ fn renaming_moving_pinning_and_tags() {
     assert_eq!(c.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![2, 1, 3]);
     assert!(!c.move_by(2, -1), "the first cannot move up");
     assert!(!c.move_by(3, 1), "the last cannot move down");
+    assert!(c.move_to(3, 2), "dragged onto the first row");
+    assert_eq!(c.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![3, 2, 1]);
+    assert!(c.move_to(3, 1), "dragged onto the last row");
+    assert_eq!(c.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![2, 1, 3]);
+    assert!(!c.move_to(3, 3) && !c.move_to(9, 1));
     c.accounts[2].tags = vec!["work".into(), "games".into()];
     assert_eq!(c.all_tags(), vec!["work", "仕事", "games"]);
 }

@@ -37,6 +37,7 @@ pub fn AccountList() -> impl IntoView {
     provide_context(MainPeriod(main));
     let clocks = PeriodClocks { owner: Owner::current().expect("list owner"), clocks: StoredValue::new(Default::default()) };
     provide_context(clocks.clone());
+    provide_context(Dragging(RwSignal::new(None)));
     Effect::new(move |_| clocks.tick(state.now_ms.get()));
     let shared_secs = Memo::new(move |_| main.get().map(|p| millis_remaining(state.now_ms.get(), p).div_ceil(1000)));
     let query = RwSignal::new(String::new());
@@ -269,6 +270,10 @@ impl PeriodClocks {
     }
 }
 
+/// The row being dragged (manual order).
+#[derive(Clone, Copy)]
+struct Dragging(RwSignal<Option<u64>>);
+
 /// Rows rendered at first; more follow as the user scrolls, so the first screen comes fast and the
 /// page stays light even with a thousand accounts.
 const FIRST_ROWS: usize = 20;
@@ -309,6 +314,7 @@ fn AccountRow(
     let pinned = row.pinned;
     let editing = RwSignal::new(false);
     let manual = move || session.settings.with(|s| s.sort == SortOrder::Manual);
+    let dragging = expect_context::<Dragging>().0;
     let who_pin = who.clone();
     let who_up = who.clone();
     let who_down = who.clone();
@@ -319,7 +325,28 @@ fn AccountRow(
     };
 
     view! {
-        <li class="account" data-testid="account-row" class:pinned=pinned>
+        <li class="account" data-testid="account-row" class:pinned=pinned
+            draggable=move || if manual() { "true" } else { "false" }
+            on:dragstart=move |ev: leptos::ev::DragEvent| {
+                dragging.set(Some(id));
+                if let Some(dt) = ev.data_transfer() {
+                    let _ = dt.set_data("text/plain", "");
+                    dt.set_effect_allowed("move");
+                }
+            }
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                if manual() && dragging.get_untracked().is_some_and(|d| d != id) {
+                    ev.prevent_default();
+                }
+            }
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                if let Some(from) = dragging.get_untracked().filter(|d| *d != id) {
+                    session.edit(move |c| { c.move_to(from, id); });
+                }
+                dragging.set(None);
+            }
+            on:dragend=move |_| dragging.set(None)>
             <div class="who">
                 <span class="monogram" aria-hidden="true" style:background-color=format!("hsl({hue} 55% 40%)")>{letter}</span>
                 <div class="who-text">

@@ -297,6 +297,20 @@ impl Content {
         true
     }
 
+    /// Moves an entry to where `target` is in the manual order (dragging a row onto another).
+    /// Returns whether it moved.
+    pub fn move_to(&mut self, id: u64, target: u64) -> bool {
+        let (Some(from), Some(to)) = (self.accounts.iter().position(|a| a.id == id), self.accounts.iter().position(|a| a.id == target)) else {
+            return false;
+        };
+        if from == to {
+            return false;
+        }
+        let entry = self.accounts.remove(from);
+        self.accounts.insert(to, entry);
+        true
+    }
+
     /// Every tag in use, in first-seen order.
     pub fn all_tags(&self) -> Vec<String> {
         let mut tags: Vec<String> = Vec::new();

@@ -91,6 +91,13 @@ test('tags and the tag filter, pin, move by keyboard, order by name and by recen
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=issuer]')].map((e) => e.textContent)[0] === 'Bravo');
     assert.deepEqual(await issuers(app), ['Bravo', 'Charlie', 'Alpha Corp']);
 
+    // Drag: Alpha Corp dragged onto Bravo takes its place.
+    await app.row('Alpha Corp').dragTo(app.row('Bravo'));
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=issuer]')].map((e) => e.textContent).join() === 'Alpha Corp,Bravo,Charlie');
+    assert.deepEqual(await issuers(app), ['Alpha Corp', 'Bravo', 'Charlie']);
+    await app.row('Alpha Corp').getByTestId('move-down').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=issuer]')].map((e) => e.textContent).join() === 'Bravo,Alpha Corp,Charlie');
+
     // Pin: to the top, and it survives a reload.
     await app.row('Alpha Corp').getByTestId('pin').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=issuer]')?.textContent === 'Alpha Corp');
@@ -113,7 +120,7 @@ test('tags and the tag filter, pin, move by keyboard, order by name and by recen
   }
 });
 
-test('tap-to-reveal: hidden until clicked, hidden again when the code changes', async () => {
+test('privacy: tap-to-reveal hides until clicked and again when the code changes; hide when the window loses focus', async () => {
   const b = await launch();
   try {
     const { page } = b;
@@ -130,6 +137,16 @@ test('tap-to-reveal: hidden until clicked, hidden again when the code changes', 
     await page.clock.runFor(7_000); // past the boundary at T1 + 1 s
     await app.row('Secretive').getByTestId('reveal-code').waitFor();
     assert.equal(await app.row('Secretive').getByTestId('code').count(), 0, 'hidden again after the period');
+
+    // Hide when the window is not in front: shown while focused, masked on blur, back on focus.
+    await app.tid('tap-to-reveal').uncheck();
+    await app.tid('hide-on-blur').check();
+    await app.row('Secretive').getByTestId('code').waitFor();
+    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+    await app.row('Secretive').getByTestId('reveal-code').waitFor();
+    assert.equal(await app.row('Secretive').getByTestId('code').count(), 0);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await app.row('Secretive').getByTestId('code').waitFor();
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
