@@ -20,6 +20,19 @@ html = html.replace(inline, `<script type="module" src="/${name}" integrity="${s
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is still in index.html');
 fs.writeFileSync(file, html);
 
+// The QR worker: the app's module, loaded by its hashed names.
+{
+  const names = fs.readdirSync(dir);
+  const js = names.find((n) => /^authenticator-[0-9a-f]+\.js$/.test(n));
+  const wasm = names.find((n) => /^authenticator-[0-9a-f]+_bg\.wasm$/.test(n));
+  if (!js || !wasm) throw new Error('the app module was not found in the staging directory');
+  const src0 = process.env.TRUNK_SOURCE_DIR || process.cwd();
+  const worker = fs.readFileSync(path.join(src0, 'assets', 'qr-worker.js'), 'utf8')
+    .replace("'__JS__'", JSON.stringify('/' + js))
+    .replace("'__WASM__'", JSON.stringify('/' + wasm));
+  fs.writeFileSync(path.join(dir, 'qr-worker.js'), worker);
+}
+
 // The service worker: the shell is every file of this build; its version is their hash.
 const src = process.env.TRUNK_SOURCE_DIR || process.cwd();
 const shell = [];

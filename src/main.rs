@@ -5,6 +5,11 @@ fn main() {
     // Debug builds report panics readably; release builds leave the formatting code out.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
+    // The same module also runs in the QR worker (assets/qr-worker.js), which has no page:
+    // there it only serves `qr_decode_luma`.
+    if web_sys::window().is_none() {
+        return;
+    }
     leptos::mount::mount_to_body(authenticator::ui::App);
     authenticator::web::pwa::register_service_worker();
 }

@@ -90,6 +90,15 @@ mod tests {
         assert!(decode_luma(0, 0, &[]).is_empty());
     }
 
+    /// Found by `cargo fuzz run qr_luma` (first byte is the width, the rest the pixels).
+    #[test]
+    fn the_fuzzer_crash_input_is_handled() {
+        let data = std::fs::read("tests/fixtures/fuzz/qr_luma-crash-1.bin").expect("fixture");
+        let (w, pixels) = data.split_first().expect("data");
+        let width = usize::from((*w).max(1));
+        let _ = decode_luma(width, pixels.len() / width, pixels);
+    }
+
     #[test]
     fn rgba_to_luma() {
         assert_eq!(luma_from_rgba(&[255, 255, 255, 255, 0, 0, 0, 255]), vec![255, 0]);

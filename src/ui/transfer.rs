@@ -177,7 +177,7 @@ pub fn TransferDialog() -> impl IntoView {
                     while camera_on.get_untracked() {
                         sleep(250).await;
                         let Some(v) = video.get_untracked() else { break };
-                        let texts = Camera::scan(&v);
+                        let texts = Camera::scan(&v).await;
                         if !texts.is_empty() && handle_texts(texts, false) {
                             stop_camera();
                         }

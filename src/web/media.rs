@@ -2,8 +2,74 @@
 //! greyscale pixels to the pure [`crate::qr`] decoder; nothing here decodes anything.
 
 use crate::qr::{decode_luma, luma_from_rgba};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+/// What the QR worker runs: the pure decoder. Exported for `assets/qr-worker.js` only.
+#[wasm_bindgen]
+pub fn qr_decode_luma(width: usize, height: usize, luma: &[u8]) -> Vec<String> {
+    decode_luma(width, height, luma)
+}
+
+thread_local! {
+    static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+}
+
+fn worker() -> Option<web_sys::Worker> {
+    WORKER.with(|w| {
+        let mut w = w.borrow_mut();
+        if w.is_none() {
+            let options = web_sys::WorkerOptions::new();
+            options.set_type(web_sys::WorkerType::Module);
+            *w = web_sys::Worker::new_with_options("/qr-worker.js", &options).ok();
+        }
+        w.clone()
+    })
+}
+
+fn drop_worker() {
+    WORKER.with(|w| {
+        if let Some(w) = w.borrow_mut().take() {
+            w.terminate();
+        }
+    });
+}
+
+/// Decodes in a Web Worker running the same module, so that a picture that trips the QR
+/// library's internal checks (a panic aborts a WebAssembly instance) only ends that worker,
+/// never the app: the caller gets an empty result and the next call starts a fresh worker.
+async fn decode_isolated(width: u32, height: u32, luma: Vec<u8>) -> Vec<String> {
+    let Some(w) = worker() else { return Vec::new() };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let ok = resolve.clone();
+        let on_message = Closure::once_into_js(move |ev: web_sys::MessageEvent| {
+            let _ = ok.call1(&JsValue::NULL, &ev.data());
+        });
+        let fail = resolve.clone();
+        let on_error = Closure::once_into_js(move |_ev: JsValue| {
+            let _ = fail.call1(&JsValue::NULL, &JsValue::UNDEFINED);
+        });
+        w.set_onmessage(Some(on_message.unchecked_ref()));
+        w.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"width".into(), &JsValue::from(width));
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));
+    let _ = js_sys::Reflect::set(&message, &"luma".into(), &js_sys::Uint8Array::from(luma.as_slice()));
+    if w.post_message(&message).is_err() {
+        drop_worker();
+        return Vec::new();
+    }
+    match JsFuture::from(promise).await {
+        Ok(data) if js_sys::Array::is_array(&data) => js_sys::Array::from(&data).iter().filter_map(|v| v.as_string()).collect(),
+        _ => {
+            drop_worker();
+            Vec::new()
+        }
+    }
+}
 
 /// Pictures larger than this (per side) are scaled down before decoding.
 const MAX_SIDE: u32 = 1600;
@@ -26,10 +92,10 @@ fn scaled(width: u32, height: u32) -> (u32, u32) {
     }
 }
 
-fn texts_in(ctx: &web_sys::CanvasRenderingContext2d, width: u32, height: u32) -> Vec<String> {
+async fn texts_in(ctx: &web_sys::CanvasRenderingContext2d, width: u32, height: u32) -> Vec<String> {
     let Ok(data) = ctx.get_image_data(0.0, 0.0, f64::from(width), f64::from(height)) else { return Vec::new() };
     let luma = luma_from_rgba(&data.data());
-    decode_luma(width as usize, height as usize, &luma)
+    decode_isolated(width, height, luma).await
 }
 
 /// Why a picture could not be read at all.
@@ -45,7 +111,7 @@ pub async fn qr_texts_in_blob(blob: &web_sys::Blob) -> Result<Vec<String>, NotAn
     let (_canvas, ctx) = canvas(w.max(1), h.max(1)).ok_or(NotAnImage)?;
     ctx.draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, f64::from(w), f64::from(h)).map_err(|_| NotAnImage)?;
     bitmap.close();
-    Ok(texts_in(&ctx, w, h))
+    Ok(texts_in(&ctx, w, h).await)
 }
 
 /// Why the camera could not be used.
@@ -116,7 +182,7 @@ impl Camera {
     }
 
     /// QR texts in the current frame of `video`.
-    pub fn scan(video: &web_sys::HtmlVideoElement) -> Vec<String> {
+    pub async fn scan(video: &web_sys::HtmlVideoElement) -> Vec<String> {
         let (w, h) = scaled(video.video_width(), video.video_height());
         if w == 0 || h == 0 {
             return Vec::new();
@@ -125,7 +191,7 @@ impl Camera {
         if ctx.draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, f64::from(w), f64::from(h)).is_err() {
             return Vec::new();
         }
-        texts_in(&ctx, w, h)
+        texts_in(&ctx, w, h).await
     }
 
     /// Releases the camera (its light goes off).

@@ -79,6 +79,36 @@ test('a QR image file: added after a preview, with the reminder to delete the sc
   }
 });
 
+test('a picture that makes the QR library abort (found by the fuzzer) ends only the worker, not the app', async () => {
+  const b = await session({ time: T1 });
+  try {
+    const { app, page } = b;
+    const workers = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await app.open();
+    // The fuzzer's input: first byte the width, then grey pixels. Written as a PNG, grey in RGB.
+    const data = fs.readFileSync(path.join(ROOT, 'tests/fixtures/fuzz/qr_luma-crash-1.bin'));
+    const width = data[0], pixels = data.subarray(1), height = Math.floor(pixels.length / width);
+    const png = new PNG({ width, height });
+    for (let i = 0; i < width * height; i++) png.data.set([pixels[i], pixels[i], pixels[i], 255], i * 4);
+    const file = path.join(tmp, 'fuzz-crash.png');
+    fs.writeFileSync(file, PNG.sync.write(png));
+    await app.tid('transfer-button').click();
+    await app.tid('qr-image').setInputFiles(file);
+    await page.getByText('No QR code could be read in this image').waitFor();
+    // The app is alive, and the next picture is read by a fresh worker.
+    await app.tid('qr-image').setInputFiles(await qrPng(`otpauth://totp/After:crash?secret=${RFC_SEED}&issuer=After&digits=8`, 'after.png'));
+    await app.tid('import-preview').waitFor();
+    assert.equal(workers.length, 2, 'the aborted worker was replaced by a fresh one');
+    await app.tid('import-confirm').click();
+    await app.tid('close-transfer').click();
+    await app.expectCode('After', '0708 1804');
+    assert.deepEqual(b.errors.filter((e) => !/unreachable|RuntimeError|panicked/.test(e)), []);
+  } finally {
+    await b.close();
+  }
+});
+
 test('Google Authenticator export in 2 batches: progress, then every field survives', async () => {
   const b = await session({ time: T1 });
   try {

@@ -1,0 +1,17 @@
+// QR decoding off the page: runs the app's own WebAssembly module (its pure `qr_decode_luma`) in a
+// worker, so a picture that makes the QR library abort ends only this worker, never the app.
+// The build (scripts/externalize-loader.mjs) fills in the hashed file names.
+import init, { qr_decode_luma } from '__JS__';
+
+const ready = init({ module_or_path: '__WASM__' });
+
+self.onmessage = async (event) => {
+  try {
+    await ready;
+    const { width, height, luma } = event.data;
+    self.postMessage(qr_decode_luma(width, height, luma));
+  } catch {
+    // The module aborted (a trap leaves it unusable): say so; the page starts a fresh worker.
+    self.postMessage(null);
+  }
+};
