@@ -176,7 +176,7 @@ async function manyAccounts(browser, server) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  const SECS = 10;
+  const SECS = 20;
   const m0 = await metrics();
   await page.waitForTimeout(SECS * 1000);
   const m1 = await metrics();

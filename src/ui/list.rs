@@ -276,9 +276,9 @@ struct Dragging(RwSignal<Option<u64>>);
 
 /// Rows rendered at first; more follow as the user scrolls, so the first screen comes fast and the
 /// page stays light even with a thousand accounts.
-const FIRST_ROWS: usize = 20;
+const FIRST_ROWS: usize = 12;
 /// Rows added when the user scrolls near the end.
-const MORE_ROWS: usize = 40;
+const MORE_ROWS: usize = 24;
 
 /// Digits separated by spaces, so screen readers read "0 9 4" and not "ninety-four".
 fn spoken(code: &str) -> String {
