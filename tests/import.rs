@@ -261,3 +261,34 @@ proptest! {
         let _ = migration::decode(&format!("otpauth-migration://offline?data={text}"));
     }
 }
+
+/// Scanned batches arrive in any order and repeat (a camera reads the same code many times);
+/// the accounts come out in batch order once every batch is read; another export starts over.
+#[test]
+fn migration_batches_are_collected_in_any_order() {
+    let accounts = sample_accounts(23);
+    let links = migration::encode(&accounts, 5);
+    let batch = |i: usize| migration::decode(&links[i]).expect("decode");
+    let mut c = migration::Collector::default();
+    assert_eq!(c.progress(), (0, 0));
+    assert_eq!(c.add(batch(2)), (1, 3));
+    assert_eq!(c.add(batch(2)), (1, 3), "a repeat is not counted twice");
+    assert!(c.complete().is_none());
+    assert_eq!(c.add(batch(0)), (2, 3));
+    assert_eq!(c.add(batch(1)), (3, 3));
+    assert_eq!(c.complete().expect("complete").0, accounts);
+    let other = migration::decode(&migration::encode(&accounts[..1], 6)[0]).expect("decode");
+    assert_eq!(c.add(other), (1, 1), "a batch of another export starts over");
+}
+
+#[test]
+fn scanned_texts_are_told_apart() {
+    use authenticator::import::{read_scanned, ScanError, Scanned};
+    let link = format!("otpauth://totp/A:b?secret={RFC_SEED}");
+    assert!(matches!(read_scanned(&format!("  {link}\n")), Ok(Scanned::Account(a)) if a.issuer == "A"));
+    assert!(matches!(read_scanned(&migration::encode(&sample_accounts(2), 1)[0]), Ok(Scanned::Batch(b)) if b.accounts.len() == 2));
+    assert_eq!(read_scanned("https://example.com/"), Err(ScanError::NotAuthenticator));
+    assert!(matches!(read_scanned("otpauth://totp/A:b?secret=!!"), Err(ScanError::Uri(_))));
+    assert!(matches!(read_scanned("otpauth-migration://offline?data=%%"), Err(ScanError::Import(_))));
+    assert_eq!(read_scanned("日本語のテキスト"), Err(ScanError::NotAuthenticator));
+}

@@ -182,3 +182,40 @@ pub fn encode(accounts: &[Account], batch_id: i32) -> Vec<String> {
         })
         .collect()
 }
+
+/// The batches of one export, collected as they are scanned, in any order and with repeats (a
+/// camera reads the same code many times).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Collector {
+    batches: Vec<Batch>,
+}
+
+impl Collector {
+    /// Adds a batch; a batch of another export starts the collection over. Returns how many of
+    /// how many batches are read.
+    pub fn add(&mut self, batch: Batch) -> (usize, usize) {
+        if self.batches.first().is_some_and(|b| b.id != batch.id || b.count != batch.count) {
+            self.batches.clear();
+        }
+        if !self.batches.iter().any(|b| b.index == batch.index) {
+            self.batches.push(batch);
+        }
+        self.progress()
+    }
+
+    /// (read, total); (0, 0) before the first batch.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.batches.len(), self.batches.first().map_or(0, |b| b.count as usize))
+    }
+
+    /// Every account and skipped entry in batch order, once all batches are read.
+    pub fn complete(&self) -> Option<(Vec<Account>, Vec<Skipped>)> {
+        let (read, total) = self.progress();
+        if total == 0 || read < total {
+            return None;
+        }
+        let mut batches: Vec<&Batch> = self.batches.iter().collect();
+        batches.sort_by_key(|b| b.index);
+        Some((batches.iter().flat_map(|b| b.accounts.clone()).collect(), batches.iter().flat_map(|b| b.skipped.clone()).collect()))
+    }
+}

@@ -139,6 +139,38 @@ pub fn import(bytes: &[u8], password: Option<&str>) -> Result<Imported, ImportEr
     Ok(Imported { format, accounts, skipped })
 }
 
+/// What a scanned QR code (or a pasted line) holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scanned {
+    /// One `otpauth://` account.
+    Account(Account),
+    /// One batch of a Google Authenticator export.
+    Batch(migration::Batch),
+}
+
+/// Why a scanned text is not usable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScanError {
+    /// Neither `otpauth://` nor `otpauth-migration://` (a web link, a Wi-Fi code …).
+    NotAuthenticator,
+    /// An `otpauth://` link that does not parse.
+    Uri(crate::uri::UriError),
+    /// A migration link that does not decode.
+    Import(ImportError),
+}
+
+/// Reads a QR code's text.
+pub fn read_scanned(text: &str) -> Result<Scanned, ScanError> {
+    let t = text.trim();
+    if t.get(..20).is_some_and(|p| p.eq_ignore_ascii_case("otpauth-migration://")) {
+        migration::decode(t).map(Scanned::Batch).map_err(ScanError::Import)
+    } else if t.get(..10).is_some_and(|p| p.eq_ignore_ascii_case("otpauth://")) {
+        crate::uri::parse(t).map(|p| Scanned::Account(p.account)).map_err(ScanError::Uri)
+    } else {
+        Err(ScanError::NotAuthenticator)
+    }
+}
+
 /// The fields most formats share, as strings; validated by the same rules as manual entry.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Fields {

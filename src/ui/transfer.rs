@@ -69,7 +69,7 @@ pub fn TransferDialog() -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     let video = NodeRef::<html::Video>::new();
     let pending = RwSignal::new(None::<Pending>);
-    let batches = RwSignal::new(Vec::<migration::Batch>::new());
+    let batches = RwSignal::new(migration::Collector::default());
     let message = RwSignal::new(None::<(bool, String)>); // (is error, text)
     let done = RwSignal::new(None::<(String, bool)>); // (summary, remind to delete a screenshot)
     let replace = RwSignal::new(true);
@@ -93,7 +93,7 @@ pub fn TransferDialog() -> impl IntoView {
     let reset = move || {
         stop_camera();
         pending.set(None);
-        batches.set(Vec::new());
+        batches.set(migration::Collector::default());
         message.set(None);
         file_bytes.set_value(None);
         pasted.set(String::new());
@@ -119,43 +119,26 @@ pub fn TransferDialog() -> impl IntoView {
     let handle_texts = move |texts: Vec<String>, from_image: bool| -> bool {
         let lang = state.lang.get_untracked();
         for text in texts {
-            let t = text.trim();
-            if t.get(..20).is_some_and(|p| p.eq_ignore_ascii_case("otpauth-migration://")) {
-                match migration::decode(t) {
-                    Ok(batch) => {
-                        let mut list = batches.get_untracked();
-                        list.retain(|b| b.id == batch.id);
-                        if !list.iter().any(|b| b.index == batch.index) {
-                            list.push(batch);
-                        }
-                        let total = list[0].count as usize;
-                        let read = list.len();
-                        message.set(Some((false, i18n::batch_progress(lang, read, total))));
-                        batches.set(list.clone());
-                        if read == total {
-                            list.sort_by_key(|b| b.index);
-                            pending.set(Some(Pending {
-                                source: "Google Authenticator",
-                                accounts: list.iter().flat_map(|b| b.accounts.clone()).collect(),
-                                skipped: list.iter().flat_map(|b| b.skipped.clone()).collect(),
-                                from_image,
-                            }));
-                            return true;
-                        }
-                    }
-                    Err(e) => message.set(Some((true, i18n::import_error(lang, &e)))),
-                }
-            } else if t.get(..10).is_some_and(|p| p.eq_ignore_ascii_case("otpauth://")) {
-                match uri::parse(t) {
-                    Ok(p) => {
-                        message.set(None);
-                        pending.set(Some(Pending { source: "otpauth://", accounts: vec![p.account], skipped: Vec::new(), from_image }));
+            match import::read_scanned(&text) {
+                Ok(import::Scanned::Batch(batch)) => {
+                    let mut collector = batches.get_untracked();
+                    let (read, total) = collector.add(batch);
+                    message.set(Some((false, i18n::batch_progress(lang, read, total))));
+                    let complete = collector.complete();
+                    batches.set(collector);
+                    if let Some((accounts, skipped)) = complete {
+                        pending.set(Some(Pending { source: "Google Authenticator", accounts, skipped, from_image }));
                         return true;
                     }
-                    Err(e) => message.set(Some((true, i18n::uri_error(lang, &e)))),
                 }
-            } else {
-                say(true, T::NotAuthenticatorQr);
+                Ok(import::Scanned::Account(account)) => {
+                    message.set(None);
+                    pending.set(Some(Pending { source: "otpauth://", accounts: vec![account], skipped: Vec::new(), from_image }));
+                    return true;
+                }
+                Err(import::ScanError::Uri(e)) => message.set(Some((true, i18n::uri_error(lang, &e)))),
+                Err(import::ScanError::Import(e)) => message.set(Some((true, i18n::import_error(lang, &e)))),
+                Err(import::ScanError::NotAuthenticator) => say(true, T::NotAuthenticatorQr),
             }
         }
         false
@@ -271,7 +254,7 @@ pub fn TransferDialog() -> impl IntoView {
         state.status.set(summary.clone());
         done.set(Some((summary, p.from_image)));
         pending.set(None);
-        batches.set(Vec::new());
+        batches.set(migration::Collector::default());
         message.set(None);
     };
 
@@ -364,7 +347,7 @@ pub fn TransferDialog() -> impl IntoView {
                                 </ul>
                             })}
                             <div class="buttons">
-                                <button class="ghost" data-testid="import-discard" on:click=move |_| { pending.set(None); batches.set(Vec::new()); }>{i18n::t(lang, T::CancelImport)}</button>
+                                <button class="ghost" data-testid="import-discard" on:click=move |_| { pending.set(None); batches.set(migration::Collector::default()); }>{i18n::t(lang, T::CancelImport)}</button>
                                 <button class="primary" data-testid="import-confirm" on:click=move |_| confirm()>{i18n::t(lang, T::ConfirmImport)}</button>
                             </div>
                         </section>
