@@ -51,16 +51,7 @@ pub fn AddDialog(
     // A pasted account already here: identical (refused) or with another secret (replace or keep both).
     let duplicate = RwSignal::new(None::<crate::vault::Incoming>);
 
-    Effect::new(move |_| {
-        let Some(d) = dialog.get() else { return };
-        if open.get() {
-            if !d.open() {
-                let _ = d.show_modal();
-            }
-        } else if d.open() {
-            d.close();
-        }
-    });
+    super::sync_modal(dialog, move || open.get());
 
     let reset = move || {
         uri_text.set(String::new());

@@ -124,16 +124,7 @@ pub fn BackupDialog() -> impl IntoView {
     let draft = CodesDraft::new();
     let copy_note = RwSignal::new(None::<bool>);
 
-    Effect::new(move |_| {
-        let Some(d) = dialog.get() else { return };
-        if open_for.get().is_some() {
-            if !d.open() {
-                let _ = d.show_modal();
-            }
-        } else if d.open() {
-            d.close();
-        }
-    });
+    super::sync_modal(dialog, move || open_for.get().is_some());
     let row = Memo::new(move |_| open_for.get().and_then(|id| session.rows.with(|rows| rows.iter().find(|r| r.id == id).map(RowView::from))));
 
     let close = move || {

@@ -59,13 +59,18 @@ impl Row {
             Kind::Hotp { counter } => counter,
             _ => 0,
         };
+        Row { generator: Some(account.generator()), counter, account: Some(account.clone()), ..Row::bare(id, &account.issuer, &account.name) }
+    }
+
+    /// A row with a label only (a site kept for its backup codes); the rest is filled in by callers.
+    fn bare(id: u64, issuer: &str, name: &str) -> Self {
         Row {
             id,
-            issuer: account.issuer.clone(),
-            name: account.name.clone(),
-            generator: Some(account.generator()),
-            counter,
-            account: Some(account.clone()),
+            issuer: issuer.to_owned(),
+            name: name.to_owned(),
+            generator: None,
+            counter: 0,
+            account: None,
             backup: None,
             revoked: Vec::new(),
             fingerprint: 0,
@@ -79,21 +84,7 @@ impl Row {
     fn from_stored(entry: &StoredAccount) -> Self {
         let mut row = match entry.account() {
             Some(a) => Row::new(entry.id, &a),
-            None => Row {
-                id: entry.id,
-                issuer: entry.issuer.clone(),
-                name: entry.name.clone(),
-                generator: None,
-                counter: 0,
-                account: None,
-                backup: None,
-                revoked: Vec::new(),
-                fingerprint: 0,
-                tags: Vec::new(),
-                pinned: false,
-                last_used_ms: None,
-                haystack: String::new(),
-            },
+            None => Row::bare(entry.id, &entry.issuer, &entry.name),
         };
         let mut hasher = std::hash::DefaultHasher::new();
         std::hash::Hash::hash(&(&entry.uri, &entry.issuer, &entry.name, &entry.tags, entry.pinned), &mut hasher);
@@ -139,6 +130,20 @@ pub struct AppState {
     pub now_ms: RwSignal<u64>,
     /// A short status message for the live region ("Added GitHub.").
     pub status: RwSignal<String>,
+}
+
+/// Shows `dialog` as a modal while `shown()` is true and closes it otherwise.
+pub fn sync_modal(dialog: NodeRef<leptos::html::Dialog>, shown: impl Fn() -> bool + Send + Sync + 'static) {
+    Effect::new(move |_| {
+        let Some(d) = dialog.get() else { return };
+        if shown() {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        } else if d.open() {
+            d.close();
+        }
+    });
 }
 
 /// Translates a key in the current language (reactive).

@@ -100,17 +100,10 @@ pub fn TransferDialog() -> impl IntoView {
         password.set(String::new());
     };
 
+    super::sync_modal(dialog, move || open.get());
+    // The camera is released as soon as the dialog closes.
     Effect::new(move |_| {
-        let Some(d) = dialog.get() else { return };
-        if open.get() {
-            if !d.open() {
-                let _ = d.show_modal();
-            }
-        } else {
-            if d.open() {
-                d.close();
-            }
-            // The camera is released as soon as the dialog closes.
+        if !open.get() {
             stop_camera();
         }
     });
@@ -370,16 +363,7 @@ pub fn ExportAccountDialog() -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     let revealed = RwSignal::new(false);
     let copied = RwSignal::new(false);
-    Effect::new(move |_| {
-        let Some(d) = dialog.get() else { return };
-        if open_for.get().is_some() {
-            if !d.open() {
-                let _ = d.show_modal();
-            }
-        } else if d.open() {
-            d.close();
-        }
-    });
+    super::sync_modal(dialog, move || open_for.get().is_some());
     let account = move || open_for.get().and_then(|id| session.rows.with(|r| r.iter().find(|row| row.id == id).and_then(|row| row.account.clone())));
     view! {
         <dialog node_ref=dialog class="add" aria-labelledby="export-title" data-testid="export-dialog"

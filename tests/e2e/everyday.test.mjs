@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { startServer } from './lib/server.mjs';
 import { launch, ARTIFACTS } from './lib/browser.mjs';
-import { AppPage } from './lib/app.mjs';
+import { AppPage, session as openSession } from './lib/app.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,11 +21,7 @@ let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.close(); });
 
-async function session(opts = {}) {
-  const b = await launch(opts);
-  if (opts.time !== undefined) await b.page.clock.setFixedTime(opts.time);
-  return { ...b, app: new AppPage(b.page, server.url) };
-}
+const session = (opts) => openSession(server, opts);
 const issuers = async (app) => (await app.tid('issuer').allTextContents()).map((s) => s.trim());
 
 async function axeCheck(page, where) {

@@ -13,7 +13,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { startServer, ROOT } from './lib/server.mjs';
 import { launch, ARTIFACTS } from './lib/browser.mjs';
-import { AppPage } from './lib/app.mjs';
+import { AppPage, session as openSession } from './lib/app.mjs';
 
 const RFC_SEED = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // "12345678901234567890"
 const T1 = 1111111109_000; // RFC 6238 Appendix B: SHA1 8-digit 07081804, SHA256 8-digit 68084774
@@ -23,11 +23,7 @@ let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.close(); fs.rmSync(tmp, { recursive: true, force: true }); });
 
-async function session(opts = {}) {
-  const b = await launch(opts);
-  if (opts.time !== undefined) await b.page.clock.setFixedTime(opts.time);
-  return { ...b, app: new AppPage(b.page, server.url) };
-}
+const session = (opts) => openSession(server, opts);
 
 async function qrPng(text, name) {
   const file = path.join(tmp, name);

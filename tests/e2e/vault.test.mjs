@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './lib/server.mjs';
 import { launch, ARTIFACTS } from './lib/browser.mjs';
-import { AppPage, PASSPHRASE } from './lib/app.mjs';
+import { AppPage, PASSPHRASE, session as openSession } from './lib/app.mjs';
 import { readRecord, writeRecord, dumpStorage } from './lib/idb.mjs';
 
 const RFC_SEED = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // "12345678901234567890"
@@ -19,11 +19,7 @@ let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.close(); });
 
-async function session(opts = {}) {
-  const b = await launch(opts);
-  if (opts.time !== undefined) await b.page.clock.setFixedTime(opts.time);
-  return { ...b, app: new AppPage(b.page, server.url) };
-}
+const session = (opts) => openSession(server, opts);
 
 test('create, add, reload, unlock: the same code; a wrong passphrase changes nothing', async () => {
   const b = await session({ time: T1 });

@@ -1,5 +1,6 @@
 // Page object: what a user sees and does, addressed by data-testid.
 import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
 
 export const PASSPHRASE = 'correct horse battery staple';
 
@@ -52,4 +53,11 @@ export class AppPage {
       [issuer, grouped], { timeout },
     ).catch(async () => assert.fail(`${issuer}: expected code ${grouped}, saw ${await this.codeOf(issuer)}`));
   }
+}
+
+/** A fresh browser profile on `server`'s app; `opts.time` fixes the page clock (Playwright's setFixedTime). */
+export async function session(server, opts = {}) {
+  const b = await launch(opts);
+  if (opts.time !== undefined) await b.page.clock.setFixedTime(opts.time);
+  return { ...b, app: new AppPage(b.page, server.url) };
 }
