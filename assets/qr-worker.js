@@ -1,6 +1,6 @@
 // QR decoding off the page: runs the app's own WebAssembly module (its pure `qr_decode_luma`) in a
 // worker, so a picture that makes the QR library abort ends only this worker, never the app.
-// The build (scripts/externalize-loader.mjs) fills in the hashed file names.
+// The build (scripts/post-build.mjs) fills in the hashed file names.
 import init, { qr_decode_luma } from '__JS__';
 
 const ready = init({ module_or_path: '__WASM__' });

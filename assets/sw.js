@@ -1,5 +1,5 @@
 // Service worker: keeps the app shell so the app opens, unlocks and shows backup codes with no
-// network. The build (scripts/externalize-loader.mjs) fills in VERSION and SHELL; every build
+// network. The build (scripts/post-build.mjs) fills in VERSION and SHELL; every build
 // gets its own cache, and activating a new version deletes the older ones.
 //
 // It never caches or answers the clock-sync requests: they are HEAD (or GET with `time-sync` in

@@ -10,6 +10,7 @@ say() { printf '[setup] %s\n' "$*"; }
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
+WSPLIT_VERSION=0.2.3
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3; exit}' Cargo.lock)
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -26,6 +27,12 @@ fi
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION"
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+# Splits the app's WebAssembly at its `#[lazy]` functions (scripts/build-wasm.mjs).
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WSPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WSPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "$WSPLIT_VERSION" --features build-binary --locked --force
 fi
 
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then

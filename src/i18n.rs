@@ -247,6 +247,8 @@ pub enum T {
     ThemeSystem,
     ThemeLight,
     ThemeDark,
+    PartLoadFailed,
+    TryAgain,
 }
 
 /// The string for a key.
@@ -460,12 +462,16 @@ fn en(key: T) -> &'static str {
         T::SheetCheck => "Used",
         T::SheetFooter => "Each code works once. Tick it when used. Keep this sheet private.",
         T::Close => "Close",
+        T::PartLoadFailed => "This part of the app could not be loaded. Check the connection (once loaded, the app also works offline) and try again.",
+        T::TryAgain => "Try again",
     }
 }
 
 fn ja(key: T) -> &'static str {
     match key {
         T::AppTitle => "認証コード",
+        T::PartLoadFailed => "アプリのこの部分を読み込めませんでした。接続を確認してから、もう一度お試しください（一度読み込めばオフラインでも使えます）。",
+        T::TryAgain => "もう一度試す",
         T::Tagline => "ブラウザで使う二段階認証コード。データはこの端末の外に出ません。",
         T::AddAccount => "アカウントを追加",
         T::EmptyList => "アカウントはまだありません。サイトのQRコードの otpauth:// リンクを貼り付けるか、シークレットキーを入力して追加してください。",

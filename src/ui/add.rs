@@ -31,6 +31,10 @@ fn summary(lang: Lang, a: &Account) -> String {
     format!("{who} ({kind})")
 }
 
+/// Whether the add dialog is open (the dialog lives in its own module: see `super::parts`).
+#[derive(Clone, Copy)]
+pub struct AddOpen(pub RwSignal<bool>);
+
 /// The modal dialog. `open` shows and hides it; Escape and Cancel close it.
 #[component]
 pub fn AddDialog(

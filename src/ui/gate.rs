@@ -1,7 +1,6 @@
 //! The screens before the codes: create a vault, unlock it, wait for the key, or a problem.
 
 use super::session::Session;
-use super::settings::RestoreForm;
 use super::tr;
 use crate::i18n::T;
 use crate::passphrase::{check_new, strength, Strength};
@@ -92,7 +91,7 @@ pub fn CreateScreen() -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="restore-title">
             <h2 id="restore-title">{tr(T::RestoreTitle)}</h2>
-            <RestoreForm fresh=true />
+            {super::on_first_use(|| true, super::parts::restore_fresh)}
         </section>
     }
 }

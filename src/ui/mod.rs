@@ -219,11 +219,15 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::keydown, move |_| active());
 
     let dialog_open = RwSignal::new(false);
-    provide_context(backup::BackupFor(RwSignal::new(None)));
-    provide_context(backup::PrintFor(RwSignal::new(None)));
+    provide_context(add::AddOpen(dialog_open));
+    let backup_for = RwSignal::new(None);
+    provide_context(backup::BackupFor(backup_for));
+    let print_for = RwSignal::new(None);
+    provide_context(backup::PrintFor(print_for));
     let transfer_open = RwSignal::new(false);
     provide_context(transfer::TransferOpen(transfer_open));
-    provide_context(transfer::ExportFor(RwSignal::new(None)));
+    let export_for = RwSignal::new(None);
+    provide_context(transfer::ExportFor(export_for));
     let can_lock = move || session.phase.get() == Phase::Open && session.storage.get() == Storage::IndexedDb;
 
     view! {
@@ -271,11 +275,101 @@ pub fn App() -> impl IntoView {
             </Show>
             <p class="sr-only" role="status" aria-live="polite" data-testid="status">{move || state.status.get()}</p>
         </main>
-        <add::AddDialog open=dialog_open />
-        <backup::BackupDialog />
-        <backup::PrintSheet />
-        <transfer::TransferDialog />
-        <transfer::ExportAccountDialog />
+        {on_first_use(move || dialog_open.get(), parts::add)}
+        {on_first_use(move || backup_for.get().is_some() || print_for.get().is_some(), parts::codes)}
+        {on_first_use(move || transfer_open.get(), parts::transfer)}
+        {on_first_use(move || export_for.get().is_some(), parts::export_account)}
+    }
+}
+
+/// A part of the app that failed to load (its own wasm module could not be fetched).
+#[derive(Debug, Clone, Copy)]
+pub struct LoadFailed;
+
+impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        LoadFailed
+    }
+}
+
+/// What a part's loader gives: its view, or why there is none.
+pub type Part = Result<AnyView, LoadFailed>;
+
+/// Mounts a part that lives in its own wasm module once `wanted()` first holds, and keeps it from
+/// then on (its dialog then opens and closes as before). If the module cannot be fetched, a message
+/// says so with a button to try again; nothing panics.
+pub fn on_first_use<Fut>(wanted: impl Fn() -> bool + Send + Sync + 'static, load: fn() -> Fut) -> impl IntoView
+where
+    Fut: std::future::Future<Output = Part> + Send + 'static,
+{
+    let loaded = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || wanted());
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        loaded.get().then(|| {
+            // Compiling a module can block the page, as key derivation does: a clock sync running
+            // then is repeated.
+            let clock = use_context::<clock_panel::ClockSync>();
+            clock.inspect(|c| c.disturb());
+            Suspend::new(async move {
+                let part = load().await;
+                clock.inspect(|c| c.disturb());
+                match part {
+                    Ok(view) => view,
+                    Err(LoadFailed) => view! {
+                        <p class="error load-failed" role="alert" data-testid="load-failed">
+                            {tr(T::PartLoadFailed)}" "
+                            <button on:click=move |_| attempt.update(|n| *n += 1)>{tr(T::TryAgain)}</button>
+                        </p>
+                    }
+                    .into_any(),
+                }
+            })
+        })
+    }
+}
+
+/// The parts of the app kept out of the first screen's module. Each `wasm_split` function becomes
+/// its own wasm module (scripts/build-wasm.mjs), fetched the first time it is called; the service
+/// worker keeps them all for offline use.
+pub mod parts {
+    use super::*;
+
+    /// The add dialog.
+    #[leptos::wasm_split::wasm_split(add_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn add() -> Part {
+        let open = expect_context::<add::AddOpen>().0;
+        Ok(view! { <add::AddDialog open=open /> }.into_any())
+    }
+
+    /// The backup-codes dialog and its print sheet.
+    #[leptos::wasm_split::wasm_split(codes_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn codes() -> Part {
+        Ok(view! { <backup::BackupDialog /> <backup::PrintSheet /> }.into_any())
+    }
+
+    /// Scan a QR code, import files.
+    #[leptos::wasm_split::wasm_split(transfer_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn transfer() -> Part {
+        Ok(view! { <transfer::TransferDialog /> }.into_any())
+    }
+
+    /// One account shown as a QR code.
+    #[leptos::wasm_split::wasm_split(export_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn export_account() -> Part {
+        Ok(view! { <transfer::ExportAccountDialog /> }.into_any())
+    }
+
+    /// The settings, once the panel is first opened.
+    #[leptos::wasm_split::wasm_split(settings_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn settings() -> Part {
+        Ok(view! { <settings::SettingsBody /> }.into_any())
+    }
+
+    /// Restoring a backup file in a fresh browser (under the create screen).
+    #[leptos::wasm_split::wasm_split(restore_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn restore_fresh() -> Part {
+        Ok(view! { <settings::RestoreForm fresh=true /> }.into_any())
     }
 }
 

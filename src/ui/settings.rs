@@ -17,12 +17,27 @@ const AUTO_LOCK_CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 0];
 /// Low-codes thresholds offered.
 const LOW_CHOICES: [u32; 7] = [0, 1, 2, 3, 4, 5, 10];
 
-/// The settings panel shown under the list.
+/// The settings panel shown under the list: its body is loaded when it is first opened.
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
     let session = expect_context::<Session>();
-    let state = expect_context::<AppState>();
     let stored = move || session.storage.get() == Storage::IndexedDb;
+    let opened = RwSignal::new(false);
+    view! {
+        <Show when=stored>
+            <details class="card settings" data-testid="settings" on:toggle=move |_| opened.set(true)>
+                <summary>{tr(T::Settings)}</summary>
+                {super::on_first_use(move || opened.get(), super::parts::settings)}
+            </details>
+        </Show>
+    }
+}
+
+/// What the settings panel holds.
+#[component]
+pub fn SettingsBody() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let state = expect_context::<AppState>();
     let set_minutes = move |ev: leptos::ev::Event| {
         let minutes: u32 = event_target_value(&ev).parse().unwrap_or(crate::vault::DEFAULT_AUTO_LOCK_MINUTES);
         session.edit(move |c| c.settings.auto_lock_minutes = minutes);
@@ -38,9 +53,7 @@ pub fn SettingsPanel() -> impl IntoView {
         }
     };
     view! {
-        <Show when=stored>
-            <details class="card settings" data-testid="settings">
-                <summary>{tr(T::Settings)}</summary>
+        <div class="settings-body">
                 <p class="hint" data-testid="persist-status">{move || match session.persisted.get() {
                     Some(true) => i18n::t(state.lang.get(), T::StoragePersisted),
                     _ => i18n::t(state.lang.get(), T::StorageNotPersisted),
@@ -84,8 +97,7 @@ pub fn SettingsPanel() -> impl IntoView {
 
                 <h3>{tr(T::ChangePassTitle)}</h3>
                 <ChangePassphrase />
-            </details>
-        </Show>
+        </div>
     }
 }
 

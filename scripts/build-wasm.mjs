@@ -1,0 +1,73 @@
+// Trunk post-build hook, step 1: builds the app's WebAssembly and splits it into the module the
+// first screen needs and the parts loaded on first use (Leptos `#[lazy]` functions), then runs
+// wasm-bindgen and wasm-opt, and writes the result into Trunk's staging directory under names
+// that carry a hash of this build. Trunk's own Rust pipeline cannot split a module, so the page
+// has no `rel="rust"` link; `scripts/post-build.mjs` calls this first.
+//
+// cargo build (with --emit-relocs)  ->  wasm-split-cli  ->  wasm-bindgen (main module)  ->  wasm-opt (each)
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+
+const NAME = 'authenticator';
+// The features the page may use; the same list Trunk passed to wasm-opt before the split.
+const WASM_OPT_FEATURES = [
+  '--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+];
+
+const run = (cmd, args, env = {}) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+
+/** Builds into `staging`; returns the file names (relative to `staging`) of the main JS and wasm. */
+export function buildWasm({ source, staging, release }) {
+  const profile = release ? 'release' : 'debug';
+  const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '--bin', NAME, '--offline'];
+  if (release) cargoArgs.push('--release');
+  // --emit-relocs is in .cargo/config.toml: the splitter needs the relocations to move code.
+  run('cargo', cargoArgs, {});
+  const targetDir = process.env.CARGO_TARGET_DIR || path.join(source, 'target');
+  const raw = path.join(targetDir, 'wasm32-unknown-unknown', profile, `${NAME}.wasm`);
+
+  const work = fs.mkdtempSync(path.join(targetDir, 'split-'));
+  try {
+    const split = path.join(work, 'split');
+    run('wasm-split-cli', [raw, split, '--target', 'web', '--out-name', NAME]);
+    const pkg = path.join(work, 'pkg');
+    run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--out-dir', pkg, '--out-name', NAME, path.join(split, `${NAME}.wasm`)]);
+    fs.copyFileSync(path.join(split, '__wasm_split.js'), path.join(pkg, '__wasm_split.js'));
+    const chunks = fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
+    for (const c of chunks) fs.copyFileSync(path.join(split, c), path.join(pkg, c));
+    const wasmFiles = [`${NAME}_bg.wasm`, ...chunks];
+    if (release) {
+      for (const f of wasmFiles) run('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, path.join(pkg, f), '-o', path.join(pkg, f)]);
+    }
+
+    // One hash for the whole set: the main JS and the split loader import each other.
+    const digest = crypto.createHash('sha256');
+    const jsFiles = [`${NAME}.js`, '__wasm_split.js'];
+    for (const f of [...jsFiles, ...wasmFiles].sort()) digest.update(f).update(fs.readFileSync(path.join(pkg, f)));
+    const id = digest.digest('hex').slice(0, 16);
+    const renamed = new Map([
+      [`${NAME}.js`, `${NAME}-${id}.js`],
+      ['__wasm_split.js', `split-${id}.js`],
+      [`${NAME}_bg.wasm`, `${NAME}-${id}_bg.wasm`],
+      ...chunks.map((c) => [c, `${c.replace(/\.wasm$/, '')}-${id}.wasm`]),
+    ]);
+    // Only module specifiers and fetched URLs change: the import-object keys must stay the names
+    // written inside the wasm ("./__wasm_split.js").
+    const rewrite = (text) => {
+      for (const [from, to] of renamed) {
+        text = text.split(`from "./${from}"`).join(`from "./${to}"`).split(`new URL("./${from}"`).join(`new URL("./${to}"`);
+      }
+      return text;
+    };
+    for (const [from, to] of renamed) {
+      const body = fs.readFileSync(path.join(pkg, from));
+      fs.writeFileSync(path.join(staging, to), from.endsWith('.js') ? rewrite(body.toString('utf8')) : body);
+    }
+    return { js: renamed.get(`${NAME}.js`), wasm: renamed.get(`${NAME}_bg.wasm`), chunks: chunks.map((c) => renamed.get(c)) };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
