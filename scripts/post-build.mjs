@@ -18,7 +18,7 @@ const sri = (body) => 'sha384-' + crypto.createHash('sha384').update(body).diges
 for (const f of fs.readdirSync(dir)) {
   if (/^authenticator-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f)) fs.rmSync(path.join(dir, f));
 }
-const app = buildWasm({ source: src, staging: dir, release });
+const app = await buildWasm({ source: src, staging: dir, release });
 
 // The loader, in its own file.
 const body = `import init from '/${app.js}';\nawait init({ module_or_path: '/${app.wasm}' });\n`;
@@ -32,7 +32,7 @@ let html = fs.readFileSync(file, 'utf8')
   .replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/g, '');
 const tags = [
   `<script type="module" src="/${name}" integrity="${sri(body)}" crossorigin="anonymous"></script>`,
-  `<link rel="modulepreload" href="/${app.js}" crossorigin="anonymous" integrity="${sri(fs.readFileSync(path.join(dir, app.js)))}">`,
+  ...[app.js, app.loader].map((js) => `<link rel="modulepreload" href="/${js}" crossorigin="anonymous" integrity="${sri(fs.readFileSync(path.join(dir, js)))}">`),
   `<link rel="preload" href="/${app.wasm}" crossorigin="anonymous" integrity="${sri(fs.readFileSync(path.join(dir, app.wasm)))}" as="fetch" type="application/wasm">`,
 ].join('\n');
 if (!html.includes('</head>')) throw new Error('index.html has no </head>');

@@ -116,8 +116,9 @@ impl Session {
 
     /// Opens storage and decides the first screen.
     pub fn start(self) {
+        let opening = VaultStore::begin_open();
         spawn_local(async move {
-            let store = match VaultStore::open().await {
+            let store = match opening.await {
                 Ok(s) => s,
                 Err(_) => {
                     self.storage.set(Storage::MemoryOnly);
@@ -131,7 +132,6 @@ impl Session {
             self.store.set_value(Some(store));
             let tabs = Tabs::join(move |m| self.on_tab_message(m));
             self.tabs.set_value(Some(tabs));
-            self.persisted.set(files::is_persisted().await);
             match loaded {
                 Ok(None) => self.phase.set(Phase::Create),
                 Ok(Some(bytes)) => self.show_locked(bytes),
@@ -140,6 +140,8 @@ impl Session {
                     self.phase.set(Phase::Damaged);
                 }
             }
+            // Only the settings show it: the first screen does not wait for the answer.
+            self.persisted.set(files::is_persisted().await);
         });
     }
 

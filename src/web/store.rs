@@ -53,17 +53,26 @@ pub struct VaultStore {
 impl VaultStore {
     /// Opens (creating on first use) the database.
     pub async fn open() -> Result<VaultStore, StoreError> {
-        let factory = Factory::new().map_err(|_| StoreError::Unavailable)?;
-        let mut request = factory.open(DB_NAME, Some(1)).map_err(|_| StoreError::Unavailable)?;
-        request.on_upgrade_needed(|event| {
-            if let Ok(db) = event.database() {
-                if !db.store_names().iter().any(|n| n == STORE) {
-                    let _ = db.create_object_store(STORE, ObjectStoreParams::new());
+        Self::begin_open().await
+    }
+
+    /// Sends the open request now (so it runs while the page is still being built) and returns
+    /// what waits for it.
+    pub fn begin_open() -> impl std::future::Future<Output = Result<VaultStore, StoreError>> {
+        let request = Factory::new().and_then(|factory| factory.open(DB_NAME, Some(1))).map(|mut request| {
+            request.on_upgrade_needed(|event| {
+                if let Ok(db) = event.database() {
+                    if !db.store_names().iter().any(|n| n == STORE) {
+                        let _ = db.create_object_store(STORE, ObjectStoreParams::new());
+                    }
                 }
-            }
+            });
+            request
         });
-        let db = request.await.map_err(|_| StoreError::Unavailable)?;
-        Ok(VaultStore { raw: db.into() })
+        async move {
+            let db = request.map_err(|_| StoreError::Unavailable)?.await.map_err(|_| StoreError::Unavailable)?;
+            Ok(VaultStore { raw: db.into() })
+        }
     }
 
     fn db(&self) -> Database {

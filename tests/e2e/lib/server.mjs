@@ -22,9 +22,11 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Starts the server on a free loopback port; resolves to { url, close, requests }. */
+/** Starts the server on a free loopback port; resolves to { url, close, requests, refuse }.
+ * `refuse.test` (a RegExp, or null) answers matching paths with 503, as a dropped connection would. */
 export async function startServer({ dist = DIST, clockOffsetMs = 0 } = {}) {
   const requests = [];
+  const refuse = { test: null };
   const cache = new Map(); // path -> contents: serve from memory, as a production static server would
   const read = async (file) => {
     if (!cache.has(file)) cache.set(file, await fs.readFile(file));
@@ -35,6 +37,7 @@ export async function startServer({ dist = DIST, clockOffsetMs = 0 } = {}) {
     const url = new URL(req.url, 'http://x');
     let file = path.join(dist, decodeURIComponent(url.pathname));
     if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
+    if (refuse.test?.test(url.pathname)) { res.writeHead(503).end(); return; }
     try {
       if (!cache.has(file)) {
         const stat = await fs.stat(file).catch(() => null);
@@ -57,6 +60,7 @@ export async function startServer({ dist = DIST, clockOffsetMs = 0 } = {}) {
   return {
     url: `http://127.0.0.1:${port}/`,
     requests,
+    refuse,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

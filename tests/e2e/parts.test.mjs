@@ -1,0 +1,68 @@
+// The app's WebAssembly is split (scripts/build-wasm.mjs): the first screen loads one module, and the
+// add, backup-codes, scan/import, export and settings parts are fetched when first used. As a user
+// meets it: the first screen does not wait for them; a part opens on first use; a part that cannot
+// be fetched says so in the user's language, and "Try again" opens it once the network is back.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { session } from './lib/app.mjs';
+
+const LINK = 'otpauth://totp/Parts:kenji?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Parts';
+// What the page itself fetched (the service worker's precaching is not in the page's timeline).
+const fetched = (page) => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+
+test('the first screen loads only its own module; the add dialog is fetched on first use', async () => {
+  const server = await startServer();
+  const { app, page, errors, close } = await session(server);
+  try {
+    await app.open();
+    const before = await fetched(page);
+    assert.ok(before.some((p) => /^\/authenticator-[0-9a-f]+_bg\.wasm$/.test(p)), `main module: ${before}`);
+    for (const part of ['add', 'codes', 'transfer', 'export', 'settings']) {
+      assert.ok(!before.some((p) => p.startsWith(`/split_${part}_part-`)), `${part} not loaded yet: ${before}`);
+    }
+    await app.addByUri(LINK);
+    assert.ok((await fetched(page)).some((p) => p.startsWith('/split_add_part-')));
+    await app.row('Parts').getByTestId('code').waitFor();
+    // Settings: loaded when the panel is first opened.
+    await app.tid('settings').locator('summary').click();
+    await app.tid('auto-lock').waitFor();
+    assert.ok((await fetched(page)).some((p) => p.startsWith('/split_settings_part-')));
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+    await server.close();
+  }
+});
+
+test('a part that cannot be fetched: a message in Japanese, and "Try again" opens it once the network is back', async () => {
+  const server = await startServer();
+  server.refuse.test = /^\/split_add_part-/;
+  const { app, page, errors, close } = await session(server, { locale: 'ja-JP' });
+  try {
+    await app.open();
+    await app.tid('add-button').click();
+    const alert = app.tid('load-failed');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /アプリのこの部分を読み込めませんでした。接続を確認してから/);
+    assert.equal(await app.tid('add-dialog').count(), 0, 'no half-built dialog');
+    // The app itself goes on: the list and its controls still work.
+    assert.ok(await app.tid('transfer-button').isEnabled());
+
+    server.refuse.test = null;
+    await alert.getByRole('button', { name: 'もう一度試す' }).click();
+    await app.tid('add-dialog').waitFor({ state: 'visible' });
+    assert.equal(await app.tid('load-failed').count(), 0);
+    await app.tid('uri-input').fill(LINK);
+    await app.tid('submit-add').click();
+    await app.row('Parts').getByTestId('code').waitFor();
+    // The only errors are the refused fetch itself (the browser's and the split loader's report).
+    const unexpected = errors.filter((e) => !/503|split_add_part|Failed to load resource|WebAssembly|Response/i.test(e));
+    assert.deepEqual(unexpected, [], errors.join('\n'));
+    assert.ok(errors.length >= 1, 'the refused fetch was reported');
+  } finally {
+    await close();
+    await page.context().close().catch(() => {});
+    await server.close();
+  }
+});
