@@ -203,6 +203,20 @@ pub fn App() -> impl IntoView {
         _ => {}
     });
     let _ = window_event_listener(leptos::ev::online, move |_| clock.sync_now());
+    // The open vault's module is fetched as soon as the first screen is up, while the passphrase is
+    // typed, so the codes do not wait for it after the key is derived.
+    let preloading = StoredValue::new(false);
+    Effect::new(move |_| {
+        if matches!(session.phase.get(), Phase::Create | Phase::Locked) && !preloading.get_value() {
+            preloading.set_value(true);
+            clock.disturb();
+            leptos::task::spawn_local(async move {
+                // A failure is shown when the screen is needed (with "Try again"), not here.
+                let _ = parts::preload_open().await;
+                clock.disturb();
+            });
+        }
+    });
     Effect::new(move |_| {
         let l = lang.get();
         prefs::set_document_language(l);
@@ -252,23 +266,7 @@ pub fn App() -> impl IntoView {
                 Phase::Working => view! { <gate::WorkingScreen /> }.into_any(),
                 Phase::Damaged => view! { <gate::ProblemScreen newer=None /> }.into_any(),
                 Phase::Newer(v) => view! { <gate::ProblemScreen newer=Some(v) /> }.into_any(),
-                Phase::Open => view! {
-                    <Show when=move || session.storage.get() == Storage::MemoryOnly>
-                        <p class="notice" role="note" data-testid="memory-notice">{tr(T::MemoryOnlyStorage)}</p>
-                    </Show>
-                    {move || session.problem.get().map(|m| view! { <p class="error" role="alert" data-testid="problem">{m}</p> })}
-                    <div class="toolbar">
-                        <h2>{tr(T::AccountsHeading)}</h2>
-                        <div class="toolbar-buttons">
-                            <button data-testid="transfer-button" on:click=move |_| transfer_open.set(true)>{tr(T::ScanOrImport)}</button>
-                            <button class="primary" data-testid="add-button" on:click=move |_| dialog_open.set(true)>
-                                "+ " {tr(T::AddAccount)}
-                            </button>
-                        </div>
-                    </div>
-                    <list::AccountList />
-                    <settings::SettingsPanel />
-                }.into_any(),
+                Phase::Open => on_first_use(|| true, parts::open_screen).into_any(),
             }}
             <Show when=move || session.phase.get() != Phase::Starting>
                 <clock_panel::ClockPanel />
@@ -279,6 +277,32 @@ pub fn App() -> impl IntoView {
         {on_first_use(move || backup_for.get().is_some() || print_for.get().is_some(), parts::codes)}
         {on_first_use(move || transfer_open.get(), parts::transfer)}
         {on_first_use(move || export_for.get().is_some(), parts::export_account)}
+    }
+}
+
+/// The open vault: the toolbar, the list and the settings. In its own module, fetched while the
+/// passphrase is typed (see `App`).
+#[component]
+fn OpenScreen() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let transfer_open = expect_context::<transfer::TransferOpen>().0;
+    let dialog_open = expect_context::<add::AddOpen>().0;
+    view! {
+        <Show when=move || session.storage.get() == Storage::MemoryOnly>
+            <p class="notice" role="note" data-testid="memory-notice">{tr(T::MemoryOnlyStorage)}</p>
+        </Show>
+        {move || session.problem.get().map(|m| view! { <p class="error" role="alert" data-testid="problem">{m}</p> })}
+        <div class="toolbar">
+            <h2>{tr(T::AccountsHeading)}</h2>
+            <div class="toolbar-buttons">
+                <button data-testid="transfer-button" on:click=move |_| transfer_open.set(true)>{tr(T::ScanOrImport)}</button>
+                <button class="primary" data-testid="add-button" on:click=move |_| dialog_open.set(true)>
+                    "+ " {tr(T::AddAccount)}
+                </button>
+            </div>
+        </div>
+        <list::AccountList />
+        <settings::SettingsPanel />
     }
 }
 
@@ -334,6 +358,12 @@ where
 /// worker keeps them all for offline use.
 pub mod parts {
     use super::*;
+
+    /// The open vault (toolbar, list, settings); `preload_open` fetches it ahead of use.
+    #[leptos::wasm_split::wasm_split(open_part, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[doc = "Fetches the open vault's module without showing it."] preload_open))]
+    pub fn open_screen() -> Part {
+        Ok(view! { <OpenScreen /> }.into_any())
+    }
 
     /// The add dialog.
     #[leptos::wasm_split::wasm_split(add_part, wasm_split_path = ::leptos::wasm_split, fallible)]
