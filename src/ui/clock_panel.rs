@@ -31,6 +31,9 @@ pub struct ClockSync {
     disturbed: StoredValue<bool>,
 }
 
+/// Runs of one sync at most, when the page keeps being blocked.
+const MAX_RUNS: u32 = 4;
+
 impl ClockSync {
     /// Loads the stored measurement and choice.
     pub fn new() -> Self {
@@ -72,12 +75,17 @@ impl ClockSync {
         }
         self.syncing.set(true);
         spawn_local(async move {
-            self.disturbed.set_value(false);
-            let mut result = adapter::sync().await;
-            if self.disturbed.get_value() {
+            // A run the page was blocked during (key derivation, compiling a part) is repeated, a
+            // few times at most: the last run counts.
+            let mut runs = 0;
+            let result = loop {
                 self.disturbed.set_value(false);
-                result = adapter::sync().await;
-            }
+                let result = adapter::sync().await;
+                runs += 1;
+                if !self.disturbed.get_value() || runs == MAX_RUNS {
+                    break result;
+                }
+            };
             match result {
                 Ok(run) => {
                     let m = Measured::new(&run.estimate, BrowserClock.now_ms());
