@@ -43,7 +43,7 @@ export async function buildWasm({ source, staging, release }) {
   const profile = release ? 'release' : 'debug';
   const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '--bin', NAME, '--offline'];
   if (release) cargoArgs.push('--release');
-  // --emit-relocs is in .cargo/config.toml: the splitter needs the relocations to move code.
+  // build.rs links the app with --emit-relocs: the splitter needs the relocations to move code.
   run('cargo', cargoArgs, {});
   const targetDir = process.env.CARGO_TARGET_DIR || path.join(source, 'target');
   const raw = path.join(targetDir, 'wasm32-unknown-unknown', profile, `${NAME}.wasm`);

@@ -10,7 +10,7 @@ echo "== native tests (cargo test)"
 cargo test --all-targets
 
 echo "== browser adapter tests (wasm-bindgen-test, headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test web
+cargo test --target wasm32-unknown-unknown --no-default-features --test web
 
 echo "== release build (trunk)"
 trunk build --release --offline

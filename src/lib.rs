@@ -19,7 +19,7 @@ pub mod timesync;
 pub mod uri;
 pub mod vault;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
