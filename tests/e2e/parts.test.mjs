@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
+import path from 'node:path';
 import { session } from './lib/app.mjs';
+import { ARTIFACTS } from './lib/browser.mjs';
 
 const LINK = 'otpauth://totp/Parts:kenji?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Parts';
 // What the page itself fetched (the service worker's precaching is not in the page's timeline).
@@ -45,6 +47,8 @@ test('a part that cannot be fetched: a message in Japanese, and "Try again" open
     const alert = app.tid('load-failed');
     await alert.waitFor();
     assert.match(await alert.textContent(), /アプリのこの部分を読み込めませんでした。接続を確認してから/);
+    assert.ok(await alert.isVisible() && await alert.evaluate((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), 'the message is in sight');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'part-load-failed-ja.png') });
     assert.equal(await app.tid('add-dialog').count(), 0, 'no half-built dialog');
     // The app itself goes on: the list and its controls still work.
     assert.ok(await app.tid('transfer-button').isEnabled());
