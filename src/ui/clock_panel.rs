@@ -76,16 +76,20 @@ impl ClockSync {
         self.syncing.set(true);
         spawn_local(async move {
             // A run the page was blocked during (key derivation, compiling a part) is repeated, a
-            // few times at most: the last run counts.
-            let mut runs = 0;
-            let result = loop {
+            // few times at most. Blocking only widens a run's interval, so the narrowest one counts.
+            self.disturbed.set_value(false);
+            let mut result = adapter::sync().await;
+            let mut runs = 1;
+            while self.disturbed.get_value() && runs < MAX_RUNS {
                 self.disturbed.set_value(false);
-                let result = adapter::sync().await;
+                let again = adapter::sync().await;
                 runs += 1;
-                if !self.disturbed.get_value() || runs == MAX_RUNS {
-                    break result;
-                }
-            };
+                result = match (result, again) {
+                    (Ok(best), Ok(run)) if best.estimate.uncertainty_ms <= run.estimate.uncertainty_ms => Ok(best),
+                    (Ok(best), Err(_)) => Ok(best),
+                    (_, again) => again,
+                };
+            }
             match result {
                 Ok(run) => {
                     let m = Measured::new(&run.estimate, BrowserClock.now_ms());
