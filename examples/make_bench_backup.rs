@@ -21,7 +21,7 @@ fn main() {
         OsRandom.fill(&mut key);
         let secret = base32::encode(base32::Alphabet::Rfc4648 { padding: false }, &key);
         let link = format!("otpauth://totp/Service%20{i}:user{i}@example.com?secret={secret}&issuer=Service%20{i}");
-        content.add(&uri::parse(&link).expect("link").account, 1_700_000_000_000);
+        content.add(&uri::parse(&link).expect("link").account, 1_700_000_000_000).expect("storable");
     }
     let mut vault = Unlocked::create(content, "correct horse battery staple", DEFAULT_KDF, &mut OsRandom).expect("create");
     let bytes = vault.seal(&mut OsRandom).expect("seal");

@@ -19,14 +19,14 @@ fn main() {
     let t = 1_763_700_000_000; // 2025-11-21
     let mut content = Content::default();
     let insta = uri::parse("otpauth://totp/Instagram:hanako.travel?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Instagram").expect("link").account;
-    let id = content.add(&insta, t);
+    let id = content.add(&insta, t).expect("storable");
     let mut codes = CodeSet::new(Shape::Digits8, ["40718263", "51829374", "62930485", "73041596", "84152607"].map(String::from).to_vec(), t);
     codes.set_used("40718263", Some(t + 86_400_000));
     codes.set_used("51829374", Some(t + 2 * 86_400_000));
     content.set_codes(id, codes, t);
-    content.add_site("X", "@hanako_jp", CodeSet::new(Shape::Alnum12, vec!["k3m9p2x7q4w8".into()], t), t);
+    content.add_site("X", "@hanako_jp", CodeSet::new(Shape::Alnum12, vec!["k3m9p2x7q4w8".into()], t), t).expect("storable");
     let google = uri::parse("otpauth://totp/Google:hanako@example.jp?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Google").expect("link").account;
-    content.add(&google, t);
+    content.add(&google, t).expect("storable");
     let mut vault = Unlocked::create(content, "correct horse battery staple", DEFAULT_KDF, &mut OsRandom).expect("create");
     let bytes = vault.seal(&mut OsRandom).expect("seal");
     std::fs::write("tests/fixtures/drill-backup.2favault", &bytes).expect("write fixture");

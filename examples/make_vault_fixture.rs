@@ -21,7 +21,7 @@ fn main() {
         "otpauth://hotp/RFC%204226:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=RFC%204226&counter=5",
     ] {
         let account = uri::parse(link).expect("fixture link").account;
-        content.add(&account, 1_700_000_000_000);
+        content.add(&account, 1_700_000_000_000).expect("storable");
     }
     let mut vault = Unlocked::create(content, "correct horse battery staple", DEFAULT_KDF, &mut OsRandom).expect("create");
     let bytes = vault.seal(&mut OsRandom).expect("seal");

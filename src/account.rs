@@ -3,8 +3,30 @@
 
 use crate::otp::{Algorithm, Generator, Kind, Params, Secret, SecretError, SecretWarning, DIGITS_RANGE, STEAM_CHARS};
 
-/// Longest issuer or account name accepted, in characters.
-pub const MAX_LABEL_CHARS: usize = 256;
+/// Longest issuer or account name a writer accepts, in UTF-16 code units: the unit the browser's
+/// `maxlength` counts, so the input field and this check agree (an emoji counts 2, a kanji 1).
+/// The vault's reader accepts any length, so nothing already stored becomes unreadable.
+pub const MAX_LABEL_LEN: usize = 256;
+/// Longest tag, in UTF-16 code units.
+pub const MAX_TAG_LEN: usize = 32;
+/// Most tags on one entry.
+pub const MAX_TAGS: usize = 20;
+
+/// Length as the browser's `maxlength` counts it (UTF-16 code units).
+pub fn text_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+/// A text field of an entry, for messages that name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The issuer (service name).
+    Issuer,
+    /// The account name.
+    Name,
+    /// One tag.
+    Tag,
+}
 
 /// One authenticator entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,8 +78,23 @@ pub enum FieldError {
     },
     /// Manual entry with neither issuer nor account name: the list could not tell it apart.
     NoName,
-    /// An issuer or account name over [`MAX_LABEL_CHARS`].
-    LabelTooLong,
+    /// A text field longer than its limit ([`MAX_LABEL_LEN`], [`MAX_TAG_LEN`]).
+    TooLong {
+        /// Which field.
+        field: Field,
+        /// Its limit, in UTF-16 code units.
+        max: usize,
+        /// Its length, in UTF-16 code units.
+        len: usize,
+    },
+    /// More than [`MAX_TAGS`] tags.
+    TooManyTags {
+        /// How many were given.
+        count: usize,
+    },
+    /// The account could not be written in a form the vault reads back identically (a safety
+    /// net under every writer; no known input reaches it).
+    NotStorable,
 }
 
 impl From<SecretError> for FieldError {
@@ -126,13 +163,44 @@ pub fn parse_counter(text: &str) -> Result<u64, FieldError> {
     t.parse::<u64>().map_err(|_| FieldError::BadCounter { given: t.to_owned() })
 }
 
-/// Trims a label part and checks its length.
-pub fn clean_label(text: &str) -> Result<String, FieldError> {
+/// Trims a label part and checks its length against [`MAX_LABEL_LEN`].
+pub fn clean_label(text: &str, field: Field) -> Result<String, FieldError> {
     let t = text.trim();
-    if t.chars().count() > MAX_LABEL_CHARS {
-        return Err(FieldError::LabelTooLong);
-    }
+    check_len(t, field, MAX_LABEL_LEN)?;
     Ok(t.to_owned())
+}
+
+fn check_len(text: &str, field: Field, max: usize) -> Result<(), FieldError> {
+    let len = text_len(text);
+    if len > max {
+        return Err(FieldError::TooLong { field, max, len });
+    }
+    Ok(())
+}
+
+/// Checks tags as every writer stores them: at most [`MAX_TAGS`], each at most [`MAX_TAG_LEN`].
+pub fn check_tags(tags: &[String]) -> Result<(), FieldError> {
+    if tags.len() > MAX_TAGS {
+        return Err(FieldError::TooManyTags { count: tags.len() });
+    }
+    tags.iter().try_for_each(|t| check_len(t, Field::Tag, MAX_TAG_LEN))
+}
+
+/// Checks an account as every writer must before storing it: labels trimmed and within
+/// [`MAX_LABEL_LEN`], and its canonical URI read back by the vault's reader as the very same
+/// account. Returns the account with trimmed labels.
+pub fn storable(account: &Account) -> Result<Account, FieldError> {
+    let chars = account.secret.as_bytes().len().div_ceil(5) * 8;
+    if chars > crate::otp::MAX_SECRET_CHARS {
+        return Err(FieldError::Secret(SecretError::TooLong { chars }));
+    }
+    let mut a = account.clone();
+    a.issuer = clean_label(&account.issuer, Field::Issuer)?;
+    a.name = clean_label(&account.name, Field::Name)?;
+    match crate::uri::parse_stored(&crate::uri::format(&a)) {
+        Ok(back) if back.account == a => Ok(a),
+        _ => Err(FieldError::NotStorable),
+    }
 }
 
 /// Which kind of code a manual entry asks for.
@@ -171,8 +239,8 @@ pub struct ManualEntry {
 impl ManualEntry {
     /// Validates the form into an account, or the first problem found (in form order).
     pub fn to_account(&self) -> Result<(Account, Vec<Warning>), FieldError> {
-        let issuer = clean_label(&self.issuer)?;
-        let name = clean_label(&self.name)?;
+        let issuer = clean_label(&self.issuer, Field::Issuer)?;
+        let name = clean_label(&self.name, Field::Name)?;
         if issuer.is_empty() && name.is_empty() {
             return Err(FieldError::NoName);
         }

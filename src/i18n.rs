@@ -4,7 +4,7 @@
 //! translation does not compile. Messages with values (errors, counts) are functions below, each
 //! with both languages side by side.
 
-use crate::account::{FieldError, Warning};
+use crate::account::{Field, FieldError, Warning, MAX_TAGS};
 use crate::otp::{SecretError, SecretWarning};
 use crate::uri::{UriError, MAX_URI_CHARS};
 
@@ -913,6 +913,14 @@ pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
         (Lang::Ja, E::Empty) => "ファイルにアカウントがありません。".into(),
         (Lang::En, E::EncryptedUnsupported) => "This export is encrypted in a way this app cannot open. Export it again without encryption (JSON), import it, then delete that file.".into(),
         (Lang::Ja, E::EncryptedUnsupported) => "このエクスポートはこのアプリでは開けない方式で暗号化されています。暗号化なし（JSON）で再度エクスポートしてインポートし、そのファイルは削除してください。".into(),
+        (Lang::En, E::KdfTooCostly { n, r, p }) => format!(
+            "This file's password protection asks for scrypt N={n}, r={r}, p={p}: {} MiB of memory, more than this app allows ({} MiB, p at most {}). It was not opened, so the browser cannot freeze. Nothing was imported; export it again from Aegis with its default settings.",
+            128u64.saturating_mul(u64::from(*r)).saturating_mul(*n) / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_BYTES / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_P
+        ),
+        (Lang::Ja, E::KdfTooCostly { n, r, p }) => format!(
+            "このファイルのパスワード保護は scrypt N={n}、r={r}、p={p}（メモリ {} MiB）を求めていて、このアプリの上限（{} MiB、p は {} まで）を超えています。ブラウザが固まらないよう開きませんでした。何もインポートしていません。Aegis の標準設定でもう一度エクスポートしてください。",
+            128u64.saturating_mul(u64::from(*r)).saturating_mul(*n) / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_BYTES / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_P
+        ),
     }
 }
 
@@ -1087,6 +1095,16 @@ pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
         (Lang::Ja, E::NotAVault) => "このアプリの保管庫・バックアップファイルではありません。書き出した .2favault ファイルを選んでください。".into(),
         (Lang::En, E::Truncated) => "The file is cut short: part of it is missing. Use a complete copy of the backup.".into(),
         (Lang::Ja, E::Truncated) => "ファイルが途中で切れています。完全なバックアップのコピーを使ってください。".into(),
+        (Lang::En, E::KdfTooCostly { kdf }) => format!(
+            "This file asks for {} MiB of memory and {} passes ({} lanes) to open, more than this app allows ({} MiB, {} MiB × passes, {} lanes): a file made this way could freeze or crash the browser, so it was not opened. Nothing was changed; use a backup exported by this app.",
+            kdf.memory_kib / 1024, kdf.iterations, kdf.parallelism,
+            crate::vault::MAX_KDF_MEMORY_KIB / 1024, crate::vault::MAX_KDF_WORK_KIB / 1024, crate::vault::MAX_KDF_LANES
+        ),
+        (Lang::Ja, E::KdfTooCostly { kdf }) => format!(
+            "このファイルを開くには {} MiB のメモリと {} 回の反復（並列 {}）が必要で、このアプリの上限（{} MiB、メモリ×反復 {} MiB、並列 {}）を超えています。ブラウザが固まったり落ちたりするおそれがあるため開きませんでした。何も変更していません。このアプリで書き出したバックアップを使ってください。",
+            kdf.memory_kib / 1024, kdf.iterations, kdf.parallelism,
+            crate::vault::MAX_KDF_MEMORY_KIB / 1024, crate::vault::MAX_KDF_WORK_KIB / 1024, crate::vault::MAX_KDF_LANES
+        ),
         (Lang::En, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "The file is damaged and cannot be opened. Nothing was changed; use another copy of the backup.".into(),
         (Lang::Ja, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "ファイルが壊れていて開けません。何も変更していません。別のバックアップのコピーを使ってください。".into(),
     }
@@ -1166,8 +1184,26 @@ pub fn field_error(lang: Lang, e: &FieldError) -> String {
         ),
         (Lang::En, E::NoName) => "Enter a service name or an account name, so you can tell this account apart.".into(),
         (Lang::Ja, E::NoName) => "見分けられるように、サービス名かアカウント名を入力してください。".into(),
-        (Lang::En, E::LabelTooLong) => "The service or account name is too long (over 256 characters). Shorten it.".into(),
-        (Lang::Ja, E::LabelTooLong) => "サービス名またはアカウント名が長すぎます（256 文字超）。短くしてください。".into(),
+        (Lang::En, E::TooLong { field, max, len }) => {
+            let what = match field {
+                Field::Issuer => "The service name",
+                Field::Name => "The account name",
+                Field::Tag => "A tag",
+            };
+            format!("{what} is too long: {len} characters, at most {max} (an emoji counts as 2). Shorten it.")
+        }
+        (Lang::Ja, E::TooLong { field, max, len }) => {
+            let what = match field {
+                Field::Issuer => "サービス名",
+                Field::Name => "アカウント名",
+                Field::Tag => "タグ",
+            };
+            format!("{what}が長すぎます（{len} 文字。最大 {max} 文字で、絵文字は 2 文字と数えます）。短くしてください。")
+        }
+        (Lang::En, E::TooManyTags { count }) => format!("{count} tags are too many: at most {MAX_TAGS}. Remove some."),
+        (Lang::Ja, E::TooManyTags { count }) => format!("タグが多すぎます（{count} 個。最大 {MAX_TAGS} 個）。減らしてください。"),
+        (Lang::En, E::NotStorable) => "This account cannot be saved as it is. Check the service and account names for unusual characters.".into(),
+        (Lang::Ja, E::NotStorable) => "このアカウントはこのままでは保存できません。サービス名とアカウント名に特殊な文字がないか確認してください。".into(),
     }
 }
 

@@ -5,13 +5,15 @@
 //! and the parameters are `secret` (required), `issuer`, `algorithm`, `digits`, `period`, `counter`.
 
 use crate::account::{
-    clean_label, parse_algorithm, parse_counter, parse_digits, parse_period, Account, FieldError, Warning,
+    clean_label, parse_algorithm, Field, parse_counter, parse_digits, parse_period, Account, FieldError, Warning,
 };
 use crate::otp::{Kind, Params, Secret, STEAM_CHARS};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-/// Longest input accepted, in characters. Real URIs are under 300; a 512-byte secret fits.
-pub const MAX_URI_CHARS: usize = 4096;
+/// Longest input accepted, in characters. Real URIs are under 300; the canonical URI of the
+/// largest account any writer accepts (labels at their limit, every character percent-encoded,
+/// the longest secret) is about 8,100, so whatever the app writes it also reads.
+pub const MAX_URI_CHARS: usize = 16_384;
 
 /// Why a URI was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,12 +89,24 @@ fn decode_query_value(s: &str) -> Result<String, UriError> {
 }
 
 /// Parses an `otpauth://` URI leniently (case-insensitive scheme and type, unknown parameters
-/// ignored, secret in any Base32 spelling) into an account with warnings.
+/// ignored, secret in any Base32 spelling) into an account with warnings. Labels are held to the
+/// writers' limits ([`crate::account::MAX_LABEL_LEN`]): this reads what a user gives.
 pub fn parse(input: &str) -> Result<Parsed, UriError> {
     let chars = input.chars().count();
     if chars > MAX_URI_CHARS {
         return Err(UriError::TooLong { chars });
     }
+    parse_inner(input, true)
+}
+
+/// Reads a URI the vault stored. No length limits: whatever an earlier version wrote must stay
+/// readable (a limit tightened later never costs a stored account).
+pub fn parse_stored(input: &str) -> Result<Parsed, UriError> {
+    parse_inner(input, false)
+}
+
+fn parse_inner(input: &str, strict: bool) -> Result<Parsed, UriError> {
+    let label = |s: &str, field| if strict { clean_label(s, field) } else { Ok(s.trim().to_owned()) };
     let lead = input.len() - input.trim_start().len();
     let text = input.trim();
     let base_position = input[..lead].chars().count();
@@ -164,8 +178,8 @@ pub fn parse(input: &str) -> Result<Parsed, UriError> {
     let (secret, secret_warnings) = Secret::parse_base32(&secret_text).map_err(FieldError::from)?;
     let mut warnings: Vec<Warning> = secret_warnings.into_iter().map(Warning::Secret).collect();
 
-    let label_issuer = label_issuer.map(|s| clean_label(&s)).transpose()?.filter(|s| !s.is_empty());
-    let issuer_param = issuer_param.map(|s| clean_label(&s)).transpose()?.filter(|s| !s.is_empty());
+    let label_issuer = label_issuer.map(|s| label(&s, Field::Issuer)).transpose()?.filter(|s| !s.is_empty());
+    let issuer_param = issuer_param.map(|s| label(&s, Field::Issuer)).transpose()?.filter(|s| !s.is_empty());
     let issuer = match (label_issuer, issuer_param) {
         (Some(l), Some(p)) => {
             if !l.eq_ignore_ascii_case(&p) {
@@ -176,7 +190,7 @@ pub fn parse(input: &str) -> Result<Parsed, UriError> {
         (Some(one), None) | (None, Some(one)) => one,
         (None, None) => String::new(),
     };
-    let name = clean_label(&label_name)?;
+    let name = label(&label_name, Field::Name)?;
 
     let algorithm = parse_algorithm(algorithm.as_deref().unwrap_or(""))?;
     let period_value = || parse_period(period.as_deref().unwrap_or(""));

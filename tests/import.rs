@@ -92,7 +92,73 @@ fn aegis_encrypted_opens_with_its_password_only() {
 fn aegis_absurd_scrypt_cost_is_refused_before_hashing() {
     let mut v: serde_json::Value = serde_json::from_str(&aegis_encrypted(&aegis_plain_db(), "test", 10)).expect("json");
     v["header"]["slots"][0]["n"] = serde_json::json!(1u64 << 30);
-    assert_eq!(import::import(v.to_string().as_bytes(), Some("test")).err(), Some(ImportError::Malformed("Aegis scrypt parameters")));
+    let want = Some(ImportError::KdfTooCostly { n: 1 << 30, r: 8, p: 1 });
+    assert_eq!(import::import(v.to_string().as_bytes(), Some("test")).err(), want);
+    assert_eq!(import::kdf_jobs(v.to_string().as_bytes()).err(), want, "refused before any job is handed out");
+}
+
+/// The hostile files of issue 12: N = 2^20 with r = 16 (2 GiB: over wasm32's memory, a panic),
+/// r = 8 (1 GiB, a 17 s freeze) and p = 4 are refused by their parameters, before hashing; at
+/// most two password slots are tried.
+#[test]
+fn aegis_hostile_scrypt_parameters_are_refused_by_name() {
+    let base: serde_json::Value = serde_json::from_str(&aegis_encrypted(&aegis_plain_db(), "test", 10)).expect("json");
+    for (n, r, p) in [(1u64 << 20, 16u32, 1u32), (1 << 20, 8, 1), (1 << 15, 8, 4), (1 << 18, 8, 1)] {
+        let mut v = base.clone();
+        v["header"]["slots"][0]["n"] = serde_json::json!(n);
+        v["header"]["slots"][0]["r"] = serde_json::json!(r);
+        v["header"]["slots"][0]["p"] = serde_json::json!(p);
+        let bytes = v.to_string();
+        let want = if 128 * u64::from(r) * n > import::aegis::MAX_SCRYPT_BYTES || p > import::aegis::MAX_SCRYPT_P {
+            Some(ImportError::KdfTooCostly { n, r, p })
+        } else {
+            None
+        };
+        assert_eq!(import::kdf_jobs(bytes.as_bytes()).err(), want, "n={n} r={r} p={p}");
+    }
+    // Three slots: two jobs, and the third slot is never tried even if it holds the key.
+    let mut v = base.clone();
+    let slot = v["header"]["slots"][0].clone();
+    let mut decoy = slot.clone();
+    decoy["key"] = serde_json::json!("00".repeat(32));
+    v["header"]["slots"] = serde_json::json!([decoy.clone(), decoy, slot]);
+    assert_eq!(import::kdf_jobs(v.to_string().as_bytes()).map(|j| j.len()), Ok(2));
+    assert_eq!(import::import(v.to_string().as_bytes(), Some("test")).err(), Some(ImportError::WrongPassword));
+}
+
+/// The worker path: jobs derived apart, then the file read with the keys, gives what the
+/// password path gives; a wrong key is a wrong password.
+#[test]
+fn aegis_opens_with_keys_derived_elsewhere() {
+    let file = aegis_encrypted(&aegis_plain_db(), "test", 10);
+    let jobs = import::kdf_jobs(file.as_bytes()).expect("jobs");
+    assert_eq!(jobs.len(), 1);
+    let keys: Vec<_> = jobs.iter().map(|j| j.derive(b"test").expect("derive")).collect();
+    let got = import::import_with_keys(file.as_bytes(), None, &keys).expect("opens");
+    assert_eq!(got.accounts, import::import(file.as_bytes(), Some("test")).expect("opens").accounts);
+    let wrong: Vec<_> = jobs.iter().map(|j| j.derive(b"nope").expect("derive")).collect();
+    assert_eq!(import::import_with_keys(file.as_bytes(), None, &wrong).err(), Some(ImportError::WrongPassword));
+}
+
+/// Issue 12, case 6: an old 2FAS file stores no algorithm, digits or type. Re-imported over the
+/// same accounts with other settings, they are "same secret, other settings", kept as they are
+/// by default, never reported as a new secret.
+#[test]
+fn reimport_without_settings_never_worsens_an_account() {
+    use authenticator::vault::{Choices, Content, Incoming};
+    let mut vault = Content::default();
+    let existing = uri::parse(&format!("otpauth://totp/Corp%20VPN:dave?secret={RFC_SEED}&algorithm=SHA256&digits=8&period=60")).expect("uri").account;
+    vault.add(&existing, 1).expect("storable");
+    let old_file = serde_json::json!({ "schemaVersion": 1, "services": [{ "name": "Corp VPN", "secret": RFC_SEED, "otp": { "account": "dave" } }] });
+    let got = import::import(old_file.to_string().as_bytes(), None).expect("import");
+    assert_eq!(got.accounts[0].params, Params::default(), "the file has no settings: defaults");
+    assert_eq!(vault.classify(&got.accounts[0]), Incoming::SameSecretOtherSettings(1));
+    let counts = vault.add_all(&got.accounts, Choices::default(), 2);
+    assert_eq!((counts.added, counts.replaced, counts.unchanged), (0, 0, 1));
+    assert_eq!(vault.accounts[0].account(), Some(existing.clone()), "the right account stays right");
+    // Taking the file's settings is a choice the user makes, never the default.
+    let take = Choices { take_other_settings: true, ..Choices::default() };
+    assert_eq!(vault.clone().add_all(&got.accounts, take, 2).replaced, 1);
 }
 
 #[test]

@@ -15,7 +15,7 @@ fn content_with(n: usize) -> Content {
     let mut c = Content::default();
     for i in 0..n {
         let link = format!("otpauth://totp/Issuer{i}:user{i}@example.com?secret={SECRET_B32}&issuer=Issuer{i}");
-        c.add(&uri::parse(&link).expect("valid").account, 1_700_000_000_000 + i as u64);
+        c.add(&uri::parse(&link).expect("valid").account, 1_700_000_000_000 + i as u64).expect("storable");
     }
     c
 }
@@ -87,23 +87,6 @@ fn newer_versions_are_refused_with_their_number() {
 }
 
 #[test]
-fn passphrase_change_keeps_content_and_master_key() {
-    let (mut v, old_bytes) = sealed(2);
-    v.change_passphrase("a new and longer passphrase", FAST_KDF, &mut OsRandom).expect("change");
-    let new_bytes = v.seal(&mut OsRandom).expect("seal");
-    assert_eq!(Unlocked::open(&new_bytes, PASS).err(), Some(VaultError::WrongPassphraseOrDamaged));
-    let reopened = Unlocked::open(&new_bytes, "a new and longer passphrase").expect("new passphrase opens");
-    assert_eq!(reopened.content, v.content);
-    // Same master key: the vault opened with the old passphrase can read the new bytes directly.
-    let old = Unlocked::open(&old_bytes, PASS).expect("old");
-    assert_eq!(old.reopen(&new_bytes).expect("same key").content, v.content);
-    // Only the slot changed.
-    let (a, b) = (Envelope::parse(&old_bytes).expect("a"), Envelope::parse(&new_bytes).expect("b"));
-    assert_eq!(a.slots.len(), b.slots.len());
-    assert_ne!(a.slots[0], b.slots[0]);
-}
-
-#[test]
 fn unknown_slot_types_are_kept_byte_for_byte() {
     let (_, bytes) = sealed(1);
     let mut env = Envelope::parse(&bytes).expect("parse");
@@ -123,7 +106,7 @@ fn a_slot_added_without_resealing_is_refused() {
 #[test]
 fn absurd_kdf_parameters_are_refused_before_hashing() {
     let big = KdfParams { memory_kib: 4 * 1024 * 1024, iterations: 3, parallelism: 1 };
-    assert_eq!(Unlocked::create(Content::default(), PASS, big, &mut OsRandom).err(), Some(VaultError::BadKdfParams));
+    assert_eq!(Unlocked::create(Content::default(), PASS, big, &mut OsRandom).err(), Some(VaultError::KdfTooCostly { kdf: big }));
 }
 
 #[test]
@@ -138,7 +121,7 @@ fn merge_preview_and_merge_keep_everything() {
     let mut here = content_with(2);
     let mut backup = content_with(3); // Issuer0, Issuer1 identical; Issuer2 new
     let other_secret = uri::parse("otpauth://totp/Issuer0:user0@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Issuer0").expect("valid");
-    let conflict_id = backup.add(&other_secret.account, 0);
+    let conflict_id = backup.add(&other_secret.account, 0).expect("storable");
     let preview = here.preview_merge(&backup);
     assert_eq!(preview.unchanged, vec![1, 2]);
     assert_eq!(preview.added, vec![3]);
@@ -179,8 +162,8 @@ fn version_1_content_migrates_to_the_current_version() {
     let codes = CodeSet::new(Shape::Digits8, vec!["12345678".into(), "23456789".into()], 5);
     assert!(v.content.set_codes(1, codes, 5));
     assert!(v.content.mark_code(1, "12345678", Some(9)));
-    let site = v.content.add_site("PlayStation", "taro", CodeSet::new(Shape::Digits, vec!["123456".into()], 6), 6);
-    assert!(v.content.edit_label(2, "RFC 4226", "bob", vec!["test".into()]));
+    let site = v.content.add_site("PlayStation", "taro", CodeSet::new(Shape::Digits, vec!["123456".into()], 6), 6).expect("storable");
+    assert_eq!(v.content.edit_label(2, "RFC 4226", "bob", vec!["test".into()]), Ok(true));
     assert!(v.content.set_pinned(2, true) && v.content.touch(1, 77));
     let resealed = v.seal(&mut OsRandom).expect("seal");
     let again = Unlocked::open(&resealed, PASS).expect("reopen");
@@ -211,7 +194,7 @@ fn merge_carries_backup_codes_and_their_use() {
     let mut codes = CodeSet::new(Shape::Digits8, vec!["11111111".into(), "22222222".into()], 1);
     codes.set_used("11111111", Some(4));
     backup.set_codes(1, codes, 1);
-    backup.add_site("X", "", CodeSet::new(Shape::Alnum12, vec!["a1b2c3d4e5f6".into()], 1), 1);
+    backup.add_site("X", "", CodeSet::new(Shape::Alnum12, vec!["a1b2c3d4e5f6".into()], 1), 1).expect("storable");
     let preview = here.preview_merge(&backup);
     assert_eq!(preview.conflicting, vec![1], "same account, different codes: kept side by side");
     assert_eq!(preview.added, vec![2]);
@@ -221,13 +204,143 @@ fn merge_carries_backup_codes_and_their_use() {
     assert!(here.preview_merge(&backup).added.is_empty());
 }
 
+/// An entry the reader cannot use (here one with neither URI nor label nor codes, one whose URI
+/// does not parse, and one that is not even an entry's shape) never keeps the vault shut: the
+/// others open, and the unreadable ones are kept byte for byte through later saves.
 #[test]
-fn an_entry_with_neither_uri_nor_label_nor_codes_is_refused() {
-    let mut c = content_with(1);
+fn unreadable_entries_are_kept_and_the_rest_opens() {
+    let mut c = content_with(4);
     c.accounts[0].uri = None;
+    c.accounts[2].uri = Some("otpauth://totp/X:y?secret=NOT*BASE32".into());
+    let mut json = serde_json::to_value(&c).expect("json");
+    json["accounts"].as_array_mut().expect("array").push(serde_json::json!({ "id": "seven", "uri": 7, "future": [1, {"x": "ü"}] }));
+    let c: Content = serde_json::from_str(&json.to_string()).expect("tolerant");
+    assert_eq!(c.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![2, 4]);
+    assert_eq!(c.unreadable.len(), 3);
+    let raws: Vec<String> = c.unreadable.iter().map(|u| u.raw_json().to_owned()).collect();
+    assert!(raws[2].contains(r#""future":[1,{"x":"ü"}]"#), "kept as written: {}", raws[2]);
+
     let mut v = Unlocked::create(c, PASS, FAST_KDF, &mut OsRandom).expect("create");
     let bytes = v.seal(&mut OsRandom).expect("seal");
-    assert_eq!(Unlocked::open(&bytes, PASS).err(), Some(VaultError::BadContent));
+    let mut opened = Unlocked::open(&bytes, PASS).expect("a vault with broken entries still opens");
+    assert_eq!(opened.content, v.content);
+    // Saved again after an edit: the unreadable entries are still there, byte for byte, and new
+    // ids never reuse theirs.
+    let link = format!("otpauth://totp/New:me?secret={SECRET_B32}");
+    let id = opened.content.add(&uri::parse(&link).expect("uri").account, 9).expect("storable");
+    assert_eq!(id, 5);
+    let again = Unlocked::open(&opened.seal(&mut OsRandom).expect("seal"), PASS).expect("opens");
+    assert_eq!(again.content.unreadable.iter().map(|u| u.raw_json().to_owned()).collect::<Vec<_>>(), raws);
+    // Deleting one is the user's choice.
+    let mut c = again.content.clone();
+    assert!(c.remove_unreadable(0));
+    assert_eq!(c.unreadable.len(), 2);
+}
+
+/// Issue 12, case 1: what a writer accepts, the reader reads. A 256-emoji issuer and a 300-kanji
+/// or 2,100-letter name are refused with the field and its limit; labels at the limit in the
+/// widest characters (every one percent-encoded to 9 characters, twice for the issuer) are stored
+/// and read back, the vault opens, and a backup of it restores.
+#[test]
+fn long_labels_are_refused_at_the_writer_and_the_longest_allowed_reads_back() {
+    use authenticator::account::{Field, FieldError, MAX_LABEL_LEN};
+    let mut c = content_with(1);
+    let emoji = "😀".repeat(256);
+    let link = format!("otpauth://totp/X:a?secret={SECRET_B32}&issuer={emoji}");
+    let refused = uri::parse(&link).err();
+    assert_eq!(refused, Some(uri::UriError::Field(FieldError::TooLong { field: Field::Issuer, max: MAX_LABEL_LEN, len: 512 })));
+    let mut a = c.accounts[0].account().expect("a");
+    a.issuer = emoji;
+    assert_eq!(c.add(&a, 1).err(), Some(FieldError::TooLong { field: Field::Issuer, max: MAX_LABEL_LEN, len: 512 }));
+    assert_eq!(c.edit_label(1, "X", &"漢".repeat(300), vec![]).err(), Some(FieldError::TooLong { field: Field::Name, max: MAX_LABEL_LEN, len: 300 }));
+    assert_eq!(c.edit_label(1, &"a".repeat(2100), "x", vec![]).err(), Some(FieldError::TooLong { field: Field::Issuer, max: MAX_LABEL_LEN, len: 2100 }));
+    assert_eq!(c.accounts.len(), 1, "nothing changed");
+
+    // At the limit, with characters that encode widest.
+    a.issuer = "漢".repeat(MAX_LABEL_LEN);
+    a.name = "%:字".repeat(MAX_LABEL_LEN / 3);
+    a.secret = authenticator::otp::Secret::from_bytes(vec![0xA5; 640]);
+    let id = c.add(&a, 2).expect("at the limit is stored");
+    assert!(uri::format(&a).chars().count() <= uri::MAX_URI_CHARS);
+    assert_eq!(c.edit_label(id, &"😀".repeat(128), &"漢".repeat(256), vec!["仕事".into()]), Ok(true));
+    let mut v = Unlocked::create(c, PASS, FAST_KDF, &mut OsRandom).expect("create");
+    let bytes = v.seal(&mut OsRandom).expect("seal");
+    let opened = Unlocked::open(&bytes, PASS).expect("opens");
+    assert!(opened.content.unreadable.is_empty());
+    assert_eq!(opened.content, v.content);
+    let mut restored = Content::default();
+    assert_eq!(restored.merge(&opened.content), 2, "the backup restores every account");
+}
+
+/// A stored URI written by an earlier version with labels over today's limit (a 200-emoji
+/// issuer) still reads: limits bind writers, never the reader.
+#[test]
+fn stored_labels_over_todays_limit_still_read() {
+    let mut c = content_with(1);
+    c.accounts[0].uri = Some(format!("otpauth://totp/{0}:me?secret={SECRET_B32}&issuer={0}", "%F0%9F%98%80".repeat(200)));
+    let mut v = Unlocked::create(c, PASS, FAST_KDF, &mut OsRandom).expect("create");
+    let opened = Unlocked::open(&v.seal(&mut OsRandom).expect("seal"), PASS).expect("opens");
+    assert!(opened.content.unreadable.is_empty());
+    assert_eq!(opened.content.accounts[0].label().0, "😀".repeat(200));
+}
+
+/// Issue 12, case 5: a file asking for Argon2id m = 1 GiB, t = 64 (189 s of frozen page before)
+/// is refused by its parameters before any derivation; at most two passphrase slots are tried.
+#[test]
+fn hostile_kdf_parameters_are_refused_before_deriving() {
+    let (_, bytes) = sealed(1);
+    let mut env = Envelope::parse(&bytes).expect("parse");
+    let Slot::Passphrase(p) = &mut env.slots[0] else { panic!("passphrase slot") };
+    let hostile = KdfParams { memory_kib: 1024 * 1024, iterations: 64, parallelism: 1 };
+    p.kdf = hostile;
+    let hostile_bytes = env.to_bytes();
+    assert_eq!(Unlocked::unlock_jobs(&hostile_bytes).err(), Some(VaultError::KdfTooCostly { kdf: hostile }));
+    let started = std::time::Instant::now();
+    assert_eq!(Unlocked::open(&hostile_bytes, PASS).err(), Some(VaultError::KdfTooCostly { kdf: hostile }));
+    assert!(started.elapsed().as_secs() < 5, "refused without deriving");
+    for kdf in [
+        KdfParams { memory_kib: 512 * 1024, iterations: 1, parallelism: 1 },
+        KdfParams { memory_kib: 256 * 1024, iterations: 5, parallelism: 1 },
+        KdfParams { memory_kib: 64 * 1024, iterations: 3, parallelism: 8 },
+    ] {
+        assert_eq!(vault::check_kdf(kdf).err(), Some(VaultError::KdfTooCostly { kdf }));
+    }
+    assert!(vault::check_kdf(DEFAULT_KDF).is_ok());
+    assert!(vault::check_kdf(KdfParams { memory_kib: 256 * 1024, iterations: 4, parallelism: 1 }).is_ok());
+
+    let mut env = Envelope::parse(&bytes).expect("parse");
+    let slot = env.slots[0].clone();
+    env.slots = vec![slot.clone(), slot.clone(), slot];
+    assert_eq!(Unlocked::unlock_jobs(&env.to_bytes()).map(|j| j.len()), Ok(2));
+}
+
+/// The worker path: the key derived apart opens the vault; a wrong one is refused.
+#[test]
+fn opens_with_a_key_derived_elsewhere() {
+    let (v, bytes) = sealed(2);
+    let jobs = Unlocked::unlock_jobs(&bytes).expect("jobs");
+    let kek = jobs[0].derive(PASS.as_bytes()).expect("derive");
+    let kek = vault::Kek::from_slice(kek.as_bytes()).expect("32 bytes");
+    assert_eq!(Unlocked::open_with_kek(&bytes, 0, &kek).expect("opens").content, v.content);
+    let wrong = jobs[0].derive(b"wrong").expect("derive");
+    assert_eq!(Unlocked::open_with_kek(&bytes, 0, &wrong).err(), Some(VaultError::WrongPassphraseOrDamaged));
+    assert_eq!(Unlocked::open_with_kek(&bytes, 1, &wrong).err(), Some(VaultError::NoPassphraseSlot));
+}
+
+/// Changing the passphrase rotates the master key: the old record's key no longer reads the
+/// new record, and only the new passphrase opens it.
+#[test]
+fn passphrase_change_rotates_the_master_key() {
+    let (mut v, old_bytes) = sealed(2);
+    let old = Unlocked::open(&old_bytes, PASS).expect("open");
+    v.change_passphrase("a new and long passphrase", FAST_KDF, &mut OsRandom).expect("change");
+    let new_bytes = v.seal(&mut OsRandom).expect("seal");
+    assert_eq!(old.reopen(&new_bytes).err(), Some(VaultError::WrongPassphraseOrDamaged), "another tab's old key is useless");
+    assert_eq!(Unlocked::open(&new_bytes, PASS).err(), Some(VaultError::WrongPassphraseOrDamaged));
+    assert_eq!(Unlocked::open(&new_bytes, "a new and long passphrase").expect("new").content, v.content);
+    let (a, b) = (Envelope::parse(&old_bytes).expect("a"), Envelope::parse(&new_bytes).expect("b"));
+    assert_eq!(b.slots.len(), 1);
+    assert_ne!(a.slots[0], b.slots[0]);
 }
 
 /// The recovery drill's backup file (examples/make_drill_backup.rs) opens and holds what the
@@ -247,7 +360,7 @@ fn drill_fixture_holds_instagram_codes() {
 /// the entry (and its backup codes); the identical account is never added twice.
 #[test]
 fn incoming_accounts_are_classified_and_stale_secrets_replaced() {
-    use authenticator::vault::Incoming;
+    use authenticator::vault::{AddCounts, Choices, Incoming};
     let mut c = content_with(2);
     c.set_codes(1, CodeSet::new(Shape::Digits8, vec!["11111111".into()], 1), 1);
     let same = c.accounts[0].account().expect("account");
@@ -259,11 +372,13 @@ fn incoming_accounts_are_classified_and_stale_secrets_replaced() {
     other.name = "someone-else".into();
     assert_eq!(c.classify(&other), Incoming::New);
 
+    let counts = |added, replaced, unchanged| AddCounts { added, replaced, unchanged, refused: 0 };
     let mut keep = c.clone();
-    assert_eq!(keep.add_all(&[same.clone(), fresh.clone(), other.clone()], false, 9), (2, 0, 1));
+    assert_eq!(keep.add_all(&[same.clone(), fresh.clone(), other.clone()], Choices::default(), 9), counts(2, 0, 1));
     assert_eq!(keep.accounts.len(), 4);
 
-    assert_eq!(c.add_all(&[same, fresh.clone(), other], true, 9), (1, 1, 1));
+    let replace = Choices { replace_other_secret: true, ..Choices::default() };
+    assert_eq!(c.add_all(&[same, fresh.clone(), other], replace, 9), counts(1, 1, 1));
     assert_eq!(c.accounts.len(), 3);
     assert_eq!(c.get(1).and_then(|e| e.account()), Some(fresh));
     assert!(c.get(1).and_then(|e| e.backup.as_ref()).is_some(), "the backup codes stay with the entry");
@@ -281,7 +396,7 @@ fn version_2_content_migrates_too() {
 fn renaming_moving_pinning_and_tags() {
     let mut c = content_with(3);
     let secret_before = c.accounts[0].account().expect("a").secret;
-    assert!(c.edit_label(1, " New Name ", "me", vec!["work".into(), "仕事".into()]));
+    assert_eq!(c.edit_label(1, " New Name ", "me", vec!["work".into(), "仕事".into()]), Ok(true));
     let renamed = c.accounts[0].account().expect("a");
     assert_eq!((renamed.issuer.as_str(), renamed.name.as_str()), ("New Name", "me"));
     assert_eq!(renamed.secret, secret_before, "renaming never touches the secret");

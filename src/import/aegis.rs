@@ -107,50 +107,110 @@ fn open(key: &[u8], nonce_hex: &str, tag_hex: &str, ciphertext: &[u8]) -> Result
         .map_err(|_| ImportError::WrongPassword)
 }
 
-/// The largest scrypt cost accepted (Aegis uses N = 2^15, r = 8, p = 1): refuses a file that
-/// would make the page hash for minutes.
-const MAX_LOG_N: u8 = 20;
+/// Largest scrypt memory (128·r·N bytes) accepted from a file: 256 MiB. Aegis itself writes
+/// N = 2^15, r = 8 (32 MiB).
+pub const MAX_SCRYPT_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest scrypt parallelism accepted (Aegis writes 1); each unit repeats the whole work.
+pub const MAX_SCRYPT_P: u32 = 2;
+/// Most password slots tried: each costs one full scrypt.
+pub const MAX_SLOTS_TRIED: usize = 2;
 
-fn decrypt_db(header: &Header, db: &str, password: &str) -> Result<Zeroizing<Vec<u8>>, ImportError> {
+/// One scrypt derivation a slot asks for: everything but the password. Checked against the caps
+/// when made, so the page can hand it to the key-derivation worker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScryptJob {
+    /// The slot's salt.
+    pub salt: Vec<u8>,
+    /// log2 of N.
+    pub log_n: u8,
+    /// Block size.
+    pub r: u32,
+    /// Parallelism.
+    pub p: u32,
+}
+
+impl ScryptJob {
+    /// Runs scrypt (the slow step).
+    pub fn derive(&self, password: &[u8]) -> Result<Zeroizing<[u8; 32]>, ImportError> {
+        let params = scrypt::Params::new(self.log_n, self.r, self.p, 32).map_err(|_| ImportError::Malformed("Aegis scrypt parameters"))?;
+        let mut derived = Zeroizing::new([0u8; 32]);
+        scrypt::scrypt(password, &self.salt, &params, derived.as_mut()).map_err(|_| ImportError::Malformed("Aegis scrypt"))?;
+        Ok(derived)
+    }
+}
+
+fn job_of(slot: &Slot) -> Result<ScryptJob, ImportError> {
+    if !slot.n.is_power_of_two() || slot.n < 2 || slot.r == 0 || slot.p == 0 {
+        return Err(ImportError::Malformed("Aegis scrypt parameters"));
+    }
+    let memory = 128u64.saturating_mul(u64::from(slot.r)).saturating_mul(slot.n);
+    if memory > MAX_SCRYPT_BYTES || slot.p > MAX_SCRYPT_P {
+        return Err(ImportError::KdfTooCostly { n: slot.n, r: slot.r, p: slot.p });
+    }
+    Ok(ScryptJob { salt: hex(&slot.salt, 32)?, log_n: slot.n.trailing_zeros() as u8, r: slot.r, p: slot.p })
+}
+
+fn password_slots(header: &Header) -> impl Iterator<Item = &Slot> {
+    header.slots.as_deref().unwrap_or_default().iter().filter(|s| s.kind == 1).take(MAX_SLOTS_TRIED)
+}
+
+/// The derivations an encrypted Aegis file needs (one per password slot tried), every slot's
+/// parameters checked first; empty for a plain file.
+pub fn jobs(text: &str) -> Result<Vec<ScryptJob>, ImportError> {
+    let file: File = serde_json::from_str(text).map_err(|_| ImportError::Malformed("Aegis JSON"))?;
+    if !file.db.is_string() {
+        return Ok(Vec::new());
+    }
+    password_slots(&file.header).map(job_of).collect()
+}
+
+/// How the keys for [`jobs`] are had: derived here from the password, or given (by the worker).
+enum Keys<'a> {
+    Password(&'a str),
+    Derived(&'a [Zeroizing<[u8; 32]>]),
+}
+
+fn decrypt_db(header: &Header, db: &str, keys: Keys<'_>) -> Result<Zeroizing<Vec<u8>>, ImportError> {
     let params = header.params.as_ref().ok_or(ImportError::Malformed("Aegis header"))?;
     let ciphertext = base64::engine::general_purpose::STANDARD.decode(db.trim()).map_err(|_| ImportError::Malformed("Aegis db"))?;
-    let slots = header.slots.as_deref().unwrap_or_default();
-    let mut tried = false;
-    for slot in slots.iter().filter(|s| s.kind == 1) {
-        tried = true;
-        if !slot.n.is_power_of_two() || slot.n < 2 || slot.r == 0 || slot.r > 32 || slot.p == 0 || slot.p > 4 {
-            return Err(ImportError::Malformed("Aegis scrypt parameters"));
-        }
-        let log_n = slot.n.trailing_zeros() as u8;
-        if log_n > MAX_LOG_N {
-            return Err(ImportError::Malformed("Aegis scrypt parameters"));
-        }
-        let salt = hex(&slot.salt, 32)?;
-        let scrypt_params = scrypt::Params::new(log_n, slot.r, slot.p, 32).map_err(|_| ImportError::Malformed("Aegis scrypt parameters"))?;
-        let mut derived = Zeroizing::new([0u8; 32]);
-        scrypt::scrypt(password.as_bytes(), &salt, &scrypt_params, derived.as_mut()).map_err(|_| ImportError::Malformed("Aegis scrypt"))?;
+    let slots: Vec<&Slot> = password_slots(header).collect();
+    if slots.is_empty() {
+        return Err(ImportError::Malformed("Aegis has no password slot"));
+    }
+    let jobs = slots.iter().map(|s| job_of(s)).collect::<Result<Vec<_>, _>>()?;
+    for (i, (slot, job)) in slots.iter().zip(&jobs).enumerate() {
+        let derived = match keys {
+            Keys::Password(p) => job.derive(p.as_bytes())?,
+            Keys::Derived(keys) => keys.get(i).cloned().ok_or(ImportError::WrongPassword)?,
+        };
         let wrapped = hex(&slot.key, 32)?;
         if let Ok(master) = open(derived.as_ref(), &slot.key_params.nonce, &slot.key_params.tag, &wrapped) {
             return open(&master, &params.nonce, &params.tag, &ciphertext);
         }
     }
-    if tried {
-        Err(ImportError::WrongPassword)
-    } else {
-        Err(ImportError::Malformed("Aegis has no password slot"))
-    }
+    Err(ImportError::WrongPassword)
 }
 
-/// Reads an Aegis vault file.
+/// Reads an Aegis file, plain or encrypted (`password` needed then).
 pub fn import(text: &str, password: Option<&str>) -> Result<(Vec<Account>, Vec<Skipped>), ImportError> {
+    let password = password.filter(|p| !p.is_empty());
+    read(text, password.map(Keys::Password))
+}
+
+/// [`import`] with the keys of [`jobs`] already derived (by the key-derivation worker), in order.
+pub fn import_with_keys(text: &str, keys: &[Zeroizing<[u8; 32]>]) -> Result<(Vec<Account>, Vec<Skipped>), ImportError> {
+    read(text, Some(Keys::Derived(keys)))
+}
+
+fn read(text: &str, keys: Option<Keys<'_>>) -> Result<(Vec<Account>, Vec<Skipped>), ImportError> {
     let file: File = serde_json::from_str(text).map_err(|_| ImportError::Malformed("Aegis JSON"))?;
     if file.version != 1 {
         return Err(ImportError::UnsupportedVersion(file.version));
     }
     let db: Db = match &file.db {
         Value::String(sealed) => {
-            let password = password.filter(|p| !p.is_empty()).ok_or(ImportError::NeedsPassword)?;
-            let plain = decrypt_db(&file.header, sealed, password)?;
+            let keys = keys.ok_or(ImportError::NeedsPassword)?;
+            let plain = decrypt_db(&file.header, sealed, keys)?;
             serde_json::from_slice(&plain).map_err(|_| ImportError::Malformed("Aegis db"))?
         }
         other => serde_json::from_value(other.clone()).map_err(|_| ImportError::Malformed("Aegis db"))?,

@@ -98,10 +98,10 @@ fn account_of(p: &OtpParameters) -> Result<Account, Skipped> {
     if p.secret.is_empty() {
         return Err(skip(SkipReason::Field(FieldError::MissingSecret)));
     }
-    if issuer.chars().count() > crate::account::MAX_LABEL_CHARS || name.chars().count() > crate::account::MAX_LABEL_CHARS {
-        return Err(skip(SkipReason::Field(FieldError::LabelTooLong)));
-    }
-    Ok(Account { issuer, name, secret: Secret::from_bytes(p.secret.clone()), params: Params { algorithm, digits, kind } })
+    let issuer = crate::account::clean_label(&issuer, crate::account::Field::Issuer).map_err(|e| skip(SkipReason::Field(e)))?;
+    let name = crate::account::clean_label(&name, crate::account::Field::Name).map_err(|e| skip(SkipReason::Field(e)))?;
+    let account = Account { issuer, name, secret: Secret::from_bytes(p.secret.clone()), params: Params { algorithm, digits, kind } };
+    crate::account::storable(&account).map_err(|e| skip(SkipReason::Field(e)))
 }
 
 /// Decodes one `otpauth-migration://offline?data=…` link.

@@ -60,6 +60,17 @@ pub enum ImportError {
     Empty,
     /// An encrypted variant this app cannot open (e.g. a password-protected Bitwarden export).
     EncryptedUnsupported,
+    /// The file's key derivation would cost more than this app allows (scrypt memory 128·r·N
+    /// over [`aegis::MAX_SCRYPT_BYTES`], or p over [`aegis::MAX_SCRYPT_P`]); refused before any
+    /// work, with the file's parameters.
+    KdfTooCostly {
+        /// scrypt N.
+        n: u64,
+        /// scrypt r.
+        r: u32,
+        /// scrypt p.
+        p: u32,
+    },
 }
 
 /// Why one entry was left out.
@@ -118,6 +129,39 @@ pub fn detect(bytes: &[u8]) -> Result<Format, ImportError> {
     Err(ImportError::NotRecognised)
 }
 
+/// The slow key derivations reading `bytes` needs (Aegis's scrypt), to run in the worker before
+/// [`import_with_keys`]; every one checked against the caps. Empty when none is needed (2FAS's
+/// PBKDF2 is fixed at 10,000 rounds and runs inline).
+pub fn kdf_jobs(bytes: &[u8]) -> Result<Vec<aegis::ScryptJob>, ImportError> {
+    match detect(bytes)? {
+        Format::AegisEncrypted => aegis::jobs(text_of(bytes)?),
+        _ => Ok(Vec::new()),
+    }
+}
+
+fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
+    Ok(std::str::from_utf8(bytes).map_err(|_| ImportError::NotRecognised)?.trim_start_matches('\u{feff}').trim())
+}
+
+/// [`import`] with the keys for [`kdf_jobs`] already derived, in order; `password` still serves
+/// formats whose derivation runs inline.
+pub fn import_with_keys(bytes: &[u8], password: Option<&str>, keys: &[zeroize::Zeroizing<[u8; 32]>]) -> Result<Imported, ImportError> {
+    match detect(bytes)? {
+        Format::AegisEncrypted => {
+            let (accounts, skipped) = aegis::import_with_keys(text_of(bytes)?, keys)?;
+            finish(Format::AegisEncrypted, accounts, skipped)
+        }
+        _ => import(bytes, password),
+    }
+}
+
+fn finish(format: Format, accounts: Vec<Account>, skipped: Vec<Skipped>) -> Result<Imported, ImportError> {
+    if accounts.is_empty() && skipped.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    Ok(Imported { format, accounts, skipped })
+}
+
 /// Reads a file (or a pasted migration link). `password` is used for encrypted formats.
 pub fn import(bytes: &[u8], password: Option<&str>) -> Result<Imported, ImportError> {
     let format = detect(bytes)?;
@@ -133,10 +177,7 @@ pub fn import(bytes: &[u8], password: Option<&str>) -> Result<Imported, ImportEr
         Format::AndOtp => json_formats::andotp(text)?,
         Format::UriList => text::uri_list(text),
     };
-    if accounts.is_empty() && skipped.is_empty() {
-        return Err(ImportError::Empty);
-    }
-    Ok(Imported { format, accounts, skipped })
+    finish(format, accounts, skipped)
 }
 
 /// What a scanned QR code (or a pasted line) holds.
@@ -186,7 +227,7 @@ pub(crate) struct Fields {
 
 impl Fields {
     pub(crate) fn label(&self) -> String {
-        crate::i18n::account_label(crate::i18n::Lang::En, &self.issuer, &self.name, |i, n| format!("{i} ({n})"))
+        label_of(&self.issuer, &self.name)
     }
 
     /// The account, or why it was skipped.
@@ -212,15 +253,26 @@ impl Fields {
     }
 }
 
-/// Collects accounts and skipped entries.
+/// Collects accounts and skipped entries. Every account passes the check every writer of the
+/// vault applies ([`crate::account::storable`]), so an import never brings in what the vault
+/// could not read back.
 pub(crate) fn split(results: impl IntoIterator<Item = Result<Account, Skipped>>) -> (Vec<Account>, Vec<Skipped>) {
     let mut accounts = Vec::new();
     let mut skipped = Vec::new();
     for r in results {
-        match r {
+        match r.and_then(|a| {
+            crate::account::storable(&a).map_err(|e| Skipped { label: label_of(&a.issuer, &a.name), reason: SkipReason::Field(e) })
+        }) {
             Ok(a) => accounts.push(a),
             Err(s) => skipped.push(s),
         }
     }
     (accounts, skipped)
+}
+
+/// "Issuer (name)" for a skipped entry, as the file has it (shortened: it may be the very field
+/// that was too long).
+pub(crate) fn label_of(issuer: &str, name: &str) -> String {
+    let cut = |s: &str| if s.chars().count() > 40 { format!("{}…", s.chars().take(40).collect::<String>()) } else { s.to_owned() };
+    crate::i18n::account_label(crate::i18n::Lang::En, &cut(issuer), &cut(name), |i, n| format!("{i} ({n})"))
 }

@@ -5,7 +5,7 @@
 
 mod secret;
 
-pub use secret::{Secret, SecretError, SecretWarning, MIN_RECOMMENDED_SECRET_BYTES};
+pub use secret::{Secret, SecretError, SecretWarning, MAX_SECRET_CHARS, MIN_RECOMMENDED_SECRET_BYTES};
 
 use hmac::{Hmac, Mac};
 use sha1::Sha1;

@@ -6,11 +6,14 @@
 //! entries without a secret (a site's backup codes alone) and the low-codes threshold. 3 adds
 //! tags, pins and last use per entry, and the list order and privacy settings.
 
-use crate::account::Account;
+use crate::account::{self, Account, Field, FieldError};
 use crate::backup_codes::{CodeSet, DEFAULT_LOW_THRESHOLD};
 use crate::organize::SortOrder;
 use crate::uri;
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeSeq;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
+use std::fmt;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 /// The content version this code writes, and the newest it reads.
@@ -18,8 +21,8 @@ pub const CONTENT_VERSION: u32 = 3;
 /// Idle minutes before locking, unless the user chose otherwise.
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
 
-/// One stored account.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
+/// One stored account. `Debug` shows neither the URI (it holds the secret) nor the codes.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
 pub struct StoredAccount {
     /// Stable identifier within this vault.
     pub id: u64,
@@ -52,11 +55,22 @@ pub struct StoredAccount {
     pub last_used_ms: Option<u64>,
 }
 
+impl fmt::Debug for StoredAccount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StoredAccount")
+            .field("id", &self.id)
+            .field("uri", &self.uri.as_ref().map(|_| "<redacted>"))
+            .field("backup_codes", &self.backup.as_ref().map(|b| b.codes.len()))
+            .field("revoked_sets", &self.revoked.len())
+            .finish_non_exhaustive()
+    }
+}
+
 impl StoredAccount {
-    /// The account this entry describes; `None` for an entry without a secret, or if the URI no
-    /// longer parses (never for URIs we wrote).
+    /// The account this entry describes; `None` for an entry without a secret. Stored URIs are
+    /// read without the input limits ([`uri::parse_stored`]): what was written stays readable.
     pub fn account(&self) -> Option<Account> {
-        self.uri.as_deref().and_then(|u| uri::parse(u).ok()).map(|p| p.account)
+        self.uri.as_deref().and_then(|u| uri::parse_stored(u).ok()).map(|p| p.account)
     }
 
     /// Whether the entry is readable: a URI that parses, or no URI but backup codes or a name.
@@ -64,6 +78,21 @@ impl StoredAccount {
         match &self.uri {
             Some(_) => self.account().is_some(),
             None => !(self.issuer.is_empty() && self.name.is_empty()) || self.backup.is_some(),
+        }
+    }
+
+    fn blank(id: u64, now_ms: u64) -> StoredAccount {
+        StoredAccount {
+            id,
+            uri: None,
+            issuer: String::new(),
+            name: String::new(),
+            added_ms: now_ms,
+            backup: None,
+            revoked: Vec::new(),
+            tags: Vec::new(),
+            pinned: false,
+            last_used_ms: None,
         }
     }
 
@@ -115,21 +144,119 @@ impl Default for Settings {
     }
 }
 
+/// An entry the reader could not understand (damaged, or written by a newer version in a shape
+/// this one does not know). Kept byte for byte and written back unchanged, so opening the vault
+/// never costs it; the user can export it raw or delete it.
+#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
+pub struct Unreadable {
+    /// Its id, if that much could be read (ids of readable entries never reuse it).
+    pub id: Option<u64>,
+    /// The entry's JSON text, exactly as stored (it may hold a secret, hence zeroized).
+    raw: String,
+}
+
+impl Unreadable {
+    /// The entry's JSON text as stored: what "export raw" saves (it may hold a secret).
+    pub fn raw_json(&self) -> &str {
+        &self.raw
+    }
+}
+
+impl fmt::Debug for Unreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Unreadable").field("id", &self.id).field("bytes", &self.raw.len()).finish()
+    }
+}
+
 /// The decrypted vault.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Content {
     /// Content format version.
     pub version: u32,
     /// Accounts, in list order.
     pub accounts: Vec<StoredAccount>,
+    /// Entries that could not be read, kept as they were (written after the readable ones).
+    pub unreadable: Vec<Unreadable>,
     /// Settings.
-    #[serde(default)]
     pub settings: Settings,
+}
+
+impl fmt::Debug for Content {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Content")
+            .field("version", &self.version)
+            .field("accounts", &self.accounts)
+            .field("unreadable", &self.unreadable)
+            .field("settings", &self.settings)
+            .finish()
+    }
 }
 
 impl Default for Content {
     fn default() -> Self {
-        Content { version: CONTENT_VERSION, accounts: Vec::new(), settings: Settings::default() }
+        Content { version: CONTENT_VERSION, accounts: Vec::new(), unreadable: Vec::new(), settings: Settings::default() }
+    }
+}
+
+/// The content as written: readable entries, then the unreadable ones exactly as they were read.
+impl Serialize for Content {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Entries<'a>(&'a Content);
+        impl Serialize for Entries<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut seq = serializer.serialize_seq(Some(self.0.accounts.len() + self.0.unreadable.len()))?;
+                for a in &self.0.accounts {
+                    seq.serialize_element(a)?;
+                }
+                for u in &self.0.unreadable {
+                    // Borrowed, so no unzeroized copy of the text is made.
+                    let raw: &RawValue = serde_json::from_str(&u.raw).map_err(serde::ser::Error::custom)?;
+                    seq.serialize_element(raw)?;
+                }
+                seq.end()
+            }
+        }
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            version: u32,
+            accounts: Entries<'a>,
+            settings: &'a Settings,
+        }
+        Wire { version: self.version, accounts: Entries(self), settings: &self.settings }.serialize(serializer)
+    }
+}
+
+/// Tolerant reading: an entry that does not deserialize, or whose account does not parse, is kept
+/// as [`Unreadable`] instead of refusing the whole vault; settings that do not read take their
+/// defaults.
+impl<'de> Deserialize<'de> for Content {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Borrowed from the decrypted buffer (which the caller zeroizes): no stray copies.
+        #[derive(Deserialize)]
+        struct Wire<'a> {
+            version: u32,
+            #[serde(default, borrow)]
+            accounts: Vec<&'a RawValue>,
+            #[serde(default, borrow)]
+            settings: Option<&'a RawValue>,
+        }
+        #[derive(Deserialize)]
+        struct IdOnly {
+            id: u64,
+        }
+        let wire = Wire::deserialize(deserializer)?;
+        let mut content = Content { version: wire.version, ..Content::default() };
+        for raw in wire.accounts {
+            match serde_json::from_str::<StoredAccount>(raw.get()) {
+                Ok(entry) if entry.is_valid() => content.accounts.push(entry),
+                _ => {
+                    let id = serde_json::from_str::<IdOnly>(raw.get()).ok().map(|i| i.id);
+                    content.unreadable.push(Unreadable { id, raw: raw.get().to_owned() });
+                }
+            }
+        }
+        content.settings = wire.settings.and_then(|s| serde_json::from_str(s.get()).ok()).unwrap_or_default();
+        Ok(content)
     }
 }
 
@@ -151,9 +278,36 @@ pub enum Incoming {
     New,
     /// The very same account (secret and settings) is here already: adding it would duplicate it.
     Identical(u64),
-    /// Same issuer and name with another secret or settings: usually the site issued a new secret
+    /// The same secret under the same label with other settings (algorithm, digits, kind): often
+    /// a file that does not store them (old 2FAS backups). Keeping the existing account is the
+    /// safe default; the user may take the incoming settings instead.
+    SameSecretOtherSettings(u64),
+    /// Same issuer and name with another secret: usually the site issued a new secret
     /// (re-scanned QR), so the old one makes "invalid code". The user chooses: replace or keep both.
     SameLabel(u64),
+}
+
+/// What to do with incoming accounts that resemble one here. Neither default destroys anything.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Choices {
+    /// [`Incoming::SameLabel`]: replace the old secret (`true`) or keep both (`false`, default).
+    pub replace_other_secret: bool,
+    /// [`Incoming::SameSecretOtherSettings`]: take the incoming settings (`true`) or keep the
+    /// existing account as it is (`false`, default).
+    pub take_other_settings: bool,
+}
+
+/// What [`Content::add_all`] did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AddCounts {
+    /// Added as new entries.
+    pub added: usize,
+    /// Existing entries whose secret or settings were replaced.
+    pub replaced: usize,
+    /// Left out: identical, or the same secret kept with its existing settings.
+    pub unchanged: usize,
+    /// Refused by the writers' checks (never for accounts an importer returned).
+    pub refused: usize,
 }
 
 /// Same secret and settings (or both without one, under the same label) and the same backup codes.
@@ -164,6 +318,15 @@ fn same_entry(a: &StoredAccount, b: &StoredAccount) -> bool {
         _ => false,
     };
     accounts_match && a.codes() == b.codes()
+}
+
+fn check_site_label(issuer: &str, name: &str) -> Result<(String, String), FieldError> {
+    let issuer = account::clean_label(issuer, Field::Issuer)?;
+    let name = account::clean_label(name, Field::Name)?;
+    if issuer.is_empty() && name.is_empty() {
+        return Err(FieldError::NoName);
+    }
+    Ok((issuer, name))
 }
 
 impl Content {
@@ -178,79 +341,72 @@ impl Content {
     }
 
     fn next_id(&self) -> u64 {
-        self.accounts.iter().map(|a| a.id).max().map_or(1, |m| m + 1)
+        let readable = self.accounts.iter().map(|a| a.id);
+        let unreadable = self.unreadable.iter().filter_map(|u| u.id);
+        readable.chain(unreadable).max().map_or(1, |m| m.saturating_add(1))
     }
 
-    /// Adds an account at the end and returns its id.
-    pub fn add(&mut self, account: &Account, now_ms: u64) -> u64 {
+    /// Adds an account at the end and returns its id. Refused, with the field and its limit, if
+    /// the vault could not store it so that it reads back the same ([`account::storable`]).
+    pub fn add(&mut self, account: &Account, now_ms: u64) -> Result<u64, FieldError> {
+        let account = account::storable(account)?;
         let id = self.next_id();
-        self.accounts.push(StoredAccount {
-            id,
-            uri: Some(uri::format(account)),
-            issuer: String::new(),
-            name: String::new(),
-            added_ms: now_ms,
-            backup: None,
-            revoked: Vec::new(),
-            tags: Vec::new(),
-            pinned: false,
-            last_used_ms: None,
-        });
-        id
+        let mut entry = StoredAccount::blank(id, now_ms);
+        entry.uri = Some(uri::format(&account));
+        self.accounts.push(entry);
+        Ok(id)
     }
 
     /// Adds a site kept only for its backup codes (no secret) and returns its id.
-    pub fn add_site(&mut self, issuer: &str, name: &str, codes: CodeSet, now_ms: u64) -> u64 {
+    pub fn add_site(&mut self, issuer: &str, name: &str, codes: CodeSet, now_ms: u64) -> Result<u64, FieldError> {
+        let (issuer, name) = check_site_label(issuer, name)?;
         let id = self.next_id();
-        self.accounts.push(StoredAccount {
-            id,
-            uri: None,
-            issuer: issuer.trim().to_owned(),
-            name: name.trim().to_owned(),
-            added_ms: now_ms,
-            backup: Some(codes),
-            revoked: Vec::new(),
-            tags: Vec::new(),
-            pinned: false,
-            last_used_ms: None,
-        });
-        id
+        let mut entry = StoredAccount::blank(id, now_ms);
+        entry.issuer = issuer;
+        entry.name = name;
+        entry.backup = Some(codes);
+        self.accounts.push(entry);
+        Ok(id)
     }
 
     /// How `account` relates to the accounts here.
     pub fn classify(&self, account: &Account) -> Incoming {
+        let mut same_secret = None;
         let mut same_label = None;
         for entry in &self.accounts {
             let Some(mine) = entry.account() else { continue };
             if mine == *account {
                 return Incoming::Identical(entry.id);
             }
-            if same_label.is_none() && mine.issuer == account.issuer && mine.name == account.name {
-                same_label = Some(entry.id);
+            if mine.issuer == account.issuer && mine.name == account.name {
+                if mine.secret == account.secret {
+                    same_secret.get_or_insert(entry.id);
+                } else {
+                    same_label.get_or_insert(entry.id);
+                }
             }
         }
-        same_label.map_or(Incoming::New, Incoming::SameLabel)
+        same_secret.map(Incoming::SameSecretOtherSettings).or(same_label.map(Incoming::SameLabel)).unwrap_or(Incoming::New)
     }
 
-    /// Adds each account unless an identical one is here; for a [`Incoming::SameLabel`] account,
-    /// `replace` decides between replacing the old secret (keeping the entry's backup codes) and
-    /// keeping both. Returns (added, replaced, identical ones skipped).
-    pub fn add_all(&mut self, accounts: &[Account], replace: bool, now_ms: u64) -> (usize, usize, usize) {
-        let (mut added, mut replaced, mut same) = (0, 0, 0);
+    /// Adds each account unless an identical one is here; for accounts that resemble one here,
+    /// `choices` decides (see [`Choices`]; its default changes no existing account).
+    pub fn add_all(&mut self, accounts: &[Account], choices: Choices, now_ms: u64) -> AddCounts {
+        let mut counts = AddCounts::default();
         for account in accounts {
-            match self.classify(account) {
-                Incoming::Identical(_) => same += 1,
-                Incoming::SameLabel(id) if replace => {
-                    self.replace(id, account);
-                    replaced += 1;
-                }
-                _ => {
-                    self.add(account, now_ms);
-                    added += 1;
-                }
+            let done = match self.classify(account) {
+                Incoming::Identical(_) => Ok(&mut counts.unchanged),
+                Incoming::SameSecretOtherSettings(_) if !choices.take_other_settings => Ok(&mut counts.unchanged),
+                Incoming::SameSecretOtherSettings(id) => self.replace(id, account).map(|_| &mut counts.replaced),
+                Incoming::SameLabel(id) if choices.replace_other_secret => self.replace(id, account).map(|_| &mut counts.replaced),
+                Incoming::SameLabel(_) | Incoming::New => self.add(account, now_ms).map(|_| &mut counts.added),
+            };
+            match done {
+                Ok(n) => *n += 1,
+                Err(_) => counts.refused += 1,
             }
         }
-        (added, replaced, same)
+        counts
     }
 
     fn entry_mut(&mut self, id: u64) -> Option<&mut StoredAccount> {
@@ -258,22 +414,30 @@ impl Content {
     }
 
     /// Renames an entry and sets its tags. For an account with a secret the label is part of its
-    /// URI; the secret and parameters are untouched. Returns whether the entry exists.
-    pub fn edit_label(&mut self, id: u64, issuer: &str, name: &str, tags: Vec<String>) -> bool {
-        let Some(entry) = self.entry_mut(id) else { return false };
+    /// URI; the secret and parameters are untouched. Returns whether the entry exists, or the
+    /// field that is refused (nothing changes then).
+    pub fn edit_label(&mut self, id: u64, issuer: &str, name: &str, tags: Vec<String>) -> Result<bool, FieldError> {
+        account::check_tags(&tags)?;
+        let Some(entry) = self.entry_mut(id) else { return Ok(false) };
         match entry.account() {
             Some(mut account) => {
-                account.issuer = issuer.trim().to_owned();
-                account.name = name.trim().to_owned();
+                account.issuer = issuer.to_owned();
+                account.name = name.to_owned();
+                let account = account::storable(&account)?;
                 entry.uri = Some(uri::format(&account));
             }
             None => {
-                entry.issuer = issuer.trim().to_owned();
-                entry.name = name.trim().to_owned();
+                let (issuer, name) = if entry.backup.is_some() {
+                    (account::clean_label(issuer, Field::Issuer)?, account::clean_label(name, Field::Name)?)
+                } else {
+                    check_site_label(issuer, name)?
+                };
+                entry.issuer = issuer;
+                entry.name = name;
             }
         }
         entry.tags = tags;
-        true
+        Ok(true)
     }
 
     /// Pins or unpins an entry.
@@ -354,14 +518,27 @@ impl Content {
         self.accounts.len() != before
     }
 
-    /// Replaces the account with `id` (e.g. an advanced HOTP counter); returns whether it was there.
-    pub fn replace(&mut self, id: u64, account: &Account) -> bool {
+    /// Replaces the account with `id` (e.g. an advanced HOTP counter); returns whether it was
+    /// there, or the field that is refused (nothing changes then).
+    pub fn replace(&mut self, id: u64, account: &Account) -> Result<bool, FieldError> {
+        let account = account::storable(account)?;
         match self.accounts.iter_mut().find(|a| a.id == id) {
             Some(entry) => {
-                entry.uri = Some(uri::format(account));
-                true
+                entry.uri = Some(uri::format(&account));
+                Ok(true)
             }
-            None => false,
+            None => Ok(false),
+        }
+    }
+
+    /// Deletes an entry that could not be read (the user chose to, after being offered its raw
+    /// export). Returns whether it was there.
+    pub fn remove_unreadable(&mut self, index: usize) -> bool {
+        if index < self.unreadable.len() {
+            self.unreadable.remove(index);
+            true
+        } else {
+            false
         }
     }
 
@@ -381,8 +558,9 @@ impl Content {
     }
 
     /// Merges a backup: every entry not already here (identical) is appended with a new id, its
-    /// backup codes and their use included. Conflicting ones are kept side by side, so nothing is
-    /// ever lost. Returns how many were added.
+    /// backup codes and their use included. Conflicting ones are kept side by side, and entries
+    /// the backup holds unread are carried over as they are, so nothing is ever lost. Returns how
+    /// many were added.
     pub fn merge(&mut self, other: &Content) -> usize {
         let preview = self.preview_merge(other);
         let mut added = 0;
@@ -394,6 +572,12 @@ impl Content {
             copy.id = self.next_id();
             self.accounts.push(copy);
             added += 1;
+        }
+        for u in &other.unreadable {
+            if !self.unreadable.iter().any(|mine| mine.raw == u.raw) {
+                self.unreadable.push(u.clone());
+                added += 1;
+            }
         }
         added
     }

@@ -5,21 +5,29 @@
 mod content;
 mod envelope;
 
-pub use content::{Content, Incoming, MergePreview, Settings, StoredAccount, CONTENT_VERSION, DEFAULT_AUTO_LOCK_MINUTES};
-pub use envelope::{Envelope, KdfParams, PassphraseSlot, Slot, ENVELOPE_VERSION, MAGIC};
+pub use content::{AddCounts, Choices, Content, Incoming, MergePreview, Settings, StoredAccount, Unreadable, CONTENT_VERSION, DEFAULT_AUTO_LOCK_MINUTES};
+pub use envelope::{Envelope, KdfParams, PassphraseSlot, Slot, ENVELOPE_VERSION, MAGIC, SALT_LEN};
 
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
-use envelope::{NONCE_LEN, SALT_LEN, WRAPPED_LEN};
+use envelope::{NONCE_LEN, WRAPPED_LEN};
 use std::fmt;
 use zeroize::{Zeroize, Zeroizing};
 
 /// Default Argon2id cost: 64 MiB, 3 passes, 1 lane (tuned for ≤ 0.7 s unlock in headless Chromium).
 pub const DEFAULT_KDF: KdfParams = KdfParams { memory_kib: 64 * 1024, iterations: 3, parallelism: 1 };
-/// Largest Argon2 memory accepted from a file (1 GiB): a damaged or hostile file must not hang the tab.
-pub const MAX_KDF_MEMORY_KIB: u32 = 1024 * 1024;
+/// Largest Argon2 memory accepted from a file (256 MiB, 4× the default): a damaged or hostile
+/// file must not exhaust a phone's memory.
+pub const MAX_KDF_MEMORY_KIB: u32 = 256 * 1024;
 /// Most Argon2 passes accepted from a file.
 pub const MAX_KDF_ITERATIONS: u32 = 64;
+/// Largest memory × passes accepted (1 GiB·pass, about 5× the default's 192 MiB·pass): bounds the
+/// time a file can make the key derivation take to a few seconds.
+pub const MAX_KDF_WORK_KIB: u64 = 1024 * 1024;
+/// Most Argon2 lanes accepted (they run one after another here, so lanes add no speed).
+pub const MAX_KDF_LANES: u8 = 4;
+/// Most passphrase slots tried when opening: each costs one full key derivation.
+pub const MAX_PASSPHRASE_SLOTS_TRIED: usize = 2;
 
 /// Why a vault could not be opened or written. Decryption failure is one variant: the cipher
 /// cannot tell a wrong passphrase from a damaged file.
@@ -44,8 +52,14 @@ pub enum VaultError {
     },
     /// No slot this version can open with a passphrase.
     NoPassphraseSlot,
-    /// Argon2 parameters out of the accepted range.
+    /// Argon2 parameters that are not valid at all (zero lanes, too little memory).
     BadKdfParams,
+    /// Argon2 parameters that would cost more than this app allows ([`MAX_KDF_MEMORY_KIB`],
+    /// [`MAX_KDF_WORK_KIB`], [`MAX_KDF_ITERATIONS`], [`MAX_KDF_LANES`]); refused before deriving.
+    KdfTooCostly {
+        /// The file's parameters.
+        kdf: KdfParams,
+    },
     /// Authentication failed: wrong passphrase, or the file was changed.
     WrongPassphraseOrDamaged,
     /// Decrypted, but the content is not valid (should not happen unless our own writer was wrong).
@@ -68,49 +82,108 @@ impl fmt::Debug for MasterKey {
     }
 }
 
+impl MasterKey {
+    fn random(rng: &mut dyn Random) -> MasterKey {
+        let mut key = Zeroizing::new([0u8; 32]);
+        rng.fill(key.as_mut());
+        MasterKey(key)
+    }
+}
+
 fn cipher(key: &[u8; 32]) -> Aes256Gcm {
     Aes256Gcm::new(key.into())
 }
 
-fn check_kdf(kdf: KdfParams) -> Result<argon2::Params, VaultError> {
-    if kdf.memory_kib > MAX_KDF_MEMORY_KIB || kdf.iterations > MAX_KDF_ITERATIONS || kdf.parallelism == 0 {
+/// Checks Argon2 parameters against the caps before anything is derived.
+pub fn check_kdf(kdf: KdfParams) -> Result<argon2::Params, VaultError> {
+    if kdf.parallelism == 0 || kdf.iterations == 0 {
         return Err(VaultError::BadKdfParams);
     }
-    argon2::Params::new(kdf.memory_kib, kdf.iterations, u32::from(kdf.parallelism), Some(32))
-        .map_err(|_| VaultError::BadKdfParams)
+    let work = u64::from(kdf.memory_kib) * u64::from(kdf.iterations);
+    if kdf.memory_kib > MAX_KDF_MEMORY_KIB || kdf.iterations > MAX_KDF_ITERATIONS || work > MAX_KDF_WORK_KIB || kdf.parallelism > MAX_KDF_LANES {
+        return Err(VaultError::KdfTooCostly { kdf });
+    }
+    argon2::Params::new(kdf.memory_kib, kdf.iterations, u32::from(kdf.parallelism), Some(32)).map_err(|_| VaultError::BadKdfParams)
 }
 
-/// Derives the key-encryption key from a passphrase (the slow step: Argon2id).
-fn derive_kek(passphrase: &str, salt: &[u8; SALT_LEN], kdf: KdfParams) -> Result<Zeroizing<[u8; 32]>, VaultError> {
+/// A key-encryption key derived from a passphrase. Zeroized on drop; `Debug` is redacted.
+pub struct Kek(Zeroizing<[u8; 32]>);
+
+impl Kek {
+    /// Takes the 32 bytes a key-derivation worker returned; `None` for any other length.
+    pub fn from_slice(bytes: &[u8]) -> Option<Kek> {
+        let mut k = Zeroizing::new([0u8; 32]);
+        (bytes.len() == 32).then(|| {
+            k.copy_from_slice(bytes);
+            Kek(k)
+        })
+    }
+
+    /// The key's bytes (to hand back from a worker).
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Kek {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Kek(<redacted>)")
+    }
+}
+
+/// One Argon2id derivation: everything but the passphrase. What the page hands to the
+/// key-derivation worker, so the slow step never blocks the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KdfJob {
+    /// The slot's salt.
+    pub salt: [u8; SALT_LEN],
+    /// The slot's parameters (checked against the caps when the job was made).
+    pub kdf: KdfParams,
+}
+
+impl KdfJob {
+    /// A job for a new slot: fresh salt, checked parameters.
+    pub fn fresh(kdf: KdfParams, rng: &mut dyn Random) -> Result<KdfJob, VaultError> {
+        check_kdf(kdf)?;
+        let mut salt = [0u8; SALT_LEN];
+        rng.fill(&mut salt);
+        Ok(KdfJob { salt, kdf })
+    }
+
+    /// Runs Argon2id (the slow step). Its working memory is wiped before it is freed.
+    pub fn derive(&self, passphrase: &[u8]) -> Result<Kek, VaultError> {
+        derive_kek(passphrase, &self.salt, self.kdf)
+    }
+}
+
+/// Derives the key-encryption key from a passphrase (Argon2id), after checking the caps.
+pub fn derive_kek(passphrase: &[u8], salt: &[u8], kdf: KdfParams) -> Result<Kek, VaultError> {
     let params = check_kdf(kdf)?;
+    let mut memory = vec![argon2::Block::default(); params.block_count()];
     let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
     let mut kek = Zeroizing::new([0u8; 32]);
-    argon
-        .hash_password_into(passphrase.as_bytes(), salt, kek.as_mut())
-        .map_err(|_| VaultError::BadKdfParams)?;
-    Ok(kek)
+    let done = argon.hash_password_into_with_memory(passphrase, salt, kek.as_mut(), &mut memory);
+    memory.iter_mut().for_each(Zeroize::zeroize);
+    done.map_err(|_| VaultError::BadKdfParams)?;
+    Ok(Kek(kek))
 }
 
-fn wrap(key: &MasterKey, passphrase: &str, kdf: KdfParams, rng: &mut dyn Random) -> Result<PassphraseSlot, VaultError> {
-    let mut salt = [0u8; SALT_LEN];
-    rng.fill(&mut salt);
+fn wrap(key: &MasterKey, job: &KdfJob, kek: &Kek, rng: &mut dyn Random) -> Result<PassphraseSlot, VaultError> {
     let mut nonce = [0u8; NONCE_LEN];
     rng.fill(&mut nonce);
-    let mut slot = PassphraseSlot { kdf, salt, nonce, wrapped: [0u8; WRAPPED_LEN] };
-    let kek = derive_kek(passphrase, &salt, kdf)?;
+    let mut slot = PassphraseSlot { kdf: job.kdf, salt: job.salt, nonce, wrapped: [0u8; WRAPPED_LEN] };
     let aad = slot.aad();
-    let wrapped = cipher(&kek)
+    let wrapped = cipher(&kek.0)
         .encrypt(Nonce::from_slice(&nonce), Payload { msg: key.0.as_ref(), aad: &aad })
         .map_err(|_| VaultError::Damaged)?;
     slot.wrapped.copy_from_slice(&wrapped);
     Ok(slot)
 }
 
-fn unwrap_slot(slot: &PassphraseSlot, passphrase: &str) -> Result<MasterKey, VaultError> {
-    let kek = derive_kek(passphrase, &slot.salt, slot.kdf)?;
+fn unwrap_slot(slot: &PassphraseSlot, kek: &Kek) -> Result<MasterKey, VaultError> {
     let aad = slot.aad();
     let plain = Zeroizing::new(
-        cipher(&kek)
+        cipher(&kek.0)
             .decrypt(Nonce::from_slice(&slot.nonce), Payload { msg: &slot.wrapped, aad: &aad })
             .map_err(|_| VaultError::WrongPassphraseOrDamaged)?,
     );
@@ -137,12 +210,23 @@ fn decrypt_content(envelope: &Envelope, key: &MasterKey) -> Result<Content, Vaul
     if version > CONTENT_VERSION {
         return Err(VaultError::NewerContent { found: version });
     }
+    // Tolerant: an entry that does not read is kept aside (`Content::unreadable`), never the
+    // reason the whole vault stays shut.
     let mut content: Content = serde_json::from_slice(&plain).map_err(|_| VaultError::BadContent)?;
-    if !content.accounts.iter().all(StoredAccount::is_valid) {
-        return Err(VaultError::BadContent);
-    }
     content.migrate();
     Ok(content)
+}
+
+/// The passphrase slots opening tries, in order (at most [`MAX_PASSPHRASE_SLOTS_TRIED`]).
+fn passphrase_slots(envelope: &Envelope) -> impl Iterator<Item = &PassphraseSlot> {
+    envelope
+        .slots
+        .iter()
+        .filter_map(|s| match s {
+            Slot::Passphrase(p) => Some(p),
+            Slot::Unknown { .. } => None,
+        })
+        .take(MAX_PASSPHRASE_SLOTS_TRIED)
 }
 
 /// An open vault: the master key, the slots, and the decrypted content.
@@ -168,10 +252,15 @@ impl fmt::Debug for Unlocked {
 impl Unlocked {
     /// Creates a new vault with a fresh random master key and one passphrase slot.
     pub fn create(content: Content, passphrase: &str, kdf: KdfParams, rng: &mut dyn Random) -> Result<Unlocked, VaultError> {
-        let mut key = Zeroizing::new([0u8; 32]);
-        rng.fill(key.as_mut());
-        let key = MasterKey(key);
-        let slot = wrap(&key, passphrase, kdf, rng)?;
+        let job = KdfJob::fresh(kdf, rng)?;
+        let kek = job.derive(passphrase.as_bytes())?;
+        Unlocked::create_with_kek(content, &job, &kek, rng)
+    }
+
+    /// [`Unlocked::create`] with the key already derived (by the worker) for `job`.
+    pub fn create_with_kek(content: Content, job: &KdfJob, kek: &Kek, rng: &mut dyn Random) -> Result<Unlocked, VaultError> {
+        let key = MasterKey::random(rng);
+        let slot = wrap(&key, job, kek, rng)?;
         Ok(Unlocked { key, slots: vec![Slot::Passphrase(slot)], revision: 0, content })
     }
 
@@ -182,19 +271,39 @@ impl Unlocked {
 
     /// Opens a vault with its passphrase (runs Argon2id once per passphrase slot tried).
     pub fn open(bytes: &[u8], passphrase: &str) -> Result<Unlocked, VaultError> {
-        let envelope = Envelope::parse(bytes)?;
+        let jobs = Unlocked::unlock_jobs(bytes)?;
         let mut last = VaultError::NoPassphraseSlot;
-        for slot in &envelope.slots {
-            let Slot::Passphrase(p) = slot else { continue };
-            match unwrap_slot(p, passphrase) {
-                Ok(key) => {
-                    let content = decrypt_content(&envelope, &key)?;
-                    return Ok(Unlocked { key, slots: envelope.slots.clone(), revision: envelope.revision, content });
-                }
-                Err(e) => last = e,
+        for (i, job) in jobs.iter().enumerate() {
+            match job.derive(passphrase.as_bytes()).and_then(|kek| Unlocked::open_with_kek(bytes, i, &kek)) {
+                Err(VaultError::WrongPassphraseOrDamaged) => last = VaultError::WrongPassphraseOrDamaged,
+                other => return other,
             }
         }
         Err(last)
+    }
+
+    /// The key derivations opening `bytes` needs, one per passphrase slot tried, in order. Every
+    /// slot's parameters are checked against the caps first, so a hostile file is refused with
+    /// its parameters before any work starts.
+    pub fn unlock_jobs(bytes: &[u8]) -> Result<Vec<KdfJob>, VaultError> {
+        let envelope = Envelope::parse(bytes)?;
+        let jobs: Vec<KdfJob> = passphrase_slots(&envelope).map(|p| KdfJob { salt: p.salt, kdf: p.kdf }).collect();
+        if jobs.is_empty() {
+            return Err(VaultError::NoPassphraseSlot);
+        }
+        for job in &jobs {
+            check_kdf(job.kdf)?;
+        }
+        Ok(jobs)
+    }
+
+    /// Opens `bytes` with the key derived for its `index`-th job of [`Unlocked::unlock_jobs`].
+    pub fn open_with_kek(bytes: &[u8], index: usize, kek: &Kek) -> Result<Unlocked, VaultError> {
+        let envelope = Envelope::parse(bytes)?;
+        let slot = passphrase_slots(&envelope).nth(index).ok_or(VaultError::NoPassphraseSlot)?;
+        let key = unwrap_slot(slot, kek)?;
+        let content = decrypt_content(&envelope, &key)?;
+        Ok(Unlocked { key, slots: envelope.slots.clone(), revision: envelope.revision, content })
     }
 
     /// Opens a vault with the master key of another open one: how another tab re-reads the vault
@@ -225,12 +334,22 @@ impl Unlocked {
         Ok(envelope.to_bytes())
     }
 
-    /// Replaces the passphrase slot. The master key stays; only the slot is derived anew
-    /// (the content is then sealed again under the same key by the next [`Unlocked::seal`]).
+    /// Changes the passphrase and rotates the master key: a fresh random key, wrapped in one new
+    /// passphrase slot; the next [`Unlocked::seal`] encrypts the content under it. A copy of the
+    /// old record (another tab, an old backup) is then no help with the new one. Slots of types
+    /// this version does not know wrap the old key and cannot be re-wrapped: they are dropped.
     pub fn change_passphrase(&mut self, new_passphrase: &str, kdf: KdfParams, rng: &mut dyn Random) -> Result<(), VaultError> {
-        let slot = wrap(&self.key, new_passphrase, kdf, rng)?;
-        self.slots.retain(|s| !matches!(s, Slot::Passphrase(_)));
-        self.slots.insert(0, Slot::Passphrase(slot));
+        let job = KdfJob::fresh(kdf, rng)?;
+        let kek = job.derive(new_passphrase.as_bytes())?;
+        self.change_passphrase_with_kek(&job, &kek, rng)
+    }
+
+    /// [`Unlocked::change_passphrase`] with the key already derived (by the worker) for `job`.
+    pub fn change_passphrase_with_kek(&mut self, job: &KdfJob, kek: &Kek, rng: &mut dyn Random) -> Result<(), VaultError> {
+        let key = MasterKey::random(rng);
+        let slot = wrap(&key, job, kek, rng)?;
+        self.key = key;
+        self.slots = vec![Slot::Passphrase(slot)];
         Ok(())
     }
 
