@@ -203,6 +203,12 @@ pub fn storable(account: &Account) -> Result<Account, FieldError> {
     }
 }
 
+impl std::fmt::Debug for ManualEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ManualEntry").field("secret", &"<redacted>").field("kind", &self.kind).finish_non_exhaustive()
+    }
+}
+
 /// Which kind of code a manual entry asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum KindChoice {
@@ -215,8 +221,8 @@ pub enum KindChoice {
     Steam,
 }
 
-/// The manual-entry form, as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The manual-entry form, as typed. `Debug` does not show the secret.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct ManualEntry {
     /// Issuer field.
     pub issuer: String,

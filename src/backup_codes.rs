@@ -62,13 +62,19 @@ impl Shape {
     }
 }
 
-/// What was found in a pasted block.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What was found in a pasted block. `Debug` does not show the codes.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Found {
     /// The shape the codes share.
     pub shape: Shape,
     /// The codes, normalised, in the order they appeared, without duplicates.
     pub codes: Vec<String>,
+}
+
+impl std::fmt::Debug for Found {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Found").field("shape", &self.shape).field("codes", &self.codes.len()).finish()
+    }
 }
 
 /// Full-width ASCII (`１２３４`, `ａｂｃ`) and the ideographic space become ASCII; the many dashes become `-`.
@@ -212,8 +218,8 @@ pub fn extract(text: &str) -> Option<Found> {
 /// user chose another threshold.
 pub const DEFAULT_LOW_THRESHOLD: u32 = 3;
 
-/// One backup code and when it was used.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
+/// One backup code and when it was used. `Debug` does not show the code.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
 pub struct BackupCode {
     /// The code in its shape's normal form.
     pub code: String,
@@ -222,8 +228,14 @@ pub struct BackupCode {
     pub used_ms: Option<u64>,
 }
 
-/// The set of backup codes a site issued at one time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
+impl std::fmt::Debug for BackupCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BackupCode").field("code", &"<redacted>").field("used_ms", &self.used_ms).finish()
+    }
+}
+
+/// The set of backup codes a site issued at one time. `Debug` does not show the codes.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
 pub struct CodeSet {
     /// How the codes look (for display and normalising typed codes).
     #[zeroize(skip)]
@@ -235,6 +247,17 @@ pub struct CodeSet {
     pub revoked_ms: Option<u64>,
     /// The codes, in the order the site listed them.
     pub codes: Vec<BackupCode>,
+}
+
+impl std::fmt::Debug for CodeSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CodeSet")
+            .field("shape", &self.shape)
+            .field("added_ms", &self.added_ms)
+            .field("revoked_ms", &self.revoked_ms)
+            .field("codes", &self.codes)
+            .finish()
+    }
 }
 
 /// Why codes typed or confirmed by the user cannot be saved.

@@ -116,6 +116,24 @@ fn debug_output_has_no_secrets_or_names() {
     assert!(!printed.contains(SECRET_B32) && !printed.contains("Issuer0") && !printed.contains("user0"), "{printed}");
 }
 
+/// Every type that holds a secret or a backup code prints neither.
+#[test]
+fn every_secret_holding_type_has_a_redacting_debug() {
+    use authenticator::account::ManualEntry;
+    use authenticator::import::migration;
+    let mut c = content_with(1);
+    c.set_codes(1, CodeSet::new(Shape::Alnum12, vec!["q7w8e9r0t1y2".into()], 1), 1);
+    let entry = ManualEntry { issuer: "GitHub".into(), secret: SECRET_B32.into(), ..ManualEntry::default() };
+    let account = c.accounts[0].account().expect("account");
+    let otp = migration::OtpParameters { secret: account.secret.as_bytes().to_vec(), ..Default::default() };
+    let found = authenticator::backup_codes::extract("q7w8-e9r0-t1y2\na1b2-c3d4-e5f6").expect("found");
+    let printed = format!("{c:?} {:?} {entry:?} {account:?} {otp:?} {found:?}", c.accounts[0]);
+    // The secret as text, as Base32, and as the list of byte values a derived Debug prints.
+    for secret in [SECRET_B32, "12345678901234567890", "49, 50, 51", "q7w8e9r0t1y2", "a1b2"] {
+        assert!(!printed.contains(secret), "{secret} in {printed}");
+    }
+}
+
 #[test]
 fn merge_preview_and_merge_keep_everything() {
     let mut here = content_with(2);

@@ -62,7 +62,9 @@ pub fn bitwarden(text: &str) -> Result<(Vec<Account>, Vec<Skipped>), ImportError
             Some(p) if p.eq_ignore_ascii_case("steam://") => ("steam", &totp[8..]),
             _ => ("totp", totp),
         };
-        Some(Fields { issuer, name, secret_b32: secret.to_owned(), kind: kind.into(), ..Fields::default() }.to_account())
+        let mut fields = Fields::default();
+        (fields.issuer, fields.name, fields.secret_b32, fields.kind) = (issuer, name, secret.to_owned(), kind.into());
+        Some(fields.to_account())
     })))
 }
 

@@ -7,8 +7,9 @@ use crate::account::{Account, FieldError};
 use crate::otp::{Algorithm, Kind, Params, Secret};
 use base64::Engine;
 
-/// Google's `MigrationPayload.OtpParameters`.
+/// Google's `MigrationPayload.OtpParameters`. `Debug` (hand-written below) shows no secret.
 #[derive(Clone, PartialEq, prost::Message)]
+#[prost(skip_debug)]
 pub struct OtpParameters {
     /// Raw secret bytes.
     #[prost(bytes = "vec", tag = "1")]
@@ -31,6 +32,12 @@ pub struct OtpParameters {
     /// HOTP counter.
     #[prost(int64, tag = "7")]
     pub counter: i64,
+}
+
+impl std::fmt::Debug for OtpParameters {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OtpParameters").field("secret", &"<redacted>").field("type", &self.r#type).finish_non_exhaustive()
+    }
 }
 
 /// Google's `MigrationPayload`.

@@ -213,7 +213,8 @@ pub fn read_scanned(text: &str) -> Result<Scanned, ScanError> {
 }
 
 /// The fields most formats share, as strings; validated by the same rules as manual entry.
-#[derive(Clone, Debug, Default)]
+/// Wiped on drop (the secret); no `Debug`.
+#[derive(Clone, Default, zeroize::Zeroize, zeroize::ZeroizeOnDrop)]
 pub(crate) struct Fields {
     pub issuer: String,
     pub name: String,
