@@ -2,7 +2,7 @@
 // 1. builds and splits the WebAssembly (scripts/build-wasm.mjs) into the staging directory;
 // 2. writes the module loader as a file with a Subresource Integrity hash (the CSP forbids inline
 //    scripts) and preloads the first-screen module;
-// 3. writes the QR worker and the service worker with this build's file names.
+// 3. writes the QR and key-derivation workers and the service worker with this build's file names.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -41,12 +41,12 @@ const inlineScript = html.match(/<script(?![^>]*\bsrc=)[^>]*>[\s\S]{0,200}/);
 if (inlineScript) throw new Error("an inline script is in index.html: " + inlineScript[0]);
 fs.writeFileSync(file, html);
 
-// The QR worker: the app's module, loaded by its hashed names.
-{
-  const worker = fs.readFileSync(path.join(src, 'assets', 'qr-worker.js'), 'utf8')
+// The QR and key-derivation workers: the app's module, loaded by its hashed names.
+for (const name of ['qr-worker.js', 'kdf-worker.js']) {
+  const worker = fs.readFileSync(path.join(src, 'assets', name), 'utf8')
     .replace("'__JS__'", JSON.stringify('/' + app.js))
     .replace("'__WASM__'", JSON.stringify('/' + app.wasm));
-  fs.writeFileSync(path.join(dir, 'qr-worker.js'), worker);
+  fs.writeFileSync(path.join(dir, name), worker);
 }
 
 // The service worker: the shell is every file of this build (the lazily loaded parts too, so they

@@ -1,0 +1,23 @@
+// Key derivation off the page: runs the app's own WebAssembly module (its pure `kdf_argon2id`
+// and `kdf_scrypt`) in a worker, so unlocking, creating a vault, changing the passphrase,
+// restoring a backup and opening an encrypted Aegis file never freeze the page, and Cancel can
+// end the work at once (the page terminates this worker). The build (scripts/post-build.mjs)
+// fills in the hashed file names.
+import init, { kdf_argon2id, kdf_scrypt } from '__JS__';
+
+const ready = init({ module_or_path: '__WASM__' });
+
+self.onmessage = async (event) => {
+  const m = event.data;
+  try {
+    await ready;
+    const key = m.kind === 'scrypt'
+      ? kdf_scrypt(m.secret, m.salt, m.logN, m.r, m.p)
+      : kdf_argon2id(m.secret, m.salt, m.memory, m.iterations, m.parallelism);
+    m.secret.fill(0);
+    self.postMessage(key ?? null);
+  } catch {
+    // The module aborted (out of memory leaves it unusable): say so; the page starts a fresh worker.
+    self.postMessage(null);
+  }
+};

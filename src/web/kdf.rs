@@ -1,0 +1,168 @@
+//! Key derivation (Argon2id for the vault, scrypt for Aegis files) in a Web Worker running the
+//! app's own module, so the page never freezes while a key is derived, and a derivation can be
+//! cancelled (the worker is ended). The jobs were checked against the caps by the pure core
+//! before they get here; this only moves bytes.
+
+use crate::import::aegis::ScryptJob;
+use crate::vault::{KdfJob, Kek};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use zeroize::{Zeroize, Zeroizing};
+
+/// What the worker runs for the vault: Argon2id, caps checked again. Exported for
+/// `assets/kdf-worker.js` only.
+#[wasm_bindgen]
+pub fn kdf_argon2id(mut passphrase: Vec<u8>, salt: &[u8], memory_kib: u32, iterations: u32, parallelism: u8) -> Option<Vec<u8>> {
+    let kdf = crate::vault::KdfParams { memory_kib, iterations, parallelism };
+    let kek = crate::vault::derive_kek(&passphrase, salt, kdf);
+    passphrase.zeroize();
+    kek.ok().map(|k| k.as_bytes().to_vec())
+}
+
+/// What the worker runs for an Aegis file: scrypt, caps as checked by the importer. Exported for
+/// `assets/kdf-worker.js` only.
+#[wasm_bindgen]
+pub fn kdf_scrypt(mut password: Vec<u8>, salt: Vec<u8>, log_n: u8, r: u32, p: u32) -> Option<Vec<u8>> {
+    let job = ScryptJob { salt, log_n, r, p };
+    let key = job.derive(&password);
+    password.zeroize();
+    key.ok().map(|k| k.to_vec())
+}
+
+/// Why no key came back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KdfFailure {
+    /// The user pressed Cancel (or locked): the worker was ended.
+    Cancelled,
+    /// The worker could not start or ended on its own (out of memory, say).
+    Failed,
+}
+
+thread_local! {
+    static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+    /// Resolves the derivation in progress with `undefined` when it is cancelled.
+    static PENDING: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+fn worker() -> Option<web_sys::Worker> {
+    WORKER.with(|w| {
+        let mut w = w.borrow_mut();
+        if w.is_none() {
+            let options = web_sys::WorkerOptions::new();
+            options.set_type(web_sys::WorkerType::Module);
+            *w = web_sys::Worker::new_with_options("/kdf-worker.js", &options).ok();
+        }
+        w.clone()
+    })
+}
+
+fn end_worker() {
+    WORKER.with(|w| {
+        if let Some(w) = w.borrow_mut().take() {
+            w.terminate();
+        }
+    });
+}
+
+/// Starts the worker (and so the compiling of its module) ahead of need: the unlock screen calls
+/// it while the passphrase is typed.
+pub fn warm_up() {
+    let _ = worker();
+}
+
+/// Ends the derivation in progress, if any; its caller gets [`KdfFailure::Cancelled`].
+pub fn cancel() {
+    end_worker();
+    if let Some(resolve) = PENDING.with(|p| p.borrow_mut().take()) {
+        let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str("cancelled"));
+    }
+}
+
+async fn run(message: js_sys::Object) -> Result<Zeroizing<Vec<u8>>, KdfFailure> {
+    let Some(w) = worker() else { return Err(KdfFailure::Failed) };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let ok = resolve.clone();
+        let on_message = Closure::once_into_js(move |ev: web_sys::MessageEvent| {
+            let _ = ok.call1(&JsValue::NULL, &ev.data());
+        });
+        let fail = resolve.clone();
+        let on_error = Closure::once_into_js(move |_ev: JsValue| {
+            let _ = fail.call1(&JsValue::NULL, &JsValue::NULL);
+        });
+        w.set_onmessage(Some(on_message.unchecked_ref()));
+        w.set_onerror(Some(on_error.unchecked_ref()));
+        PENDING.with(|p| *p.borrow_mut() = Some(resolve));
+    });
+    if w.post_message(&message).is_err() {
+        PENDING.with(|p| p.borrow_mut().take());
+        end_worker();
+        return Err(KdfFailure::Failed);
+    }
+    let answer = JsFuture::from(promise).await;
+    PENDING.with(|p| p.borrow_mut().take());
+    match answer {
+        Ok(v) if v.as_string().as_deref() == Some("cancelled") => Err(KdfFailure::Cancelled),
+        Ok(v) if v.is_instance_of::<js_sys::Uint8Array>() => {
+            let bytes = js_sys::Uint8Array::from(v);
+            let out = Zeroizing::new(bytes.to_vec());
+            bytes.fill(0, 0, bytes.length());
+            Ok(out)
+        }
+        _ => {
+            // A worker that failed (out of memory) is not reused.
+            end_worker();
+            Err(KdfFailure::Failed)
+        }
+    }
+}
+
+fn message(kind: &str, secret: &[u8], salt: &[u8], numbers: &[(&str, f64)]) -> js_sys::Object {
+    let m = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&m, &"kind".into(), &kind.into());
+    let _ = js_sys::Reflect::set(&m, &"secret".into(), &js_sys::Uint8Array::from(secret));
+    let _ = js_sys::Reflect::set(&m, &"salt".into(), &js_sys::Uint8Array::from(salt));
+    for (k, v) in numbers {
+        let _ = js_sys::Reflect::set(&m, &(*k).into(), &JsValue::from_f64(*v));
+    }
+    m
+}
+
+/// Derives the vault key for `job` from `passphrase` in the worker. Where no worker can start,
+/// derives here on the page (it blocks, but the user still gets in).
+pub async fn argon2id(job: &KdfJob, passphrase: &str) -> Result<Kek, KdfFailure> {
+    let k = job.kdf;
+    let m = message(
+        "argon2id",
+        passphrase.as_bytes(),
+        &job.salt,
+        &[("memory", f64::from(k.memory_kib)), ("iterations", f64::from(k.iterations)), ("parallelism", f64::from(k.parallelism))],
+    );
+    if worker().is_none() {
+        return job.derive(passphrase.as_bytes()).map_err(|_| KdfFailure::Failed);
+    }
+    let bytes = run(m).await?;
+    Kek::from_slice(&bytes).ok_or(KdfFailure::Failed)
+}
+
+/// Derives an Aegis slot's key for `job` from `password` in the worker (on the page where no
+/// worker can start).
+pub async fn scrypt(job: &ScryptJob, password: &str) -> Result<Zeroizing<[u8; 32]>, KdfFailure> {
+    let m = message(
+        "scrypt",
+        password.as_bytes(),
+        &job.salt,
+        &[("logN", f64::from(job.log_n)), ("r", f64::from(job.r)), ("p", f64::from(job.p))],
+    );
+    if worker().is_none() {
+        return job.derive(password.as_bytes()).map_err(|_| KdfFailure::Failed);
+    }
+    let bytes = run(m).await?;
+    let mut key = Zeroizing::new([0u8; 32]);
+    if bytes.len() != 32 {
+        return Err(KdfFailure::Failed);
+    }
+    key.copy_from_slice(&bytes);
+    Ok(key)
+}
