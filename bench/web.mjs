@@ -68,7 +68,55 @@ const OBSERVER = () => {
   document.addEventListener('click', (e) => {
     if (e.target.closest?.('[data-testid=unlock]')) window.__marks.unlockClick = performance.now();
   }, true);
+  // Every task over 50 ms the page's main thread ran (the Long Tasks API), to find the longest
+  // block between Unlock and the first code.
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }))))
+      .observe({ type: 'longtask', buffered: true });
+  } catch { /* no Long Tasks API: nothing recorded */ }
 };
+
+/** The longest main-thread task that overlapped [from, to] (0 when none reached 50 ms). */
+const longestTask = (page, from, to) => page.evaluate(([from, to]) => Math.max(0, ...window.__longTasks
+  .filter((t) => t.start < to && t.start + t.duration > from).map((t) => t.duration)), [from, to]);
+
+// A default unlock of a small vault (3 accounts), the everyday case: how long the page's main
+// thread is blocked at most between the Unlock click and the first code (key derivation runs in
+// the worker; the target is under 100 ms).
+async function unlockBlocking(browser, server) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(OBSERVER);
+  await page.goto(server.url);
+  await page.getByTestId('new-pass').fill('correct horse battery staple');
+  await page.getByTestId('new-pass-confirm').fill('correct horse battery staple');
+  await page.getByTestId('create-vault').click();
+  await page.getByTestId('add-button').waitFor({ timeout: 60000 });
+  for (const issuer of ['GitHub', 'Google', 'Instagram']) {
+    await page.getByTestId('add-button').click();
+    await page.getByTestId('uri-input').fill(`otpauth://totp/${issuer}:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ`);
+    await page.getByTestId('submit-add').click();
+    await page.getByTestId('add-dialog').waitFor({ state: 'hidden' });
+  }
+  const longest = [], toCode = [];
+  for (let i = 0; i < UNLOCKS; i++) {
+    await page.reload();
+    await page.getByTestId('unlock-pass').fill('correct horse battery staple');
+    await page.waitForTimeout(1500); // the worker's module compiles while the passphrase is typed
+    await page.getByTestId('unlock').click();
+    await page.getByTestId('code').first().waitFor({ timeout: 60000 });
+    await page.waitForTimeout(200); // let the observer deliver the last entries
+    const m = await page.evaluate(() => window.__marks);
+    longest.push(await longestTask(page, m.unlockClick, m.code));
+    toCode.push(m.code - m.unlockClick);
+  }
+  await context.close();
+  const fmt = (xs) => xs.map((x) => (x ? x.toFixed(0) : '<50')).join(', ');
+  console.log(`\nDefault unlock of a 3-account vault (Argon2id m=65536 KiB, t=3, p=1 in the worker), ${UNLOCKS} runs:`);
+  console.log(`  longest main-thread task between Unlock and the first code (Long Tasks API; <50 = none reached 50 ms): max ${Math.max(...longest) ? Math.max(...longest).toFixed(0) : '<50'} ms; per run: ${fmt(longest)} (target < 100 ms)`);
+  console.log(`  Unlock clicked -> first code on screen: median ${median(toCode).toFixed(0)} ms`);
+}
 
 async function loads(browser, server) {
   const cold = [], warm = [], unlockReady = [];
@@ -106,15 +154,17 @@ async function vault(browser, server) {
   await page.getByTestId('add-button').waitFor({ timeout: 60000 });
   const more = await page.getByTestId('show-more').textContent().catch(() => '');
   const rows = Number((more.match(/(\d+) accounts/) ?? [0, await page.getByTestId('account-row').count()])[1]);
-  const unlock = [], toCode = [];
+  const unlock = [], toCode = [], longest = [];
   for (let i = 0; i < UNLOCKS; i++) {
     await page.reload();
     await page.getByTestId('unlock-pass').fill('correct horse battery staple');
     await page.getByTestId('unlock').click();
     await page.getByTestId('code').first().waitFor({ timeout: 60000 });
     unlock.push(...await measures(page, 'vault-unlock'));
+    await page.waitForTimeout(200);
     const m = await page.evaluate(() => window.__marks);
     toCode.push(m.code - m.unlockClick);
+    longest.push(await longestTask(page, m.unlockClick, m.code));
   }
   const save = [];
   for (let i = 0; i < SAVES; i++) {
@@ -130,6 +180,7 @@ async function vault(browser, server) {
   console.log(`\nVault in headless Chromium (Argon2id m=65536 KiB, t=3, p=1 — the defaults; ${rows} accounts):`);
   console.log(`  unlock (Argon2id + decrypt), ${UNLOCKS} runs: median ${median(unlock).toFixed(0)} ms (min ${Math.min(...unlock).toFixed(0)}, max ${Math.max(...unlock).toFixed(0)})`);
   console.log(`  Unlock clicked -> first code on screen:      median ${median(toCode).toFixed(0)} ms`);
+  console.log(`  longest main-thread task between Unlock and the first code (${rows} accounts): max ${Math.max(...longest).toFixed(0)} ms`);
   console.log(`  save with ${rows + 1}+ accounts (seal + IndexedDB write), ${SAVES} runs: median ${median(save).toFixed(1)} ms (max ${Math.max(...save).toFixed(1)})`);
   console.log(`    of which seal (JSON + AES-256-GCM): median ${median(seal.slice(-SAVES)).toFixed(1)} ms; IndexedDB transaction (strict durability): median ${median(write.slice(-SAVES)).toFixed(1)} ms`);
 }
@@ -273,6 +324,7 @@ sizes();
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 await loads(browser, server);
+await unlockBlocking(browser, server);
 if (process.env.BENCH_BACKUP) await vault(browser, server);
 if (process.env.BENCH_BACKUP) await manyAccounts(browser, server);
 if (!process.env.BENCH_SKIP_CLOCK) await clockSync(browser);
