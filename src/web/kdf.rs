@@ -166,3 +166,92 @@ pub async fn scrypt(job: &ScryptJob, password: &str) -> Result<Zeroizing<[u8; 32
     key.copy_from_slice(&bytes);
     Ok(key)
 }
+
+/// Why a vault operation that needed a key did not complete.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyFailure {
+    /// The vault refused (wrong passphrase, damaged, parameters over the caps …).
+    Vault(crate::vault::VaultError),
+    /// The user cancelled (or locked) while the key was derived.
+    Cancelled,
+    /// The worker failed (out of memory, say).
+    Failed,
+}
+
+impl From<KdfFailure> for KeyFailure {
+    fn from(f: KdfFailure) -> Self {
+        match f {
+            KdfFailure::Cancelled => KeyFailure::Cancelled,
+            KdfFailure::Failed => KeyFailure::Failed,
+        }
+    }
+}
+
+impl From<crate::vault::VaultError> for KeyFailure {
+    fn from(e: crate::vault::VaultError) -> Self {
+        KeyFailure::Vault(e)
+    }
+}
+
+/// Opens stored or backup bytes with a passphrase, deriving in the worker. The slots' parameters
+/// are checked before any work (a hostile file is refused at once, by name); at most two slots
+/// are tried.
+pub async fn open_vault(bytes: &[u8], passphrase: &str) -> Result<crate::vault::Unlocked, KeyFailure> {
+    use crate::vault::{Unlocked, VaultError};
+    let jobs = Unlocked::unlock_jobs(bytes)?;
+    let mut last = VaultError::NoPassphraseSlot;
+    for (i, job) in jobs.iter().enumerate() {
+        let kek = argon2id(job, passphrase).await?;
+        match Unlocked::open_with_kek(bytes, i, &kek) {
+            Err(VaultError::WrongPassphraseOrDamaged) => last = VaultError::WrongPassphraseOrDamaged,
+            other => return other.map_err(KeyFailure::Vault),
+        }
+    }
+    Err(KeyFailure::Vault(last))
+}
+
+/// Creates a vault (fresh master key, one passphrase slot at the default cost), deriving in the worker.
+pub async fn create_vault(content: crate::vault::Content, passphrase: &str) -> Result<crate::vault::Unlocked, KeyFailure> {
+    use crate::vault::{KdfJob, Unlocked, DEFAULT_KDF};
+    let job = KdfJob::fresh(DEFAULT_KDF, &mut crate::web::random::WebRandom)?;
+    let kek = argon2id(&job, passphrase).await?;
+    Ok(Unlocked::create_with_kek(content, &job, &kek, &mut crate::web::random::WebRandom)?)
+}
+
+/// Changes the passphrase of an open vault (rotating its master key), deriving in the worker.
+pub async fn change_passphrase(vault: &mut crate::vault::Unlocked, new_passphrase: &str) -> Result<(), KeyFailure> {
+    use crate::vault::{KdfJob, DEFAULT_KDF};
+    let job = KdfJob::fresh(DEFAULT_KDF, &mut crate::web::random::WebRandom)?;
+    let kek = argon2id(&job, new_passphrase).await?;
+    Ok(vault.change_passphrase_with_kek(&job, &kek, &mut crate::web::random::WebRandom)?)
+}
+
+/// Why a file could not be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportFailure {
+    /// The importer refused (not recognised, wrong password, parameters over the caps …).
+    Import(crate::import::ImportError),
+    /// The user cancelled while the key was derived.
+    Cancelled,
+    /// The worker failed.
+    Failed,
+}
+
+/// Reads an import file; an encrypted Aegis file's scrypt runs in the worker, after its
+/// parameters were checked.
+pub async fn import_file(bytes: &[u8], password: Option<&str>) -> Result<crate::import::Imported, ImportFailure> {
+    use crate::import::{self, ImportError};
+    let jobs = import::kdf_jobs(bytes).map_err(ImportFailure::Import)?;
+    if jobs.is_empty() {
+        return import::import(bytes, password).map_err(ImportFailure::Import);
+    }
+    let password = password.filter(|p| !p.is_empty()).ok_or(ImportFailure::Import(ImportError::NeedsPassword))?;
+    let mut keys = Vec::with_capacity(jobs.len());
+    for job in &jobs {
+        keys.push(scrypt(job, password).await.map_err(|f| match f {
+            KdfFailure::Cancelled => ImportFailure::Cancelled,
+            KdfFailure::Failed => ImportFailure::Failed,
+        })?);
+    }
+    import::import_with_keys(bytes, Some(password), &keys).map_err(ImportFailure::Import)
+}
