@@ -430,3 +430,16 @@ fn renaming_moving_pinning_and_tags() {
     c.accounts[2].tags = vec!["work".into(), "games".into()];
     assert_eq!(c.all_tags(), vec!["work", "仕事", "games"]);
 }
+
+/// The broken-entry fixture (examples/make_broken_entry_backup.rs) opens: two accounts and the
+/// unreadable entry, kept as it was written.
+#[test]
+fn broken_entry_fixture_opens_with_its_good_accounts() {
+    let bytes = std::fs::read("tests/fixtures/broken-entry.2favault").expect("fixture");
+    let v = Unlocked::open(&bytes, PASS).expect("opens");
+    let labels: Vec<String> = v.content.accounts.iter().map(|a| a.label().0).collect();
+    assert_eq!(labels, vec!["Google", "Instagram"]);
+    assert_eq!(v.content.unreadable.len(), 1);
+    assert_eq!(v.content.unreadable[0].id, Some(7));
+    assert!(v.content.unreadable[0].raw_json().contains("NOT*BASE32!"));
+}
