@@ -1081,6 +1081,40 @@ pub fn added(lang: Lang, who: &str) -> String {
     }
 }
 
+/// The strings of an entry the vault could not read (src/ui/unreadable.rs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Unreadable {
+    RowLabel, Explain, SaveAsFile, Unencrypted, SaveUnencrypted, Cancel, Delete, ConfirmDelete, DeleteYes, Keep,
+}
+
+/// Text for an unreadable entry's row.
+pub fn unreadable(lang: Lang, key: Unreadable) -> &'static str {
+    use Unreadable as U;
+    match (lang, key) {
+        (Lang::En, U::RowLabel) => "An entry that could not be read",
+        (Lang::Ja, U::RowLabel) => "読み取れない項目",
+        (Lang::En, U::Explain) => "This entry could not be read (it may be damaged, or come from a newer version of the app). Everything else opened normally. Save it as a file to keep it, or delete it.",
+        (Lang::Ja, U::Explain) => "この項目は読み取れませんでした（壊れているか、新しい版のアプリで作られた可能性があります）。ほかの項目は通常どおり開いています。ファイルに保存して残すか、削除してください。",
+        (Lang::En, U::SaveAsFile) => "Save as a file…",
+        (Lang::Ja, U::SaveAsFile) => "ファイルに保存…",
+        (Lang::En, U::Unencrypted) => "The file is not encrypted and may contain this account's secret key. Keep it somewhere safe and delete it once you no longer need it.",
+        (Lang::Ja, U::Unencrypted) => "このファイルは暗号化されておらず、このアカウントのシークレットキーが含まれている可能性があります。安全な場所に保管し、不要になったら削除してください。",
+        (Lang::En, U::SaveUnencrypted) => "Save the unencrypted file",
+        (Lang::Ja, U::SaveUnencrypted) => "暗号化されていないファイルを保存",
+        (Lang::En, U::Cancel) => "Cancel",
+        (Lang::Ja, U::Cancel) => "キャンセル",
+        (Lang::En, U::Delete) => "Delete…",
+        (Lang::Ja, U::Delete) => "削除…",
+        (Lang::En, U::ConfirmDelete) => "Delete this entry for good? Save it first if you may need it.",
+        (Lang::Ja, U::ConfirmDelete) => "この項目を完全に削除しますか？必要になるかもしれない場合は先に保存してください。",
+        (Lang::En, U::DeleteYes) => "Delete",
+        (Lang::Ja, U::DeleteYes) => "削除する",
+        (Lang::En, U::Keep) => "Keep",
+        (Lang::Ja, U::Keep) => "残す",
+    }
+}
+
 /// Message for a vault that could not be opened.
 pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
     use crate::vault::VaultError as E;

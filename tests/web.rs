@@ -95,3 +95,18 @@ mod store {
         store.clear().await.expect("clear");
     }
 }
+
+/// What the key-derivation worker runs gives the key the vault's own derivation gives (the
+/// worker is only a place to run it), and refuses parameters over the caps.
+#[wasm_bindgen_test]
+fn worker_kdf_entry_points_match_the_core() {
+    use authenticator::vault::{KdfJob, KdfParams};
+    use authenticator::web::kdf::{kdf_argon2id, kdf_scrypt};
+    let job = KdfJob { salt: [7; 16], kdf: KdfParams { memory_kib: 64, iterations: 2, parallelism: 1 } };
+    let core = job.derive(b"correct horse").unwrap();
+    assert_eq!(kdf_argon2id(b"correct horse".to_vec(), &job.salt, 64, 2, 1).as_deref(), Some(&core.as_bytes()[..]));
+    assert_eq!(kdf_argon2id(b"x".to_vec(), &job.salt, 1024 * 1024, 64, 1), None, "over the caps");
+    let scrypt = authenticator::import::aegis::ScryptJob { salt: vec![1; 32], log_n: 4, r: 8, p: 1 };
+    let core = scrypt.derive(b"test").unwrap();
+    assert_eq!(kdf_scrypt(b"test".to_vec(), vec![1; 32], 4, 8, 1).as_deref(), Some(&core[..]));
+}

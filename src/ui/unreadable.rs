@@ -4,7 +4,7 @@
 
 use super::session::Session;
 use super::AppState;
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang, Unreadable as U};
 use leptos::prelude::*;
 
 /// What the list shows of one unreadable entry.
@@ -14,13 +14,6 @@ pub struct UnreadableRow {
     pub index: usize,
     /// Its size in bytes, to tell several apart.
     pub bytes: usize,
-}
-
-fn text(lang: Lang, en: &'static str, ja: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Ja => ja,
-    }
 }
 
 /// The flagged rows; nothing when every entry reads.
@@ -44,38 +37,34 @@ fn UnreadableEntry(index: usize, bytes: usize, lang: impl Fn() -> Lang + Copy + 
     let confirming = RwSignal::new(false);
     view! {
         <div class="unreadable" role="group" data-testid="unreadable-row"
-            aria-label=move || text(lang(), "An entry that could not be read", "読み取れない項目")>
+            aria-label=move || i18n::unreadable(lang(), U::RowLabel)>
             <p class="error">
-                {move || text(lang(),
-                    "This entry could not be read (it may be damaged, or come from a newer version of the app). Everything else opened normally. Save it as a file to keep it, or delete it.",
-                    "この項目は読み取れませんでした（壊れているか、新しい版のアプリで作られた可能性があります）。ほかの項目は通常どおり開いています。ファイルに保存して残すか、削除してください。")}
+                {move || i18n::unreadable(lang(), U::Explain)}
                 " (" {bytes} " B)"
             </p>
             <Show when=move || warned.get()
                 fallback=move || view! {
                     <button data-testid="unreadable-export" on:click=move |_| warned.set(true)>
-                        {move || text(lang(), "Save as a file…", "ファイルに保存…")}
+                        {move || i18n::unreadable(lang(), U::SaveAsFile)}
                     </button>
                 }>
-                <p class="notice" role="alert">{move || text(lang(),
-                    "The file is not encrypted and may contain this account's secret key. Keep it somewhere safe and delete it once you no longer need it.",
-                    "このファイルは暗号化されておらず、このアカウントのシークレットキーが含まれている可能性があります。安全な場所に保管し、不要になったら削除してください。")}</p>
+                <p class="notice" role="alert">{move || i18n::unreadable(lang(), U::Unencrypted)}</p>
                 <button class="primary" data-testid="unreadable-export-confirm" on:click=move |_| { session.export_unreadable(index); warned.set(false); }>
-                    {move || text(lang(), "Save the unencrypted file", "暗号化されていないファイルを保存")}
+                    {move || i18n::unreadable(lang(), U::SaveUnencrypted)}
                 </button>
-                <button class="ghost" on:click=move |_| warned.set(false)>{move || text(lang(), "Cancel", "キャンセル")}</button>
+                <button class="ghost" on:click=move |_| warned.set(false)>{move || i18n::unreadable(lang(), U::Cancel)}</button>
             </Show>
             <Show when=move || confirming.get()
                 fallback=move || view! {
                     <button class="danger" data-testid="unreadable-delete" on:click=move |_| confirming.set(true)>
-                        {move || text(lang(), "Delete…", "削除…")}
+                        {move || i18n::unreadable(lang(), U::Delete)}
                     </button>
                 }>
-                <p>{move || text(lang(), "Delete this entry for good? Save it first if you may need it.", "この項目を完全に削除しますか？必要になるかもしれない場合は先に保存してください。")}</p>
+                <p>{move || i18n::unreadable(lang(), U::ConfirmDelete)}</p>
                 <button class="danger" data-testid="unreadable-delete-confirm" on:click=move |_| session.delete_unreadable(index)>
-                    {move || text(lang(), "Delete", "削除する")}
+                    {move || i18n::unreadable(lang(), U::DeleteYes)}
                 </button>
-                <button class="ghost" on:click=move |_| confirming.set(false)>{move || text(lang(), "Keep", "残す")}</button>
+                <button class="ghost" on:click=move |_| confirming.set(false)>{move || i18n::unreadable(lang(), U::Keep)}</button>
             </Show>
         </div>
     }
