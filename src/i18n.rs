@@ -982,6 +982,80 @@ pub fn same_label_question(lang: Lang, who: &str) -> String {
     }
 }
 
+/// "SHA256, 8 digits, 60 s" / "SHA256・8 桁・60 秒": an account's settings, to compare two.
+pub fn settings_summary(lang: Lang, p: &crate::otp::Params) -> String {
+    use crate::otp::Kind;
+    let alg = p.algorithm.as_str();
+    match (lang, p.kind) {
+        (Lang::En, Kind::Totp { period }) => format!("{alg}, {} digits, {period} s", p.digits),
+        (Lang::Ja, Kind::Totp { period }) => format!("{alg}・{} 桁・{period} 秒", p.digits),
+        (Lang::En, Kind::Hotp { counter }) => format!("{alg}, {} digits, counter {counter} (HOTP)", p.digits),
+        (Lang::Ja, Kind::Hotp { counter }) => format!("{alg}・{} 桁・カウンター {counter}（HOTP）", p.digits),
+        (Lang::En, Kind::Steam { period }) => format!("Steam Guard, {period} s"),
+        (Lang::Ja, Kind::Steam { period }) => format!("Steam Guard・{period} 秒"),
+    }
+}
+
+/// The same secret is here with other settings (a file that does not store them, or a typo).
+pub fn same_secret_question(lang: Lang, who: &str, here: &str, incoming: &str) -> String {
+    match lang {
+        Lang::En => format!("{who} is already here with the same secret but other settings: here {here}; new {incoming}. If the codes here work, keep them. Use the new settings only if the site asks for them."),
+        Lang::Ja => format!("{who} は同じシークレットで登録済みですが、設定が異なります（登録済み: {here}／新しい方: {incoming}）。今のコードが使えているならそのままにしてください。サイトが新しい設定を求める場合だけ切り替えてください。"),
+    }
+}
+
+/// "same secret, other settings: here …; in the file …" — one line of an import preview.
+pub fn same_secret_preview(lang: Lang, here: &str, incoming: &str) -> String {
+    match lang {
+        Lang::En => format!("same secret, other settings (here {here}; in the file {incoming})"),
+        Lang::Ja => format!("同じシークレットで設定が異なる（登録済み {here}／ファイル {incoming}）"),
+    }
+}
+
+/// The choice for accounts with the same secret and other settings.
+pub fn same_secret_choice(lang: Lang, take: bool) -> &'static str {
+    match (lang, take) {
+        (Lang::En, false) => "Keep the settings here (recommended)",
+        (Lang::Ja, false) => "登録済みの設定のままにする（おすすめ）",
+        (Lang::En, true) => "Use the file's settings",
+        (Lang::Ja, true) => "ファイルの設定に切り替える",
+    }
+}
+
+/// A file refused from its size, before reading.
+pub fn file_too_large(lang: Lang, bytes: u64) -> String {
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    let max = crate::import::MAX_IMPORT_BYTES / (1024 * 1024);
+    match lang {
+        Lang::En => format!("This file is {mb:.1} MB; at most {max} MB can be read. Choose the export or backup file itself."),
+        Lang::Ja => format!("このファイルは {mb:.1} MB です。読み込めるのは {max} MB までです。エクスポートまたはバックアップのファイルそのものを選んでください。"),
+    }
+}
+
+/// A key derivation the user stopped.
+pub fn cancelled(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Cancelled. Nothing was changed.",
+        Lang::Ja => "キャンセルしました。何も変更していません。",
+    }
+}
+
+/// The worker that derives keys stopped on its own (out of memory, say).
+pub fn kdf_failed(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "The key could not be derived (the browser stopped the work, perhaps for lack of memory). Nothing was changed; close other tabs and try again.",
+        Lang::Ja => "鍵を導出できませんでした（メモリ不足などでブラウザが処理を止めました）。何も変更していません。ほかのタブを閉じてもう一度お試しください。",
+    }
+}
+
+/// Shown while a key is derived, beside Cancel.
+pub fn deriving(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Deriving the key… (this takes a moment on purpose: it makes guessing passwords slow)",
+        Lang::Ja => "鍵を導出しています…（パスワードの総当たりを遅くするため、わざと時間をかけています）",
+    }
+}
+
 /// Accounts the Google format cannot carry.
 pub fn not_exportable(lang: Lang, n: usize) -> String {
     match lang {

@@ -61,9 +61,10 @@ pub fn matches(query: &str, haystack: &str) -> bool {
     Query::new(query).matches(haystack)
 }
 
-/// A tag as stored: trimmed, inner whitespace collapsed, at most 32 characters; `None` if empty.
+/// A tag as stored: trimmed, inner whitespace collapsed; `None` if empty. Its length is checked
+/// by the writers ([`crate::account::check_tags`]), never cut silently.
 pub fn clean_tag(tag: &str) -> Option<String> {
-    let t: String = tag.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(32).collect();
+    let t: String = tag.split_whitespace().collect::<Vec<_>>().join(" ");
     (!t.is_empty()).then_some(t)
 }
 

@@ -1,7 +1,7 @@
 //! The add-account dialog: paste an `otpauth://` link, or type the details by hand.
 
 use super::{tr, AppState};
-use crate::account::{Account, KindChoice, ManualEntry, Warning};
+use crate::account::{Account, KindChoice, ManualEntry, Warning, MAX_LABEL_LEN};
 use crate::i18n::{self, Lang, T};
 use crate::otp::Kind;
 use crate::uri;
@@ -54,6 +54,8 @@ pub fn AddDialog(
     let draft = super::backup::CodesDraft::new();
     // A pasted account already here: identical (refused) or with another secret (replace or keep both).
     let duplicate = RwSignal::new(None::<crate::vault::Incoming>);
+    // The vault refused the account (never expected after parsing, but never silent).
+    let refused = RwSignal::new(None::<String>);
 
     super::sync_modal(dialog, move || open.get());
 
@@ -66,6 +68,7 @@ pub fn AddDialog(
         site_error.set(None);
         draft.reset();
         duplicate.set(None);
+        refused.set(None);
     };
 
     let outcome = Memo::new(move |_| -> Option<Outcome> {
@@ -92,6 +95,7 @@ pub fn AddDialog(
     Effect::new(move |_| {
         outcome.track();
         duplicate.set(None);
+        refused.set(None);
     });
     let resolve_stale = move |replace_id: Option<u64>| {
         if let Some(Ok((account, _))) = outcome.get_untracked() {
@@ -100,7 +104,8 @@ pub fn AddDialog(
             state.status.set(i18n::added(lang, &who));
             match replace_id {
                 Some(id) => session.edit(move |c| {
-                    c.replace(id, &account);
+                    // Checked by `storable` before the question was asked.
+                    let _ = c.replace(id, &account);
                 }),
                 None => session.add(account),
             }
@@ -128,6 +133,11 @@ pub fn AddDialog(
         }
         attempted.set(true);
         if let Some(Ok((account, _))) = outcome.get_untracked() {
+            // The vault's own check, so what is said to be added is what gets stored.
+            if let Err(e) = crate::account::storable(&account) {
+                refused.set(Some(i18n::field_error(state.lang.get_untracked(), &e)));
+                return;
+            }
             let kind = session.with_vault(|v| v.content.classify(&account)).unwrap_or(crate::vault::Incoming::New);
             if kind != crate::vault::Incoming::New {
                 duplicate.set(Some(kind));
@@ -165,10 +175,10 @@ pub fn AddDialog(
                     <div role="tabpanel" class="panel grid">
                         <p class="hint">{tr(T::CodesOnlyHint)}</p>
                         <label for="s-issuer">{tr(T::IssuerLabel)}</label>
-                        <input id="s-issuer" data-testid="site-issuer" autocomplete="off" placeholder="Instagram"
+                        <input id="s-issuer" data-testid="site-issuer" autocomplete="off" maxlength=MAX_LABEL_LEN placeholder="Instagram"
                             prop:value=move || site_issuer.get() on:input=move |ev| site_issuer.set(event_target_value(&ev)) />
                         <label for="s-name">{tr(T::NameLabel)}</label>
-                        <input id="s-name" data-testid="site-name" autocomplete="off" placeholder="alice"
+                        <input id="s-name" data-testid="site-name" autocomplete="off" maxlength=MAX_LABEL_LEN placeholder="alice"
                             prop:value=move || site_name.get() on:input=move |ev| site_name.set(event_target_value(&ev)) />
                         {move || site_error.get().map(|k| view! { <p class="error" role="alert" data-testid="site-error">{tr(k)}</p> })}
                         <super::backup::CodesEditor draft=draft id="site" />
@@ -177,7 +187,7 @@ pub fn AddDialog(
                 <Show when=move || tab.get() == Tab::Paste>
                     <div role="tabpanel" class="panel">
                         <label for="uri-input">{tr(T::UriLabel)}</label>
-                        <textarea id="uri-input" data-testid="uri-input" rows="3" spellcheck="false" autocomplete="off"
+                        <textarea id="uri-input" data-testid="uri-input" rows="3" spellcheck="false" autocomplete="off" maxlength=uri::MAX_URI_CHARS
                             placeholder="otpauth://totp/…" aria-describedby="uri-hint"
                             prop:value=move || uri_text.get()
                             on:input=move |ev| uri_text.set(event_target_value(&ev))></textarea>
@@ -187,10 +197,10 @@ pub fn AddDialog(
                 <Show when=move || tab.get() == Tab::Manual>
                     <div role="tabpanel" class="panel grid">
                         <label for="m-issuer">{tr(T::IssuerLabel)}</label>
-                        <input id="m-issuer" data-testid="manual-issuer" autocomplete="off" placeholder="GitHub"
+                        <input id="m-issuer" data-testid="manual-issuer" autocomplete="off" maxlength=MAX_LABEL_LEN placeholder="GitHub"
                             prop:value=move || entry.with(|e| e.issuer.clone()) on:input=set_field(|e, v| e.issuer = v) />
                         <label for="m-name">{tr(T::NameLabel)}</label>
-                        <input id="m-name" data-testid="manual-name" autocomplete="off" placeholder="alice@example.com"
+                        <input id="m-name" data-testid="manual-name" autocomplete="off" maxlength=MAX_LABEL_LEN placeholder="alice@example.com"
                             prop:value=move || entry.with(|e| e.name.clone()) on:input=set_field(|e, v| e.name = v) />
                         <label for="m-secret">{tr(T::SecretLabel)}</label>
                         <input id="m-secret" data-testid="manual-secret" autocomplete="off" spellcheck="false" autocapitalize="characters"
@@ -273,9 +283,29 @@ pub fn AddDialog(
                                 </div>
                             }.into_any()
                         }
+                        crate::vault::Incoming::SameSecretOtherSettings(id) => {
+                            let (who, incoming) = match outcome.get_untracked() {
+                                Some(Ok((a, _))) => (super::Row::new(0, &a).display_name(lang), i18n::settings_summary(lang, &a.params)),
+                                _ => (String::new(), String::new()),
+                            };
+                            let here = session
+                                .with_vault(|v| v.content.get(id).and_then(|e| e.account()).map(|a| i18n::settings_summary(lang, &a.params)))
+                                .flatten()
+                                .unwrap_or_default();
+                            view! {
+                                <div class="warning" role="alert" data-testid="same-secret-question">
+                                    <p>{i18n::same_secret_question(lang, &who, &here, &incoming)}</p>
+                                    <div class="buttons start">
+                                        <button type="button" class="primary" data-testid="keep-existing" autofocus on:click=move |_| { reset(); open.set(false); }>{i18n::same_secret_choice(lang, false)}</button>
+                                        <button type="button" data-testid="take-settings" on:click=move |_| resolve_stale(Some(id))>{i18n::same_secret_choice(lang, true)}</button>
+                                    </div>
+                                </div>
+                            }.into_any()
+                        }
                         crate::vault::Incoming::New => ().into_any(),
                     }
                 })}
+                {move || refused.get().map(|m| view! { <p class="error" role="alert" data-testid="add-error">{m}</p> })}
                 <div class="buttons">
                     <button type="button" class="ghost" data-testid="cancel-add" on:click=move |_| open.set(false)>{tr(T::Cancel)}</button>
                     <button type="submit" class="primary" data-testid="submit-add">{tr(T::Add)}</button>

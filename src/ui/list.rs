@@ -412,11 +412,18 @@ fn AccountRow(
 #[component]
 fn EditForm(id: u64, issuer: String, name: String, tags: String, done: RwSignal<bool>) -> impl IntoView {
     let session = expect_context::<Session>();
+    let state = expect_context::<super::AppState>();
     let (issuer, name, tags) = (RwSignal::new(issuer), RwSignal::new(name), RwSignal::new(tags));
+    let error = RwSignal::new(None::<String>);
     let save = move || {
         let (i, n, t) = (issuer.get_untracked(), name.get_untracked(), parse_tags(&tags.get_untracked()));
+        // Refused here with the field and its limit, so nothing is said to be saved that is not.
+        if let Some(Err(e)) = session.with_vault(|v| v.content.check_label_edit(id, &i, &n, &t)) {
+            error.set(Some(crate::i18n::field_error(state.lang.get_untracked(), &e)));
+            return;
+        }
         session.edit(move |c| {
-            c.edit_label(id, &i, &n, t.clone());
+            let _ = c.edit_label(id, &i, &n, t.clone());
         });
         done.set(false);
     };
@@ -424,14 +431,15 @@ fn EditForm(id: u64, issuer: String, name: String, tags: String, done: RwSignal<
     view! {
         <form class="edit grid" data-testid="edit-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
             <label for=field(format!("edit-issuer-{id}"))>{tr(T::IssuerLabel)}</label>
-            <input id=format!("edit-issuer-{id}") data-testid="edit-issuer" autocomplete="off"
+            <input id=format!("edit-issuer-{id}") data-testid="edit-issuer" autocomplete="off" maxlength=crate::account::MAX_LABEL_LEN
                 prop:value=move || issuer.get() on:input=move |ev| issuer.set(event_target_value(&ev)) />
             <label for=format!("edit-name-{id}")>{tr(T::NameLabel)}</label>
-            <input id=format!("edit-name-{id}") data-testid="edit-name" autocomplete="off"
+            <input id=format!("edit-name-{id}") data-testid="edit-name" autocomplete="off" maxlength=crate::account::MAX_LABEL_LEN
                 prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
             <label for=format!("edit-tags-{id}")>{tr(T::TagsLabel)}</label>
             <input id=format!("edit-tags-{id}") data-testid="edit-tags" autocomplete="off"
                 prop:value=move || tags.get() on:input=move |ev| tags.set(event_target_value(&ev)) />
+            {move || error.get().map(|m| view! { <p class="error" role="alert" data-testid="edit-error">{m}</p> })}
             <div class="buttons start">
                 <button type="button" class="ghost" on:click=move |_| done.set(false)>{tr(T::Cancel)}</button>
                 <button type="submit" class="primary" data-testid="edit-save">{tr(T::Save)}</button>
@@ -496,7 +504,8 @@ fn code_line(
         let mut account = account.clone();
         account.params.kind = Kind::Hotp { counter: counter.saturating_add(1) };
         session.edit(move |c| {
-            c.replace(id, &account);
+            // Only the counter changes: the account was readable, so it stays storable.
+            let _ = c.replace(id, &account);
         });
     };
     view! {

@@ -11,7 +11,7 @@ use crate::i18n::{self, Lang, T};
 use crate::import::{self, migration, Skipped};
 use crate::qr::Modules;
 use crate::uri;
-use crate::vault::Incoming;
+use crate::vault::{AddCounts, Choices, Incoming};
 use crate::web::clock::{sleep, BrowserClock};
 use crate::web::media::{cameras, Camera, CameraError};
 use crate::web::{clipboard, files};
@@ -72,11 +72,13 @@ pub fn TransferDialog() -> impl IntoView {
     let batches = RwSignal::new(migration::Collector::default());
     let message = RwSignal::new(None::<(bool, String)>); // (is error, text)
     let done = RwSignal::new(None::<(String, bool)>); // (summary, remind to delete a screenshot)
-    let replace = RwSignal::new(true);
+    // Neither choice is preselected to change an account that is here (issue 12).
+    let replace = RwSignal::new(false);
+    let take_settings = RwSignal::new(false);
     let camera = StoredValue::new_local(None::<Camera>);
     let camera_on = RwSignal::new(false);
     let camera_list = RwSignal::new(Vec::<(String, String)>::new());
-    let file_bytes = StoredValue::new_local(None::<Vec<u8>>);
+    let chosen_file = StoredValue::new_local(None::<web_sys::File>);
     let pasted = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -95,7 +97,9 @@ pub fn TransferDialog() -> impl IntoView {
         pending.set(None);
         batches.set(migration::Collector::default());
         message.set(None);
-        file_bytes.set_value(None);
+        chosen_file.set_value(None);
+        replace.set(false);
+        take_settings.set(false);
         pasted.set(String::new());
         password.set(String::new());
     };
@@ -201,33 +205,53 @@ pub fn TransferDialog() -> impl IntoView {
         }
     };
 
+    let file_error = move |e: files::FileError| {
+        let lang = state.lang.get_untracked();
+        message.set(Some((true, match e {
+            files::FileError::TooLarge { bytes } => i18n::file_too_large(lang, bytes),
+            files::FileError::Refused => i18n::import_error(lang, &import::ImportError::NotRecognised),
+        })));
+    };
+    // The file is kept as chosen and read when "Read" is pressed; its size is checked at once.
     let on_file = move |ev: leptos::ev::Event| {
         message.set(None);
         let file = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.files()).and_then(|f| f.get(0));
-        if let Some(file) = file {
-            spawn_local(async move {
-                match files::read(&file).await {
-                    Ok(b) => file_bytes.set_value(Some(b)),
-                    Err(_) => message.set(Some((true, i18n::import_error(state.lang.get_untracked(), &import::ImportError::NotRecognised)))),
-                }
-            });
+        if let Some(file) = &file {
+            if let Err(e) = files::check_size(file) {
+                file_error(e);
+            }
         }
+        chosen_file.set_value(file);
     };
     let read_file = move || {
-        let bytes = file_bytes.get_value().unwrap_or_else(|| pasted.get_untracked().into_bytes());
+        let file = chosen_file.get_value();
         let pass = password.get_untracked();
         busy.set(true);
         message.set(None);
         spawn_local(async move {
-            sleep(30).await; // let the progress paint before a key derivation blocks the page
             let lang = state.lang.get_untracked();
-            match import::import(&bytes, Some(&pass)) {
+            let bytes = match file {
+                Some(f) => match files::read(&f).await {
+                    Ok(b) => b,
+                    Err(e) => {
+                        file_error(e);
+                        busy.set(false);
+                        return;
+                    }
+                },
+                None => pasted.get_untracked().into_bytes(),
+            };
+            // An encrypted file's key is derived in the worker (Cancel ends it); its cost was
+            // checked against the caps first.
+            match crate::web::kdf::import_file(&bytes, Some(&pass)).await {
                 Ok(got) if got.format == import::Format::GoogleMigration => {
                     let text = String::from_utf8_lossy(&bytes).into_owned();
                     handle_texts(text.lines().map(str::to_owned).collect(), false);
                 }
                 Ok(got) => pending.set(Some(Pending { source: i18n::format_name(got.format), accounts: got.accounts, skipped: got.skipped, from_image: false })),
-                Err(e) => message.set(Some((true, i18n::import_error(lang, &e)))),
+                Err(crate::web::kdf::ImportFailure::Import(e)) => message.set(Some((true, i18n::import_error(lang, &e)))),
+                Err(crate::web::kdf::ImportFailure::Cancelled) => message.set(Some((false, i18n::cancelled(lang).to_owned()))),
+                Err(crate::web::kdf::ImportFailure::Failed) => message.set(Some((true, i18n::kdf_failed(lang).to_owned()))),
             }
             busy.set(false);
         });
@@ -235,15 +259,15 @@ pub fn TransferDialog() -> impl IntoView {
 
     let confirm = move || {
         let Some(p) = pending.get_untracked() else { return };
-        let with_replace = replace.get_untracked();
+        let choices = Choices { replace_other_secret: replace.get_untracked(), take_other_settings: take_settings.get_untracked() };
         let now = BrowserClock.now_ms();
-        let counts = session.with_vault(|v| v.content.clone().add_all(&p.accounts, with_replace, now)).unwrap_or((p.accounts.len(), 0, 0));
+        let counts = session.with_vault(|v| v.content.clone().add_all(&p.accounts, choices, now)).unwrap_or(AddCounts { added: p.accounts.len(), ..AddCounts::default() });
         let accounts = p.accounts.clone();
         session.edit(move |c| {
-            c.add_all(&accounts, with_replace, now);
+            c.add_all(&accounts, choices, now);
         });
         let lang = state.lang.get_untracked();
-        let summary = i18n::import_done(lang, counts.0, counts.1, counts.2);
+        let summary = i18n::import_done(lang, counts.added, counts.replaced, counts.unchanged);
         state.status.set(summary.clone());
         done.set(Some((summary, p.from_image)));
         pending.set(None);
@@ -302,7 +326,13 @@ pub fn TransferDialog() -> impl IntoView {
                     <label for="import-pass">{tr(T::FilePassLabel)}</label>
                     <input id="import-pass" type="password" autocomplete="off" data-testid="import-pass"
                         prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev)) />
-                    {move || busy.get().then(|| view! { <progress aria-label=tr(T::Working)></progress> })}
+                    {move || busy.get().then(|| view! {
+                        <div class="kdf-progress" role="status" data-testid="kdf-progress">
+                            <progress aria-label=tr(T::Working)></progress>
+                            <span>{move || i18n::deriving(state.lang.get())}</span>
+                            <button type="button" data-testid="kdf-cancel" on:click=move |_| crate::web::kdf::cancel()>{tr(T::Cancel)}</button>
+                        </div>
+                    })}
                     <div class="buttons start">
                         <button data-testid="import-read" disabled=move || busy.get() on:click=move |_| read_file()>{tr(T::ReadFile)}</button>
                     </div>
@@ -312,18 +342,25 @@ pub fn TransferDialog() -> impl IntoView {
                     let lang = state.lang.get();
                     let kinds: Vec<Incoming> = p.accounts.iter().map(|a| session.with_vault(|v| v.content.classify(a)).unwrap_or(Incoming::New)).collect();
                     let stale = kinds.iter().any(|k| matches!(k, Incoming::SameLabel(_)));
+                    let other_settings = kinds.iter().any(|k| matches!(k, Incoming::SameSecretOtherSettings(_)));
+                    let settings_here = move |id: u64| {
+                        session.with_vault(|v| v.content.get(id).and_then(|e| e.account()).map(|a| i18n::settings_summary(lang, &a.params))).flatten().unwrap_or_default()
+                    };
                     view! {
                         <section class="preview-list" data-testid="import-preview">
                             <h3>{i18n::t(lang, T::PreviewHeading)}</h3>
                             <p>{i18n::import_found(lang, p.source, p.accounts.len(), p.skipped.len())}</p>
                             <ul>
                                 {p.accounts.iter().zip(kinds.iter()).map(|(a, k)| {
-                                    let (key, class) = match k {
-                                        Incoming::New => (T::WillAddNew, "tag new"),
-                                        Incoming::Identical(_) => (T::AlreadyHere, "tag same"),
-                                        Incoming::SameLabel(_) => (T::SameNameOtherSecret, "tag stale"),
+                                    let (text, class) = match k {
+                                        Incoming::New => (i18n::t(lang, T::WillAddNew).to_owned(), "tag new"),
+                                        Incoming::Identical(_) => (i18n::t(lang, T::AlreadyHere).to_owned(), "tag same"),
+                                        Incoming::SameLabel(_) => (i18n::t(lang, T::SameNameOtherSecret).to_owned(), "tag stale"),
+                                        Incoming::SameSecretOtherSettings(id) => {
+                                            (i18n::same_secret_preview(lang, &settings_here(*id), &i18n::settings_summary(lang, &a.params)), "tag same")
+                                        }
                                     };
-                                    view! { <li data-testid="preview-account"><span>{label(lang, a)}</span>" "<span class=class>{i18n::t(lang, key)}</span></li> }
+                                    view! { <li data-testid="preview-account"><span>{label(lang, a)}</span>" "<span class=class>{text}</span></li> }
                                 }).collect_view()}
                             </ul>
                             {stale.then(|| view! {
@@ -331,6 +368,12 @@ pub fn TransferDialog() -> impl IntoView {
                                     <p>{i18n::t(lang, T::StaleQuestion)}</p>
                                     <label class="check"><input type="radio" name="stale" data-testid="choose-replace" prop:checked=move || replace.get() on:change=move |_| replace.set(true) />{i18n::t(lang, T::ReplaceOld)}</label>
                                     <label class="check"><input type="radio" name="stale" data-testid="choose-keep" prop:checked=move || !replace.get() on:change=move |_| replace.set(false) />{i18n::t(lang, T::KeepBoth)}</label>
+                                </div>
+                            })}
+                            {other_settings.then(|| view! {
+                                <div class="warning" data-testid="settings-choice">
+                                    <label class="check"><input type="radio" name="settings" data-testid="choose-keep-settings" prop:checked=move || !take_settings.get() on:change=move |_| take_settings.set(false) />{i18n::same_secret_choice(lang, false)}</label>
+                                    <label class="check"><input type="radio" name="settings" data-testid="choose-take-settings" prop:checked=move || take_settings.get() on:change=move |_| take_settings.set(true) />{i18n::same_secret_choice(lang, true)}</label>
                                 </div>
                             })}
                             {(!p.skipped.is_empty()).then(|| view! {

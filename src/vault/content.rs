@@ -417,7 +417,9 @@ impl Content {
     /// URI; the secret and parameters are untouched. Returns whether the entry exists, or the
     /// field that is refused (nothing changes then).
     pub fn edit_label(&mut self, id: u64, issuer: &str, name: &str, tags: Vec<String>) -> Result<bool, FieldError> {
-        account::check_tags(&tags)?;
+        if !self.check_label_edit(id, issuer, name, &tags)? {
+            return Ok(false);
+        }
         let Some(entry) = self.entry_mut(id) else { return Ok(false) };
         match entry.account() {
             Some(mut account) => {
@@ -437,6 +439,28 @@ impl Content {
             }
         }
         entry.tags = tags;
+        Ok(true)
+    }
+
+    /// Checks a rename and retag as [`Content::edit_label`] would, without changing anything (so
+    /// a form can show the refusal before saving). Returns whether the entry exists.
+    pub fn check_label_edit(&self, id: u64, issuer: &str, name: &str, tags: &[String]) -> Result<bool, FieldError> {
+        account::check_tags(tags)?;
+        let Some(entry) = self.get(id) else { return Ok(false) };
+        match entry.account() {
+            Some(mut account) => {
+                account.issuer = issuer.to_owned();
+                account.name = name.to_owned();
+                account::storable(&account)?;
+            }
+            None if entry.backup.is_some() => {
+                account::clean_label(issuer, Field::Issuer)?;
+                account::clean_label(name, Field::Name)?;
+            }
+            None => {
+                check_site_label(issuer, name)?;
+            }
+        }
         Ok(true)
     }
 

@@ -37,12 +37,19 @@ pub fn download(name: &str, bytes: &[u8]) -> Result<(), FileError> {
     Ok(())
 }
 
+/// Checks a chosen file's size (from `File.size`, nothing is read).
+pub fn check_size(file: &File) -> Result<(), FileError> {
+    let size = file.size();
+    if (0.0..=MAX_READ_BYTES as f64).contains(&size) {
+        Ok(())
+    } else {
+        Err(FileError::TooLarge { bytes: size.max(0.0) as u64 })
+    }
+}
+
 /// Reads a file the user chose, after checking its size.
 pub async fn read(file: &File) -> Result<Vec<u8>, FileError> {
-    let size = file.size();
-    if !(0.0..=MAX_READ_BYTES as f64).contains(&size) {
-        return Err(FileError::TooLarge { bytes: size.max(0.0) as u64 });
-    }
+    check_size(file)?;
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| FileError::Refused)?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
