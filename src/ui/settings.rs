@@ -149,28 +149,34 @@ pub fn RestoreForm(
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let state = expect_context::<AppState>();
-    let bytes = StoredValue::new_local(None::<Vec<u8>>);
+    let chosen = StoredValue::new_local(None::<web_sys::File>);
     let pass = RwSignal::new(String::new());
     let opened = StoredValue::new_local(None::<Unlocked>);
     let preview = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
 
+    let file_error = move |e: files::FileError| {
+        let lang = state.lang.get_untracked();
+        error.set(Some(match e {
+            files::FileError::TooLarge { bytes } => i18n::file_too_large(lang, bytes),
+            files::FileError::Refused => i18n::t(lang, T::NotABackup).to_owned(),
+        }));
+    };
+    // The file is kept as chosen (its size checked at once) and read when it is opened.
     let on_file = move |ev: leptos::ev::Event| {
         preview.set(None);
         error.set(None);
         let file = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.files()).and_then(|f| f.get(0));
-        if let Some(file) = file {
-            spawn_local(async move {
-                match files::read(&file).await {
-                    Ok(b) => bytes.set_value(Some(b)),
-                    Err(_) => error.set(Some(i18n::t(state.lang.get_untracked(), T::NotABackup).to_owned())),
-                }
-            });
+        if let Some(file) = &file {
+            if let Err(e) = files::check_size(file) {
+                file_error(e);
+            }
         }
+        chosen.set_value(file);
     };
     let open = move || {
-        let Some(b) = bytes.get_value() else {
+        let Some(file) = chosen.get_value() else {
             error.set(Some(i18n::t(state.lang.get_untracked(), T::NotABackup).to_owned()));
             return;
         };
@@ -178,9 +184,18 @@ pub fn RestoreForm(
         error.set(None);
         let p = pass.get_untracked();
         spawn_local(async move {
-            crate::web::clock::sleep(30).await;
             let lang = state.lang.get_untracked();
-            match Unlocked::open(&b, &p) {
+            let b = match files::read(&file).await {
+                Ok(b) => b,
+                Err(e) => {
+                    file_error(e);
+                    busy.set(false);
+                    return;
+                }
+            };
+            // The key is derived in the worker (Cancel ends it); a file asking for more than the
+            // caps is refused before any work, naming its parameters.
+            match crate::web::kdf::open_vault(&b, &p).await {
                 Ok(v) if fresh => {
                     // Nothing here to lose: the backup becomes this browser's vault at once.
                     state.status.set(i18n::merge_preview(lang, v.content.accounts.len(), 0, 0));
@@ -195,7 +210,9 @@ pub fn RestoreForm(
                     preview.set(Some(text));
                     opened.set_value(Some(v));
                 }
-                Err(e) => error.set(Some(i18n::vault_error(lang, &e))),
+                Err(crate::web::kdf::KeyFailure::Vault(e)) => error.set(Some(i18n::vault_error(lang, &e))),
+                Err(crate::web::kdf::KeyFailure::Cancelled) => error.set(Some(i18n::cancelled(lang).to_owned())),
+                Err(crate::web::kdf::KeyFailure::Failed) => error.set(Some(i18n::kdf_failed(lang).to_owned())),
             }
             busy.set(false);
         });
@@ -212,7 +229,10 @@ pub fn RestoreForm(
     };
     let replace = move |_| {
         if let Some(other) = backup_content() {
-            session.edit(move |c: &mut Content| c.accounts = other.accounts.clone());
+            session.edit(move |c: &mut Content| {
+                c.accounts = other.accounts.clone();
+                c.unreadable = other.unreadable.clone();
+            });
             preview.set(Some(i18n::t(state.lang.get_untracked(), T::RestoreDone).to_owned()));
             opened.set_value(None);
         }
@@ -228,7 +248,13 @@ pub fn RestoreForm(
                 prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
             <button type="submit" data-testid="restore-open" disabled=move || busy.get()>{tr(T::RestoreOpen)}</button>
         </form>
-        {move || busy.get().then(|| view! { <progress aria-label=tr(T::Working)></progress> })}
+        {move || busy.get().then(|| view! {
+            <div class="kdf-progress" role="status" data-testid="kdf-progress">
+                <progress aria-label=tr(T::Working)></progress>
+                <span>{move || i18n::deriving(state.lang.get())}</span>
+                <button type="button" data-testid="kdf-cancel" on:click=move |_| crate::web::kdf::cancel()>{tr(T::Cancel)}</button>
+            </div>
+        })}
         {move || error.get().map(|m| view! { <p class="error" role="alert" data-testid="restore-error">{m}</p> })}
         {move || preview.get().map(|m| view! { <p class="status" role="status" data-testid="restore-preview">{m}</p> })}
         <Show when=has_backup>
