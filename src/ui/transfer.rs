@@ -357,7 +357,7 @@ pub fn TransferDialog() -> impl IntoView {
                                         Incoming::Identical(_) => (i18n::t(lang, T::AlreadyHere).to_owned(), "tag same"),
                                         Incoming::SameLabel(_) => (i18n::t(lang, T::SameNameOtherSecret).to_owned(), "tag stale"),
                                         Incoming::SameSecretOtherSettings(id) => {
-                                            (i18n::same_secret_preview(lang, &settings_here(*id), &i18n::settings_summary(lang, &a.params)), "tag same")
+                                            (i18n::same_secret_preview(lang, &settings_here(*id), &i18n::settings_summary(lang, &a.params)), "tag same wrap")
                                         }
                                     };
                                     view! { <li data-testid="preview-account"><span>{label(lang, a)}</span>" "<span class=class>{text}</span></li> }
