@@ -6,6 +6,7 @@
 
 use crate::account::{Field, FieldError, Warning, MAX_TAGS};
 use crate::otp::{SecretError, SecretWarning};
+use crate::timesync::{headline_offset, shown_offset, ClockReport, Fixed, Verdict};
 use crate::uri::{UriError, MAX_URI_CHARS};
 
 /// A user interface language.
@@ -172,6 +173,8 @@ pub enum T {
     VerdictFine,
     VerdictRisky,
     VerdictWrong,
+    VerdictUnconfirmed,
+    ClockUnconfirmed,
     NotMeasured,
     SyncUnreachable,
     SyncNoDate,
@@ -431,6 +434,8 @@ fn en(key: T) -> &'static str {
         T::VerdictFine => "Codes from this device's clock are fine.",
         T::VerdictRisky => "Risky: codes from this device's clock may be refused (it is 10 s or more off, or near the edge of a code period).",
         T::VerdictWrong => "Wrong: codes from this device's clock will be refused (30 s or more off). Keep the corrected time on, or fix the device's clock.",
+        T::VerdictUnconfirmed => "Not confirmed: the newest measurement was refused (see below). If a site refuses your codes, check this device's date and time.",
+        T::ClockUnconfirmed => "Your clock could not be confirmed.",
         T::NotMeasured => "Not measured yet.",
         T::SyncUnreachable => "Could not reach the time reference (offline?). The last measurement is used, if there is one.",
         T::SyncNoDate => "The server's answer had no usable Date header, so the time cannot be measured.",
@@ -641,6 +646,8 @@ fn ja(key: T) -> &'static str {
         T::VerdictFine => "この端末の時計で作るコードは問題ありません。",
         T::VerdictRisky => "注意: この端末の時計で作るコードは拒否されることがあります（10 秒以上ずれているか、コードの切り替わり直前です）。",
         T::VerdictWrong => "誤り: この端末の時計で作るコードは拒否されます（30 秒以上のずれ）。補正を有効のままにするか、端末の時計を直してください。",
+        T::VerdictUnconfirmed => "未確認: 最新の測定結果は使用しませんでした（下記参照）。コードが無効と言われたら、端末の日付と時刻の設定を確認してください。",
+        T::ClockUnconfirmed => "時計が正しいか確認できませんでした。",
         T::NotMeasured => "まだ測定していません。",
         T::SyncUnreachable => "時刻の基準に接続できません（オフライン？）。前回の測定があればそれを使います。",
         T::SyncNoDate => "サーバーの応答に使える Date ヘッダーがないため、時刻を測定できません。",
@@ -808,54 +815,71 @@ pub fn printed_on(lang: Lang, date: &str) -> String {
     }
 }
 
-/// "47.3 s" with one decimal (or "1 h 0 min 0.3 s" beyond an hour, for the clock panel).
-fn duration_text(lang: Lang, ms: f64) -> String {
-    let secs = ms.abs() / 1000.0;
-    if secs < 60.0 {
-        return match lang {
-            Lang::En => format!("{secs:.1} s"),
-            Lang::Ja => format!("{secs:.1} 秒"),
-        };
-    }
-    let whole = secs.floor() as u64;
+/// "47.3 s", "1 min 33.40 s", "1 h 0 min 0.25 s": a magnitude printed to exactly its own
+/// decimal places, so the figure never looks more (or less) precise than it was rounded to.
+fn duration_text(lang: Lang, value: Fixed) -> String {
+    let scale = 10u64.pow(u32::from(value.decimals));
+    let units = value.units.unsigned_abs();
+    let (whole, frac) = (units / scale, units % scale);
+    let s = match value.decimals {
+        0 => format!("{}", whole % 60),
+        d => format!("{}.{frac:0width$}", whole % 60, width = usize::from(d)),
+    };
     let (h, m) = (whole / 3600, whole % 3600 / 60);
-    let s = secs - (h * 3600 + m * 60) as f64;
-    match (lang, h) {
-        (Lang::En, 0) => format!("{m} min {s:.1} s"),
-        (Lang::En, _) => format!("{h} h {m} min {s:.1} s"),
-        (Lang::Ja, 0) => format!("{m} 分 {s:.1} 秒"),
-        (Lang::Ja, _) => format!("{h} 時間 {m} 分 {s:.1} 秒"),
+    match (lang, whole < 60, h) {
+        (Lang::En, true, _) => format!("{s} s"),
+        (Lang::Ja, true, _) => format!("{s} 秒"),
+        (Lang::En, false, 0) => format!("{m} min {s} s"),
+        (Lang::En, false, _) => format!("{h} h {m} min {s} s"),
+        (Lang::Ja, false, 0) => format!("{m} 分 {s} 秒"),
+        (Lang::Ja, false, _) => format!("{h} 時間 {m} 分 {s} 秒"),
     }
 }
 
-/// "Your clock is 47.3 s ahead." — `offset_ms` is reference minus device.
-pub fn clock_offset(lang: Lang, offset_ms: f64) -> String {
-    let d = duration_text(lang, offset_ms);
-    match (lang, offset_ms) {
-        (Lang::En, o) if o.abs() < 50.0 => "Your clock is right.".to_owned(),
-        (Lang::Ja, o) if o.abs() < 50.0 => "この端末の時計は正確です。".to_owned(),
-        (Lang::En, o) if o < 0.0 => format!("Your clock is {d} ahead."),
+/// "+0.37 s", "−1 h 0 min 0.3 s": signed as reference minus device.
+fn signed(lang: Lang, value: Fixed) -> String {
+    format!("{}{}", if value.units < 0 { "−" } else { "+" }, duration_text(lang, value))
+}
+
+/// The panel's headline, from its one report: "Your clock is 47.3 s ahead.", "Your clock is
+/// right." (only with a fine verdict), "Your clock could not be confirmed." or "Not measured yet.".
+pub fn clock_headline(lang: Lang, report: &ClockReport) -> String {
+    let m = match (report.verdict, report.shown) {
+        (Some(Verdict::Unconfirmed), _) => return t(lang, T::ClockUnconfirmed).to_owned(),
+        (Some(_), Some(m)) => m,
+        _ => return t(lang, T::NotMeasured).to_owned(),
+    };
+    let o = headline_offset(m.offset_ms, m.uncertainty_ms, report.verdict);
+    let d = duration_text(lang, o);
+    match (lang, o.units) {
+        (Lang::En, 0) => "Your clock is right.".to_owned(),
+        (Lang::Ja, 0) => "この端末の時計は正確です。".to_owned(),
+        (Lang::En, u) if u < 0 => format!("Your clock is {d} ahead."),
         (Lang::En, _) => format!("Your clock is {d} behind."),
-        (Lang::Ja, o) if o < 0.0 => format!("この端末の時計は {d} 進んでいます。"),
-        (Lang::Ja, _) => format!("この端末の時計は {d} 遅れています。"),
+        (Lang::Ja, u) if u < 0 => format!("この端末の時計は {d}進んでいます。"),
+        (Lang::Ja, _) => format!("この端末の時計は {d}遅れています。"),
     }
 }
 
-/// "± 12 ms".
-pub fn uncertainty(ms: f64) -> String {
-    format!("± {} ms", ms.ceil() as u64)
+/// "+0.37 s ± 0.02 s": the offset and its uncertainty in one unit, to one precision. The "± 0.02 s"
+/// is held together by no-break spaces, so a narrow screen never leaves the ± alone at a line end.
+pub fn offset_with_uncertainty(lang: Lang, offset_ms: f64, uncertainty_ms: f64) -> String {
+    let (offset, pm) = shown_offset(offset_ms, uncertainty_ms);
+    format!("{} ±\u{a0}{}", signed(lang, offset), duration_text(lang, pm).replace(' ', "\u{a0}"))
 }
 
-/// "+93.4 s" or "−1 h 0 min 0.3 s", signed as reference minus device.
+/// "+93.4 s" or "−1 h 0 min 0.3 s", signed as reference minus device, to a tenth of a second.
 pub fn signed_offset(lang: Lang, offset_ms: f64) -> String {
-    format!("{}{}", if offset_ms < 0.0 { "−" } else { "+" }, duration_text(lang, offset_ms))
+    signed(lang, Fixed::round(offset_ms, 1))
 }
 
-/// The indicator that codes use the corrected time.
-pub fn corrected_badge(lang: Lang, offset_ms: f64) -> String {
+/// The indicator that codes use the corrected time, with the offset as precise as its ± allows
+/// (a tenth of a second at most).
+pub fn corrected_badge(lang: Lang, offset_ms: f64, uncertainty_ms: f64) -> String {
+    let o = signed(lang, headline_offset(offset_ms, uncertainty_ms, None));
     match lang {
-        Lang::En => format!("Codes use the corrected time ({})", signed_offset(lang, offset_ms)),
-        Lang::Ja => format!("コードは補正した時刻を使用中（{}）", signed_offset(lang, offset_ms)),
+        Lang::En => format!("Codes use the corrected time ({o})"),
+        Lang::Ja => format!("コードは補正した時刻を使用中（{o}）"),
     }
 }
 
@@ -1388,6 +1412,38 @@ mod tests {
         assert_eq!(account_label(Lang::En, "GitHub", "", paren), "GitHub");
         assert_eq!(account_label(Lang::En, "", "alice", paren), "alice");
         assert_eq!(account_label(Lang::Ja, "", "", paren), "（名前なし）");
+    }
+
+    #[test]
+    fn the_clock_offset_is_printed_to_the_precision_of_its_plus_minus() {
+        assert_eq!(offset_with_uncertainty(Lang::En, 370.4, 15.0), "+0.37 s ±\u{a0}0.02\u{a0}s");
+        assert_eq!(offset_with_uncertainty(Lang::Ja, 370.4, 15.0), "+0.37 秒 ±\u{a0}0.02\u{a0}秒");
+        assert_eq!(offset_with_uncertainty(Lang::En, 93_400.0, 12.0), "+1 min 33.40 s ±\u{a0}0.02\u{a0}s");
+        assert_eq!(offset_with_uncertainty(Lang::En, -3_600_250.0, 12.5), "−1 h 0 min 0.25 s ±\u{a0}0.02\u{a0}s");
+        assert_eq!(offset_with_uncertainty(Lang::Ja, -3_600_250.0, 12.5), "−1 時間 0 分 0.25 秒 ±\u{a0}0.02\u{a0}秒");
+        assert_eq!(offset_with_uncertainty(Lang::En, 480.0, 520.0), "+0.5 s ±\u{a0}0.6\u{a0}s");
+        assert_eq!(offset_with_uncertainty(Lang::En, -1_300.0, 1_500.0), "−1 s ±\u{a0}2\u{a0}s");
+        assert_eq!(offset_with_uncertainty(Lang::En, 59_996.0, 3.0), "+59.996 s ±\u{a0}0.003\u{a0}s");
+        assert_eq!(offset_with_uncertainty(Lang::En, 59_996.0, 30.0), "+1 min 0.00 s ±\u{a0}0.04\u{a0}s");
+        assert_eq!(corrected_badge(Lang::En, 93_400.0, 12.0), "Codes use the corrected time (+1 min 33.4 s)");
+    }
+
+    #[test]
+    fn the_clock_headline_follows_the_one_verdict() {
+        use crate::timesync::{clock_report, Measured, SyncError};
+        let m = |offset_ms| Some(Measured { offset_ms, uncertainty_ms: 12.0, at_ms: 0 });
+        let absurd = Some(SyncError::Absurd { offset_ms: 2.0 * 86_400_000.0 });
+        let say = |lang, r: ClockReport| clock_headline(lang, &r);
+        assert_eq!(say(Lang::En, clock_report(m(20.0), None, 1_000_000, 30)), "Your clock is right.");
+        assert_eq!(say(Lang::En, clock_report(m(93_400.0), None, 1_000_000, 30)), "Your clock is 1 min 33.4 s behind.");
+        assert_eq!(say(Lang::Ja, clock_report(m(-47_300.0), None, 1_000_000, 30)), "この端末の時計は 47.3 秒進んでいます。");
+        // An older fine measurement next to a refused absurd one: not "right".
+        assert_eq!(say(Lang::En, clock_report(m(20.0), absurd, 1_000_000, 30)), "Your clock could not be confirmed.");
+        assert_eq!(say(Lang::Ja, clock_report(m(20.0), absurd, 1_000_000, 30)), "時計が正しいか確認できませんでした。");
+        assert_eq!(say(Lang::En, clock_report(None, None, 1_000_000, 30)), "Not measured yet.");
+        // 1,019,990 ms is 10 ms before a period edge: 30 ms behind, the device is still in the
+        // old period, so the verdict is Risky and the headline says by how much, not "right".
+        assert_eq!(say(Lang::En, clock_report(m(30.0), None, 1_019_990, 30)), "Your clock is 0.03 s behind.");
     }
 
     #[test]

@@ -214,6 +214,102 @@ pub enum Verdict {
     Risky,
     /// 30 s or more off: codes from the device clock are wrong most of the time.
     Wrong,
+    /// The newest measurement was refused as absurd (more than a day off): either the device's
+    /// date or the reference is wrong, so no earlier measurement can vouch for the clock now.
+    Unconfirmed,
+}
+
+/// What the clock panel says, decided in one place so its headline, verdict and facts cannot
+/// disagree: one verdict, about the one measurement shown (the one codes use).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ClockReport {
+    /// The measurement shown: the one codes use (this visit's, or a stored one).
+    pub shown: Option<Measured>,
+    /// The one verdict; `None` when nothing was measured and nothing refused.
+    pub verdict: Option<Verdict>,
+}
+
+/// The panel's report from the measurement in use, the last sync's failure (if the last sync
+/// failed), the device time and the period the verdict is for.
+///
+/// Only an absurd answer is evidence against the measurement in use (the device's date may
+/// have jumped since); an unreachable or slow reference says nothing about the clock, so the
+/// measurement in use keeps its verdict.
+pub fn clock_report(measured: Option<Measured>, last_error: Option<SyncError>, device_ms: u64, period: u32) -> ClockReport {
+    let verdict = match (last_error, measured) {
+        (Some(SyncError::Absurd { .. }), _) => Some(Verdict::Unconfirmed),
+        (_, Some(m)) => Some(verdict(device_ms, m.offset_ms, period)),
+        (_, None) => None,
+    };
+    ClockReport { shown: measured, verdict }
+}
+
+/// A number of seconds as printed: `units / 10^decimals` s, so the figure's precision is part
+/// of the value and the offset and its ± can be held to the same place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fixed {
+    /// The value in units of 10^−`decimals` s (signed).
+    pub units: i64,
+    /// Decimal places of a second, 0 to 3.
+    pub decimals: u8,
+}
+
+impl Fixed {
+    /// `ms` rounded to `decimals` places of a second (half away from zero).
+    pub fn round(ms: f64, decimals: u8) -> Fixed {
+        let decimals = decimals.min(3);
+        Fixed { units: (ms / step_ms(decimals)).round() as i64, decimals }
+    }
+
+    /// The value in ms.
+    pub fn ms(self) -> f64 {
+        self.units as f64 * step_ms(self.decimals)
+    }
+}
+
+/// One unit at `decimals` places of a second, in ms.
+fn step_ms(decimals: u8) -> f64 {
+    10f64.powi(3 - i32::from(decimals.min(3)))
+}
+
+/// The decimal places (of a second) an uncertainty supports: its leading digit's place, from
+/// 1 s down to 1 ms. ±15 ms → 2 (0.01 s), ±520 ms → 1, ±4 ms → 3, ±1.5 s → 0.
+pub fn offset_decimals(uncertainty_ms: f64) -> u8 {
+    let u = if uncertainty_ms.is_finite() { uncertainty_ms.max(0.0) } else { f64::INFINITY };
+    match u {
+        u if u >= 1000.0 => 0,
+        u if u >= 100.0 => 1,
+        u if u >= 10.0 => 2,
+        _ => 3,
+    }
+}
+
+/// An offset and its ± as printed, to the same place (the ±'s leading digit, see
+/// [`offset_decimals`]): the ± is rounded up there and widened by the offset's own rounding, so
+/// the printed interval always holds the measured one and neither figure claims more than the
+/// other allows. +370.4 ± 15 ms → +0.37 s ± 0.02 s.
+pub fn shown_offset(offset_ms: f64, uncertainty_ms: f64) -> (Fixed, Fixed) {
+    let decimals = offset_decimals(uncertainty_ms);
+    let offset = Fixed::round(offset_ms, decimals);
+    let spread = uncertainty_ms.max(0.0) + (offset_ms - offset.ms()).abs();
+    // The small slack keeps a ± that is a whole number of units (20 ms at 0.01 s) from being
+    // pushed to the next unit by floating-point noise.
+    let units = ((spread / step_ms(decimals)) - 1e-9).ceil().max(1.0) as i64;
+    (offset, Fixed { units, decimals })
+}
+
+/// The offset for a sentence without its ± (the panel's headline, the corrected-time badge): at
+/// most a tenth of a second, and never finer than the ± allows. When the verdict is not
+/// [`Verdict::Fine`] and a tenth rounds to zero, the ±'s own precision is used, so a clock said
+/// to be at risk is not also shown as "0.0 s" off.
+pub fn headline_offset(offset_ms: f64, uncertainty_ms: f64, verdict: Option<Verdict>) -> Fixed {
+    let fine = offset_decimals(uncertainty_ms);
+    let coarse = Fixed::round(offset_ms, fine.min(1));
+    if coarse.units == 0 && verdict.is_some_and(|v| v != Verdict::Fine) {
+        Fixed::round(offset_ms, fine)
+    } else {
+        coarse
+    }
 }
 
 /// The verdict for the device clock at `device_ms`, with `offset_ms` measured, for `period` s.
@@ -320,6 +416,73 @@ mod tests {
         assert_eq!(Measured::from_text("garbage"), None);
         assert!(!m.is_stale(1_000 + STALE_AFTER_MS));
         assert!(m.is_stale(1_001 + STALE_AFTER_MS));
+    }
+
+    fn m(offset_ms: f64, uncertainty_ms: f64) -> Measured {
+        Measured { offset_ms, uncertainty_ms, at_ms: 0 }
+    }
+
+    #[test]
+    fn offset_and_its_plus_minus_share_one_precision() {
+        let fx = |units, decimals| Fixed { units, decimals };
+        // The case: a true +0.37 s measured ± 15 ms is not "+0.4 s ± 15 ms".
+        assert_eq!(shown_offset(370.4, 15.0), (fx(37, 2), fx(2, 2)));
+        assert_eq!(shown_offset(-3_600_250.0, 12.5), (fx(-360_025, 2), fx(2, 2)));
+        // One sample: half a second of doubt prints as tenths.
+        assert_eq!(shown_offset(480.0, 520.0), (fx(5, 1), fx(6, 1)));
+        assert_eq!(shown_offset(372.0, 4.0), (fx(372, 3), fx(4, 3)));
+        assert_eq!(shown_offset(0.0, 0.0), (fx(0, 3), fx(1, 3)));
+        assert_eq!(shown_offset(93_400.0, 2_500.0), (fx(93, 0), fx(3, 0)));
+        // A ± that is exactly whole units stays put; one over moves up.
+        assert_eq!(shown_offset(370.0, 20.0).1, fx(2, 2));
+        assert_eq!(shown_offset(370.0, 20.5).1, fx(3, 2));
+    }
+
+    #[test]
+    fn the_printed_interval_holds_the_measured_one() {
+        for o in [-93_456.7, -370.4, -5.0, 0.0, 0.4, 49.9, 370.4, 999.5, 61_234.5] {
+            for u in [0.0, 0.3, 4.0, 9.99, 15.0, 99.9, 520.0, 999.9, 1_500.0, 12_000.0] {
+                let (off, pm) = shown_offset(o, u);
+                assert_eq!(off.decimals, pm.decimals);
+                assert!(pm.units >= 1, "{o} ± {u}");
+                let (lo, hi) = (off.ms() - pm.ms(), off.ms() + pm.ms());
+                assert!(lo <= o - u + 1e-6 && o + u - 1e-6 <= hi, "{o} ± {u} printed as {off:?} ± {pm:?}");
+                // Not needlessly coarse either: the ± is under twice the spread plus one unit.
+                let unit = Fixed { units: 1, decimals: pm.decimals }.ms();
+                assert!(pm.ms() <= 2.0 * (u + unit), "{o} ± {u} printed as {off:?} ± {pm:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn headlines_round_to_a_tenth_at_most() {
+        let fx = |units, decimals| Fixed { units, decimals };
+        assert_eq!(headline_offset(370.4, 15.0, Some(Verdict::Fine)), fx(4, 1));
+        assert_eq!(headline_offset(93_400.0, 12.0, Some(Verdict::Wrong)), fx(934, 1));
+        assert_eq!(headline_offset(20.0, 12.0, Some(Verdict::Fine)), fx(0, 1));
+        // Never finer than the ± allows.
+        assert_eq!(headline_offset(1_300.0, 1_500.0, Some(Verdict::Fine)), fx(1, 0));
+        // At risk (on the wrong side of a period edge) with a tiny offset: not "0.0 s".
+        assert_eq!(headline_offset(30.0, 12.0, Some(Verdict::Risky)), fx(3, 2));
+    }
+
+    #[test]
+    fn the_panel_reports_one_verdict_about_the_measurement_it_shows() {
+        let stored = m(20.0, 12.0);
+        let absurd = SyncError::Absurd { offset_ms: 2.0 * 86_400_000.0 };
+        // The case: an older, fine measurement and a newer absurd answer. The panel does
+        // not call the clock right next to "off by more than a day".
+        let r = clock_report(Some(stored), Some(absurd), 1_000_000, 30);
+        assert_eq!(r, ClockReport { shown: Some(stored), verdict: Some(Verdict::Unconfirmed) });
+        assert_eq!(clock_report(None, Some(absurd), 1_000_000, 30).verdict, Some(Verdict::Unconfirmed));
+        // Offline or slow: no evidence against the stored measurement, which keeps its verdict.
+        for e in [SyncError::Unreachable, SyncError::NoDate, SyncError::Inconsistent, SyncError::TooSlow { rtt_ms: 6_000.0 }] {
+            assert_eq!(clock_report(Some(stored), Some(e), 1_000_000, 30).verdict, Some(Verdict::Fine));
+            assert_eq!(clock_report(None, Some(e), 1_000_000, 30), ClockReport { shown: None, verdict: None });
+        }
+        let far = m(31_000.0, 12.0);
+        assert_eq!(clock_report(Some(far), None, 1_000_000, 30), ClockReport { shown: Some(far), verdict: Some(Verdict::Wrong) });
+        assert_eq!(clock_report(None, None, 1_000_000, 30).verdict, None);
     }
 
     #[test]

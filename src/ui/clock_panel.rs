@@ -5,7 +5,7 @@
 use super::{tr, AppState};
 use crate::clock::Clock;
 use crate::i18n::{self, T};
-use crate::timesync::{corrected, verdict, Measured, SyncError, Verdict};
+use crate::timesync::{clock_report, corrected, Measured, SyncError, Verdict};
 use crate::web::clock::{local_ms, BrowserClock};
 use crate::web::timesync as adapter;
 use leptos::prelude::*;
@@ -122,15 +122,13 @@ pub fn ClockPanel() -> impl IntoView {
         state.now_ms.track();
         BrowserClock.now_ms()
     };
-    let verdict_memo = Memo::new(move |_| clock.measured.get().map(|m| verdict(device_ms(), m.offset_ms, 30)));
-    let verdict_now = move || verdict_memo.get();
-    let summary = move || {
-        let lang = state.lang.get();
-        match clock.measured.get() {
-            Some(m) => i18n::clock_offset(lang, m.offset_ms),
-            None => i18n::t(lang, T::NotMeasured).to_owned(),
-        }
-    };
+    // Headline, verdict and facts all render this one report, so they cannot disagree. It is
+    // judged at the middle of the second it stays on screen for, not at the tick itself: just
+    // after a period edge, a clock a few ms behind is always on the wrong side of it, and the
+    // panel would flash "risky" for a whole second every period.
+    let report = Memo::new(move |_| clock_report(clock.measured.get(), clock.error.get(), device_ms() + 500, 30));
+    let verdict_now = move || report.with(|r| r.verdict);
+    let summary = move || i18n::clock_headline(state.lang.get(), &report.get());
     // The facts (clocks to the tenth of a second) update each second only while they are shown.
     let open = RwSignal::new(false);
     let data = move |f: fn(&Measured) -> f64| move || clock.measured.get().map(|m| format!("{:.1}", f(&m)));
@@ -148,19 +146,25 @@ pub fn ClockPanel() -> impl IntoView {
                 <span class="clock-title" id="clock-title">{tr(T::ClockHeading)}</span>
                 <span class="clock-summary" data-testid="clock-summary"
                     class:risky=move || verdict_now() == Some(Verdict::Risky)
-                    class:wrong=move || verdict_now() == Some(Verdict::Wrong)>{summary}</span>
+                    class:wrong=move || verdict_now() == Some(Verdict::Wrong)
+                    class:unconfirmed=move || verdict_now() == Some(Verdict::Unconfirmed)>{summary}</span>
             </summary>
             <Show when=move || open.get()>
             <dl class="clock-facts">
                 <dt>{tr(T::DeviceTimeLabel)}</dt>
                 <dd data-testid="device-time">{move || clock_text(device_ms())}</dd>
-                {move || clock.measured.get().map(|m| {
+                {move || report.get().shown.map(|m| {
                     let lang = state.lang.get();
-                    view! {
+                    // Unconfirmed: the reference disagrees with this measurement, so it is not
+                    // shown as the reference's time; the offset codes use still is.
+                    let reference = (verdict_now() != Some(Verdict::Unconfirmed)).then(|| view! {
                         <dt>{i18n::t(lang, T::ReferenceTimeLabel)}</dt>
                         <dd data-testid="reference-time">{clock_text(corrected(device_ms(), m.offset_ms))}</dd>
+                    });
+                    view! {
+                        {reference}
                         <dt>{i18n::t(lang, T::OffsetLabel)}</dt>
-                        <dd data-testid="clock-offset">{i18n::signed_offset(lang, m.offset_ms)}" "{i18n::uncertainty(m.uncertainty_ms)}</dd>
+                        <dd data-testid="clock-offset">{i18n::offset_with_uncertainty(lang, m.offset_ms, m.uncertainty_ms)}</dd>
                         <dt>{i18n::t(lang, T::MeasuredLabel)}</dt>
                         <dd data-testid="clock-age">{i18n::measured_ago(lang, m.age_ms(device_ms()), m.is_stale(device_ms()))}</dd>
                     }
@@ -172,6 +176,7 @@ pub fn ClockPanel() -> impl IntoView {
                     Verdict::Fine => (T::VerdictFine, "verdict fine"),
                     Verdict::Risky => (T::VerdictRisky, "verdict risky"),
                     Verdict::Wrong => (T::VerdictWrong, "verdict wrong"),
+                    Verdict::Unconfirmed => (T::VerdictUnconfirmed, "verdict unconfirmed"),
                 };
                 view! { <p class=class data-testid="clock-verdict">{tr(key)}</p> }
             })}
@@ -204,12 +209,12 @@ pub fn CorrectedBadge() -> impl IntoView {
     let state = expect_context::<AppState>();
     let clock = expect_context::<ClockSync>();
     let shown = move || match (clock.correct.get(), clock.measured.get()) {
-        (true, Some(m)) if m.offset_ms.abs() >= 50.0 => Some(m.offset_ms),
+        (true, Some(m)) if m.offset_ms.abs() >= 50.0 => Some(m),
         _ => None,
     };
     view! {
-        {move || shown().map(|o| view! {
-            <p class="corrected" data-testid="corrected-badge">{i18n::corrected_badge(state.lang.get(), o)}</p>
+        {move || shown().map(|m| view! {
+            <p class="corrected" data-testid="corrected-badge">{i18n::corrected_badge(state.lang.get(), m.offset_ms, m.uncertainty_ms)}</p>
         })}
     }
 }

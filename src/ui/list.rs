@@ -35,7 +35,12 @@ pub fn AccountList() -> impl IntoView {
         session.rows.with(|r| main_period(r.iter().filter_map(|row| row.generator.as_ref().and_then(|g| g.params().kind.period()))))
     });
     provide_context(MainPeriod(main));
-    let clocks = PeriodClocks { owner: Owner::current().expect("list owner"), clocks: StoredValue::new(Default::default()) };
+    let clocks = PeriodClocks {
+        owner: Owner::current().expect("list owner"),
+        clocks: StoredValue::new(Default::default()),
+        restart: RwSignal::new(0),
+        anchor: StoredValue::new(None),
+    };
     provide_context(clocks.clone());
     provide_context(Dragging(RwSignal::new(None)));
     Effect::new(move |_| clocks.tick(state.now_ms.get()));
@@ -232,6 +237,27 @@ struct PeriodClock {
 struct PeriodClocks {
     owner: Owner,
     clocks: StoredValue<std::collections::HashMap<u32, PeriodClock>>,
+    /// Bumped when every bar must restart: the bars' clock and the codes' clock parted ways.
+    restart: RwSignal<u64>,
+    /// The codes' time and the bars' time (ms) when the bars were last known to agree.
+    anchor: StoredValue<Option<(u64, f64)>>,
+}
+
+/// How far the bars' clock may wander from the codes' before every bar restarts (ms). Well under
+/// 5% of the shortest usual period, well over a frame or a late tick.
+const MAX_BAR_DRIFT_MS: f64 = 200.0;
+
+/// The time CSS animations run on (the document timeline, ms), or `None` while the page is
+/// hidden: an animation made then only starts once the page is shown, so its phase is lost.
+/// The bars cannot follow `Date.now()`: it jumps when the device clock is set, after sleep, or
+/// when the correction changes, and the timeline does not.
+fn bar_time_ms() -> Option<f64> {
+    let doc = web_sys::window()?.document()?;
+    if doc.visibility_state() == web_sys::VisibilityState::Hidden {
+        return None;
+    }
+    let timeline = js_sys::Reflect::get(&doc, &"timeline".into()).ok()?;
+    js_sys::Reflect::get(&timeline, &"currentTime".into()).ok()?.as_f64()
 }
 
 fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
@@ -267,6 +293,15 @@ impl PeriodClocks {
                 set_if_changed(c.low, secs <= 5);
             }
         });
+        // One comparison per tick for all bars: restart them only if their clock drifted.
+        match (bar_time_ms(), self.anchor.get_value()) {
+            (None, _) => self.anchor.set_value(None),
+            (Some(t), Some((a_now, a_t))) if ((now as f64 - a_now as f64) - (t - a_t)).abs() <= MAX_BAR_DRIFT_MS => {}
+            (Some(t), _) => {
+                self.anchor.set_value(Some((now, t)));
+                self.restart.update(|n| *n += 1);
+            }
+        }
     }
 }
 
@@ -463,7 +498,10 @@ fn code_line(
     // The code only changes when its time step (or HOTP counter) does: the memo stops the
     // 1 Hz tick from re-rendering the code cell in between.
     let period = params.kind.period();
-    let clock = period.map(|p| expect_context::<PeriodClocks>().get(p));
+    let clocks = expect_context::<PeriodClocks>();
+    let restart = clocks.restart;
+    let clock = period.map(|p| clocks.get(p));
+    let code_clock = expect_context::<super::clock_panel::ClockSync>();
     let step = Signal::derive(move || clock.map(|c| c.step.get()));
     let code = Memo::new(move |_| -> Code {
         match step.get() {
@@ -471,9 +509,9 @@ fn code_line(
             None => generator.at_counter(counter),
         }
     });
-    // Per second a row writes nothing to the page: the bar is a CSS animation restarted once per
-    // period, `low` flips twice per period, and only a row whose period differs from the shared
-    // countdown's shows its own seconds.
+    // Per second a row writes nothing to the page: the bar is a CSS animation, made anew once per
+    // period (and when its clock drifts from the codes'), `low` flips twice per period, and only a
+    // row whose period differs from the shared countdown's shows its own seconds.
     let remaining_secs = Signal::derive(move || clock.map(|c| c.secs.get()));
     let low = Signal::derive(move || clock.is_some_and(|c| c.low.get()));
     let main = expect_context::<MainPeriod>().0;
@@ -524,11 +562,15 @@ fn code_line(
                 </Show>
                 {period.map(|p| view! {
                     <div class="countdown" data-testid="countdown" class:low=move || low.get()>
-                        <span class="track" aria-hidden="true">{move || {
-                            step.track();
-                            let elapsed = u64::from(p) * 1000 - millis_remaining(state.now_ms.get_untracked(), p);
-                            view! { <span class="bar" style:animation-duration=format!("{p}s") style:animation-delay=format!("-{elapsed}ms")></span> }
-                        }}</span>
+                        <span class="track" aria-hidden="true">
+                            // Keyed, so each period gets a new element: a running CSS animation
+                            // does not restart when only its delay is rewritten. The phase comes
+                            // from the time now, not the last tick's (a row may appear mid-second).
+                            <For each=move || std::iter::once((step.get(), restart.get())) key=|k| *k children=move |_| {
+                                let elapsed = u64::from(p) * 1000 - millis_remaining(code_clock.now_ms(), p);
+                                view! { <span class="bar" style:animation-duration=format!("{p}s") style:animation-delay=format!("-{elapsed}ms")></span> }
+                            } />
+                        </span>
                         <Show when=own_secs>
                             <span class="secs" data-testid="secs">{move || i18n::seconds_short(state.lang.get(), remaining_secs.get().unwrap_or(0))}</span>
                         </Show>
