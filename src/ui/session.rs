@@ -1,5 +1,8 @@
 //! The open session: where the vault lives (IndexedDB or memory), its phase (create, locked,
 //! open …), and every change to it (seal first, then one write; retried on another tab's write).
+//!
+//! The record in IndexedDB is the one source of truth between tabs: unlocking, exporting and
+//! checking the passphrase read it afresh, never a copy this tab kept.
 
 use super::Row;
 use crate::account::Account;
@@ -169,16 +172,40 @@ impl Session {
         }
     }
 
+    /// The record now in IndexedDB (also kept as `stored_bytes`). Without storage, the bytes
+    /// this tab last wrote.
+    async fn fresh_record(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        let Some(store) = self.store.get_value() else { return Ok(self.stored_bytes.get_value()) };
+        let bytes = store.load().await?;
+        if bytes.is_some() {
+            self.stored_bytes.set_value(bytes.clone());
+        }
+        Ok(bytes)
+    }
+
+    /// Shows what another tab stored. A record this tab's key cannot read any more (the
+    /// passphrase, and with it the key, was changed elsewhere) locks this tab.
     async fn reload_from_storage(self) -> Result<(), StoreError> {
-        let Some(store) = self.store.get_value() else { return Ok(()) };
-        let Some(bytes) = store.load().await? else { return Ok(()) };
-        let fresh = self.vault.with_value(|v| v.as_ref().map(|v| v.reopen(&bytes)));
-        if let Some(Ok(fresh)) = fresh {
-            self.rows.set(rows_from(&fresh.content));
-            self.show_settings(&fresh.content);
-            self.vault.set_value(Some(fresh));
+        let Some(bytes) = self.fresh_record().await? else { return Ok(()) };
+        let fresh = self.vault.with_value(|v| v.as_ref().map(|v| (v.revision, v.reopen(&bytes))));
+        match fresh {
+            Some((mine, Ok(fresh))) if fresh.revision >= mine => self.show(fresh),
+            Some((_, Err(_))) => self.lock_here(),
+            _ => {}
         }
         Ok(())
+    }
+
+    /// Puts an open vault on screen.
+    fn show(&self, vault: Unlocked) {
+        self.rows.set(rows_from(&vault.content));
+        self.show_settings(&vault.content);
+        self.vault.set_value(Some(vault));
+    }
+
+    /// Whether the vault is open here (in IndexedDB or in memory).
+    pub fn is_open(&self) -> bool {
+        self.phase.get_untracked() == Phase::Open
     }
 
     /// Creates the vault with a passphrase (the caller has checked strength and confirmation).
@@ -208,13 +235,37 @@ impl Session {
         });
     }
 
-    /// Unlocks the stored vault.
+    /// Unlocks the vault stored now: another tab may have changed its content or passphrase
+    /// since this one loaded it.
     pub fn unlock(self, pass: String) {
         self.problem.set(None);
         self.phase.set(Phase::Working);
         spawn_local(async move {
             sleep(30).await;
-            let Some(bytes) = self.stored_bytes.get_value() else { return };
+            let bytes = match self.fresh_record().await {
+                Ok(Some(bytes)) => bytes,
+                // Another tab started over: there is nothing to unlock.
+                Ok(None) => {
+                    self.phase.set(Phase::Create);
+                    return;
+                }
+                Err(_) => {
+                    self.say(T::StorageReadFailed);
+                    self.phase.set(Phase::Locked);
+                    return;
+                }
+            };
+            match Envelope::parse(&bytes) {
+                Ok(_) => {}
+                Err(VaultError::NewerEnvelope { found }) => {
+                    self.phase.set(Phase::Newer(found));
+                    return;
+                }
+                Err(_) => {
+                    self.phase.set(Phase::Damaged);
+                    return;
+                }
+            }
             let span = Span::start("vault-unlock");
             let opened = Unlocked::open(&bytes, &pass);
             span.end();
@@ -398,9 +449,15 @@ impl Session {
         }
     }
 
-    /// The stored record's bytes, as they are (to download when damaged, or as the backup file).
+    /// The stored record's bytes as this tab last read or wrote them (to download a damaged one).
     pub fn stored_bytes(&self) -> Option<Vec<u8>> {
         self.stored_bytes.get_value()
+    }
+
+    /// The record stored now, for the backup file: whatever any tab saved last, under the
+    /// passphrase set last.
+    pub async fn current_record(self) -> Result<Option<Vec<u8>>, StoreError> {
+        self.fresh_record().await
     }
 
     /// Runs `f` on the open vault, if any.
@@ -408,17 +465,26 @@ impl Session {
         self.vault.with_value(|v| v.as_ref().map(f))
     }
 
-    /// Changes the passphrase after checking the current one: a new slot for the same master
-    /// key, then a save. `done` gets the message to show.
+    /// Changes the passphrase after checking the current one against the record stored now (the
+    /// passphrase may have been changed in another tab), then saves, and locks the other tabs:
+    /// they hold the old passphrase's slot and must ask for the new one. `done` gets the message
+    /// to show.
     pub fn change_passphrase(self, current: String, new_pass: String, done: impl Fn(T) + 'static) {
         spawn_local(async move {
             sleep(30).await;
-            let current_ok = self.stored_bytes.get_value().is_some_and(|b| Unlocked::open(&b, &current).is_ok());
-            if !current_ok {
+            let bytes = match self.fresh_record().await {
+                Ok(Some(bytes)) => bytes,
+                _ => {
+                    done(T::StorageReadFailed);
+                    return;
+                }
+            };
+            // The stored record, opened with the current passphrase: the newest content, slots and
+            // revision, so the save below does not conflict with a change this tab has not seen.
+            let Ok(mut vault) = Unlocked::open(&bytes, &current) else {
                 done(T::CurrentPassWrong);
                 return;
-            }
-            let Some(mut vault) = self.vault.with_value(|v| v.clone()) else { return };
+            };
             if vault.change_passphrase(&new_pass, DEFAULT_KDF, &mut WebRandom).is_err() {
                 done(T::SaveFailed);
                 return;
@@ -426,7 +492,14 @@ impl Session {
             let based_on = Some(vault.revision);
             match self.write(&mut vault, based_on).await {
                 Ok(()) => {
-                    self.vault.set_value(Some(vault));
+                    self.tabs.with_value(|t| {
+                        if let Some(t) = t {
+                            t.send(TabMessage::Lock);
+                        }
+                    });
+                    if self.is_open() {
+                        self.show(vault);
+                    }
                     done(T::PassChanged);
                 }
                 Err(StoreError::QuotaExceeded) => done(T::QuotaExceeded),
