@@ -202,7 +202,8 @@ pub fn App() -> impl IntoView {
         }
         _ => {}
     });
-    let _ = window_event_listener(leptos::ev::online, move |_| clock.sync_now());
+    let online = window_event_listener(leptos::ev::online, move |_| clock.sync_now());
+    on_cleanup(move || online.remove());
     // The open vault's module is fetched as soon as the first screen is up, while the passphrase is
     // typed, so the codes do not wait for it after the key is derived.
     let preloading = StoredValue::new(false);
@@ -227,10 +228,16 @@ pub fn App() -> impl IntoView {
     let active = move || session.last_activity_ms.set_value(BrowserClock.now_ms());
     let focused = RwSignal::new(web_sys::window().and_then(|w| w.document()).and_then(|d| d.has_focus().ok()).unwrap_or(true));
     provide_context(list::WindowFocus(focused));
-    let _ = window_event_listener(leptos::ev::focus, move |_| focused.set(true));
-    let _ = window_event_listener(leptos::ev::blur, move |_| focused.set(false));
-    let _ = window_event_listener(leptos::ev::pointerdown, move |_| active());
-    let _ = window_event_listener(leptos::ev::keydown, move |_| active());
+    let on_focus = window_event_listener(leptos::ev::focus, move |_| focused.set(true));
+    let on_blur = window_event_listener(leptos::ev::blur, move |_| focused.set(false));
+    let on_pointer = window_event_listener(leptos::ev::pointerdown, move |_| active());
+    let on_key = window_event_listener(leptos::ev::keydown, move |_| active());
+    on_cleanup(move || {
+        on_focus.remove();
+        on_blur.remove();
+        on_pointer.remove();
+        on_key.remove();
+    });
 
     let dialog_open = RwSignal::new(false);
     provide_context(add::AddOpen(dialog_open));
