@@ -250,6 +250,38 @@ pub fn App() -> impl IntoView {
     let export_for = RwSignal::new(None);
     provide_context(transfer::ExportFor(export_for));
     let can_lock = move || session.phase.get() == Phase::Open && session.storage.get() == Storage::IndexedDb;
+    // Lock means locked: no window of the open vault stays over the unlock screen (one opened
+    // while locked, by a click that raced the lock, is closed at once), and what was typed in it
+    // goes with it (each dialog clears its drafts when it closes).
+    Effect::new(move |_| {
+        if session.phase.get() == Phase::Open {
+            return;
+        }
+        let mut closed = false;
+        if dialog_open.get() {
+            dialog_open.set(false);
+            closed = true;
+        }
+        if backup_for.with(Option::is_some) {
+            backup_for.set(None);
+            closed = true;
+        }
+        if transfer_open.get() {
+            transfer_open.set(false);
+            closed = true;
+        }
+        if export_for.with(Option::is_some) {
+            export_for.set(None);
+            closed = true;
+        }
+        if print_for.with(Option::is_some) {
+            print_for.set(None);
+        }
+        if closed && session.phase.get_untracked() == Phase::Locked {
+            session.discarded.set(true);
+        }
+    });
+
 
     view! {
         <header class="top">

@@ -2,7 +2,8 @@
 //! open …), and every change to it (seal first, then one write; retried on another tab's write).
 //!
 //! The record in IndexedDB is the one source of truth between tabs: unlocking, exporting and
-//! checking the passphrase read it afresh, never a copy this tab kept.
+//! checking the passphrase read it afresh, never a copy this tab kept. Locked means locked: no
+//! edit is taken while locked, and an edit taken before a lock never reopens the vault here.
 
 use super::Row;
 use crate::account::Account;
@@ -68,10 +69,14 @@ pub struct Session {
     pub low_threshold: RwSignal<u32>,
     /// All settings of the open vault (order, privacy).
     pub settings: RwSignal<crate::vault::Settings>,
+    /// The last lock closed a window of the open vault (what was typed in it was not saved).
+    pub discarded: RwSignal<bool>,
     /// Last user activity, for auto-lock.
     pub last_activity_ms: StoredValue<u64>,
     /// When the tab was hidden, if it is.
     pub hidden_since_ms: StoredValue<Option<u64>>,
+    /// Counts locks: work started before a lock must not show the vault again after it.
+    locks: StoredValue<u64>,
     lang: RwSignal<Lang>,
     store: StoredValue<Option<VaultStore>, LocalStorage>,
     vault: StoredValue<Option<Unlocked>, LocalStorage>,
@@ -95,8 +100,10 @@ impl Session {
             auto_lock_minutes: RwSignal::new(crate::vault::DEFAULT_AUTO_LOCK_MINUTES),
             low_threshold: RwSignal::new(crate::backup_codes::DEFAULT_LOW_THRESHOLD),
             settings: RwSignal::new(crate::vault::Settings::default()),
+            discarded: RwSignal::new(false),
             last_activity_ms: StoredValue::new(BrowserClock.now_ms()),
             hidden_since_ms: StoredValue::new(None),
+            locks: StoredValue::new(0),
             lang,
             store: StoredValue::new_local(None),
             vault: StoredValue::new_local(None),
@@ -186,7 +193,11 @@ impl Session {
     /// Shows what another tab stored. A record this tab's key cannot read any more (the
     /// passphrase, and with it the key, was changed elsewhere) locks this tab.
     async fn reload_from_storage(self) -> Result<(), StoreError> {
+        let locks = self.locks.get_value();
         let Some(bytes) = self.fresh_record().await? else { return Ok(()) };
+        if self.locks.get_value() != locks {
+            return Ok(());
+        }
         let fresh = self.vault.with_value(|v| v.as_ref().map(|v| (v.revision, v.reopen(&bytes))));
         match fresh {
             Some((mine, Ok(fresh))) if fresh.revision >= mine => self.show(fresh),
@@ -296,11 +307,10 @@ impl Session {
     }
 
     fn open_with(&self, vault: Unlocked) {
-        self.rows.set(rows_from(&vault.content));
-        self.show_settings(&vault.content);
-        self.vault.set_value(Some(vault));
+        self.show(vault);
         self.last_activity_ms.set_value(BrowserClock.now_ms());
         self.problem.set(None);
+        self.discarded.set(false);
         self.phase.set(Phase::Open);
     }
 
@@ -343,37 +353,73 @@ impl Session {
         }
     }
 
+    /// Applies an edit to the open vault and saves it; nothing while locked (see
+    /// [`Session::try_edit`]).
+    pub fn edit(self, change: impl Fn(&mut Content) + 'static) {
+        let _ = self.try_edit(change);
+    }
+
     /// Applies an edit to the open vault and saves it. If another tab saved first, reloads its
     /// version and applies the edit again, so neither tab's change is lost.
-    pub fn edit(self, change: impl Fn(&mut Content) + 'static) {
+    ///
+    /// Returns whether the edit was taken: never while the vault is locked, so the caller must
+    /// not say it was done. An edit taken while open is saved even if the vault locks before the
+    /// save is done (the user asked while it was open), but the vault is not shown again.
+    #[must_use = "say that something was done only when the edit was taken"]
+    pub fn try_edit(self, change: impl Fn(&mut Content) + 'static) -> bool {
+        if !self.is_open() {
+            return false;
+        }
+        let Some(mut base) = self.vault.with_value(|v| v.clone()) else { return false };
+        let locks = self.locks.get_value();
         spawn_local(async move {
             // Let the click that asked for the edit finish its own page updates (closing a dialog
             // restyles the page) before sealing, so the save does not wait behind them.
             sleep(0).await;
+            let still_open = move || self.locks.get_value() == locks;
+            // Still open: build on the vault as it is now (an earlier edit, or another tab's
+            // change, may have arrived meanwhile).
+            if still_open() {
+                if let Some(now) = self.vault.with_value(|v| v.clone()) {
+                    base = now;
+                }
+            }
             for _ in 0..5 {
-                let Some(mut vault) = self.vault.with_value(|v| v.clone()) else { return };
+                let mut vault = base.clone();
                 change(&mut vault.content);
                 if self.storage.get_untracked() != Storage::IndexedDb {
-                    self.rows.set(rows_from(&vault.content));
-                    self.show_settings(&vault.content);
-                    self.vault.set_value(Some(vault));
+                    self.show(vault);
                     return;
                 }
                 let based_on = Some(vault.revision);
                 match self.write(&mut vault, based_on).await {
                     Ok(()) => {
-                        self.rows.set(rows_from(&vault.content));
-                        self.show_settings(&vault.content);
-                        self.vault.set_value(Some(vault));
-                        self.problem.set(None);
+                        if still_open() {
+                            self.show(vault);
+                            self.problem.set(None);
+                        }
                         return;
                     }
-                    Err(StoreError::Conflict { .. }) => {
-                        if self.reload_from_storage().await.is_err() {
+                    Err(StoreError::Conflict { .. }) => match self.fresh_record().await {
+                        Ok(Some(bytes)) => match base.reopen(&bytes) {
+                            Ok(fresh) => {
+                                if still_open() && fresh.revision >= self.with_vault(|v| v.revision).unwrap_or(0) {
+                                    self.show(fresh.clone());
+                                }
+                                base = fresh;
+                            }
+                            // Stored under another key: the passphrase was changed in another tab.
+                            Err(_) => {
+                                self.lock_here();
+                                self.say(T::ChangedElsewhere);
+                                return;
+                            }
+                        },
+                        Ok(None) | Err(_) => {
                             self.say(T::StorageReadFailed);
                             return;
                         }
-                    }
+                    },
                     Err(e) => {
                         self.report_store_error(&e);
                         return;
@@ -382,28 +428,35 @@ impl Session {
             }
             self.say(T::SaveConflict);
         });
+        true
     }
 
-    /// Adds an account (to the vault, or to memory when storage is unavailable).
-    pub fn add(self, account: Account) {
-        if self.storage.get_untracked() == Storage::MemoryOnly && self.vault.with_value(Option::is_none) {
-            self.vault.set_value(Some(Unlocked::in_memory()));
-        }
+    /// Adds an account (to the vault, or to memory when storage is unavailable). Returns whether
+    /// it was taken (see [`Session::edit`]).
+    #[must_use = "say \"Added\" only when the account was taken"]
+    pub fn add(self, account: Account) -> bool {
+        self.start_in_memory();
         let now = BrowserClock.now_ms();
-        self.edit(move |c| {
+        self.try_edit(move |c| {
             c.add(&account, now);
-        });
+        })
     }
 
-    /// Adds a site kept only for its backup codes.
-    pub fn add_site(self, issuer: String, name: String, codes: crate::backup_codes::CodeSet) {
+    /// Adds a site kept only for its backup codes. Returns whether it was taken.
+    #[must_use = "say \"Added\" only when the site was taken"]
+    pub fn add_site(self, issuer: String, name: String, codes: crate::backup_codes::CodeSet) -> bool {
+        self.start_in_memory();
+        let now = BrowserClock.now_ms();
+        self.try_edit(move |c| {
+            c.add_site(&issuer, &name, codes.clone(), now);
+        })
+    }
+
+    /// Without storage, the first addition starts an in-memory vault.
+    fn start_in_memory(&self) {
         if self.storage.get_untracked() == Storage::MemoryOnly && self.vault.with_value(Option::is_none) {
             self.vault.set_value(Some(Unlocked::in_memory()));
         }
-        let now = BrowserClock.now_ms();
-        self.edit(move |c| {
-            c.add_site(&issuer, &name, codes.clone(), now);
-        });
     }
 
     fn report_store_error(&self, e: &StoreError) {
@@ -429,6 +482,7 @@ impl Session {
         if self.phase.get_untracked() != Phase::Open || self.storage.get_untracked() != Storage::IndexedDb {
             return;
         }
+        self.locks.update_value(|n| *n += 1);
         // Dropping the Unlocked zeroizes the master key and the secrets it held.
         self.vault.set_value(None);
         self.rows.set(Vec::new());
@@ -470,6 +524,7 @@ impl Session {
     /// they hold the old passphrase's slot and must ask for the new one. `done` gets the message
     /// to show.
     pub fn change_passphrase(self, current: String, new_pass: String, done: impl Fn(T) + 'static) {
+        let locks = self.locks.get_value();
         spawn_local(async move {
             sleep(30).await;
             let bytes = match self.fresh_record().await {
@@ -497,7 +552,7 @@ impl Session {
                             t.send(TabMessage::Lock);
                         }
                     });
-                    if self.is_open() {
+                    if self.locks.get_value() == locks && self.is_open() {
                         self.show(vault);
                     }
                     done(T::PassChanged);

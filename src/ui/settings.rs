@@ -215,18 +215,20 @@ pub fn RestoreForm(
     let backup_content = move || opened.with_value(|o| o.as_ref().map(|v| v.content.clone()));
     let merge = move |_| {
         if let Some(other) = backup_content() {
-            session.edit(move |c: &mut Content| {
+            if session.try_edit(move |c: &mut Content| {
                 c.merge(&other);
-            });
-            preview.set(Some(i18n::t(state.lang.get_untracked(), T::RestoreDone).to_owned()));
-            opened.set_value(None);
+            }) {
+                preview.set(Some(i18n::t(state.lang.get_untracked(), T::RestoreDone).to_owned()));
+                opened.set_value(None);
+            }
         }
     };
     let replace = move |_| {
         if let Some(other) = backup_content() {
-            session.edit(move |c: &mut Content| c.accounts = other.accounts.clone());
-            preview.set(Some(i18n::t(state.lang.get_untracked(), T::RestoreDone).to_owned()));
-            opened.set_value(None);
+            if session.try_edit(move |c: &mut Content| c.accounts = other.accounts.clone()) {
+                preview.set(Some(i18n::t(state.lang.get_untracked(), T::RestoreDone).to_owned()));
+                opened.set_value(None);
+            }
         }
     };
     let has_backup = move || preview.get().is_some() && opened.with_value(Option::is_some);

@@ -80,6 +80,12 @@ pub fn TransferDialog() -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
+    let image_input = NodeRef::<html::Input>::new();
+    let file_input = NodeRef::<html::Input>::new();
+    // Counts resets: a camera, a picture or a file still being read when the dialog closed (or
+    // the vault locked) must not bring its result back into the closed dialog.
+    let run = StoredValue::new(0u64);
+    let current = move |r: u64| run.get_value() == r && open.get_untracked();
 
     let say = move |error: bool, key: T| message.set(Some((error, i18n::t(state.lang.get_untracked(), key).to_owned())));
     let stop_camera = move || {
@@ -91,20 +97,31 @@ pub fn TransferDialog() -> impl IntoView {
         camera_on.set(false);
     };
     let reset = move || {
+        run.update_value(|r| *r += 1);
         stop_camera();
         pending.set(None);
         batches.set(migration::Collector::default());
         message.set(None);
+        busy.set(false);
         file_bytes.set_value(None);
         pasted.set(String::new());
         password.set(String::new());
+        // The chosen files too: a file input keeps its file until told otherwise.
+        for input in [image_input, file_input] {
+            if let Some(i) = input.get_untracked() {
+                i.set_value("");
+            }
+        }
     };
 
     super::sync_modal(dialog, move || open.get());
-    // The camera is released as soon as the dialog closes.
+    // Closed for any reason (Close, Escape, or the vault locked): the camera is released, the QR
+    // worker ends (with the pictures it was given), and nothing pasted, typed or read stays.
     Effect::new(move |_| {
         if !open.get() {
-            stop_camera();
+            reset();
+            done.set(None);
+            crate::web::media::release_worker();
         }
     });
 
@@ -140,25 +157,31 @@ pub fn TransferDialog() -> impl IntoView {
     let start_camera = move |device: Option<String>| {
         stop_camera();
         message.set(None);
+        let r = run.get_value();
         spawn_local(async move {
             match Camera::open(device.as_deref()).await {
                 Ok(cam) => {
-                    let Some(v) = video.get_untracked() else { cam.stop(); return };
+                    // Closed while the browser was asking for the camera: release it at once.
+                    let Some(v) = video.get_untracked().filter(|_| current(r)) else { cam.stop(); return };
                     cam.attach(&v);
                     camera.set_value(Some(cam));
                     camera_on.set(true);
                     camera_list.set(cameras().await);
                     say(false, T::CameraLooking);
                     // Decode a frame every quarter second until a code is read or the camera stops.
-                    while camera_on.get_untracked() {
+                    while camera_on.get_untracked() && current(r) {
                         sleep(250).await;
                         let Some(v) = video.get_untracked() else { break };
                         let texts = Camera::scan(&v).await;
+                        if !current(r) {
+                            break;
+                        }
                         if !texts.is_empty() && handle_texts(texts, false) {
                             stop_camera();
                         }
                     }
                 }
+                Err(_) if !current(r) => {}
                 Err(e) => say(true, match e {
                     CameraError::Denied => T::CameraDenied,
                     CameraError::NotFound => T::CameraNotFound,
@@ -170,8 +193,13 @@ pub fn TransferDialog() -> impl IntoView {
 
     let read_image = move |blob: web_sys::Blob| {
         message.set(None);
+        let r = run.get_value();
         spawn_local(async move {
-            match crate::web::media::qr_texts_in_blob(&blob).await {
+            let read = crate::web::media::qr_texts_in_blob(&blob).await;
+            if !current(r) {
+                return;
+            }
+            match read {
                 Ok(texts) if texts.is_empty() => say(true, T::NoQrInImage),
                 Ok(texts) => {
                     handle_texts(texts, true);
@@ -205,8 +233,13 @@ pub fn TransferDialog() -> impl IntoView {
         message.set(None);
         let file = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.files()).and_then(|f| f.get(0));
         if let Some(file) = file {
+            let r = run.get_value();
             spawn_local(async move {
-                match files::read(&file).await {
+                let read = files::read(&file).await;
+                if !current(r) {
+                    return;
+                }
+                match read {
                     Ok(b) => file_bytes.set_value(Some(b)),
                     Err(_) => message.set(Some((true, i18n::import_error(state.lang.get_untracked(), &import::ImportError::NotRecognised)))),
                 }
@@ -218,8 +251,12 @@ pub fn TransferDialog() -> impl IntoView {
         let pass = password.get_untracked();
         busy.set(true);
         message.set(None);
+        let r = run.get_value();
         spawn_local(async move {
             sleep(30).await; // let the progress paint before a key derivation blocks the page
+            if !current(r) {
+                return;
+            }
             let lang = state.lang.get_untracked();
             match import::import(&bytes, Some(&pass)) {
                 Ok(got) if got.format == import::Format::GoogleMigration => {
@@ -239,9 +276,11 @@ pub fn TransferDialog() -> impl IntoView {
         let now = BrowserClock.now_ms();
         let counts = session.with_vault(|v| v.content.clone().add_all(&p.accounts, with_replace, now)).unwrap_or((p.accounts.len(), 0, 0));
         let accounts = p.accounts.clone();
-        session.edit(move |c| {
+        if !session.try_edit(move |c| {
             c.add_all(&accounts, with_replace, now);
-        });
+        }) {
+            return;
+        }
         let lang = state.lang.get_untracked();
         let summary = i18n::import_done(lang, counts.0, counts.1, counts.2);
         state.status.set(summary.clone());
@@ -289,13 +328,13 @@ pub fn TransferDialog() -> impl IntoView {
                     <h3 id="image-h">{tr(T::ImageHeading)}</h3>
                     <p class="hint">{tr(T::ImageHint)}</p>
                     <label for="qr-image" class="sr-only">{tr(T::ImageLabel)}</label>
-                    <input id="qr-image" type="file" accept="image/*" data-testid="qr-image" on:change=on_image_input />
+                    <input id="qr-image" node_ref=image_input type="file" accept="image/*" data-testid="qr-image" on:change=on_image_input />
                 </section>
                 <section class="panel grid" aria-labelledby="file-h">
                     <h3 id="file-h">{tr(T::FileHeading)}</h3>
                     <p class="hint">{tr(T::FileHint)}</p>
                     <label for="import-file">{tr(T::FileLabel)}</label>
-                    <input id="import-file" type="file" data-testid="import-file" on:change=on_file />
+                    <input id="import-file" node_ref=file_input type="file" data-testid="import-file" on:change=on_file />
                     <label for="import-paste">{tr(T::PasteExportLabel)}</label>
                     <textarea id="import-paste" data-testid="import-paste" rows="2" spellcheck="false" autocomplete="off"
                         prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
@@ -364,6 +403,13 @@ pub fn ExportAccountDialog() -> impl IntoView {
     let revealed = RwSignal::new(false);
     let copied = RwSignal::new(false);
     super::sync_modal(dialog, move || open_for.get().is_some());
+    // Closed for any reason (Close, Escape, or the vault locked): the next opening starts hidden.
+    Effect::new(move |_| {
+        if open_for.get().is_none() {
+            revealed.set(false);
+            copied.set(false);
+        }
+    });
     let account = move || open_for.get().and_then(|id| session.rows.with(|r| r.iter().find(|row| row.id == id).and_then(|row| row.account.clone())));
     view! {
         <dialog node_ref=dialog class="add" aria-labelledby="export-title" data-testid="export-dialog"
