@@ -17,6 +17,7 @@ use crate::i18n::{self, Lang, T};
 use crate::otp::{Generator, Kind};
 use crate::web::clock::BrowserClock;
 use crate::web::prefs::{self, LocalPrefs, Prefs};
+use crate::web::tabs::{self, On, PageListener};
 use leptos::prelude::*;
 use session::{Phase, Session, Storage};
 use std::time::Duration;
@@ -158,18 +159,42 @@ fn schedule_tick(now_ms: RwSignal<u64>, session: Session, clock: clock_panel::Cl
     let now = BrowserClock.now_ms();
     let code_now = clock.now_ms();
     now_ms.set(code_now);
-    let hidden = web_sys::window()
-        .and_then(|w| w.document())
-        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
-    match (hidden, session.hidden_since_ms.get_value()) {
-        (true, None) => session.hidden_since_ms.set_value(Some(now)),
-        (false, Some(_)) => session.hidden_since_ms.set_value(None),
-        _ => {}
-    }
-    session.check_auto_lock(now);
+    session.check_auto_lock(now, tabs::page_hidden());
     // Aligned to the second of the time codes use (corrected when on).
     let delay = 1000 - code_now % 1000 + 2;
     set_timeout(move || schedule_tick(now_ms, session, clock), Duration::from_millis(delay));
+}
+
+/// Keeps a page listener for as long as the calling component lives.
+fn keep_while_mounted(listeners: Vec<PageListener>) {
+    let kept = StoredValue::new_local(listeners);
+    on_cleanup(move || {
+        kept.try_update_value(|l| l.drain(..).for_each(PageListener::remove));
+    });
+}
+
+/// Auto-lock's eyes: input, and the page being shown, hidden, frozen or resumed.
+fn watch_presence(session: Session) {
+    // Input is checked before anything in the page sees it: after timers were frozen (a sleeping
+    // device, a frozen background tab) the vault may be due to lock, and then the click or key
+    // must lock it instead of acting on it.
+    let guard = move |ev: web_sys::Event| {
+        if !session.input(BrowserClock.now_ms()) {
+            ev.prevent_default();
+            ev.stop_immediate_propagation();
+        }
+    };
+    // Checked at once, not at the next tick, which may come late or (frozen) not at all.
+    let wake = move |_: web_sys::Event| session.check_auto_lock(BrowserClock.now_ms(), tabs::page_hidden());
+    keep_while_mounted(vec![
+        PageListener::new(On::Window, "pointerdown", true, guard),
+        PageListener::new(On::Window, "keydown", true, guard),
+        PageListener::new(On::Window, "pageshow", false, wake),
+        PageListener::new(On::Window, "pagehide", false, wake),
+        PageListener::new(On::Window, "focus", false, wake),
+        PageListener::new(On::Document, "visibilitychange", false, wake),
+        PageListener::new(On::Document, "resume", false, wake),
+    ]);
 }
 
 /// The whole application.
@@ -225,19 +250,15 @@ pub fn App() -> impl IntoView {
             doc.set_title(i18n::t(l, T::AppTitle));
         }
     });
-    let active = move || session.last_activity_ms.set_value(BrowserClock.now_ms());
     let focused = RwSignal::new(web_sys::window().and_then(|w| w.document()).and_then(|d| d.has_focus().ok()).unwrap_or(true));
     provide_context(list::WindowFocus(focused));
     let on_focus = window_event_listener(leptos::ev::focus, move |_| focused.set(true));
     let on_blur = window_event_listener(leptos::ev::blur, move |_| focused.set(false));
-    let on_pointer = window_event_listener(leptos::ev::pointerdown, move |_| active());
-    let on_key = window_event_listener(leptos::ev::keydown, move |_| active());
     on_cleanup(move || {
         on_focus.remove();
         on_blur.remove();
-        on_pointer.remove();
-        on_key.remove();
     });
+    watch_presence(session);
 
     let dialog_open = RwSignal::new(false);
     provide_context(add::AddOpen(dialog_open));
@@ -281,7 +302,6 @@ pub fn App() -> impl IntoView {
             session.discarded.set(true);
         }
     });
-
 
     view! {
         <header class="top">

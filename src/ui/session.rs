@@ -9,7 +9,7 @@ use super::Row;
 use crate::account::Account;
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
-use crate::passphrase;
+use crate::passphrase::Presence;
 use crate::vault::{Content, Envelope, Unlocked, VaultError, DEFAULT_KDF};
 use crate::web::clock::{sleep, BrowserClock};
 use crate::web::files;
@@ -71,10 +71,8 @@ pub struct Session {
     pub settings: RwSignal<crate::vault::Settings>,
     /// The last lock closed a window of the open vault (what was typed in it was not saved).
     pub discarded: RwSignal<bool>,
-    /// Last user activity, for auto-lock.
-    pub last_activity_ms: StoredValue<u64>,
-    /// When the tab was hidden, if it is.
-    pub hidden_since_ms: StoredValue<Option<u64>>,
+    /// The user's input here and in the other tabs, and whether this tab is hidden: for auto-lock.
+    presence: StoredValue<Presence>,
     /// Counts locks: work started before a lock must not show the vault again after it.
     locks: StoredValue<u64>,
     lang: RwSignal<Lang>,
@@ -101,8 +99,7 @@ impl Session {
             low_threshold: RwSignal::new(crate::backup_codes::DEFAULT_LOW_THRESHOLD),
             settings: RwSignal::new(crate::vault::Settings::default()),
             discarded: RwSignal::new(false),
-            last_activity_ms: StoredValue::new(BrowserClock.now_ms()),
-            hidden_since_ms: StoredValue::new(None),
+            presence: StoredValue::new(Presence::new(BrowserClock.now_ms())),
             locks: StoredValue::new(0),
             lang,
             store: StoredValue::new_local(None),
@@ -175,6 +172,10 @@ impl Session {
                         let _ = self.reload_from_storage().await;
                     });
                 }
+            }
+            TabMessage::Input(at_ms) => {
+                let now = BrowserClock.now_ms();
+                self.presence.update_value(|p| p.heard_input(at_ms, now));
             }
         }
     }
@@ -308,7 +309,8 @@ impl Session {
 
     fn open_with(&self, vault: Unlocked) {
         self.show(vault);
-        self.last_activity_ms.set_value(BrowserClock.now_ms());
+        let now = BrowserClock.now_ms();
+        self.presence.update_value(|p| p.own_input_ms = now);
         self.problem.set(None);
         self.discarded.set(false);
         self.phase.set(Phase::Open);
@@ -489,18 +491,43 @@ impl Session {
         self.phase.set(Phase::Locked);
     }
 
-    /// Called on the 1 Hz tick: locks when idle or hidden for too long.
-    pub fn check_auto_lock(&self, now_ms: u64) {
-        if self.phase.get_untracked() == Phase::Open
-            && passphrase::should_lock(
-                now_ms,
-                self.last_activity_ms.get_value(),
-                self.hidden_since_ms.get_value(),
-                self.auto_lock_minutes.get_untracked(),
-            )
-        {
-            self.lock();
+    /// Whether the open vault is due to lock at `now_ms`: nobody used it in any tab for the
+    /// chosen time. (A vault in memory never locks: there would be nothing to unlock.)
+    fn due_to_lock(&self, now_ms: u64) -> bool {
+        self.is_open()
+            && self.storage.get_untracked() == Storage::IndexedDb
+            && self.presence.with_value(|p| p.should_lock(now_ms, self.auto_lock_minutes.get_untracked()))
+    }
+
+    /// Called on the 1 Hz tick and whenever the page is shown, hidden, frozen or resumed (timers
+    /// may not have run for a long time): locks when nobody used the vault for too long. Then
+    /// notes whether this tab is `hidden`.
+    ///
+    /// Only this tab locks: every tab applies the same rule to the same shared input times, and
+    /// a tab coming back from a freeze may not have heard the latest input yet, so it must not
+    /// lock a tab in use.
+    pub fn check_auto_lock(&self, now_ms: u64, hidden: bool) {
+        if self.due_to_lock(now_ms) {
+            self.lock_here();
         }
+        self.presence.update_value(|p| p.set_hidden(hidden, now_ms));
+    }
+
+    /// The user pressed a key or pointed at `now_ms`. Returns false when the vault was due to
+    /// lock before that (its timers were frozen): it locks now, and the input must be dropped.
+    pub fn input(&self, now_ms: u64) -> bool {
+        if self.due_to_lock(now_ms) {
+            self.lock_here();
+            return false;
+        }
+        if self.presence.try_update_value(|p| p.input(now_ms)) == Some(true) {
+            self.tabs.with_value(|t| {
+                if let Some(t) = t {
+                    t.send(TabMessage::Input(now_ms));
+                }
+            });
+        }
+        true
     }
 
     /// The stored record's bytes as this tab last read or wrote them (to download a damaged one).
