@@ -70,6 +70,12 @@ pub fn AddDialog(
         duplicate.set(None);
         refused.set(None);
     };
+    // Closed for any reason (Cancel, Escape, added, or the vault locked): nothing typed stays.
+    Effect::new(move |_| {
+        if !open.get() {
+            reset();
+        }
+    });
 
     let outcome = Memo::new(move |_| -> Option<Outcome> {
         let lang = state.lang.get();
@@ -101,13 +107,15 @@ pub fn AddDialog(
         if let Some(Ok((account, _))) = outcome.get_untracked() {
             let lang = state.lang.get_untracked();
             let who = super::Row::new(0, &account).display_name(lang);
-            state.status.set(i18n::added(lang, &who));
-            match replace_id {
-                Some(id) => session.edit(move |c| {
+            let taken = match replace_id {
+                Some(id) => session.try_edit(move |c| {
                     // Checked by `storable` before the question was asked.
                     let _ = c.replace(id, &account);
                 }),
                 None => session.add(account),
+            };
+            if taken {
+                state.status.set(i18n::added(lang, &who));
             }
             reset();
             open.set(false);
@@ -120,8 +128,10 @@ pub fn AddDialog(
         site_error.set((!named).then_some(T::SiteNameNeeded));
         let codes = draft.build(lang, crate::clock::Clock::now_ms(&crate::web::clock::BrowserClock));
         if let (true, Ok(codes)) = (named, codes) {
-            state.status.set(i18n::added(lang, &i18n::account_label(lang, issuer.trim(), name.trim(), |i, n| format!("{i} ({n})"))));
-            session.add_site(issuer, name, codes);
+            let who = i18n::account_label(lang, issuer.trim(), name.trim(), |i, n| format!("{i} ({n})"));
+            if session.add_site(issuer, name, codes) {
+                state.status.set(i18n::added(lang, &who));
+            }
             reset();
             open.set(false);
         }
@@ -145,8 +155,9 @@ pub fn AddDialog(
             }
             let lang = state.lang.get_untracked();
             let who = super::Row::new(0, &account).display_name(lang);
-            state.status.set(i18n::added(lang, &who));
-            session.add(account);
+            if session.add(account) {
+                state.status.set(i18n::added(lang, &who));
+            }
             reset();
             open.set(false);
         }

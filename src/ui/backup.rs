@@ -127,20 +127,30 @@ pub fn BackupDialog() -> impl IntoView {
     super::sync_modal(dialog, move || open_for.get().is_some());
     let row = Memo::new(move |_| open_for.get().and_then(|id| session.rows.with(|rows| rows.iter().find(|r| r.id == id).map(RowView::from))));
 
-    let close = move || {
-        open_for.set(None);
+    let clear = move || {
         replacing.set(false);
         draft.reset();
         copy_note.set(None);
     };
+    let close = move || {
+        open_for.set(None);
+        clear();
+    };
+    // Closed for any reason (Close, Escape, or the vault locked): no pasted codes stay.
+    Effect::new(move |_| {
+        if open_for.get().is_none() {
+            clear();
+        }
+    });
     let save = move |id: u64| {
         let now = BrowserClock.now_ms();
         if let Ok(set) = draft.build(state.lang.get_untracked(), now) {
-            session.edit(move |c| {
+            if session.try_edit(move |c| {
                 c.set_codes(id, set.clone(), now);
-            });
-            replacing.set(false);
-            draft.reset();
+            }) {
+                replacing.set(false);
+                draft.reset();
+            }
         }
     };
 
@@ -215,10 +225,12 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
     let shape = set.shape;
     let mark = move |code: String, used: bool| {
         let when = used.then(|| BrowserClock.now_ms());
-        state.status.set(i18n::marked_used(state.lang.get_untracked(), &shape.display(&code), used));
-        session.edit(move |c| {
+        let said = i18n::marked_used(state.lang.get_untracked(), &shape.display(&code), used);
+        if session.try_edit(move |c| {
             c.mark_code(id, &code, when);
-        });
+        }) {
+            state.status.set(said);
+        }
     };
     let copy = move |code: String| {
         spawn_local(async move {

@@ -105,6 +105,9 @@ pub fn UnlockScreen() -> impl IntoView {
         <section class="card gate" data-testid="unlock-screen" aria-labelledby="unlock-title">
             <h2 id="unlock-title">{tr(T::UnlockTitle)}</h2>
             <p>{tr(T::UnlockIntro)}</p>
+            <Show when=move || session.discarded.get()>
+                <p class="notice" role="status" data-testid="lock-discarded">{tr(T::LockDiscarded)}</p>
+            </Show>
             <form on:submit=move |ev| { ev.prevent_default(); session.unlock(pass.get_untracked()); pass.set(String::new()); }>
                 <label for="unlock-pass">{tr(T::PassLabel)}</label>
                 <input id="unlock-pass" type="password" autocomplete="current-password" data-testid="unlock-pass" autofocus

@@ -98,7 +98,9 @@ pub fn AccountList() -> impl IntoView {
             limit.set(now + MORE_ROWS);
         }
     };
-    let _ = window_event_listener(leptos::ev::scroll, move |_| {
+    // Window listeners outlive the list unless removed with it: after a lock they would read its
+    // disposed state (a trap on every scroll and "/").
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
         let near = sentinel.get_untracked().zip(web_sys::window()).is_some_and(|(el, w)| {
             let height = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
             el.get_bounding_client_rect().top() < height * 2.0
@@ -113,7 +115,7 @@ pub fn AccountList() -> impl IntoView {
     });
     let search = NodeRef::<leptos::html::Input>::new();
     // "/" focuses the search, unless the user is typing somewhere.
-    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+    let on_slash = window_event_listener(leptos::ev::keydown, move |ev| {
         let typing = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
         if ev.key() == "/" && !typing && !ev.ctrl_key() && !ev.meta_key() {
             if let Some(input) = search.get_untracked() {
@@ -121,6 +123,10 @@ pub fn AccountList() -> impl IntoView {
                 let _ = input.focus();
             }
         }
+    });
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_slash.remove();
     });
     let copy_first = move || {
         let Some(row) = visible.with_untracked(|v| v.first().cloned()) else { return };
@@ -524,6 +530,13 @@ fn code_line(
         (blur && !focus.get()) || (tap && revealed_at.get() != Some(step.get()))
     });
     let who_reveal = who.clone();
+    // The "Copied" note's timer goes with the row.
+    let note_timer = StoredValue::new(None::<TimeoutHandle>);
+    on_cleanup(move || {
+        if let Some(t) = note_timer.try_update_value(Option::take).flatten() {
+            t.clear();
+        }
+    });
     let copy = move |_| {
         let text = code.get_untracked().as_plain();
         spawn_local(async move {
@@ -535,7 +548,10 @@ fn code_line(
                 });
             }
             copied.set(Some(ok));
-            set_timeout(move || copied.set(None), Duration::from_millis(if ok { 1500 } else { 4000 }));
+            let timer = set_timeout_with_handle(move || copied.set(None), Duration::from_millis(if ok { 1500 } else { 4000 })).ok();
+            if let Some(old) = note_timer.try_update_value(|t| std::mem::replace(t, timer)).flatten() {
+                old.clear();
+            }
         });
     };
     let next_code = move || {

@@ -17,6 +17,7 @@ use crate::i18n::{self, Lang, T};
 use crate::otp::{Generator, Kind};
 use crate::web::clock::BrowserClock;
 use crate::web::prefs::{self, LocalPrefs, Prefs};
+use crate::web::tabs::{self, On, PageListener};
 use leptos::prelude::*;
 use session::{Phase, Session, Storage};
 use std::time::Duration;
@@ -158,18 +159,42 @@ fn schedule_tick(now_ms: RwSignal<u64>, session: Session, clock: clock_panel::Cl
     let now = BrowserClock.now_ms();
     let code_now = clock.now_ms();
     now_ms.set(code_now);
-    let hidden = web_sys::window()
-        .and_then(|w| w.document())
-        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
-    match (hidden, session.hidden_since_ms.get_value()) {
-        (true, None) => session.hidden_since_ms.set_value(Some(now)),
-        (false, Some(_)) => session.hidden_since_ms.set_value(None),
-        _ => {}
-    }
-    session.check_auto_lock(now);
+    session.check_auto_lock(now, tabs::page_hidden());
     // Aligned to the second of the time codes use (corrected when on).
     let delay = 1000 - code_now % 1000 + 2;
     set_timeout(move || schedule_tick(now_ms, session, clock), Duration::from_millis(delay));
+}
+
+/// Keeps a page listener for as long as the calling component lives.
+fn keep_while_mounted(listeners: Vec<PageListener>) {
+    let kept = StoredValue::new_local(listeners);
+    on_cleanup(move || {
+        kept.try_update_value(|l| l.drain(..).for_each(PageListener::remove));
+    });
+}
+
+/// Auto-lock's eyes: input, and the page being shown, hidden, frozen or resumed.
+fn watch_presence(session: Session) {
+    // Input is checked before anything in the page sees it: after timers were frozen (a sleeping
+    // device, a frozen background tab) the vault may be due to lock, and then the click or key
+    // must lock it instead of acting on it.
+    let guard = move |ev: web_sys::Event| {
+        if !session.input(BrowserClock.now_ms()) {
+            ev.prevent_default();
+            ev.stop_immediate_propagation();
+        }
+    };
+    // Checked at once, not at the next tick, which may come late or (frozen) not at all.
+    let wake = move |_: web_sys::Event| session.check_auto_lock(BrowserClock.now_ms(), tabs::page_hidden());
+    keep_while_mounted(vec![
+        PageListener::new(On::Window, "pointerdown", true, guard),
+        PageListener::new(On::Window, "keydown", true, guard),
+        PageListener::new(On::Window, "pageshow", false, wake),
+        PageListener::new(On::Window, "pagehide", false, wake),
+        PageListener::new(On::Window, "focus", false, wake),
+        PageListener::new(On::Document, "visibilitychange", false, wake),
+        PageListener::new(On::Document, "resume", false, wake),
+    ]);
 }
 
 /// The whole application.
@@ -202,7 +227,8 @@ pub fn App() -> impl IntoView {
         }
         _ => {}
     });
-    let _ = window_event_listener(leptos::ev::online, move |_| clock.sync_now());
+    let online = window_event_listener(leptos::ev::online, move |_| clock.sync_now());
+    on_cleanup(move || online.remove());
     // The open vault's module is fetched as soon as the first screen is up, while the passphrase is
     // typed, so the codes do not wait for it after the key is derived.
     let preloading = StoredValue::new(false);
@@ -224,13 +250,15 @@ pub fn App() -> impl IntoView {
             doc.set_title(i18n::t(l, T::AppTitle));
         }
     });
-    let active = move || session.last_activity_ms.set_value(BrowserClock.now_ms());
     let focused = RwSignal::new(web_sys::window().and_then(|w| w.document()).and_then(|d| d.has_focus().ok()).unwrap_or(true));
     provide_context(list::WindowFocus(focused));
-    let _ = window_event_listener(leptos::ev::focus, move |_| focused.set(true));
-    let _ = window_event_listener(leptos::ev::blur, move |_| focused.set(false));
-    let _ = window_event_listener(leptos::ev::pointerdown, move |_| active());
-    let _ = window_event_listener(leptos::ev::keydown, move |_| active());
+    let on_focus = window_event_listener(leptos::ev::focus, move |_| focused.set(true));
+    let on_blur = window_event_listener(leptos::ev::blur, move |_| focused.set(false));
+    on_cleanup(move || {
+        on_focus.remove();
+        on_blur.remove();
+    });
+    watch_presence(session);
 
     let dialog_open = RwSignal::new(false);
     provide_context(add::AddOpen(dialog_open));
@@ -243,6 +271,37 @@ pub fn App() -> impl IntoView {
     let export_for = RwSignal::new(None);
     provide_context(transfer::ExportFor(export_for));
     let can_lock = move || session.phase.get() == Phase::Open && session.storage.get() == Storage::IndexedDb;
+    // Lock means locked: no window of the open vault stays over the unlock screen (one opened
+    // while locked, by a click that raced the lock, is closed at once), and what was typed in it
+    // goes with it (each dialog clears its drafts when it closes).
+    Effect::new(move |_| {
+        if session.phase.get() == Phase::Open {
+            return;
+        }
+        let mut closed = false;
+        if dialog_open.get() {
+            dialog_open.set(false);
+            closed = true;
+        }
+        if backup_for.with(Option::is_some) {
+            backup_for.set(None);
+            closed = true;
+        }
+        if transfer_open.get() {
+            transfer_open.set(false);
+            closed = true;
+        }
+        if export_for.with(Option::is_some) {
+            export_for.set(None);
+            closed = true;
+        }
+        if print_for.with(Option::is_some) {
+            print_for.set(None);
+        }
+        if closed && session.phase.get_untracked() == Phase::Locked {
+            session.discarded.set(true);
+        }
+    });
 
     view! {
         <header class="top">

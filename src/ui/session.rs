@@ -1,11 +1,15 @@
 //! The open session: where the vault lives (IndexedDB or memory), its phase (create, locked,
 //! open …), and every change to it (seal first, then one write; retried on another tab's write).
+//!
+//! The record in IndexedDB is the one source of truth between tabs: unlocking, exporting and
+//! checking the passphrase read it afresh, never a copy this tab kept. Locked means locked: no
+//! edit is taken while locked, and an edit taken before a lock never reopens the vault here.
 
 use super::Row;
 use crate::account::Account;
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
-use crate::passphrase;
+use crate::passphrase::Presence;
 use crate::vault::{Content, Envelope, Unlocked, VaultError, DEFAULT_KDF};
 use crate::web::clock::{sleep, BrowserClock};
 use crate::web::files;
@@ -65,10 +69,12 @@ pub struct Session {
     pub low_threshold: RwSignal<u32>,
     /// All settings of the open vault (order, privacy).
     pub settings: RwSignal<crate::vault::Settings>,
-    /// Last user activity, for auto-lock.
-    pub last_activity_ms: StoredValue<u64>,
-    /// When the tab was hidden, if it is.
-    pub hidden_since_ms: StoredValue<Option<u64>>,
+    /// The last lock closed a window of the open vault (what was typed in it was not saved).
+    pub discarded: RwSignal<bool>,
+    /// The user's input here and in the other tabs, and whether this tab is hidden: for auto-lock.
+    presence: StoredValue<Presence>,
+    /// Counts locks: work started before a lock must not show the vault again after it.
+    locks: StoredValue<u64>,
     lang: RwSignal<Lang>,
     store: StoredValue<Option<VaultStore>, LocalStorage>,
     vault: StoredValue<Option<Unlocked>, LocalStorage>,
@@ -92,8 +98,9 @@ impl Session {
             auto_lock_minutes: RwSignal::new(crate::vault::DEFAULT_AUTO_LOCK_MINUTES),
             low_threshold: RwSignal::new(crate::backup_codes::DEFAULT_LOW_THRESHOLD),
             settings: RwSignal::new(crate::vault::Settings::default()),
-            last_activity_ms: StoredValue::new(BrowserClock.now_ms()),
-            hidden_since_ms: StoredValue::new(None),
+            discarded: RwSignal::new(false),
+            presence: StoredValue::new(Presence::new(BrowserClock.now_ms())),
+            locks: StoredValue::new(0),
             lang,
             store: StoredValue::new_local(None),
             vault: StoredValue::new_local(None),
@@ -166,19 +173,51 @@ impl Session {
                     });
                 }
             }
+            TabMessage::Input(at_ms) => {
+                let now = BrowserClock.now_ms();
+                self.presence.update_value(|p| p.heard_input(at_ms, now));
+            }
         }
     }
 
+    /// The record now in IndexedDB (also kept as `stored_bytes`). Without storage, the bytes
+    /// this tab last wrote.
+    async fn fresh_record(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        let Some(store) = self.store.get_value() else { return Ok(self.stored_bytes.get_value()) };
+        let bytes = store.load().await?;
+        if bytes.is_some() {
+            self.stored_bytes.set_value(bytes.clone());
+        }
+        Ok(bytes)
+    }
+
+    /// Shows what another tab stored. A record this tab's key cannot read any more (the
+    /// passphrase, and with it the key, was changed elsewhere) locks this tab.
     async fn reload_from_storage(self) -> Result<(), StoreError> {
-        let Some(store) = self.store.get_value() else { return Ok(()) };
-        let Some(bytes) = store.load().await? else { return Ok(()) };
-        let fresh = self.vault.with_value(|v| v.as_ref().map(|v| v.reopen(&bytes)));
-        if let Some(Ok(fresh)) = fresh {
-            self.rows.set(rows_from(&fresh.content));
-            self.show_settings(&fresh.content);
-            self.vault.set_value(Some(fresh));
+        let locks = self.locks.get_value();
+        let Some(bytes) = self.fresh_record().await? else { return Ok(()) };
+        if self.locks.get_value() != locks {
+            return Ok(());
+        }
+        let fresh = self.vault.with_value(|v| v.as_ref().map(|v| (v.revision, v.reopen(&bytes))));
+        match fresh {
+            Some((mine, Ok(fresh))) if fresh.revision >= mine => self.show(fresh),
+            Some((_, Err(_))) => self.lock_here(),
+            _ => {}
         }
         Ok(())
+    }
+
+    /// Puts an open vault on screen.
+    fn show(&self, vault: Unlocked) {
+        self.rows.set(rows_from(&vault.content));
+        self.show_settings(&vault.content);
+        self.vault.set_value(Some(vault));
+    }
+
+    /// Whether the vault is open here (in IndexedDB or in memory).
+    pub fn is_open(&self) -> bool {
+        self.phase.get_untracked() == Phase::Open
     }
 
     /// Creates the vault with a passphrase (the caller has checked strength and confirmation).
@@ -208,13 +247,37 @@ impl Session {
         });
     }
 
-    /// Unlocks the stored vault.
+    /// Unlocks the vault stored now: another tab may have changed its content or passphrase
+    /// since this one loaded it.
     pub fn unlock(self, pass: String) {
         self.problem.set(None);
         self.phase.set(Phase::Working);
         spawn_local(async move {
             sleep(30).await;
-            let Some(bytes) = self.stored_bytes.get_value() else { return };
+            let bytes = match self.fresh_record().await {
+                Ok(Some(bytes)) => bytes,
+                // Another tab started over: there is nothing to unlock.
+                Ok(None) => {
+                    self.phase.set(Phase::Create);
+                    return;
+                }
+                Err(_) => {
+                    self.say(T::StorageReadFailed);
+                    self.phase.set(Phase::Locked);
+                    return;
+                }
+            };
+            match Envelope::parse(&bytes) {
+                Ok(_) => {}
+                Err(VaultError::NewerEnvelope { found }) => {
+                    self.phase.set(Phase::Newer(found));
+                    return;
+                }
+                Err(_) => {
+                    self.phase.set(Phase::Damaged);
+                    return;
+                }
+            }
             let span = Span::start("vault-unlock");
             let opened = Unlocked::open(&bytes, &pass);
             span.end();
@@ -245,11 +308,11 @@ impl Session {
     }
 
     fn open_with(&self, vault: Unlocked) {
-        self.rows.set(rows_from(&vault.content));
-        self.show_settings(&vault.content);
-        self.vault.set_value(Some(vault));
-        self.last_activity_ms.set_value(BrowserClock.now_ms());
+        self.show(vault);
+        let now = BrowserClock.now_ms();
+        self.presence.update_value(|p| p.own_input_ms = now);
         self.problem.set(None);
+        self.discarded.set(false);
         self.phase.set(Phase::Open);
     }
 
@@ -292,37 +355,73 @@ impl Session {
         }
     }
 
+    /// Applies an edit to the open vault and saves it; nothing while locked (see
+    /// [`Session::try_edit`]).
+    pub fn edit(self, change: impl Fn(&mut Content) + 'static) {
+        let _ = self.try_edit(change);
+    }
+
     /// Applies an edit to the open vault and saves it. If another tab saved first, reloads its
     /// version and applies the edit again, so neither tab's change is lost.
-    pub fn edit(self, change: impl Fn(&mut Content) + 'static) {
+    ///
+    /// Returns whether the edit was taken: never while the vault is locked, so the caller must
+    /// not say it was done. An edit taken while open is saved even if the vault locks before the
+    /// save is done (the user asked while it was open), but the vault is not shown again.
+    #[must_use = "say that something was done only when the edit was taken"]
+    pub fn try_edit(self, change: impl Fn(&mut Content) + 'static) -> bool {
+        if !self.is_open() {
+            return false;
+        }
+        let Some(mut base) = self.vault.with_value(|v| v.clone()) else { return false };
+        let locks = self.locks.get_value();
         spawn_local(async move {
             // Let the click that asked for the edit finish its own page updates (closing a dialog
             // restyles the page) before sealing, so the save does not wait behind them.
             sleep(0).await;
+            let still_open = move || self.locks.get_value() == locks;
+            // Still open: build on the vault as it is now (an earlier edit, or another tab's
+            // change, may have arrived meanwhile).
+            if still_open() {
+                if let Some(now) = self.vault.with_value(|v| v.clone()) {
+                    base = now;
+                }
+            }
             for _ in 0..5 {
-                let Some(mut vault) = self.vault.with_value(|v| v.clone()) else { return };
+                let mut vault = base.clone();
                 change(&mut vault.content);
                 if self.storage.get_untracked() != Storage::IndexedDb {
-                    self.rows.set(rows_from(&vault.content));
-                    self.show_settings(&vault.content);
-                    self.vault.set_value(Some(vault));
+                    self.show(vault);
                     return;
                 }
                 let based_on = Some(vault.revision);
                 match self.write(&mut vault, based_on).await {
                     Ok(()) => {
-                        self.rows.set(rows_from(&vault.content));
-                        self.show_settings(&vault.content);
-                        self.vault.set_value(Some(vault));
-                        self.problem.set(None);
+                        if still_open() {
+                            self.show(vault);
+                            self.problem.set(None);
+                        }
                         return;
                     }
-                    Err(StoreError::Conflict { .. }) => {
-                        if self.reload_from_storage().await.is_err() {
+                    Err(StoreError::Conflict { .. }) => match self.fresh_record().await {
+                        Ok(Some(bytes)) => match base.reopen(&bytes) {
+                            Ok(fresh) => {
+                                if still_open() && fresh.revision >= self.with_vault(|v| v.revision).unwrap_or(0) {
+                                    self.show(fresh.clone());
+                                }
+                                base = fresh;
+                            }
+                            // Stored under another key: the passphrase was changed in another tab.
+                            Err(_) => {
+                                self.lock_here();
+                                self.say(T::ChangedElsewhere);
+                                return;
+                            }
+                        },
+                        Ok(None) | Err(_) => {
                             self.say(T::StorageReadFailed);
                             return;
                         }
-                    }
+                    },
                     Err(e) => {
                         self.report_store_error(&e);
                         return;
@@ -331,28 +430,35 @@ impl Session {
             }
             self.say(T::SaveConflict);
         });
+        true
     }
 
-    /// Adds an account (to the vault, or to memory when storage is unavailable).
-    pub fn add(self, account: Account) {
-        if self.storage.get_untracked() == Storage::MemoryOnly && self.vault.with_value(Option::is_none) {
-            self.vault.set_value(Some(Unlocked::in_memory()));
-        }
+    /// Adds an account (to the vault, or to memory when storage is unavailable). Returns whether
+    /// it was taken (see [`Session::edit`]).
+    #[must_use = "say \"Added\" only when the account was taken"]
+    pub fn add(self, account: Account) -> bool {
+        self.start_in_memory();
         let now = BrowserClock.now_ms();
-        self.edit(move |c| {
+        self.try_edit(move |c| {
             c.add(&account, now);
-        });
+        })
     }
 
-    /// Adds a site kept only for its backup codes.
-    pub fn add_site(self, issuer: String, name: String, codes: crate::backup_codes::CodeSet) {
+    /// Adds a site kept only for its backup codes. Returns whether it was taken.
+    #[must_use = "say \"Added\" only when the site was taken"]
+    pub fn add_site(self, issuer: String, name: String, codes: crate::backup_codes::CodeSet) -> bool {
+        self.start_in_memory();
+        let now = BrowserClock.now_ms();
+        self.try_edit(move |c| {
+            c.add_site(&issuer, &name, codes.clone(), now);
+        })
+    }
+
+    /// Without storage, the first addition starts an in-memory vault.
+    fn start_in_memory(&self) {
         if self.storage.get_untracked() == Storage::MemoryOnly && self.vault.with_value(Option::is_none) {
             self.vault.set_value(Some(Unlocked::in_memory()));
         }
-        let now = BrowserClock.now_ms();
-        self.edit(move |c| {
-            c.add_site(&issuer, &name, codes.clone(), now);
-        });
     }
 
     fn report_store_error(&self, e: &StoreError) {
@@ -378,29 +484,61 @@ impl Session {
         if self.phase.get_untracked() != Phase::Open || self.storage.get_untracked() != Storage::IndexedDb {
             return;
         }
+        self.locks.update_value(|n| *n += 1);
         // Dropping the Unlocked zeroizes the master key and the secrets it held.
         self.vault.set_value(None);
         self.rows.set(Vec::new());
         self.phase.set(Phase::Locked);
     }
 
-    /// Called on the 1 Hz tick: locks when idle or hidden for too long.
-    pub fn check_auto_lock(&self, now_ms: u64) {
-        if self.phase.get_untracked() == Phase::Open
-            && passphrase::should_lock(
-                now_ms,
-                self.last_activity_ms.get_value(),
-                self.hidden_since_ms.get_value(),
-                self.auto_lock_minutes.get_untracked(),
-            )
-        {
-            self.lock();
-        }
+    /// Whether the open vault is due to lock at `now_ms`: nobody used it in any tab for the
+    /// chosen time. (A vault in memory never locks: there would be nothing to unlock.)
+    fn due_to_lock(&self, now_ms: u64) -> bool {
+        self.is_open()
+            && self.storage.get_untracked() == Storage::IndexedDb
+            && self.presence.with_value(|p| p.should_lock(now_ms, self.auto_lock_minutes.get_untracked()))
     }
 
-    /// The stored record's bytes, as they are (to download when damaged, or as the backup file).
+    /// Called on the 1 Hz tick and whenever the page is shown, hidden, frozen or resumed (timers
+    /// may not have run for a long time): locks when nobody used the vault for too long. Then
+    /// notes whether this tab is `hidden`.
+    ///
+    /// Only this tab locks: every tab applies the same rule to the same shared input times, and
+    /// a tab coming back from a freeze may not have heard the latest input yet, so it must not
+    /// lock a tab in use.
+    pub fn check_auto_lock(&self, now_ms: u64, hidden: bool) {
+        if self.due_to_lock(now_ms) {
+            self.lock_here();
+        }
+        self.presence.update_value(|p| p.set_hidden(hidden, now_ms));
+    }
+
+    /// The user pressed a key or pointed at `now_ms`. Returns false when the vault was due to
+    /// lock before that (its timers were frozen): it locks now, and the input must be dropped.
+    pub fn input(&self, now_ms: u64) -> bool {
+        if self.due_to_lock(now_ms) {
+            self.lock_here();
+            return false;
+        }
+        if self.presence.try_update_value(|p| p.input(now_ms)) == Some(true) {
+            self.tabs.with_value(|t| {
+                if let Some(t) = t {
+                    t.send(TabMessage::Input(now_ms));
+                }
+            });
+        }
+        true
+    }
+
+    /// The stored record's bytes as this tab last read or wrote them (to download a damaged one).
     pub fn stored_bytes(&self) -> Option<Vec<u8>> {
         self.stored_bytes.get_value()
+    }
+
+    /// The record stored now, for the backup file: whatever any tab saved last, under the
+    /// passphrase set last.
+    pub async fn current_record(self) -> Result<Option<Vec<u8>>, StoreError> {
+        self.fresh_record().await
     }
 
     /// Runs `f` on the open vault, if any.
@@ -408,17 +546,27 @@ impl Session {
         self.vault.with_value(|v| v.as_ref().map(f))
     }
 
-    /// Changes the passphrase after checking the current one: a new slot for the same master
-    /// key, then a save. `done` gets the message to show.
+    /// Changes the passphrase after checking the current one against the record stored now (the
+    /// passphrase may have been changed in another tab), then saves, and locks the other tabs:
+    /// they hold the old passphrase's slot and must ask for the new one. `done` gets the message
+    /// to show.
     pub fn change_passphrase(self, current: String, new_pass: String, done: impl Fn(T) + 'static) {
+        let locks = self.locks.get_value();
         spawn_local(async move {
             sleep(30).await;
-            let current_ok = self.stored_bytes.get_value().is_some_and(|b| Unlocked::open(&b, &current).is_ok());
-            if !current_ok {
+            let bytes = match self.fresh_record().await {
+                Ok(Some(bytes)) => bytes,
+                _ => {
+                    done(T::StorageReadFailed);
+                    return;
+                }
+            };
+            // The stored record, opened with the current passphrase: the newest content, slots and
+            // revision, so the save below does not conflict with a change this tab has not seen.
+            let Ok(mut vault) = Unlocked::open(&bytes, &current) else {
                 done(T::CurrentPassWrong);
                 return;
-            }
-            let Some(mut vault) = self.vault.with_value(|v| v.clone()) else { return };
+            };
             if vault.change_passphrase(&new_pass, DEFAULT_KDF, &mut WebRandom).is_err() {
                 done(T::SaveFailed);
                 return;
@@ -426,7 +574,14 @@ impl Session {
             let based_on = Some(vault.revision);
             match self.write(&mut vault, based_on).await {
                 Ok(()) => {
-                    self.vault.set_value(Some(vault));
+                    self.tabs.with_value(|t| {
+                        if let Some(t) = t {
+                            t.send(TabMessage::Lock);
+                        }
+                    });
+                    if self.locks.get_value() == locks && self.is_open() {
+                        self.show(vault);
+                    }
                     done(T::PassChanged);
                 }
                 Err(StoreError::QuotaExceeded) => done(T::QuotaExceeded),

@@ -46,11 +46,20 @@ pub fn SettingsBody() -> impl IntoView {
         let n: u32 = event_target_value(&ev).parse().unwrap_or(crate::backup_codes::DEFAULT_LOW_THRESHOLD);
         session.edit(move |c| c.settings.low_codes_threshold = n);
     };
+    let export_failed = RwSignal::new(false);
+    // The record stored now, not a copy this tab kept: another tab may have added an account or
+    // changed the passphrase since.
     let export = move |_| {
-        if let Some(bytes) = session.stored_bytes() {
-            let (y, m, d) = utc_date(BrowserClock.now_ms());
-            let _ = files::download(&format!("authenticator-backup-{y:04}-{m:02}-{d:02}.2favault"), &bytes);
-        }
+        spawn_local(async move {
+            match session.current_record().await {
+                Ok(Some(bytes)) => {
+                    export_failed.set(false);
+                    let (y, m, d) = utc_date(BrowserClock.now_ms());
+                    let _ = files::download(&format!("authenticator-backup-{y:04}-{m:02}-{d:02}.2favault"), &bytes);
+                }
+                _ => export_failed.set(true),
+            }
+        });
     };
     view! {
         <div class="settings-body">
@@ -90,6 +99,9 @@ pub fn SettingsBody() -> impl IntoView {
                 <h3>{tr(T::ExportTitle)}</h3>
                 <p class="hint">{tr(T::ExportIntro)}</p>
                 <button data-testid="export" on:click=export>{tr(T::ExportButton)}</button>
+                <Show when=move || export_failed.get()>
+                    <p class="error" role="alert" data-testid="export-failed">{tr(T::StorageReadFailed)}</p>
+                </Show>
                 <super::transfer::ExportAll />
 
                 <h3>{tr(T::RestoreTitle)}</h3>
@@ -220,21 +232,23 @@ pub fn RestoreForm(
     let backup_content = move || opened.with_value(|o| o.as_ref().map(|v| v.content.clone()));
     let merge = move |_| {
         if let Some(other) = backup_content() {
-            session.edit(move |c: &mut Content| {
+            if session.try_edit(move |c: &mut Content| {
                 c.merge(&other);
-            });
-            preview.set(Some(i18n::t(state.lang.get_untracked(), T::RestoreDone).to_owned()));
-            opened.set_value(None);
+            }) {
+                preview.set(Some(i18n::t(state.lang.get_untracked(), T::RestoreDone).to_owned()));
+                opened.set_value(None);
+            }
         }
     };
     let replace = move |_| {
         if let Some(other) = backup_content() {
-            session.edit(move |c: &mut Content| {
+            if session.try_edit(move |c: &mut Content| {
                 c.accounts = other.accounts.clone();
                 c.unreadable = other.unreadable.clone();
-            });
-            preview.set(Some(i18n::t(state.lang.get_untracked(), T::RestoreDone).to_owned()));
-            opened.set_value(None);
+            }) {
+                preview.set(Some(i18n::t(state.lang.get_untracked(), T::RestoreDone).to_owned()));
+                opened.set_value(None);
+            }
         }
     };
     let has_backup = move || preview.get().is_some() && opened.with_value(Option::is_some);

@@ -82,6 +82,12 @@ pub fn TransferDialog() -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
+    let image_input = NodeRef::<html::Input>::new();
+    let file_input = NodeRef::<html::Input>::new();
+    // Counts resets: a camera, a picture or a file still being read when the dialog closed (or
+    // the vault locked) must not bring its result back into the closed dialog.
+    let run = StoredValue::new(0u64);
+    let current = move |r: u64| run.get_value() == r && open.get_untracked();
 
     let say = move |error: bool, key: T| message.set(Some((error, i18n::t(state.lang.get_untracked(), key).to_owned())));
     let stop_camera = move || {
@@ -93,22 +99,37 @@ pub fn TransferDialog() -> impl IntoView {
         camera_on.set(false);
     };
     let reset = move || {
+        run.update_value(|r| *r += 1);
         stop_camera();
         pending.set(None);
         batches.set(migration::Collector::default());
         message.set(None);
+        // A key derivation still running for this dialog ends with it.
+        if busy.get_untracked() {
+            crate::web::kdf::cancel();
+        }
+        busy.set(false);
         chosen_file.set_value(None);
         replace.set(false);
         take_settings.set(false);
         pasted.set(String::new());
         password.set(String::new());
+        // The chosen files too: a file input keeps its file until told otherwise.
+        for input in [image_input, file_input] {
+            if let Some(i) = input.get_untracked() {
+                i.set_value("");
+            }
+        }
     };
 
     super::sync_modal(dialog, move || open.get());
-    // The camera is released as soon as the dialog closes.
+    // Closed for any reason (Close, Escape, or the vault locked): the camera is released, the QR
+    // worker ends (with the pictures it was given), and nothing pasted, typed or read stays.
     Effect::new(move |_| {
         if !open.get() {
-            stop_camera();
+            reset();
+            done.set(None);
+            crate::web::media::release_worker();
         }
     });
 
@@ -144,25 +165,31 @@ pub fn TransferDialog() -> impl IntoView {
     let start_camera = move |device: Option<String>| {
         stop_camera();
         message.set(None);
+        let r = run.get_value();
         spawn_local(async move {
             match Camera::open(device.as_deref()).await {
                 Ok(cam) => {
-                    let Some(v) = video.get_untracked() else { cam.stop(); return };
+                    // Closed while the browser was asking for the camera: release it at once.
+                    let Some(v) = video.get_untracked().filter(|_| current(r)) else { cam.stop(); return };
                     cam.attach(&v);
                     camera.set_value(Some(cam));
                     camera_on.set(true);
                     camera_list.set(cameras().await);
                     say(false, T::CameraLooking);
                     // Decode a frame every quarter second until a code is read or the camera stops.
-                    while camera_on.get_untracked() {
+                    while camera_on.get_untracked() && current(r) {
                         sleep(250).await;
                         let Some(v) = video.get_untracked() else { break };
                         let texts = Camera::scan(&v).await;
+                        if !current(r) {
+                            break;
+                        }
                         if !texts.is_empty() && handle_texts(texts, false) {
                             stop_camera();
                         }
                     }
                 }
+                Err(_) if !current(r) => {}
                 Err(e) => say(true, match e {
                     CameraError::Denied => T::CameraDenied,
                     CameraError::NotFound => T::CameraNotFound,
@@ -174,8 +201,13 @@ pub fn TransferDialog() -> impl IntoView {
 
     let read_image = move |blob: web_sys::Blob| {
         message.set(None);
+        let r = run.get_value();
         spawn_local(async move {
-            match crate::web::media::qr_texts_in_blob(&blob).await {
+            let read = crate::web::media::qr_texts_in_blob(&blob).await;
+            if !current(r) {
+                return;
+            }
+            match read {
                 Ok(texts) if texts.is_empty() => say(true, T::NoQrInImage),
                 Ok(texts) => {
                     handle_texts(texts, true);
@@ -228,14 +260,17 @@ pub fn TransferDialog() -> impl IntoView {
         let pass = password.get_untracked();
         busy.set(true);
         message.set(None);
+        let r = run.get_value();
         spawn_local(async move {
             let lang = state.lang.get_untracked();
             let bytes = match file {
                 Some(f) => match files::read(&f).await {
                     Ok(b) => b,
                     Err(e) => {
-                        file_error(e);
-                        busy.set(false);
+                        if current(r) {
+                            file_error(e);
+                            busy.set(false);
+                        }
                         return;
                     }
                 },
@@ -243,7 +278,12 @@ pub fn TransferDialog() -> impl IntoView {
             };
             // An encrypted file's key is derived in the worker (Cancel ends it); its cost was
             // checked against the caps first.
-            match crate::web::kdf::import_file(&bytes, Some(&pass)).await {
+            let result = crate::web::kdf::import_file(&bytes, Some(&pass)).await;
+            // The dialog was closed (or the vault locked) meanwhile: the result is dropped.
+            if !current(r) {
+                return;
+            }
+            match result {
                 Ok(got) if got.format == import::Format::GoogleMigration => {
                     let text = String::from_utf8_lossy(&bytes).into_owned();
                     handle_texts(text.lines().map(str::to_owned).collect(), false);
@@ -263,9 +303,11 @@ pub fn TransferDialog() -> impl IntoView {
         let now = BrowserClock.now_ms();
         let counts = session.with_vault(|v| v.content.clone().add_all(&p.accounts, choices, now)).unwrap_or(AddCounts { added: p.accounts.len(), ..AddCounts::default() });
         let accounts = p.accounts.clone();
-        session.edit(move |c| {
+        if !session.try_edit(move |c| {
             c.add_all(&accounts, choices, now);
-        });
+        }) {
+            return;
+        }
         let lang = state.lang.get_untracked();
         let summary = i18n::import_done(lang, counts.added, counts.replaced, counts.unchanged);
         state.status.set(summary.clone());
@@ -313,13 +355,13 @@ pub fn TransferDialog() -> impl IntoView {
                     <h3 id="image-h">{tr(T::ImageHeading)}</h3>
                     <p class="hint">{tr(T::ImageHint)}</p>
                     <label for="qr-image" class="sr-only">{tr(T::ImageLabel)}</label>
-                    <input id="qr-image" type="file" accept="image/*" data-testid="qr-image" on:change=on_image_input />
+                    <input id="qr-image" node_ref=image_input type="file" accept="image/*" data-testid="qr-image" on:change=on_image_input />
                 </section>
                 <section class="panel grid" aria-labelledby="file-h">
                     <h3 id="file-h">{tr(T::FileHeading)}</h3>
                     <p class="hint">{tr(T::FileHint)}</p>
                     <label for="import-file">{tr(T::FileLabel)}</label>
-                    <input id="import-file" type="file" data-testid="import-file" on:change=on_file />
+                    <input id="import-file" node_ref=file_input type="file" data-testid="import-file" on:change=on_file />
                     <label for="import-paste">{tr(T::PasteExportLabel)}</label>
                     <textarea id="import-paste" data-testid="import-paste" rows="2" spellcheck="false" autocomplete="off"
                         prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
@@ -407,6 +449,13 @@ pub fn ExportAccountDialog() -> impl IntoView {
     let revealed = RwSignal::new(false);
     let copied = RwSignal::new(false);
     super::sync_modal(dialog, move || open_for.get().is_some());
+    // Closed for any reason (Close, Escape, or the vault locked): the next opening starts hidden.
+    Effect::new(move |_| {
+        if open_for.get().is_none() {
+            revealed.set(false);
+            copied.set(false);
+        }
+    });
     let account = move || open_for.get().and_then(|id| session.rows.with(|r| r.iter().find(|row| row.id == id).and_then(|row| row.account.clone())));
     view! {
         <dialog node_ref=dialog class="add" aria-labelledby="export-title" data-testid="export-dialog"

@@ -15,6 +15,15 @@ pub fn qr_decode_luma(width: usize, height: usize, luma: &[u8]) -> Vec<String> {
 
 thread_local! {
     static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+    /// Resolves the decode in flight: ending the worker must also end the wait for its answer.
+    static WAITING: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Ends the decode in flight, if any, with no codes found.
+fn stop_waiting() {
+    if let Some(resolve) = WAITING.with(|r| r.borrow_mut().take()) {
+        let _ = resolve.call1(&JsValue::NULL, &js_sys::Array::new());
+    }
 }
 
 fn worker() -> Option<web_sys::Worker> {
@@ -37,18 +46,30 @@ fn drop_worker() {
     });
 }
 
+/// Ends the QR worker (the pictures it was given, and what it read in them, go with it) and any
+/// decode waiting for it. The next picture starts a fresh one.
+pub fn release_worker() {
+    drop_worker();
+    stop_waiting();
+}
+
 /// Decodes in a Web Worker running the same module, so that a picture that trips the QR
 /// library's internal checks (a panic aborts a WebAssembly instance) only ends that worker,
 /// never the app: the caller gets an empty result and the next call starts a fresh worker.
 async fn decode_isolated(width: u32, height: u32, luma: Vec<u8>) -> Vec<String> {
     let Some(w) = worker() else { return Vec::new() };
+    // A decode still waiting is superseded: its answer would come to this one's handler.
+    stop_waiting();
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        WAITING.with(|r| *r.borrow_mut() = Some(resolve.clone()));
         let ok = resolve.clone();
         let on_message = Closure::once_into_js(move |ev: web_sys::MessageEvent| {
+            WAITING.with(|r| r.borrow_mut().take());
             let _ = ok.call1(&JsValue::NULL, &ev.data());
         });
         let fail = resolve.clone();
         let on_error = Closure::once_into_js(move |_ev: JsValue| {
+            WAITING.with(|r| r.borrow_mut().take());
             let _ = fail.call1(&JsValue::NULL, &JsValue::UNDEFINED);
         });
         w.set_onmessage(Some(on_message.unchecked_ref()));

@@ -1,5 +1,5 @@
 //! Coordination between tabs: Web Locks around the write path, and a BroadcastChannel that
-//! tells the other tabs to reload the vault or to lock.
+//! tells the other tabs to reload the vault, to lock, or that the user is at work in this one.
 
 use js_sys::{Function, Promise, Reflect};
 use std::cell::RefCell;
@@ -8,18 +8,21 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
-use web_sys::{BroadcastChannel, MessageEvent};
+use web_sys::{BroadcastChannel, Event, EventTarget, MessageEvent};
 
 const CHANNEL: &str = "authenticator-vault";
 const LOCK: &str = "authenticator-vault-write";
 
-/// A message between tabs. Never carries vault data: only "something changed" or "lock".
+/// A message between tabs. Never carries vault data: only "something changed", "lock", or the
+/// time of the user's last input (for auto-lock).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TabMessage {
     /// The stored vault was written at this revision: reload it.
     Changed(u64),
-    /// The user locked the vault: lock here too.
+    /// The user locked the vault, or changed its passphrase: lock here too.
     Lock,
+    /// The user touched or typed in a tab at this time (Unix ms): nobody is idle yet.
+    Input(u64),
 }
 
 impl TabMessage {
@@ -27,11 +30,13 @@ impl TabMessage {
         match self {
             TabMessage::Changed(r) => format!("changed:{r}"),
             TabMessage::Lock => "lock".into(),
+            TabMessage::Input(ms) => format!("input:{ms}"),
         }
     }
     fn decode(s: &str) -> Option<Self> {
         match s.split_once(':') {
             Some(("changed", r)) => r.parse().ok().map(TabMessage::Changed),
+            Some(("input", ms)) => ms.parse().ok().map(TabMessage::Input),
             None if s == "lock" => Some(TabMessage::Lock),
             _ => None,
         }
@@ -115,4 +120,57 @@ pub async fn with_write_lock<T: 'static>(work: impl Future<Output = T> + 'static
             }
         }
     }
+}
+
+/// Where a page event is listened for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum On {
+    /// The window (input, `pageshow`, `pagehide`, `focus`).
+    Window,
+    /// The document (`visibilitychange`, `resume`).
+    Document,
+}
+
+/// A listener for a page event that decides whether the user is here (input, the page shown or
+/// hidden, frozen or resumed). Removed by [`PageListener::remove`] or when dropped.
+pub struct PageListener {
+    target: Option<EventTarget>,
+    name: &'static str,
+    capture: bool,
+    callback: Closure<dyn FnMut(Event)>,
+}
+
+impl PageListener {
+    /// Listens for `name` on `on`. With `capture`, the listener runs before any handler in the
+    /// page, so it can stop an event that must not be acted on (input to a vault due to lock).
+    pub fn new(on: On, name: &'static str, capture: bool, f: impl FnMut(Event) + 'static) -> PageListener {
+        let window = web_sys::window();
+        let target: Option<EventTarget> = match on {
+            On::Window => window.map(Into::into),
+            On::Document => window.and_then(|w| w.document()).map(Into::into),
+        };
+        let callback = Closure::<dyn FnMut(Event)>::new(f);
+        if let Some(t) = &target {
+            let _ = t.add_event_listener_with_callback_and_bool(name, callback.as_ref().unchecked_ref(), capture);
+        }
+        PageListener { target, name, capture, callback }
+    }
+
+    /// Stops listening.
+    pub fn remove(self) {}
+}
+
+impl Drop for PageListener {
+    fn drop(&mut self) {
+        if let Some(t) = &self.target {
+            let _ = t.remove_event_listener_with_callback_and_bool(self.name, self.callback.as_ref().unchecked_ref(), self.capture);
+        }
+    }
+}
+
+/// Whether the page is hidden now (another tab in front, minimised, screen off).
+pub fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
 }

@@ -42,6 +42,42 @@ export class AppPage {
     await this.tid('submit-add').click();
     await this.tid('add-dialog').waitFor({ state: 'hidden' });
   }
+  /** Opens the settings panel (if it is not open yet). */
+  async openSettings() {
+    if (!(await this.tid('settings').evaluate((d) => d.open))) await this.tid('settings').locator('summary').click();
+    await this.tid('export').waitFor();
+  }
+  /** Exports the backup file from the settings and saves it as `file`. */
+  async exportBackup(file) {
+    await this.openSettings();
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.tid('export').click()]);
+    await download.saveAs(file);
+    return download;
+  }
+  /** Fills in and sends the passphrase change form. */
+  async changePassphrase(current, next) {
+    await this.openSettings();
+    await this.tid('current-pass').fill(current);
+    await this.tid('change-pass').fill(next);
+    await this.tid('change-pass-confirm').fill(next);
+    await this.tid('change-pass-submit').click();
+  }
+  /** Whether `text` is anywhere in the page: its markup or the value of any field. */
+  async pageHolds(text) {
+    return this.page.evaluate((text) => document.documentElement.outerHTML.includes(text)
+      || [...document.querySelectorAll('input, textarea, select')].some((f) => f.value.includes(text)), text);
+  }
+  /** Records every text the status line (the live region) shows from now on; resolves to a
+   * function that returns them. */
+  async watchStatus() {
+    await this.page.evaluate(() => {
+      window.__statusSaid = [];
+      const status = document.querySelector('[data-testid=status]');
+      new MutationObserver(() => window.__statusSaid.push(status.textContent))
+        .observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    return () => this.page.evaluate(() => window.__statusSaid);
+  }
   rows() { return this.tid('account-row'); }
   row(issuer) { return this.rows().filter({ has: this.page.getByTestId('issuer').getByText(issuer, { exact: true }) }); }
   async codeOf(issuer) { return (await this.row(issuer).getByTestId('code').textContent()).trim(); }
