@@ -8,6 +8,7 @@ mod list;
 mod session;
 mod settings;
 mod transfer;
+mod unreadable;
 
 use crate::account::Account;
 use crate::backup_codes::CodeSet;
@@ -239,6 +240,8 @@ pub fn App() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 // A failure is shown when the screen is needed (with "Try again"), not here.
                 let _ = parts::preload_open().await;
+                // The key-derivation worker compiles its module while the passphrase is typed.
+                crate::web::kdf::warm_up();
                 clock.disturb();
             });
         }
@@ -360,6 +363,7 @@ fn OpenScreen() -> impl IntoView {
                 </button>
             </div>
         </div>
+        <unreadable::UnreadableEntries />
         <list::AccountList />
         <settings::SettingsPanel />
     }

@@ -10,7 +10,8 @@ use crate::account::Account;
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
 use crate::passphrase::Presence;
-use crate::vault::{Content, Envelope, Unlocked, VaultError, DEFAULT_KDF};
+use crate::vault::{Content, Envelope, Unlocked, VaultError};
+use crate::web::kdf::{self, KeyFailure};
 use crate::web::clock::{sleep, BrowserClock};
 use crate::web::files;
 use crate::web::perf::Span;
@@ -18,6 +19,7 @@ use crate::web::random::WebRandom;
 use crate::web::store::{StoreError, VaultStore};
 use crate::web::tabs::{with_write_lock, TabMessage, Tabs};
 use leptos::prelude::*;
+use zeroize::Zeroizing;
 use leptos::task::spawn_local;
 
 /// Where the app stands.
@@ -71,6 +73,8 @@ pub struct Session {
     pub settings: RwSignal<crate::vault::Settings>,
     /// The last lock closed a window of the open vault (what was typed in it was not saved).
     pub discarded: RwSignal<bool>,
+    /// Entries of the open vault that could not be read (kept as they are; shown flagged).
+    pub unreadable: RwSignal<Vec<super::unreadable::UnreadableRow>>,
     /// The user's input here and in the other tabs, and whether this tab is hidden: for auto-lock.
     presence: StoredValue<Presence>,
     /// Counts locks: work started before a lock must not show the vault again after it.
@@ -99,6 +103,7 @@ impl Session {
             low_threshold: RwSignal::new(crate::backup_codes::DEFAULT_LOW_THRESHOLD),
             settings: RwSignal::new(crate::vault::Settings::default()),
             discarded: RwSignal::new(false),
+            unreadable: RwSignal::new(Vec::new()),
             presence: StoredValue::new(Presence::new(BrowserClock.now_ms())),
             locks: StoredValue::new(0),
             lang,
@@ -211,6 +216,16 @@ impl Session {
     /// Puts an open vault on screen.
     fn show(&self, vault: Unlocked) {
         self.rows.set(rows_from(&vault.content));
+        let flagged: Vec<_> = vault
+            .content
+            .unreadable
+            .iter()
+            .enumerate()
+            .map(|(index, u)| super::unreadable::UnreadableRow { index, bytes: u.raw_json().len() })
+            .collect();
+        if self.unreadable.with_untracked(|now| *now != flagged) {
+            self.unreadable.set(flagged);
+        }
         self.show_settings(&vault.content);
         self.vault.set_value(Some(vault));
     }
@@ -225,9 +240,15 @@ impl Session {
         self.problem.set(None);
         self.phase.set(Phase::Working);
         spawn_local(async move {
-            sleep(30).await; // let "deriving the key" paint before Argon2 blocks the thread
-            let mut vault = match Unlocked::create(Content::default(), &pass, DEFAULT_KDF, &mut WebRandom) {
+            // The key is derived in the worker: the page stays responsive, and Cancel ends it.
+            let created = kdf::create_vault(Content::default(), &pass).await;
+            drop(Zeroizing::new(pass));
+            let mut vault = match created {
                 Ok(v) => v,
+                Err(KeyFailure::Cancelled) => {
+                    self.phase.set(Phase::Create);
+                    return;
+                }
                 Err(_) => {
                     self.say(T::CreateFailed);
                     self.phase.set(Phase::Create);
@@ -253,7 +274,7 @@ impl Session {
         self.problem.set(None);
         self.phase.set(Phase::Working);
         spawn_local(async move {
-            sleep(30).await;
+            let pass = Zeroizing::new(pass);
             let bytes = match self.fresh_record().await {
                 Ok(Some(bytes)) => bytes,
                 // Another tab started over: there is nothing to unlock.
@@ -279,12 +300,21 @@ impl Session {
                 }
             }
             let span = Span::start("vault-unlock");
-            let opened = Unlocked::open(&bytes, &pass);
+            // Argon2id runs in the worker (the page is never blocked); the slots' parameters were
+            // checked against the caps before any work.
+            let opened = kdf::open_vault(&bytes, &pass).await;
             span.end();
+            let lang = self.lang.get_untracked();
             match opened {
                 Ok(vault) => self.open_with(vault),
-                Err(e) => {
-                    self.problem.set(Some(crate::i18n::vault_error(self.lang.get_untracked(), &e)));
+                // Cancelled: back to the passphrase, no error wall.
+                Err(KeyFailure::Cancelled) => self.phase.set(Phase::Locked),
+                Err(KeyFailure::Failed) => {
+                    self.problem.set(Some(crate::i18n::kdf_failed(lang).to_owned()));
+                    self.phase.set(Phase::Locked);
+                }
+                Err(KeyFailure::Vault(e)) => {
+                    self.problem.set(Some(crate::i18n::vault_error(lang, &e)));
                     self.phase.set(Phase::Locked);
                 }
             }
@@ -440,7 +470,8 @@ impl Session {
         self.start_in_memory();
         let now = BrowserClock.now_ms();
         self.try_edit(move |c| {
-            c.add(&account, now);
+            // The dialogs check `account::storable` first; a refusal here changes nothing.
+            let _ = c.add(&account, now);
         })
     }
 
@@ -450,7 +481,7 @@ impl Session {
         self.start_in_memory();
         let now = BrowserClock.now_ms();
         self.try_edit(move |c| {
-            c.add_site(&issuer, &name, codes.clone(), now);
+            let _ = c.add_site(&issuer, &name, codes.clone(), now);
         })
     }
 
@@ -541,6 +572,22 @@ impl Session {
         self.fresh_record().await
     }
 
+    /// Saves an unreadable entry's stored text as a file (the user was warned it is not
+    /// encrypted).
+    pub fn export_unreadable(&self, index: usize) {
+        let raw = self.with_vault(|v| v.content.unreadable.get(index).map(|u| Zeroizing::new(u.raw_json().as_bytes().to_vec()))).flatten();
+        if let Some(raw) = raw {
+            let _ = files::download(&format!("authenticator-unreadable-entry-{}.json", index + 1), &raw);
+        }
+    }
+
+    /// Deletes an unreadable entry (the user confirmed).
+    pub fn delete_unreadable(self, index: usize) {
+        self.edit(move |c| {
+            c.remove_unreadable(index);
+        });
+    }
+
     /// Runs `f` on the open vault, if any.
     pub fn with_vault<R>(&self, f: impl FnOnce(&Unlocked) -> R) -> Option<R> {
         self.vault.with_value(|v| v.as_ref().map(f))
@@ -553,7 +600,7 @@ impl Session {
     pub fn change_passphrase(self, current: String, new_pass: String, done: impl Fn(T) + 'static) {
         let locks = self.locks.get_value();
         spawn_local(async move {
-            sleep(30).await;
+            let (current, new_pass) = (Zeroizing::new(current), Zeroizing::new(new_pass));
             let bytes = match self.fresh_record().await {
                 Ok(Some(bytes)) => bytes,
                 _ => {
@@ -563,11 +610,16 @@ impl Session {
             };
             // The stored record, opened with the current passphrase: the newest content, slots and
             // revision, so the save below does not conflict with a change this tab has not seen.
-            let Ok(mut vault) = Unlocked::open(&bytes, &current) else {
-                done(T::CurrentPassWrong);
-                return;
+            // Both derivations run in the worker; the new passphrase gets a new master key.
+            let mut vault = match kdf::open_vault(&bytes, &current).await {
+                Ok(v) => v,
+                Err(KeyFailure::Cancelled) => return,
+                Err(_) => {
+                    done(T::CurrentPassWrong);
+                    return;
+                }
             };
-            if vault.change_passphrase(&new_pass, DEFAULT_KDF, &mut WebRandom).is_err() {
+            if kdf::change_passphrase(&mut vault, &new_pass).await.is_err() {
                 done(T::SaveFailed);
                 return;
             }
