@@ -7,17 +7,20 @@ import init, { kdf_argon2id, kdf_scrypt } from '__JS__';
 
 const ready = init({ module_or_path: '__WASM__' });
 
+// Every answer carries the number of the question it answers, so the page matches them up.
 self.onmessage = async (event) => {
   const m = event.data;
+  let key = null;
   try {
     await ready;
-    const key = m.kind === 'scrypt'
+    key = m.kind === 'scrypt'
       ? kdf_scrypt(m.secret, m.salt, m.logN, m.r, m.p)
       : kdf_argon2id(m.secret, m.salt, m.memory, m.iterations, m.parallelism);
-    m.secret.fill(0);
-    self.postMessage(key ?? null);
   } catch {
     // The module aborted (out of memory leaves it unusable): say so; the page starts a fresh worker.
-    self.postMessage(null);
+    key = null;
+  } finally {
+    m.secret.fill(0);
   }
+  self.postMessage({ id: m.id, key: key ?? null }, key ? [key.buffer] : []);
 };

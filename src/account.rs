@@ -186,6 +186,16 @@ pub fn check_tags(tags: &[String]) -> Result<(), FieldError> {
     tags.iter().try_for_each(|t| check_len(t, Field::Tag, MAX_TAG_LEN))
 }
 
+/// The read-back check alone: the account's canonical URI must read back as the very same
+/// account. For changes to an account already stored (an HOTP counter), whose labels were
+/// written under earlier limits and must not block the change.
+pub fn reads_back(account: &Account) -> Result<(), FieldError> {
+    match crate::uri::parse_stored(&crate::uri::format(account)) {
+        Ok(back) if back.account == *account => Ok(()),
+        _ => Err(FieldError::NotStorable),
+    }
+}
+
 /// Checks an account as every writer must before storing it: labels trimmed and within
 /// [`MAX_LABEL_LEN`], and its canonical URI read back by the vault's reader as the very same
 /// account. Returns the account with trimmed labels.

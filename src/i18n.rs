@@ -106,6 +106,7 @@ pub enum T {
     UnlockTitle,
     UnlockIntro,
     LockDiscarded,
+    KdfCancelled,
     ChangedElsewhere,
     UnlockButton,
     Working,
@@ -325,6 +326,7 @@ fn en(key: T) -> &'static str {
         T::UnlockTitle => "Unlock",
         T::UnlockIntro => "Enter your passphrase to show your codes.",
         T::LockDiscarded => "The vault locked while a window was open. The window was closed, and nothing typed in it was saved.",
+        T::KdfCancelled => "Cancelled. Nothing was changed.",
         T::ChangedElsewhere => "The vault was changed in another tab in a way this tab cannot read (its passphrase may have been changed), so this tab locked. Your last change was not saved: unlock and make it again.",
         T::UnlockButton => "Unlock",
         T::Working => "Deriving the key from your passphrase…",
@@ -539,6 +541,7 @@ fn ja(key: T) -> &'static str {
         T::UnlockTitle => "ロック解除",
         T::UnlockIntro => "コードを表示するにはパスフレーズを入力してください。",
         T::LockDiscarded => "ウィンドウを開いたまま保管庫がロックされたため、そのウィンドウを閉じました。入力していた内容は保存されていません。",
+        T::KdfCancelled => "キャンセルしました。何も変更していません。",
         T::ChangedElsewhere => "別のタブで保管庫が変更され（パスフレーズが変更された可能性があります）、このタブでは読めなくなったためロックしました。直前の変更は保存されていません。ロックを解除してもう一度行ってください。",
         T::UnlockButton => "ロック解除",
         T::Working => "パスフレーズから鍵を導出しています…",
@@ -945,11 +948,11 @@ pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
         (Lang::Ja, E::EncryptedUnsupported) => "このエクスポートはこのアプリでは開けない方式で暗号化されています。暗号化なし（JSON）で再度エクスポートしてインポートし、そのファイルは削除してください。".into(),
         (Lang::En, E::KdfTooCostly { n, r, p }) => format!(
             "This file's password protection asks for scrypt N={n}, r={r}, p={p}: {} MiB of memory, more than this app allows ({} MiB, p at most {}). It was not opened, so the browser cannot freeze. Nothing was imported; export it again from Aegis with its default settings.",
-            128u64.saturating_mul(u64::from(*r)).saturating_mul(*n) / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_BYTES / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_P
+            crate::import::aegis::memory_of(*n, *r, *p) / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_BYTES / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_P
         ),
         (Lang::Ja, E::KdfTooCostly { n, r, p }) => format!(
             "このファイルのパスワード保護は scrypt N={n}、r={r}、p={p}（メモリ {} MiB）を求めていて、このアプリの上限（{} MiB、p は {} まで）を超えています。ブラウザが固まらないよう開きませんでした。何もインポートしていません。Aegis の標準設定でもう一度エクスポートしてください。",
-            128u64.saturating_mul(u64::from(*r)).saturating_mul(*n) / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_BYTES / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_P
+            crate::import::aegis::memory_of(*n, *r, *p) / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_BYTES / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_P
         ),
     }
 }

@@ -109,13 +109,21 @@ fn aegis_hostile_scrypt_parameters_are_refused_by_name() {
         v["header"]["slots"][0]["r"] = serde_json::json!(r);
         v["header"]["slots"][0]["p"] = serde_json::json!(p);
         let bytes = v.to_string();
-        let want = if 128 * u64::from(r) * n > import::aegis::MAX_SCRYPT_BYTES || p > import::aegis::MAX_SCRYPT_P {
+        let want = if import::aegis::memory_of(n, r, p) > import::aegis::MAX_SCRYPT_BYTES || p > import::aegis::MAX_SCRYPT_P {
             Some(ImportError::KdfTooCostly { n, r, p })
         } else {
             None
         };
         assert_eq!(import::kdf_jobs(bytes.as_bytes()).err(), want, "n={n} r={r} p={p}");
     }
+    // The memory scrypt really takes counts, not just its table: N = 2, r = 2^20 would take
+    // 256 MiB per block twice over; r is held to 32 as before.
+    let mut v = base.clone();
+    v["header"]["slots"][0]["n"] = serde_json::json!(2);
+    v["header"]["slots"][0]["r"] = serde_json::json!(1u32 << 20);
+    v["header"]["slots"][0]["p"] = serde_json::json!(2);
+    assert!(import::kdf_jobs(v.to_string().as_bytes()).is_err());
+    assert!(import::aegis::ScryptJob { salt: vec![0; 32], log_n: 1, r: 1 << 20, p: 2 }.derive(b"x").is_err(), "the worker's entry point checks too");
     // Three slots: two jobs, and the third slot is never tried even if it holds the key.
     let mut v = base.clone();
     let slot = v["header"]["slots"][0].clone();

@@ -443,3 +443,56 @@ fn broken_entry_fixture_opens_with_its_good_accounts() {
     assert_eq!(v.content.unreadable[0].id, Some(7));
     assert!(v.content.unreadable[0].raw_json().contains("NOT*BASE32!"));
 }
+
+/// Review findings: ids stay unique even when a restored backup holds an unreadable entry with
+/// the largest possible id or one that is taken here; a merged unreadable entry keeps its text
+/// but for a fresh id.
+#[test]
+fn ids_stay_unique_through_merges_of_unreadable_entries() {
+    let mut json = serde_json::to_value(content_with(2)).expect("json");
+    let list = json["accounts"].as_array_mut().expect("array");
+    list.push(serde_json::json!({ "id": u64::MAX, "uri": "otpauth://totp/A:b?secret=*" }));
+    list.push(serde_json::json!({ "id": 1, "uri": "otpauth://totp/C:d?secret=*", "note": "kept" }));
+    let backup: Content = serde_json::from_str(&json.to_string()).expect("tolerant");
+    let mut here = content_with(1);
+    here.merge(&backup);
+    let link = format!("otpauth://totp/New:me?secret={SECRET_B32}");
+    for _ in 0..3 {
+        here.add(&uri::parse(&link).expect("uri").account, 1).expect("storable");
+    }
+    let mut ids: Vec<u64> = here.accounts.iter().map(|a| a.id).chain(here.unreadable.iter().filter_map(|u| u.id)).collect();
+    let n = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "no two entries share an id: {ids:?}");
+    let moved = here.unreadable.iter().find(|u| u.raw_json().contains("kept")).expect("merged");
+    assert_ne!(moved.id, Some(1), "the taken id was replaced");
+    let removed = here.accounts[0].id;
+    assert!(here.remove(removed));
+    assert_eq!(here.accounts.len() + here.unreadable.len(), n - 1, "deleting one deletes one");
+}
+
+/// Review findings: two entries of one file with the same label stay two accounts even when
+/// "replace the old secret" is chosen; an HOTP account and renames work for entries stored under
+/// earlier, looser limits (a 200-emoji issuer, a 32-emoji tag).
+#[test]
+fn same_label_twice_in_one_file_and_old_long_labels() {
+    use authenticator::vault::Choices;
+    let mut c = Content::default();
+    let a = uri::parse(&format!("otpauth://totp/AWS:root?secret={SECRET_B32}")).expect("a").account;
+    let mut b = a.clone();
+    b.secret = authenticator::otp::Secret::from_bytes(vec![7; 20]);
+    let counts = c.add_all(&[a, b], Choices { replace_other_secret: true, take_other_settings: true }, 1);
+    assert_eq!((counts.added, counts.replaced), (2, 0));
+
+    let mut old = content_with(1);
+    let emoji = "%F0%9F%98%80".repeat(200);
+    old.accounts[0].uri = Some(format!("otpauth://hotp/{emoji}:me?secret={SECRET_B32}&issuer={emoji}&counter=3"));
+    old.accounts[0].tags = vec!["😀".repeat(32)];
+    assert!(old.set_counter(1, 4), "the counter advances");
+    assert_eq!(old.accounts[0].account().map(|a| a.params.kind), Some(authenticator::otp::Kind::Hotp { counter: 4 }));
+    let (issuer, _) = old.accounts[0].label();
+    let tags = old.accounts[0].tags.clone();
+    assert_eq!(old.edit_label(1, &issuer, "renamed", tags), Ok(true), "renaming the name keeps the old issuer and tag");
+    assert_eq!(old.accounts[0].label().1, "renamed");
+}

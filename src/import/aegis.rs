@@ -132,6 +132,11 @@ pub struct ScryptJob {
 impl ScryptJob {
     /// Runs scrypt (the slow step).
     pub fn derive(&self, password: &[u8]) -> Result<Zeroizing<[u8; 32]>, ImportError> {
+        // Checked again here: this is also what the worker runs.
+        let n = 1u64.checked_shl(u32::from(self.log_n)).unwrap_or(u64::MAX);
+        if self.r == 0 || self.r > 32 || memory_of(n, self.r, self.p) > MAX_SCRYPT_BYTES || self.p > MAX_SCRYPT_P {
+            return Err(ImportError::KdfTooCostly { n, r: self.r, p: self.p });
+        }
         let params = scrypt::Params::new(self.log_n, self.r, self.p, 32).map_err(|_| ImportError::Malformed("Aegis scrypt parameters"))?;
         let mut derived = Zeroizing::new([0u8; 32]);
         scrypt::scrypt(password, &self.salt, &params, derived.as_mut()).map_err(|_| ImportError::Malformed("Aegis scrypt"))?;
@@ -139,12 +144,16 @@ impl ScryptJob {
     }
 }
 
+/// What scrypt allocates: the N-block table (128·r·N) plus its p blocks and scratch (128·r·(p+2)).
+pub fn memory_of(n: u64, r: u32, p: u32) -> u64 {
+    128u64.saturating_mul(u64::from(r)).saturating_mul(n.saturating_add(u64::from(p)).saturating_add(2))
+}
+
 fn job_of(slot: &Slot) -> Result<ScryptJob, ImportError> {
-    if !slot.n.is_power_of_two() || slot.n < 2 || slot.r == 0 || slot.p == 0 {
+    if !slot.n.is_power_of_two() || slot.n < 2 || slot.r == 0 || slot.r > 32 || slot.p == 0 {
         return Err(ImportError::Malformed("Aegis scrypt parameters"));
     }
-    let memory = 128u64.saturating_mul(u64::from(slot.r)).saturating_mul(slot.n);
-    if memory > MAX_SCRYPT_BYTES || slot.p > MAX_SCRYPT_P {
+    if memory_of(slot.n, slot.r, slot.p) > MAX_SCRYPT_BYTES || slot.p > MAX_SCRYPT_P {
         return Err(ImportError::KdfTooCostly { n: slot.n, r: slot.r, p: slot.p });
     }
     Ok(ScryptJob { salt: hex(&slot.salt, 32)?, log_n: slot.n.trailing_zeros() as u8, r: slot.r, p: slot.p })

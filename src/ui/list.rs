@@ -361,7 +361,7 @@ fn AccountRow(
     let who_down = who.clone();
     let who_edit = who.clone();
     let code_line = match (row.generator.clone(), row.account.clone()) {
-        (Some(generator), Some(account)) => code_line(generator, account, row.counter, id, copied, who.clone()).into_any(),
+        (Some(generator), Some(_)) => code_line(generator, row.counter, id, copied, who.clone()).into_any(),
         _ => view! { <p class="no-secret" data-testid="no-secret">{tr(T::NoSecretHere)}</p> }.into_any(),
     };
 
@@ -492,7 +492,6 @@ fn EditForm(id: u64, issuer: String, name: String, tags: String, done: RwSignal<
 /// The code, its countdown, the HOTP button and the copy button of an account with a secret.
 fn code_line(
     generator: crate::otp::Generator,
-    account: crate::account::Account,
     counter: u64,
     id: u64,
     copied: RwSignal<Option<bool>>,
@@ -555,11 +554,9 @@ fn code_line(
         });
     };
     let next_code = move || {
-        let mut account = account.clone();
-        account.params.kind = Kind::Hotp { counter: counter.saturating_add(1) };
+        let next = counter.saturating_add(1);
         session.edit(move |c| {
-            // Only the counter changes: the account was readable, so it stays storable.
-            let _ = c.replace(id, &account);
+            c.set_counter(id, next);
         });
     };
     view! {

@@ -581,11 +581,15 @@ impl Session {
         }
     }
 
-    /// Deletes an unreadable entry (the user confirmed).
+    /// Deletes an unreadable entry (the user confirmed). Matched by its stored text, not its
+    /// place, so an edit re-applied after another tab's save removes the same entry.
     pub fn delete_unreadable(self, index: usize) {
-        self.edit(move |c| {
-            c.remove_unreadable(index);
-        });
+        let raw = self.with_vault(|v| v.content.unreadable.get(index).map(|u| Zeroizing::new(u.raw_json().to_owned()))).flatten();
+        if let Some(raw) = raw {
+            self.edit(move |c| {
+                c.remove_unreadable_text(&raw);
+            });
+        }
     }
 
     /// Runs `f` on the open vault, if any.
@@ -613,15 +617,25 @@ impl Session {
             // Both derivations run in the worker; the new passphrase gets a new master key.
             let mut vault = match kdf::open_vault(&bytes, &current).await {
                 Ok(v) => v,
-                Err(KeyFailure::Cancelled) => return,
+                Err(KeyFailure::Cancelled) => {
+                    done(T::KdfCancelled);
+                    return;
+                }
                 Err(_) => {
                     done(T::CurrentPassWrong);
                     return;
                 }
             };
-            if kdf::change_passphrase(&mut vault, &new_pass).await.is_err() {
-                done(T::SaveFailed);
-                return;
+            match kdf::change_passphrase(&mut vault, &new_pass).await {
+                Ok(()) => {}
+                Err(KeyFailure::Cancelled) => {
+                    done(T::KdfCancelled);
+                    return;
+                }
+                Err(_) => {
+                    done(T::SaveFailed);
+                    return;
+                }
             }
             let based_on = Some(vault.revision);
             match self.write(&mut vault, based_on).await {

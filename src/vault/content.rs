@@ -340,10 +340,21 @@ impl Content {
         }
     }
 
+    fn ids(&self) -> impl Iterator<Item = u64> + '_ {
+        self.accounts.iter().map(|a| a.id).chain(self.unreadable.iter().filter_map(|u| u.id))
+    }
+
+    /// An id no entry has: one past the largest, or (if an entry holds the largest possible id)
+    /// the smallest free one, so two entries never share an id.
     fn next_id(&self) -> u64 {
-        let readable = self.accounts.iter().map(|a| a.id);
-        let unreadable = self.unreadable.iter().filter_map(|u| u.id);
-        readable.chain(unreadable).max().map_or(1, |m| m.saturating_add(1))
+        match self.ids().max() {
+            None => 1,
+            Some(m) if m < u64::MAX => m + 1,
+            Some(_) => {
+                let used: std::collections::HashSet<u64> = self.ids().collect();
+                (1..).find(|i| !used.contains(i)).unwrap_or(0)
+            }
+        }
     }
 
     /// Adds an account at the end and returns its id. Refused, with the field and its limit, if
@@ -393,13 +404,23 @@ impl Content {
     /// `choices` decides (see [`Choices`]; its default changes no existing account).
     pub fn add_all(&mut self, accounts: &[Account], choices: Choices, now_ms: u64) -> AddCounts {
         let mut counts = AddCounts::default();
+        let mut added_now: Vec<u64> = Vec::new();
         for account in accounts {
-            let done = match self.classify(account) {
+            // Two entries of one file with the same label are two logins: one never replaces the
+            // other (only accounts that were here before the import can be replaced).
+            let kind = match self.classify(account) {
+                Incoming::SameLabel(id) | Incoming::SameSecretOtherSettings(id) if added_now.contains(&id) => Incoming::New,
+                other => other,
+            };
+            let done = match kind {
                 Incoming::Identical(_) => Ok(&mut counts.unchanged),
                 Incoming::SameSecretOtherSettings(_) if !choices.take_other_settings => Ok(&mut counts.unchanged),
                 Incoming::SameSecretOtherSettings(id) => self.replace(id, account).map(|_| &mut counts.replaced),
                 Incoming::SameLabel(id) if choices.replace_other_secret => self.replace(id, account).map(|_| &mut counts.replaced),
-                Incoming::SameLabel(_) | Incoming::New => self.add(account, now_ms).map(|_| &mut counts.added),
+                Incoming::SameLabel(_) | Incoming::New => self.add(account, now_ms).map(|id| {
+                    added_now.push(id);
+                    &mut counts.added
+                }),
             };
             match done {
                 Ok(n) => *n += 1,
@@ -421,19 +442,14 @@ impl Content {
             return Ok(false);
         }
         let Some(entry) = self.entry_mut(id) else { return Ok(false) };
+        let (issuer, name) = (issuer.trim().to_owned(), name.trim().to_owned());
         match entry.account() {
             Some(mut account) => {
-                account.issuer = issuer.to_owned();
-                account.name = name.to_owned();
-                let account = account::storable(&account)?;
+                account.issuer = issuer;
+                account.name = name;
                 entry.uri = Some(uri::format(&account));
             }
             None => {
-                let (issuer, name) = if entry.backup.is_some() {
-                    (account::clean_label(issuer, Field::Issuer)?, account::clean_label(name, Field::Name)?)
-                } else {
-                    check_site_label(issuer, name)?
-                };
                 entry.issuer = issuer;
                 entry.name = name;
             }
@@ -442,24 +458,51 @@ impl Content {
         Ok(true)
     }
 
+    /// Moves an HOTP account's counter on. Only the counter changes, so an account stored under
+    /// earlier label limits still advances. Returns whether it did.
+    pub fn set_counter(&mut self, id: u64, counter: u64) -> bool {
+        let Some(entry) = self.entry_mut(id) else { return false };
+        let Some(mut account) = entry.account() else { return false };
+        if !matches!(account.params.kind, crate::otp::Kind::Hotp { .. }) {
+            return false;
+        }
+        account.params.kind = crate::otp::Kind::Hotp { counter };
+        if account::reads_back(&account).is_err() {
+            return false;
+        }
+        entry.uri = Some(uri::format(&account));
+        true
+    }
+
     /// Checks a rename and retag as [`Content::edit_label`] would, without changing anything (so
     /// a form can show the refusal before saving). Returns whether the entry exists.
+    ///
+    /// The limits bind what the user changes: a name or tag kept as it was (written under an
+    /// earlier, looser limit) never blocks renaming the other field.
     pub fn check_label_edit(&self, id: u64, issuer: &str, name: &str, tags: &[String]) -> Result<bool, FieldError> {
-        account::check_tags(tags)?;
         let Some(entry) = self.get(id) else { return Ok(false) };
+        let new_tags: Vec<String> = tags.iter().filter(|t| !entry.tags.contains(t)).cloned().collect();
+        account::check_tags(&new_tags)?;
+        if tags.len() > account::MAX_TAGS && tags.len() > entry.tags.len() {
+            return Err(FieldError::TooManyTags { count: tags.len() });
+        }
+        let (old_issuer, old_name) = entry.label();
+        let check = |text: &str, old: &str, field| {
+            if text.trim() == old {
+                Ok(old.to_owned())
+            } else {
+                account::clean_label(text, field)
+            }
+        };
+        let (issuer, name) = (check(issuer, &old_issuer, Field::Issuer)?, check(name, &old_name, Field::Name)?);
         match entry.account() {
             Some(mut account) => {
-                account.issuer = issuer.to_owned();
-                account.name = name.to_owned();
-                account::storable(&account)?;
+                account.issuer = issuer;
+                account.name = name;
+                account::reads_back(&account)?;
             }
-            None if entry.backup.is_some() => {
-                account::clean_label(issuer, Field::Issuer)?;
-                account::clean_label(name, Field::Name)?;
-            }
-            None => {
-                check_site_label(issuer, name)?;
-            }
+            None if entry.backup.is_none() && issuer.is_empty() && name.is_empty() => return Err(FieldError::NoName),
+            None => {}
         }
         Ok(true)
     }
@@ -555,6 +598,18 @@ impl Content {
         }
     }
 
+    /// Deletes the unreadable entry whose stored text is `raw` (the user chose to). Returns
+    /// whether it was there.
+    pub fn remove_unreadable_text(&mut self, raw: &str) -> bool {
+        match self.unreadable.iter().position(|u| u.raw == raw) {
+            Some(i) => {
+                self.unreadable.remove(i);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Deletes an entry that could not be read (the user chose to, after being offered its raw
     /// export). Returns whether it was there.
     pub fn remove_unreadable(&mut self, index: usize) -> bool {
@@ -598,10 +653,26 @@ impl Content {
             added += 1;
         }
         for u in &other.unreadable {
-            if !self.unreadable.iter().any(|mine| mine.raw == u.raw) {
-                self.unreadable.push(u.clone());
-                added += 1;
+            if self.unreadable.iter().any(|mine| mine.raw == u.raw) {
+                continue;
             }
+            let mut copy = u.clone();
+            // Its id is another vault's: if it is taken here, the entry gets a free one (its
+            // text is rewritten for that field only), so two entries never share an id.
+            if let Some(id) = copy.id.filter(|id| self.ids().any(|mine| mine == *id)) {
+                let fresh = self.next_id();
+                if let Ok(serde_json::Value::Object(mut map)) = serde_json::from_str::<serde_json::Value>(&copy.raw) {
+                    map.insert("id".into(), fresh.into());
+                    if let Ok(text) = serde_json::to_string(&map) {
+                        copy.raw.zeroize();
+                        copy.raw = text;
+                        copy.id = Some(fresh);
+                    }
+                }
+                let _ = id;
+            }
+            self.unreadable.push(copy);
+            added += 1;
         }
         added
     }

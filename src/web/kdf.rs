@@ -42,8 +42,19 @@ pub enum KdfFailure {
 
 thread_local! {
     static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
-    /// Resolves the derivation in progress with `undefined` when it is cancelled.
-    static PENDING: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// The derivations waiting for the worker, by their number: each answer is matched to its
+    /// own question, so two forms deriving at once never swap keys.
+    static PENDING: RefCell<Vec<(u32, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+    /// Whether a worker ever answered here: if none ever did, the page derives itself instead.
+    static WORKER_PROVEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn settle_all(value: &JsValue) {
+    let waiting = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+    for (_, resolve) in waiting {
+        let _ = resolve.call1(&JsValue::NULL, value);
+    }
 }
 
 fn worker() -> Option<web_sys::Worker> {
@@ -52,18 +63,55 @@ fn worker() -> Option<web_sys::Worker> {
         if w.is_none() {
             let options = web_sys::WorkerOptions::new();
             options.set_type(web_sys::WorkerType::Module);
-            *w = web_sys::Worker::new_with_options("/kdf-worker.js", &options).ok();
+            let created = web_sys::Worker::new_with_options("/kdf-worker.js", &options).ok();
+            if let Some(worker) = &created {
+                // One handler for the worker's life: answers carry the number they answer.
+                let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
+                    let data = ev.data();
+                    let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).map(|v| v as u32);
+                    let key = js_sys::Reflect::get(&data, &"key".into()).unwrap_or(JsValue::NULL);
+                    let Some(id) = id else { return };
+                    let answered = key.is_instance_of::<js_sys::Uint8Array>();
+                    if answered {
+                        WORKER_PROVEN.with(|p| p.set(true));
+                    }
+                    let resolve = PENDING.with(|p| {
+                        let mut p = p.borrow_mut();
+                        p.iter().position(|(i, _)| *i == id).map(|at| p.remove(at).1)
+                    });
+                    if let Some(resolve) = resolve {
+                        let _ = resolve.call1(&JsValue::NULL, &key);
+                    }
+                    if !answered {
+                        // An aborted module stays unusable: start afresh next time.
+                        end_worker();
+                        settle_all(&JsValue::NULL);
+                    }
+                });
+                worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                on_message.forget(); // lives as long as the worker; ended with it
+                let on_error = Closure::<dyn FnMut(JsValue)>::new(|_ev: JsValue| {
+                    // The worker failed (its module did not load, or it ran out of memory): every
+                    // derivation waiting on it ends, and the next one starts a fresh worker.
+                    end_worker();
+                    settle_all(&JsValue::NULL);
+                });
+                worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+                on_error.forget();
+            }
+            *w = created;
         }
         w.clone()
     })
 }
 
 fn end_worker() {
-    WORKER.with(|w| {
-        if let Some(w) = w.borrow_mut().take() {
-            w.terminate();
-        }
-    });
+    let ended = WORKER.with(|w| w.borrow_mut().take());
+    if let Some(w) = ended {
+        w.set_onmessage(None);
+        w.set_onerror(None);
+        w.terminate();
+    }
 }
 
 /// Starts the worker (and so the compiling of its module) ahead of need: the unlock screen calls
@@ -72,37 +120,35 @@ pub fn warm_up() {
     let _ = worker();
 }
 
-/// Ends the derivation in progress, if any; its caller gets [`KdfFailure::Cancelled`].
+/// Ends every derivation in progress; their callers get [`KdfFailure::Cancelled`].
 pub fn cancel() {
     end_worker();
-    if let Some(resolve) = PENDING.with(|p| p.borrow_mut().take()) {
-        let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str("cancelled"));
-    }
+    settle_all(&JsValue::from_str("cancelled"));
 }
 
 async fn run(message: js_sys::Object) -> Result<Zeroizing<Vec<u8>>, KdfFailure> {
     let Some(w) = worker() else { return Err(KdfFailure::Failed) };
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let ok = resolve.clone();
-        let on_message = Closure::once_into_js(move |ev: web_sys::MessageEvent| {
-            let _ = ok.call1(&JsValue::NULL, &ev.data());
-        });
-        let fail = resolve.clone();
-        let on_error = Closure::once_into_js(move |_ev: JsValue| {
-            let _ = fail.call1(&JsValue::NULL, &JsValue::NULL);
-        });
-        w.set_onmessage(Some(on_message.unchecked_ref()));
-        w.set_onerror(Some(on_error.unchecked_ref()));
-        PENDING.with(|p| *p.borrow_mut() = Some(resolve));
+    let id = NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1).max(1));
+        id
     });
-    if w.post_message(&message).is_err() {
-        PENDING.with(|p| p.borrow_mut().take());
+    let _ = js_sys::Reflect::set(&message, &"id".into(), &JsValue::from(id));
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        PENDING.with(|p| p.borrow_mut().push((id, resolve)));
+    });
+    let posted = w.post_message(&message);
+    // The structured clone made the worker's copy: wipe the page's.
+    if let Ok(secret) = js_sys::Reflect::get(&message, &"secret".into()) {
+        let secret = js_sys::Uint8Array::from(secret);
+        secret.fill(0, 0, secret.length());
+    }
+    if posted.is_err() {
+        PENDING.with(|p| p.borrow_mut().retain(|(i, _)| *i != id));
         end_worker();
         return Err(KdfFailure::Failed);
     }
-    let answer = JsFuture::from(promise).await;
-    PENDING.with(|p| p.borrow_mut().take());
-    match answer {
+    match JsFuture::from(promise).await {
         Ok(v) if v.as_string().as_deref() == Some("cancelled") => Err(KdfFailure::Cancelled),
         Ok(v) if v.is_instance_of::<js_sys::Uint8Array>() => {
             let bytes = js_sys::Uint8Array::from(v);
@@ -110,12 +156,15 @@ async fn run(message: js_sys::Object) -> Result<Zeroizing<Vec<u8>>, KdfFailure> 
             bytes.fill(0, 0, bytes.length());
             Ok(out)
         }
-        _ => {
-            // A worker that failed (out of memory) is not reused.
-            end_worker();
-            Err(KdfFailure::Failed)
-        }
+        _ => Err(KdfFailure::Failed),
     }
+}
+
+/// Whether a failed worker should be replaced by deriving on the page: only when no worker ever
+/// answered here (workers blocked or unsupported), never after one ran out of memory (the page
+/// would too, and lose everything).
+fn page_fallback() -> bool {
+    !WORKER_PROVEN.with(|p| p.get())
 }
 
 fn message(kind: &str, secret: &[u8], salt: &[u8], numbers: &[(&str, f64)]) -> js_sys::Object {
@@ -129,8 +178,8 @@ fn message(kind: &str, secret: &[u8], salt: &[u8], numbers: &[(&str, f64)]) -> j
     m
 }
 
-/// Derives the vault key for `job` from `passphrase` in the worker. Where no worker can start,
-/// derives here on the page (it blocks, but the user still gets in).
+/// Derives the vault key for `job` from `passphrase` in the worker. Where no worker can run at
+/// all, derives here on the page (it blocks, but the user still gets in).
 pub async fn argon2id(job: &KdfJob, passphrase: &str) -> Result<Kek, KdfFailure> {
     let k = job.kdf;
     let m = message(
@@ -139,15 +188,15 @@ pub async fn argon2id(job: &KdfJob, passphrase: &str) -> Result<Kek, KdfFailure>
         &job.salt,
         &[("memory", f64::from(k.memory_kib)), ("iterations", f64::from(k.iterations)), ("parallelism", f64::from(k.parallelism))],
     );
-    if worker().is_none() {
-        return job.derive(passphrase.as_bytes()).map_err(|_| KdfFailure::Failed);
+    match run(m).await {
+        Ok(bytes) => Kek::from_slice(&bytes).ok_or(KdfFailure::Failed),
+        Err(KdfFailure::Failed) if page_fallback() => job.derive(passphrase.as_bytes()).map_err(|_| KdfFailure::Failed),
+        Err(e) => Err(e),
     }
-    let bytes = run(m).await?;
-    Kek::from_slice(&bytes).ok_or(KdfFailure::Failed)
 }
 
 /// Derives an Aegis slot's key for `job` from `password` in the worker (on the page where no
-/// worker can start).
+/// worker can run at all).
 pub async fn scrypt(job: &ScryptJob, password: &str) -> Result<Zeroizing<[u8; 32]>, KdfFailure> {
     let m = message(
         "scrypt",
@@ -155,10 +204,11 @@ pub async fn scrypt(job: &ScryptJob, password: &str) -> Result<Zeroizing<[u8; 32
         &job.salt,
         &[("logN", f64::from(job.log_n)), ("r", f64::from(job.r)), ("p", f64::from(job.p))],
     );
-    if worker().is_none() {
-        return job.derive(password.as_bytes()).map_err(|_| KdfFailure::Failed);
-    }
-    let bytes = run(m).await?;
+    let bytes = match run(m).await {
+        Ok(bytes) => bytes,
+        Err(KdfFailure::Failed) if page_fallback() => return job.derive(password.as_bytes()).map_err(|_| KdfFailure::Failed),
+        Err(e) => return Err(e),
+    };
     let mut key = Zeroizing::new([0u8; 32]);
     if bytes.len() != 32 {
         return Err(KdfFailure::Failed);
