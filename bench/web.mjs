@@ -68,17 +68,23 @@ const OBSERVER = () => {
   document.addEventListener('click', (e) => {
     if (e.target.closest?.('[data-testid=unlock]')) window.__marks.unlockClick = performance.now();
   }, true);
-  // Every task over 50 ms the page's main thread ran (the Long Tasks API), to find the longest
-  // block between Unlock and the first code.
-  window.__longTasks = [];
-  try {
-    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }))))
-      .observe({ type: 'longtask', buffered: true });
-  } catch { /* no Long Tasks API: nothing recorded */ }
+  // A probe of the page's main thread: a timer that re-arms itself every turn. While the thread
+  // is blocked it cannot run, so the gap between two of its runs is how long the page was frozen
+  // (to within the timer's ~4 ms). Gaps over 20 ms are kept. (Headless Chromium's Long Tasks API
+  // recorded nothing here, not even a deliberate block, so it is not used.)
+  window.__gaps = [];
+  let last = performance.now();
+  const tick = () => {
+    const now = performance.now();
+    if (now - last > 20) window.__gaps.push({ start: last, duration: now - last });
+    last = now;
+    setTimeout(tick, 0);
+  };
+  setTimeout(tick, 0);
 };
 
-/** The longest main-thread task that overlapped [from, to] (0 when none reached 50 ms). */
-const longestTask = (page, from, to) => page.evaluate(([from, to]) => Math.max(0, ...window.__longTasks
+/** The longest time the page's main thread was blocked within [from, to] (0: never over 20 ms). */
+const longestTask = (page, from, to) => page.evaluate(([from, to]) => Math.max(0, ...window.__gaps
   .filter((t) => t.start < to && t.start + t.duration > from).map((t) => t.duration)), [from, to]);
 
 // A default unlock of a small vault (3 accounts), the everyday case: how long the page's main
@@ -111,11 +117,17 @@ async function unlockBlocking(browser, server) {
     longest.push(await longestTask(page, m.unlockClick, m.code));
     toCode.push(m.code - m.unlockClick);
   }
+  // Calibration: a deliberate 200 ms block in the page must be seen, or the figures above mean nothing.
+  const t0 = await page.evaluate(() => performance.now());
+  await page.evaluate(() => { const end = performance.now() + 200; while (performance.now() < end) { /* block */ } });
+  await page.waitForTimeout(200);
+  const calibration = await longestTask(page, t0, t0 + 1000);
   await context.close();
-  const fmt = (xs) => xs.map((x) => (x ? x.toFixed(0) : '<50')).join(', ');
+  const fmt = (xs) => xs.map((x) => (x ? x.toFixed(0) : '<20')).join(', ');
   console.log(`\nDefault unlock of a 3-account vault (Argon2id m=65536 KiB, t=3, p=1 in the worker), ${UNLOCKS} runs:`);
-  console.log(`  longest main-thread task between Unlock and the first code (Long Tasks API; <50 = none reached 50 ms): max ${Math.max(...longest) ? Math.max(...longest).toFixed(0) : '<50'} ms; per run: ${fmt(longest)} (target < 100 ms)`);
+  console.log(`  longest main-thread task between Unlock and the first code (timer probe; <20 = never blocked 20 ms): max ${Math.max(...longest) ? Math.max(...longest).toFixed(0) : '<20'} ms; per run: ${fmt(longest)} (target < 100 ms)`);
   console.log(`  Unlock clicked -> first code on screen: median ${median(toCode).toFixed(0)} ms`);
+  console.log(`  calibration: a deliberate 200 ms block in the same page was recorded as ${calibration.toFixed(0)} ms`);
 }
 
 async function loads(browser, server) {
