@@ -175,7 +175,8 @@ fn parse_inner(input: &str, strict: bool) -> Result<Parsed, UriError> {
     };
 
     let secret_text = secret.ok_or(FieldError::MissingSecret)?;
-    let (secret, secret_warnings) = Secret::parse_base32(&secret_text).map_err(FieldError::from)?;
+    let parsed = if strict { Secret::parse_base32(&secret_text) } else { Secret::parse_stored_base32(&secret_text) };
+    let (secret, secret_warnings) = parsed.map_err(FieldError::from)?;
     let mut warnings: Vec<Warning> = secret_warnings.into_iter().map(Warning::Secret).collect();
 
     let label_issuer = label_issuer.map(|s| label(&s, Field::Issuer)).transpose()?.filter(|s| !s.is_empty());

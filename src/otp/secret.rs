@@ -76,6 +76,16 @@ impl Secret {
     /// Reads Base32 (RFC 4648 alphabet) leniently: any case, spaces, tabs, dashes and line breaks
     /// anywhere, with or without `=` padding. Returns the secret and any warnings.
     pub fn parse_base32(text: &str) -> Result<(Secret, Vec<SecretWarning>), SecretError> {
+        Secret::parse_base32_within(text, MAX_SECRET_CHARS)
+    }
+
+    /// [`Secret::parse_base32`] for what the vault stored: no length limit, so a secret stored
+    /// before a limit was set stays readable.
+    pub fn parse_stored_base32(text: &str) -> Result<(Secret, Vec<SecretWarning>), SecretError> {
+        Secret::parse_base32_within(text, usize::MAX)
+    }
+
+    fn parse_base32_within(text: &str, max_chars: usize) -> Result<(Secret, Vec<SecretWarning>), SecretError> {
         let mut normal = String::with_capacity(text.len());
         let mut padding_at: Option<usize> = None;
         for (i, ch) in text.chars().enumerate() {
@@ -96,8 +106,10 @@ impl Secret {
                 return Err(SecretError::MisplacedPadding { position });
             }
             normal.push(up);
-            if normal.len() > MAX_SECRET_CHARS {
-                return Err(SecretError::TooLong { chars: normal.len() });
+            if normal.len() > max_chars {
+                let chars = normal.len();
+                normal.zeroize();
+                return Err(SecretError::TooLong { chars });
             }
         }
         if normal.is_empty() {

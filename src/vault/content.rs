@@ -179,6 +179,10 @@ pub struct Content {
     pub unreadable: Vec<Unreadable>,
     /// Settings.
     pub settings: Settings,
+    /// The stored settings' text when it did not read (a newer version's, or damaged): written
+    /// back as it was for as long as the settings are left at their defaults here, so opening
+    /// the vault never resets them.
+    settings_unread: Option<String>,
 }
 
 impl fmt::Debug for Content {
@@ -194,7 +198,7 @@ impl fmt::Debug for Content {
 
 impl Default for Content {
     fn default() -> Self {
-        Content { version: CONTENT_VERSION, accounts: Vec::new(), unreadable: Vec::new(), settings: Settings::default() }
+        Content { version: CONTENT_VERSION, accounts: Vec::new(), unreadable: Vec::new(), settings: Settings::default(), settings_unread: None }
     }
 }
 
@@ -217,12 +221,19 @@ impl Serialize for Content {
             }
         }
         #[derive(Serialize)]
-        struct Wire<'a> {
+        struct Wire<'a, S: Serialize> {
             version: u32,
             accounts: Entries<'a>,
-            settings: &'a Settings,
+            settings: S,
         }
-        Wire { version: self.version, accounts: Entries(self), settings: &self.settings }.serialize(serializer)
+        let kept = self.settings_unread.as_deref().filter(|_| self.settings == Settings::default());
+        match kept {
+            Some(text) => {
+                let raw: &RawValue = serde_json::from_str(text).map_err(serde::ser::Error::custom)?;
+                Wire { version: self.version, accounts: Entries(self), settings: raw }.serialize(serializer)
+            }
+            None => Wire { version: self.version, accounts: Entries(self), settings: &self.settings }.serialize(serializer),
+        }
     }
 }
 
@@ -255,7 +266,11 @@ impl<'de> Deserialize<'de> for Content {
                 }
             }
         }
-        content.settings = wire.settings.and_then(|s| serde_json::from_str(s.get()).ok()).unwrap_or_default();
+        match wire.settings.map(|s| (s, serde_json::from_str::<Settings>(s.get()))) {
+            Some((_, Ok(settings))) => content.settings = settings,
+            Some((raw, Err(_))) => content.settings_unread = Some(raw.get().to_owned()),
+            None => {}
+        }
         Ok(content)
     }
 }
