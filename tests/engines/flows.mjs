@@ -1,0 +1,175 @@
+// The core flows, written once against the tiny driver interface in drivers/common.mjs
+// (goto, reload, fill, click, setFile, eval, screenshot, close; text, attr, count, waitFor, until),
+// and run in each engine by its *.test.mjs. Each flow gets its own test server, so its own origin:
+// a fresh profile's storage without relaunching the browser. Any page error, console error or CSP
+// violation (from the driver where it reports them, and from the server's same-origin hook in every
+// engine) fails the flow.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import QRCode from 'qrcode';
+import { startServer, ROOT } from '../e2e/lib/server.mjs';
+import { totp } from '../e2e/lib/otp.mjs';
+
+export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
+const PASSPHRASE = 'correct horse battery staple';
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const LINK = `otpauth://totp/Engines:hanako@example.com?secret=${SECRET}&issuer=Engines`;
+// Key derivation (Argon2id) in a worker, on a busy 2-core machine: generous.
+const KDF_MS = 120000;
+
+/** The code on screen for `issuer`, grouped as shown. */
+const codeOf = (d, issuer) => d.eval(`(issuer) => [...document.querySelectorAll('[data-testid=account-row]')]
+  .find((r) => r.querySelector('[data-testid=issuer]')?.textContent === issuer)
+  ?.querySelector('[data-testid=code]')?.textContent.trim() ?? null`, issuer);
+
+const issuers = (d) => d.eval(`() => [...document.querySelectorAll('[data-testid=account-row] [data-testid=issuer]')].map((e) => e.textContent)`);
+
+/** Reads `issuer`'s code away from a period edge and checks it against RFC 6238 at the reference time. */
+async function expectCode(d, issuer, secret, offsetMs = 0) {
+  await d.until(`(issuer) => [...document.querySelectorAll('[data-testid=account-row] [data-testid=issuer]')].some((e) => e.textContent === issuer)`, issuer, { what: `a row for ${issuer}` });
+  for (;;) {
+    const phase = (Date.now() + offsetMs) % 30000;
+    if (phase > 2000 && phase < 27000) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const before = Date.now();
+  const shown = await codeOf(d, issuer);
+  const expected = [totp(secret, before + offsetMs), totp(secret, Date.now() + offsetMs)];
+  assert.ok(expected.includes(shown), `${d.name}: ${issuer} shows ${shown}, RFC 6238 says ${expected[0]}`);
+  return shown;
+}
+
+async function createVault(d) {
+  await d.waitFor('create-screen', { timeout: 60000 });
+  await d.fill('new-pass', PASSPHRASE);
+  await d.fill('new-pass-confirm', PASSPHRASE);
+  await d.click('create-vault');
+  await d.waitFor('add-button', { timeout: KDF_MS });
+}
+
+async function addByLink(d, link) {
+  await d.click('add-button');
+  await d.waitFor('add-dialog');
+  await d.fill('uri-input', link);
+  await d.click('submit-add');
+  await d.waitFor('add-dialog', { gone: true });
+}
+
+/** Defines the cross-engine tests for the driver that `open()` launches. */
+export function engineSuite(open) {
+  let d;
+  const servers = [];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'auth-engines-'));
+  before(async () => {
+    d = await open();
+    console.log(`# engine: ${d.name}, ${d.version}`);
+  });
+  after(async () => {
+    await d?.close();
+    await Promise.all(servers.map((s) => s.close()));
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  const shot = (name) => d.screenshot(path.join(ARTIFACTS, `engine-${d.name}-${name}.png`));
+
+  /** A new origin for the flow; afterwards, no error may have been reported from it. */
+  async function flow(name, opts, fn) {
+    test(name, async () => {
+      const server = await startServer({ hook: true, ...opts });
+      servers.push(server);
+      d.errors.splice(0);
+      try {
+        await fn(server);
+      } catch (e) {
+        await shot(`failed-${name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => {});
+        throw e;
+      }
+      // A beacon sent just before may still be on its way.
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual([...d.errors, ...server.hookErrors], [], `${d.name}: no page error, console error or CSP violation`);
+    });
+  }
+
+  let vault; // the origin of the first flow, reused by the second
+  flow('first screen; create a vault; a pasted link shows the RFC 6238 code', {}, async (server) => {
+    await d.goto(server.url);
+    await d.waitFor('create-screen', { timeout: 60000 });
+    await shot('first-screen');
+    await createVault(d);
+    await addByLink(d, LINK);
+    await expectCode(d, 'Engines', SECRET);
+    await shot('code');
+    vault = server;
+  });
+
+  flow('reload, unlock: the same accounts, from IndexedDB', {}, async () => {
+    assert.ok(vault, 'the vault from the previous flow');
+    await d.reload();
+    await d.waitFor('unlock-screen', { timeout: 60000 });
+    await d.fill('unlock-pass', PASSPHRASE);
+    await d.click('unlock');
+    await d.waitFor('add-button', { timeout: KDF_MS });
+    assert.deepEqual(await issuers(d), ['Engines']);
+    await expectCode(d, 'Engines', SECRET);
+    // Whatever the engine lacks, the app says so rather than failing: nothing here is an error.
+    await shot('unlocked');
+    // The previous flow's server is the one serving this page: its hook reports land there.
+    assert.deepEqual(vault.hookErrors, [], `${d.name}: no error after reload`);
+  });
+
+  const OFFSET = 93_400;
+  flow('the clock panel measures a shifted reference; the codes follow it', { clockOffsetMs: OFFSET }, async (server) => {
+    await d.goto(server.url);
+    await createVault(d);
+    await addByLink(d, LINK);
+    await d.until(`() => document.querySelector('[data-testid=clock-panel]')?.dataset.offsetMs !== undefined`, null, { timeout: 60000, what: 'a measured offset' });
+    const offset = Number(await d.attr('clock-panel', 'data-offset-ms'));
+    const uncertainty = Number(await d.attr('clock-panel', 'data-uncertainty-ms'));
+    assert.ok(Math.abs(offset - OFFSET) <= Math.max(uncertainty, 1) + 5, `${d.name}: measured ${offset} ± ${uncertainty} ms, truly ${OFFSET} ms`);
+    assert.ok(uncertainty <= 500, `${d.name}: uncertainty ${uncertainty} ms`);
+    await d.click('[data-testid=clock-panel] summary');
+    await d.waitFor('clock-verdict');
+    assert.match(await d.text('clock-summary'), /Your clock is 1 min 33\.\d s behind/);
+    assert.match(await d.text('corrected-badge'), /Codes use the corrected time/);
+    await expectCode(d, 'Engines', SECRET, OFFSET);
+    await shot('clock-panel');
+  });
+
+  flow('the settings and the scan/import parts load; an Aegis file imports after a preview', {}, async (server) => {
+    await d.goto(server.url);
+    await createVault(d);
+    await d.click('[data-testid=settings] summary');
+    await d.waitFor('export', { timeout: 60000 });
+    await shot('settings');
+    await d.click('transfer-button');
+    await d.waitFor('qr-image', { timeout: 60000 });
+    await d.setFile('import-file', path.join(ROOT, 'tests/fixtures/import/aegis-plain.json'));
+    await d.click('import-read');
+    await d.waitFor('import-preview', { timeout: 60000 });
+    assert.match(await d.text('import-preview'), /From Aegis: 4 accounts, 1 left out/);
+    await d.click('import-confirm');
+    await d.waitFor('import-done');
+    assert.match(await d.text('import-done'), /Added 4, replaced 0 old secrets, 0 already here/);
+    await d.click('close-transfer');
+    await d.until(`() => document.querySelectorAll('[data-testid=account-row]').length === 4`, null, { what: 'four rows' });
+    await shot('imported');
+  });
+
+  flow('a QR image is read (in the QR worker) and added after a preview', {}, async (server) => {
+    const file = path.join(tmp, 'qr.png');
+    await QRCode.toFile(file, `otpauth://totp/Pictured:hanako?secret=${SECRET}&issuer=Pictured`, { errorCorrectionLevel: 'M', margin: 4, scale: 6 });
+    await d.goto(server.url);
+    await createVault(d);
+    await d.click('transfer-button');
+    await d.waitFor('qr-image', { timeout: 60000 });
+    await d.setFile('qr-image', file);
+    await d.waitFor('import-preview', { timeout: 60000 });
+    assert.match(await d.text('import-preview'), /Pictured \(hanako\)\s*new/);
+    await d.click('import-confirm');
+    await d.waitFor('import-done');
+    await d.click('close-transfer');
+    await expectCode(d, 'Pictured', SECRET);
+  });
+}
