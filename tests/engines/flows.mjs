@@ -92,6 +92,27 @@ export function engineSuite(open) {
     });
   }
 
+  test('the error hook hears page errors, rejections, console errors and CSP violations', async () => {
+    const server = await startServer({ hook: true });
+    servers.push(server);
+    await d.goto(server.url);
+    await d.waitFor('create-screen', { timeout: 60000 });
+    assert.equal(await d.count('script[src="/__test-hook.js"]'), 1, 'the hook is in the page');
+    await d.eval(`() => {
+      console.error('probe-console');
+      setTimeout(() => { throw new Error('probe-throw'); });
+      Promise.reject(new Error('probe-reject'));
+      const s = document.createElement('script');
+      s.textContent = '1';
+      document.head.append(s);
+    }`);
+    const end = Date.now() + 10000;
+    const heard = (re) => server.hookErrors.some((e) => re.test(e));
+    const probes = [/probe-console/, /probe-throw/, /probe-reject/, /CSP violation: script-src/];
+    while (!probes.every(heard) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(probes.filter((re) => !heard(re)).map(String), [], `${d.name}: every probe reported: ${JSON.stringify(server.hookErrors)}`);
+  });
+
   let vault; // the origin of the first flow, reused by the second
   flow('first screen; create a vault; a pasted link shows the RFC 6238 code', {}, async (server) => {
     await d.goto(server.url);

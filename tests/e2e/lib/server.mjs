@@ -29,7 +29,7 @@ const HOOK_PATH = '/__test-hook.js';
 const HOOK = `(() => {
   const report = (text) => { try { navigator.sendBeacon('/__test-error', String(text)); } catch (_) {} };
   addEventListener('error', (e) => report('pageerror: ' + (e.message || (e.target && e.target.src) || e.type)), true);
-  addEventListener('unhandledrejection', (e) => report('unhandledrejection: ' + (e.reason && (e.reason.stack || e.reason.message) || e.reason)));
+  addEventListener('unhandledrejection', (e) => report('unhandledrejection: ' + (e.reason instanceof Error ? e.reason.message + ' ' + (e.reason.stack || '') : String(e.reason))));
   document.addEventListener('securitypolicyviolation', (e) => report('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));
   const error = console.error.bind(console);
   console.error = (...args) => { report('console: ' + args.map(String).join(' ')); error(...args); };
