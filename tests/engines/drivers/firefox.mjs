@@ -43,7 +43,7 @@ export async function open() {
       await h.type(text);
     },
     click: async (t) => (await el(t)).click(),
-    setFile: async (t, file) => (await page.$(sel(t))).uploadFile(file),
+    setFile: async (t, file) => (await page.waitForSelector(sel(t), { timeout: 30000 })).uploadFile(file),
     eval: (fn, arg) => page.evaluate(`(${fn})(${JSON.stringify(arg ?? null)})`),
     screenshot: (file) => page.screenshot({ path: file, fullPage: true }).then(() => {}),
     async close() {

@@ -70,6 +70,7 @@ export async function open() {
     },
     async setFile(t, file) {
       const e = await browser.$(sel(t));
+      await e.waitForExist({ timeout: 30000 });
       await browser.elementSendKeys(e.elementId, file);
     },
     // eslint-disable-next-line no-new-func
