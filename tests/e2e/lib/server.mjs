@@ -36,7 +36,8 @@ const HOOK = `(() => {
 })();
 `;
 
-/** Starts the server on a free loopback port; resolves to { url, close, requests, refuse, hookErrors }.
+/** Starts the server on a free loopback port; resolves to { url, close, offline, requests, refuse, hookErrors }.
+ * `offline()` stops listening and drops open connections: every later request fails as with no network.
  * `refuse.test` (a RegExp, or null) answers matching paths with 503, as a dropped connection would.
  * With `hook`, index.html loads the test-only error hook first, and what it reports lands in `hookErrors`. */
 export async function startServer({ dist = DIST, clockOffsetMs = 0, hook = false } = {}) {
@@ -93,5 +94,6 @@ export async function startServer({ dist = DIST, clockOffsetMs = 0, hook = false
     refuse,
     hookErrors,
     close: () => new Promise((resolve) => server.close(resolve)),
+    offline: () => { server.close(); server.closeAllConnections(); },
   };
 }
