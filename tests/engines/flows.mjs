@@ -14,6 +14,7 @@ import { startServer, ROOT } from '../e2e/lib/server.mjs';
 import { totp } from '../e2e/lib/otp.mjs';
 
 export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
+fs.mkdirSync(ARTIFACTS, { recursive: true });
 const PASSPHRASE = 'correct horse battery staple';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const LINK = `otpauth://totp/Engines:hanako@example.com?secret=${SECRET}&issuer=Engines`;
