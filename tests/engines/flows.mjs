@@ -131,7 +131,10 @@ export function engineSuite(open) {
     await d.goto(server.url);
     await d.waitFor('create-screen', { timeout: 60000 });
     await shot('first-screen');
+    // The app falls back to deriving on the page, silently, where module workers never work:
+    // this engine must not be one of those (the server's hook counts the worker's answers).
     await createVault(d);
+    assert.ok(await d.eval(`() => window.__kdfAnswers`) >= 1, `${d.name}: the vault key was derived in the module worker`);
     await addByLink(d, LINK);
     await expectCode(d, 'Engines', SECRET);
     await shot('code');
@@ -145,6 +148,7 @@ export function engineSuite(open) {
     await d.fill('unlock-pass', PASSPHRASE);
     await d.click('unlock');
     await d.waitFor('add-button', { timeout: KDF_MS });
+    assert.ok(await d.eval(`() => window.__kdfAnswers`) >= 1, `${d.name}: unlocked by the module worker`);
     assert.deepEqual(await issuers(d), ['Engines']);
     await expectCode(d, 'Engines', SECRET);
     // Whatever the engine lacks, the app says so rather than failing: nothing here is an error.

@@ -24,7 +24,8 @@ const TYPES = {
 
 // Test-only error hook for drivers without page-error events (WebKitGTK's WebDriver has no BiDi):
 // a same-origin script (the CSP allows it) that reports page errors, unhandled rejections, console
-// errors and CSP violations to the server, which keeps them in `hookErrors`.
+// errors and CSP violations to the server, which keeps them in `hookErrors`; it also counts the
+// key-derivation worker's answers.
 const HOOK_PATH = '/__test-hook.js';
 const HOOK = `(() => {
   const report = (text) => { try { navigator.sendBeacon('/__test-error', String(text)); } catch (_) {} };
@@ -33,6 +34,16 @@ const HOOK = `(() => {
   document.addEventListener('securitypolicyviolation', (e) => report('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));
   const error = console.error.bind(console);
   console.error = (...args) => { report('console: ' + args.map(String).join(' ')); error(...args); };
+  // Counts the key-derivation worker's answers (the app silently derives on the page where no
+  // worker ever works), for the tests to read as window.__kdfAnswers.
+  const W = window.Worker;
+  window.__kdfAnswers = 0;
+  if (W) window.Worker = class extends W {
+    constructor(url, options) {
+      super(url, options);
+      if (String(url).includes('kdf-worker')) this.addEventListener('message', (e) => { if (e.data && e.data.key) window.__kdfAnswers += 1; });
+    }
+  };
 })();
 `;
 
