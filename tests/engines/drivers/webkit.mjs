@@ -30,7 +30,18 @@ export function webkitVersion() {
   return `WebKitGTK ${out}`;
 }
 
+/** Launches a session; a driver that fails to start once (xvfb or MiniBrowser slow to come up on a
+ * busy machine) gets one more try. */
 export async function open() {
+  try {
+    return await openOnce();
+  } catch (e) {
+    console.log(`# webkit: the driver did not start (${e.message}); trying once more`);
+    return openOnce();
+  }
+}
+
+async function openOnce() {
   const port = await freePort();
   // Its own process group, so closing ends xvfb, the driver and the browser together.
   const driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', `--port=${port}`],
