@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: native unit/integration tests, browser-adapter tests (wasm-bindgen-test in
-# headless Chromium), then end-to-end tests against the release build. Installs what is missing first.
+# headless Chromium), then end-to-end tests against the release build: every one in Chromium, then
+# the core flows in Firefox and WebKit as well (tests/engines/). Installs what is missing first.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/setup.sh"
@@ -17,3 +18,6 @@ trunk build --release --offline
 
 echo "== end-to-end tests (playwright-core + Debian chromium)"
 node --test --test-concurrency=1 tests/e2e/
+
+echo "== cross-engine flows (Chromium, Firefox ESR, WebKitGTK)"
+node --test --test-concurrency=1 tests/engines/

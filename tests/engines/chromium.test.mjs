@@ -1,0 +1,5 @@
+// The cross-engine flows (flows.mjs) in chromium.
+import { engineSuite } from './flows.mjs';
+import { open } from './drivers/chromium.mjs';
+
+engineSuite(open);
