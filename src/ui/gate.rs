@@ -125,10 +125,7 @@ pub fn WorkingScreen() -> impl IntoView {
     view! {
         <section class="card gate" data-testid="working" aria-busy="true">
             <p>{tr(T::Working)}</p>
-            <div class="kdf-progress" data-testid="kdf-progress">
-                <progress aria-label=tr(T::Working)></progress>
-                <button type="button" data-testid="kdf-cancel" on:click=move |_| crate::web::kdf::cancel()>{tr(T::Cancel)}</button>
-            </div>
+            <super::KdfProgress />
         </section>
     }
 }

@@ -134,6 +134,29 @@ pub struct AppState {
     pub status: RwSignal<String>,
 }
 
+/// A key being derived in the worker: progress, why it takes a moment, and Cancel (which ends
+/// the worker; the waiting caller then says "Cancelled").
+#[component]
+pub fn KdfProgress() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="kdf-progress" role="status" data-testid="kdf-progress">
+            <progress aria-label=tr(T::Working)></progress>
+            <span>{move || i18n::deriving(state.lang.get())}</span>
+            <button type="button" data-testid="kdf-cancel" on:click=move |_| crate::web::kdf::cancel()>{tr(T::Cancel)}</button>
+        </div>
+    }
+}
+
+/// What to tell the user about a chosen file that could not be read; `refused` is the form's
+/// own wording for a file the browser would not hand over.
+pub fn file_problem(lang: Lang, e: crate::web::files::FileError, refused: impl FnOnce() -> String) -> String {
+    match e {
+        crate::web::files::FileError::TooLarge { bytes } => i18n::file_too_large(lang, bytes),
+        crate::web::files::FileError::Refused => refused(),
+    }
+}
+
 /// Shows `dialog` as a modal while `shown()` is true and closes it otherwise.
 pub fn sync_modal(dialog: NodeRef<leptos::html::Dialog>, shown: impl Fn() -> bool + Send + Sync + 'static) {
     Effect::new(move |_| {

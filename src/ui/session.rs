@@ -86,6 +86,15 @@ pub struct Session {
     tabs: StoredValue<Option<Tabs>, LocalStorage>,
 }
 
+/// The screen for a stored record: the unlock screen, or why it cannot be unlocked here.
+fn locked_phase(bytes: &[u8]) -> Phase {
+    match Envelope::parse(bytes) {
+        Ok(_) => Phase::Locked,
+        Err(VaultError::NewerEnvelope { found }) => Phase::Newer(found),
+        Err(_) => Phase::Damaged,
+    }
+}
+
 fn rows_from(content: &Content) -> Vec<Row> {
     content.accounts.iter().map(Row::from_stored).collect()
 }
@@ -158,11 +167,7 @@ impl Session {
     }
 
     fn show_locked(&self, bytes: Vec<u8>) {
-        let phase = match Envelope::parse(&bytes) {
-            Ok(_) => Phase::Locked,
-            Err(VaultError::NewerEnvelope { found }) => Phase::Newer(found),
-            Err(_) => Phase::Damaged,
-        };
+        let phase = locked_phase(&bytes);
         self.stored_bytes.set_value(Some(bytes));
         self.phase.set(phase);
     }
@@ -241,8 +246,8 @@ impl Session {
         self.phase.set(Phase::Working);
         spawn_local(async move {
             // The key is derived in the worker: the page stays responsive, and Cancel ends it.
+            let pass = Zeroizing::new(pass);
             let created = kdf::create_vault(Content::default(), &pass).await;
-            drop(Zeroizing::new(pass));
             let mut vault = match created {
                 Ok(v) => v,
                 Err(KeyFailure::Cancelled) => {
@@ -288,16 +293,10 @@ impl Session {
                     return;
                 }
             };
-            match Envelope::parse(&bytes) {
-                Ok(_) => {}
-                Err(VaultError::NewerEnvelope { found }) => {
-                    self.phase.set(Phase::Newer(found));
-                    return;
-                }
-                Err(_) => {
-                    self.phase.set(Phase::Damaged);
-                    return;
-                }
+            let phase = locked_phase(&bytes);
+            if phase != Phase::Locked {
+                self.phase.set(phase);
+                return;
             }
             let span = Span::start("vault-unlock");
             // Argon2id runs in the worker (the page is never blocked); the slots' parameters were

@@ -170,10 +170,7 @@ pub fn RestoreForm(
 
     let file_error = move |e: files::FileError| {
         let lang = state.lang.get_untracked();
-        error.set(Some(match e {
-            files::FileError::TooLarge { bytes } => i18n::file_too_large(lang, bytes),
-            files::FileError::Refused => i18n::t(lang, T::NotABackup).to_owned(),
-        }));
+        error.set(Some(super::file_problem(lang, e, || i18n::t(lang, T::NotABackup).to_owned())));
     };
     // The file is kept as chosen (its size checked at once) and read when it is opened.
     let on_file = move |ev: leptos::ev::Event| {
@@ -262,13 +259,7 @@ pub fn RestoreForm(
                 prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
             <button type="submit" data-testid="restore-open" disabled=move || busy.get()>{tr(T::RestoreOpen)}</button>
         </form>
-        {move || busy.get().then(|| view! {
-            <div class="kdf-progress" role="status" data-testid="kdf-progress">
-                <progress aria-label=tr(T::Working)></progress>
-                <span>{move || i18n::deriving(state.lang.get())}</span>
-                <button type="button" data-testid="kdf-cancel" on:click=move |_| crate::web::kdf::cancel()>{tr(T::Cancel)}</button>
-            </div>
-        })}
+        {move || busy.get().then(|| view! { <super::KdfProgress /> })}
         {move || error.get().map(|m| view! { <p class="error" role="alert" data-testid="restore-error">{m}</p> })}
         {move || preview.get().map(|m| view! { <p class="status" role="status" data-testid="restore-preview">{m}</p> })}
         <Show when=has_backup>

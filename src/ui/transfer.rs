@@ -239,10 +239,7 @@ pub fn TransferDialog() -> impl IntoView {
 
     let file_error = move |e: files::FileError| {
         let lang = state.lang.get_untracked();
-        message.set(Some((true, match e {
-            files::FileError::TooLarge { bytes } => i18n::file_too_large(lang, bytes),
-            files::FileError::Refused => i18n::import_error(lang, &import::ImportError::NotRecognised),
-        })));
+        message.set(Some((true, super::file_problem(lang, e, || i18n::import_error(lang, &import::ImportError::NotRecognised)))));
     };
     // The file is kept as chosen and read when "Read" is pressed; its size is checked at once.
     let on_file = move |ev: leptos::ev::Event| {
@@ -368,13 +365,7 @@ pub fn TransferDialog() -> impl IntoView {
                     <label for="import-pass">{tr(T::FilePassLabel)}</label>
                     <input id="import-pass" type="password" autocomplete="off" data-testid="import-pass"
                         prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev)) />
-                    {move || busy.get().then(|| view! {
-                        <div class="kdf-progress" role="status" data-testid="kdf-progress">
-                            <progress aria-label=tr(T::Working)></progress>
-                            <span>{move || i18n::deriving(state.lang.get())}</span>
-                            <button type="button" data-testid="kdf-cancel" on:click=move |_| crate::web::kdf::cancel()>{tr(T::Cancel)}</button>
-                        </div>
-                    })}
+                    {move || busy.get().then(|| view! { <super::KdfProgress /> })}
                     <div class="buttons start">
                         <button data-testid="import-read" disabled=move || busy.get() on:click=move |_| read_file()>{tr(T::ReadFile)}</button>
                     </div>

@@ -61,9 +61,7 @@ fn worker() -> Option<web_sys::Worker> {
     WORKER.with(|w| {
         let mut w = w.borrow_mut();
         if w.is_none() {
-            let options = web_sys::WorkerOptions::new();
-            options.set_type(web_sys::WorkerType::Module);
-            let created = web_sys::Worker::new_with_options("/kdf-worker.js", &options).ok();
+            let created = super::module_worker("/kdf-worker.js");
             if let Some(worker) = &created {
                 // One handler for the worker's life: answers carry the number they answer.
                 let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {

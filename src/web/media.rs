@@ -30,9 +30,7 @@ fn worker() -> Option<web_sys::Worker> {
     WORKER.with(|w| {
         let mut w = w.borrow_mut();
         if w.is_none() {
-            let options = web_sys::WorkerOptions::new();
-            options.set_type(web_sys::WorkerType::Module);
-            *w = web_sys::Worker::new_with_options("/qr-worker.js", &options).ok();
+            *w = super::module_worker("/qr-worker.js");
         }
         w.clone()
     })

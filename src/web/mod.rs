@@ -13,3 +13,11 @@ pub mod random;
 pub mod store;
 pub mod tabs;
 pub mod timesync;
+
+/// Starts a module worker running `url` (the QR and key-derivation workers, which load the app's
+/// own module); `None` where the browser refuses.
+pub(crate) fn module_worker(url: &str) -> Option<web_sys::Worker> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    web_sys::Worker::new_with_options(url, &options).ok()
+}

@@ -24,21 +24,6 @@ before(async () => { server = await startServer(); });
 after(async () => { await server.close(); });
 const session = (opts) => openSession(server, opts);
 
-async function lockAndUnlock(app) {
-  await app.tid('lock').click();
-  await app.tid('unlock-screen').waitFor();
-  await app.unlock();
-  await app.tid('accounts').waitFor();
-}
-
-async function exportBackup(app, page, dir) {
-  await app.tid('settings').locator('summary').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), app.tid('export').click()]);
-  const file = path.join(dir, 'backup.2favault');
-  await download.saveAs(file);
-  return file;
-}
-
 test('a 256-emoji issuer is refused with a message; a 300-kanji or 2,100-letter name is refused; the vault still opens; the backup restores', async () => {
   const dir = tmp();
   const b = await session({ time: T1 });
@@ -92,11 +77,12 @@ test('a 256-emoji issuer is refused with a message; a 300-kanji or 2,100-letter 
     assert.equal(count, 5, 'two added by hand, three from the file');
 
     // Lock, unlock: everything is there. Export a backup.
-    await lockAndUnlock(app);
+    await app.lockAndUnlock();
     assert.equal(await app.rows().count(), count);
     assert.equal(await app.tid('unreadable-row').count(), 0);
     await app.expectCode(kanji, totp(RFC_SEED, T1, 8));
-    file = await exportBackup(app, page, dir);
+    file = path.join(dir, 'backup.2favault');
+    await app.exportBackup(file);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: path.join(ARTIFACTS, 'integrity-long-names.png'), fullPage: true });
     assert.deepEqual(b.errors, []);
@@ -105,13 +91,8 @@ test('a 256-emoji issuer is refused with a message; a 300-kanji or 2,100-letter 
   // The backup restores in a fresh browser with every account.
   const fresh = await session({ time: T1 });
   try {
-    const { app, page } = fresh;
-    await page.goto(server.url);
-    await app.tid('create-screen').waitFor();
-    await app.tid('restore-file').setInputFiles(file);
-    await app.tid('restore-pass').fill(PASSPHRASE);
-    await app.tid('restore-open').click();
-    await app.tid('accounts').waitFor({ timeout: 15000 });
+    const { app } = fresh;
+    await app.restoreFresh(file);
     assert.equal(await app.rows().count(), 5);
     await app.expectCode('漢'.repeat(256), totp(RFC_SEED, T1, 8));
     assert.deepEqual(fresh.errors, []);
@@ -122,12 +103,7 @@ test('a backup with one damaged entry restores: the good accounts work, the entr
   const b = await session({ time: T1 });
   try {
     const { app, page } = b;
-    await page.goto(server.url);
-    await app.tid('create-screen').waitFor();
-    await app.tid('restore-file').setInputFiles(path.join(FIXTURES, 'broken-entry.2favault'));
-    await app.tid('restore-pass').fill(PASSPHRASE);
-    await app.tid('restore-open').click();
-    await app.tid('accounts').waitFor({ timeout: 15000 });
+    await app.restoreFresh(path.join(FIXTURES, 'broken-entry.2favault'));
     await app.expectCode('Google', totp(RFC_SEED, T1, 6));
     assert.equal(await app.rows().count(), 2);
     assert.equal(await app.tid('unreadable-row').count(), 1);
@@ -143,7 +119,7 @@ test('a backup with one damaged entry restores: the good accounts work, the entr
 
     // Kept through lock/unlock and edits, until deleted.
     await app.addByUri(`otpauth://totp/Later:me?secret=${RFC_SEED}`);
-    await lockAndUnlock(app);
+    await app.lockAndUnlock();
     assert.equal(await app.tid('unreadable-row').count(), 1);
     await app.tid('lang-ja').click();
     await page.screenshot({ path: path.join(ARTIFACTS, 'integrity-unreadable-ja.png') });
@@ -152,7 +128,7 @@ test('a backup with one damaged entry restores: the good accounts work, the entr
     await app.tid('unreadable-delete').click();
     await app.tid('unreadable-delete-confirm').click();
     await page.waitForFunction(() => !document.querySelector('[data-testid=unreadable-row]'));
-    await lockAndUnlock(app);
+    await app.lockAndUnlock();
     assert.equal(await app.tid('unreadable-row').count(), 0);
     assert.equal(await app.rows().count(), 3);
     assert.deepEqual(b.errors, []);
@@ -243,7 +219,8 @@ test('hostile files are refused within a second by their parameters; an honest s
     await app.tid('close-transfer').click();
 
     // Our own backup asking for Argon2id m = 1 GiB, t = 64 (189 s of frozen page before): refused by name.
-    const backup = await exportBackup(app, page, dir);
+    const backup = path.join(dir, 'backup.2favault');
+    await app.exportBackup(backup);
     const bytes = fs.readFileSync(backup);
     bytes.writeUInt32BE(1024 * 1024, 22); // memory (KiB) of the first slot
     bytes.writeUInt32BE(64, 26); // passes

@@ -65,13 +65,8 @@ test('tab 2 adds an account; tab 1 exports a backup; the backup restores with th
 
   const fresh = await session({ time: T1 });
   try {
-    const { app, page } = fresh;
-    await page.goto(server.url);
-    await app.tid('create-screen').waitFor();
-    await app.tid('restore-file').setInputFiles(file);
-    await app.tid('restore-pass').fill(PASSPHRASE);
-    await app.tid('restore-open').click();
-    await app.tid('accounts').waitFor({ timeout: 15000 });
+    const { app } = fresh;
+    await app.restoreFresh(file);
     await app.expectCode('Vaulted Bank', '0708 1804');
     assert.deepEqual(fresh.errors, []);
   } finally { await fresh.close(); }

@@ -54,6 +54,22 @@ export class AppPage {
     await download.saveAs(file);
     return download;
   }
+  /** In a fresh browser: restores the backup `file` from the first screen; the vault opens. */
+  async restoreFresh(file, passphrase = PASSPHRASE) {
+    await this.page.goto(this.url);
+    await this.tid('create-screen').waitFor();
+    await this.tid('restore-file').setInputFiles(file);
+    await this.tid('restore-pass').fill(passphrase);
+    await this.tid('restore-open').click();
+    await this.tid('accounts').waitFor({ timeout: 15000 });
+  }
+  /** Locks with the Lock button, then unlocks again. */
+  async lockAndUnlock(passphrase = PASSPHRASE) {
+    await this.tid('lock').click();
+    await this.tid('unlock-screen').waitFor();
+    await this.unlock(passphrase);
+    await this.tid('accounts').waitFor();
+  }
   /** Fills in and sends the passphrase change form. */
   async changePassphrase(current, next) {
     await this.openSettings();
