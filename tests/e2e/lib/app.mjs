@@ -38,9 +38,13 @@ export class AppPage {
     await this.tid('uri-input').fill(uri);
   }
   async addByUri(uri) {
+    const rows = this.tid('account-row');
+    const before = await rows.count();
     await this.pasteUri(uri);
     await this.tid('submit-add').click();
     await this.tid('add-dialog').waitFor({ state: 'hidden' });
+    // The dialog closes at once; the row appears once the vault is sealed and stored.
+    await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid=account-row]').length > n, before, { timeout: 10000 });
   }
   /** Opens the settings panel (if it is not open yet). */
   async openSettings() {
