@@ -363,6 +363,17 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// Of two sync runs, the one to keep: a run's interval only widens when the page was blocked
+/// during it, so the narrower estimate is the better one; a failed run never replaces a good one,
+/// and a good one replaces a failure. `best` wins ties.
+pub fn better_run<R, E>(best: Result<R, E>, again: Result<R, E>, estimate: impl Fn(&R) -> &Estimate) -> Result<R, E> {
+    match (best, again) {
+        (Ok(best), Ok(run)) if estimate(&best).uncertainty_ms <= estimate(&run).uncertainty_ms => Ok(best),
+        (Ok(best), Err(_)) => Ok(best),
+        (_, again) => again,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -492,5 +503,20 @@ mod tests {
         // 1,000,000 ms is 10 s into a period: 3 s ahead stays inside it; at 28 s in, it crosses the edge.
         assert_eq!(verdict(1_000_000, 3_000.0, 30), Verdict::Fine);
         assert_eq!(verdict(1_018_000, 3_000.0, 30), Verdict::Risky);
+    }
+
+    fn run(uncertainty_ms: f64) -> Result<Estimate, SyncError> {
+        Ok(Estimate { offset_ms: 0.0, uncertainty_ms, samples: 5, rejected: 0, best_rtt_ms: 1.0 })
+    }
+
+    #[test]
+    fn the_narrower_run_is_kept_and_a_failure_never_replaces_a_good_run() {
+        let u = |r: &Result<Estimate, SyncError>| r.as_ref().map(|e| e.uncertainty_ms).ok();
+        assert_eq!(u(&better_run(run(40.0), run(10.0), |e| e)), Some(10.0));
+        assert_eq!(u(&better_run(run(10.0), run(40.0), |e| e)), Some(10.0));
+        assert_eq!(u(&better_run(run(10.0), run(10.0), |e| e)), Some(10.0));
+        assert_eq!(u(&better_run(run(10.0), Err(SyncError::NoDate), |e| e)), Some(10.0));
+        assert_eq!(u(&better_run(Err(SyncError::NoDate), run(30.0), |e| e)), Some(30.0));
+        assert!(better_run::<Estimate, SyncError>(Err(SyncError::NoDate), Err(SyncError::Unreachable), |e| e).is_err());
     }
 }

@@ -366,3 +366,26 @@ fn scanned_texts_are_told_apart() {
     assert!(matches!(read_scanned("otpauth-migration://offline?data=%%"), Err(ScanError::Import(_))));
     assert_eq!(read_scanned("日本語のテキスト"), Err(ScanError::NotAuthenticator));
 }
+
+/// Randomness that repeats one byte: enough to see what the batch id does with extreme input.
+struct Fixed(u8);
+impl authenticator::vault::Random for Fixed {
+    fn fill(&mut self, buf: &mut [u8]) {
+        buf.fill(self.0);
+    }
+}
+
+#[test]
+fn export_batch_ids_come_from_randomness_and_are_never_negative() {
+    assert_eq!(migration::new_batch_id(&mut Fixed(0xff)), i32::MAX);
+    assert_eq!(migration::new_batch_id(&mut Fixed(0)), 0);
+    assert_ne!(migration::new_batch_id(&mut Fixed(1)), migration::new_batch_id(&mut Fixed(2)));
+    // Two exports' parts are never joined as one batch by the reader.
+    let accounts = sample_accounts(12);
+    let mut c = migration::Collector::default();
+    let first = migration::encode(&accounts, migration::new_batch_id(&mut Fixed(7)));
+    let second = migration::encode(&accounts, migration::new_batch_id(&mut Fixed(9)));
+    c.add(migration::decode(&first[0]).expect("decode"));
+    c.add(migration::decode(&second[1]).expect("decode"));
+    assert!(c.complete().is_none(), "parts of two exports must not complete a batch");
+}

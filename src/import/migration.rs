@@ -148,6 +148,14 @@ pub fn exportable(a: &Account) -> bool {
 /// Accounts per QR code, as Google Authenticator batches them (keeps each code scannable).
 pub const BATCH: usize = 10;
 
+/// A new export's batch id: random, so two exports are never taken for parts of one batch by
+/// the app reading them (Google Authenticator joins parts by this id). Never negative.
+pub fn new_batch_id(random: &mut impl crate::vault::Random) -> i32 {
+    let mut b = [0u8; 4];
+    random.fill(&mut b);
+    (u32::from_le_bytes(b) >> 1) as i32
+}
+
 /// Encodes accounts as migration links, [`BATCH`] per link. Accounts the format cannot carry
 /// (see [`exportable`]) are left out; the caller tells the user which.
 pub fn encode(accounts: &[Account], batch_id: i32) -> Vec<String> {

@@ -42,7 +42,7 @@ pub fn AddDialog(
     open: RwSignal<bool>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let session = expect_context::<super::session::Session>();
+    let session = expect_context::<super::state::Session>();
     let dialog = NodeRef::<html::Dialog>::new();
     let tab = RwSignal::new(Tab::Paste);
     let uri_text = RwSignal::new(String::new());
@@ -106,7 +106,7 @@ pub fn AddDialog(
     let resolve_stale = move |replace_id: Option<u64>| {
         if let Some(Ok((account, _))) = outcome.get_untracked() {
             let lang = state.lang.get_untracked();
-            let who = super::Row::new(0, &account).display_name(lang);
+            let who = super::account_name(lang, &account);
             let taken = match replace_id {
                 Some(id) => session.try_edit(move |c| {
                     // Checked by `storable` before the question was asked.
@@ -154,7 +154,7 @@ pub fn AddDialog(
                 return;
             }
             let lang = state.lang.get_untracked();
-            let who = super::Row::new(0, &account).display_name(lang);
+            let who = super::account_name(lang, &account);
             if session.add(account) {
                 state.status.set(i18n::added(lang, &who));
             }
@@ -281,7 +281,7 @@ pub fn AddDialog(
                         }.into_any(),
                         crate::vault::Incoming::SameLabel(id) => {
                             let who = match outcome.get_untracked() {
-                                Some(Ok((a, _))) => super::Row::new(0, &a).display_name(lang),
+                                Some(Ok((a, _))) => super::account_name(lang, &a),
                                 _ => String::new(),
                             };
                             view! {
@@ -296,7 +296,7 @@ pub fn AddDialog(
                         }
                         crate::vault::Incoming::SameSecretOtherSettings(id) => {
                             let (who, incoming) = match outcome.get_untracked() {
-                                Some(Ok((a, _))) => (super::Row::new(0, &a).display_name(lang), i18n::settings_summary(lang, &a.params)),
+                                Some(Ok((a, _))) => (super::account_name(lang, &a), i18n::settings_summary(lang, &a.params)),
                                 _ => (String::new(), String::new()),
                             };
                             let here = session

@@ -1,8 +1,9 @@
 //! Backup codes: the dialog that shows a site's codes (next one first, mark used, undo, copy,
 //! print, replace with a new set), the editor that reads a pasted block, and the printed sheet.
 
-use super::session::Session;
-use super::{tr, AppState, Row};
+use super::state::Session;
+use super::state::Row;
+use super::{tr, AppState};
 use crate::backup_codes::{extract, CodeSet, Shape};
 use crate::clock::Clock;
 use crate::i18n::{self, Lang, T};
@@ -303,8 +304,7 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
         <div class="buttons">
             <button data-testid="print-codes" on:click=move |_| {
                 print_for.set(Some(id));
-                // Let the sheet render before the print dialog takes its snapshot.
-                set_timeout(|| { if let Some(w) = web_sys::window() { let _ = w.print(); } }, std::time::Duration::from_millis(50));
+                crate::web::page::print_after(50);
             }>{tr(T::PrintCodes)}</button>
             <button data-testid="replace-codes" on:click=move |_| replacing.set(true)>{tr(T::ReplaceCodes)}</button>
         </div>

@@ -1,110 +1,13 @@
 //! The clock panel: device time, reference time, offset ± uncertainty, when measured, a verdict,
-//! "Sync now", and the switch for corrected codes. Syncs at start and when the browser comes
-//! back online.
+//! "Sync now", and the switch for corrected codes.
 
+use super::state::ClockSync;
 use super::{tr, AppState};
 use crate::clock::Clock;
 use crate::i18n::{self, T};
-use crate::timesync::{clock_report, corrected, Measured, SyncError, Verdict};
+use crate::timesync::{clock_report, corrected, Verdict};
 use crate::web::clock::{local_ms, BrowserClock};
-use crate::web::timesync as adapter;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-
-/// The clock state, shared by context.
-#[derive(Clone, Copy)]
-pub struct ClockSync {
-    /// The last measurement (this visit's, or a stored one).
-    pub measured: RwSignal<Option<Measured>>,
-    /// Whether codes use the corrected time.
-    pub correct: RwSignal<bool>,
-    /// A sync is running.
-    pub syncing: RwSignal<bool>,
-    /// The last sync's failure, if it failed.
-    pub error: RwSignal<Option<SyncError>>,
-    /// Requests and duration of the last successful sync (shown as data for the benchmark).
-    pub last_run: RwSignal<Option<adapter::SyncRun>>,
-    /// Completed syncs this visit.
-    pub count: RwSignal<u32>,
-    /// Set when the main thread was blocked (key derivation) during a sync: its timing is off,
-    /// so it is run again once it ends.
-    disturbed: StoredValue<bool>,
-}
-
-/// Runs of one sync at most, when the page keeps being blocked.
-const MAX_RUNS: u32 = 4;
-
-impl ClockSync {
-    /// Loads the stored measurement and choice.
-    pub fn new() -> Self {
-        ClockSync {
-            measured: RwSignal::new(adapter::load_measured()),
-            correct: RwSignal::new(adapter::load_correct()),
-            syncing: RwSignal::new(false),
-            error: RwSignal::new(None),
-            last_run: RwSignal::new(None),
-            count: RwSignal::new(0),
-            disturbed: StoredValue::new(false),
-        }
-    }
-
-    /// The offset codes use now (0 when off or never measured). Not reactive.
-    pub fn offset_ms(&self) -> f64 {
-        match (self.correct.get_untracked(), self.measured.get_untracked()) {
-            (true, Some(m)) => m.offset_ms,
-            _ => 0.0,
-        }
-    }
-
-    /// The time codes use: the device clock, corrected when on.
-    pub fn now_ms(&self) -> u64 {
-        corrected(BrowserClock.now_ms(), self.offset_ms())
-    }
-
-    /// Notes that the main thread is about to be blocked; a running sync will be repeated.
-    pub fn disturb(&self) {
-        if self.syncing.get_untracked() {
-            self.disturbed.set_value(true);
-        }
-    }
-
-    /// Measures the offset now (does nothing if a sync is already running).
-    pub fn sync_now(self) {
-        if self.syncing.get_untracked() {
-            return;
-        }
-        self.syncing.set(true);
-        spawn_local(async move {
-            // A run the page was blocked during (key derivation, compiling a part) is repeated, a
-            // few times at most. Blocking only widens a run's interval, so the narrowest one counts.
-            self.disturbed.set_value(false);
-            let mut result = adapter::sync().await;
-            let mut runs = 1;
-            while self.disturbed.get_value() && runs < MAX_RUNS {
-                self.disturbed.set_value(false);
-                let again = adapter::sync().await;
-                runs += 1;
-                result = match (result, again) {
-                    (Ok(best), Ok(run)) if best.estimate.uncertainty_ms <= run.estimate.uncertainty_ms => Ok(best),
-                    (Ok(best), Err(_)) => Ok(best),
-                    (_, again) => again,
-                };
-            }
-            match result {
-                Ok(run) => {
-                    let m = Measured::new(&run.estimate, BrowserClock.now_ms());
-                    adapter::save_measured(&m);
-                    self.measured.set(Some(m));
-                    self.last_run.set(Some(run));
-                    self.error.set(None);
-                }
-                Err(e) => self.error.set(Some(e)),
-            }
-            self.syncing.set(false);
-            self.count.update(|c| *c += 1);
-        });
-    }
-}
 
 fn clock_text(ms: u64) -> String {
     let local = local_ms(ms);
@@ -131,7 +34,7 @@ pub fn ClockPanel() -> impl IntoView {
     let summary = move || i18n::clock_headline(state.lang.get(), &report.get());
     // The facts (clocks to the tenth of a second) update each second only while they are shown.
     let open = RwSignal::new(false);
-    let data = move |f: fn(&Measured) -> f64| move || clock.measured.get().map(|m| format!("{:.1}", f(&m)));
+    let data = move |f: fn(&crate::timesync::Measured) -> f64| move || clock.measured.get().map(|m| format!("{:.1}", f(&m)));
     view! {
         <section class="card clock" data-testid="clock-panel" aria-labelledby="clock-title"
             data-offset-ms=data(|m| m.offset_ms) data-uncertainty-ms=data(|m| m.uncertainty_ms)
@@ -139,7 +42,7 @@ pub fn ClockPanel() -> impl IntoView {
             data-duration-ms=move || clock.last_run.get().map(|r| format!("{:.0}", r.duration_ms))
             data-syncs=move || clock.count.get().to_string()>
             <details on:toggle=move |ev| {
-                let shown = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(t).ok()).is_some_and(|d| d.open());
+                let shown = crate::web::page::details_open(&ev);
                 open.set(shown);
             }>
             <summary>
@@ -182,11 +85,7 @@ pub fn ClockPanel() -> impl IntoView {
             })}
             <label class="check">
                 <input type="checkbox" data-testid="clock-correct" prop:checked=move || clock.correct.get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        adapter::save_correct(on);
-                        clock.correct.set(on);
-                    } />
+                    on:change=move |ev| clock.set_correct(event_target_checked(&ev)) />
                 {tr(T::CorrectLabel)}
             </label>
             <div class="buttons">

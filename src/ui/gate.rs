@@ -1,6 +1,6 @@
 //! The screens before the codes: create a vault, unlock it, wait for the key, or a problem.
 
-use super::session::Session;
+use super::state::Session;
 use super::tr;
 use crate::i18n::T;
 use crate::passphrase::{check_new, strength, Strength};
@@ -91,7 +91,7 @@ pub fn CreateScreen() -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="restore-title">
             <h2 id="restore-title">{tr(T::RestoreTitle)}</h2>
-            {super::on_first_use(|| true, super::parts::restore_fresh)}
+            {super::parts::on_first_use(|| true, super::parts::restore_fresh)}
         </section>
     }
 }

@@ -1,7 +1,7 @@
 //! Settings and backup: auto-lock, passphrase change, export, restore, storage status.
 
 use super::gate::NewPassphraseFields;
-use super::session::{Session, Storage};
+use super::state::{Session, Storage};
 use super::{tr, AppState};
 use crate::clock::{utc_date, Clock};
 use crate::i18n::{self, T};
@@ -11,7 +11,6 @@ use crate::web::clock::BrowserClock;
 use crate::web::files;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 const AUTO_LOCK_CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 0];
 /// Low-codes thresholds offered.
@@ -27,7 +26,7 @@ pub fn SettingsPanel() -> impl IntoView {
         <Show when=stored>
             <details class="card settings" data-testid="settings" on:toggle=move |_| opened.set(true)>
                 <summary>{tr(T::Settings)}</summary>
-                {super::on_first_use(move || opened.get(), super::parts::settings)}
+                {super::parts::on_first_use(move || opened.get(), super::parts::settings)}
             </details>
         </Show>
     }
@@ -176,7 +175,7 @@ pub fn RestoreForm(
     let on_file = move |ev: leptos::ev::Event| {
         preview.set(None);
         error.set(None);
-        let file = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.files()).and_then(|f| f.get(0));
+        let file = crate::web::page::chosen_file(&ev);
         if let Some(file) = &file {
             if let Err(e) = files::check_size(file) {
                 file_error(e);

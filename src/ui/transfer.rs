@@ -3,22 +3,21 @@
 //! is added; and export: one account as a QR code and link (behind a reveal step), every account
 //! as Google Authenticator export codes, or a plain list of links after a warning.
 
-use super::session::Session;
+use super::state::Session;
 use super::{tr, AppState};
 use crate::account::Account;
 use crate::clock::Clock;
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, T};
 use crate::import::{self, migration, Skipped};
 use crate::qr::Modules;
 use crate::uri;
-use crate::vault::{AddCounts, Choices, Incoming};
+use crate::vault::{Choices, Incoming};
 use crate::web::clock::{sleep, BrowserClock};
 use crate::web::media::{cameras, Camera, CameraError};
 use crate::web::{clipboard, files};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 /// Whether the scan/import dialog is open.
 #[derive(Clone, Copy)]
@@ -35,10 +34,6 @@ struct Pending {
     accounts: Vec<Account>,
     skipped: Vec<Skipped>,
     from_image: bool,
-}
-
-fn label(lang: Lang, a: &Account) -> String {
-    i18n::account_label(lang, &a.issuer, &a.name, |i, n| format!("{i} ({n})"))
 }
 
 /// A QR code drawn as one SVG path; `None` if the text is too long for a QR code.
@@ -217,23 +212,21 @@ pub fn TransferDialog() -> impl IntoView {
         });
     };
     let on_image_input = move |ev: leptos::ev::Event| {
-        let file = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.files()).and_then(|f| f.get(0));
+        let file = crate::web::page::chosen_file(&ev);
         if let Some(file) = file {
             read_image(file.into());
         }
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = crate::web::page::dropped_file(&ev) {
             read_image(file.into());
         }
     };
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
-        if let Some(file) = ev.clipboard_data().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-            if file.type_().starts_with("image/") {
-                ev.prevent_default();
-                read_image(file.into());
-            }
+        if let Some(file) = crate::web::page::pasted_image(&ev) {
+            ev.prevent_default();
+            read_image(file.into());
         }
     };
 
@@ -244,7 +237,7 @@ pub fn TransferDialog() -> impl IntoView {
     // The file is kept as chosen and read when "Read" is pressed; its size is checked at once.
     let on_file = move |ev: leptos::ev::Event| {
         message.set(None);
-        let file = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.files()).and_then(|f| f.get(0));
+        let file = crate::web::page::chosen_file(&ev);
         if let Some(file) = &file {
             if let Err(e) = files::check_size(file) {
                 file_error(e);
@@ -298,20 +291,22 @@ pub fn TransferDialog() -> impl IntoView {
         let Some(p) = pending.get_untracked() else { return };
         let choices = Choices { replace_other_secret: replace.get_untracked(), take_other_settings: take_settings.get_untracked() };
         let now = BrowserClock.now_ms();
-        let counts = session.with_vault(|v| v.content.clone().add_all(&p.accounts, choices, now)).unwrap_or(AddCounts { added: p.accounts.len(), ..AddCounts::default() });
         let accounts = p.accounts.clone();
-        if !session.try_edit(move |c| {
-            c.add_all(&accounts, choices, now);
-        }) {
-            return;
-        }
-        let lang = state.lang.get_untracked();
-        let summary = i18n::import_done(lang, counts.added, counts.replaced, counts.unchanged);
-        state.status.set(summary.clone());
-        done.set(Some((summary, p.from_image)));
+        let Some(saving) = session.begin_edit(move |c| c.add_all(&accounts, choices, now)) else { return };
         pending.set(None);
         batches.set(migration::Collector::default());
         message.set(None);
+        let r = run.get_value();
+        spawn_local(async move {
+            // What was added, replaced or left is what the saved edit did, not a guess made before.
+            let Ok(counts) = saving.await else { return };
+            let lang = state.lang.get_untracked();
+            let summary = i18n::import_done(lang, counts.added, counts.replaced, counts.unchanged);
+            state.status.set(summary.clone());
+            if current(r) {
+                done.set(Some((summary, p.from_image)));
+            }
+        });
     };
 
     view! {
@@ -393,7 +388,7 @@ pub fn TransferDialog() -> impl IntoView {
                                             (i18n::same_secret_preview(lang, &settings_here(*id), &i18n::settings_summary(lang, &a.params)), "tag same wrap")
                                         }
                                     };
-                                    view! { <li data-testid="preview-account"><span>{label(lang, a)}</span>" "<span class=class>{text}</span></li> }
+                                    view! { <li data-testid="preview-account"><span>{super::account_name(lang, a)}</span>" "<span class=class>{text}</span></li> }
                                 }).collect_view()}
                             </ul>
                             {stale.then(|| view! {
@@ -455,7 +450,7 @@ pub fn ExportAccountDialog() -> impl IntoView {
             {move || account().map(|a| {
                 let lang = state.lang.get();
                 let link = uri::format(&a);
-                let who = label(lang, &a);
+                let who = super::account_name(lang, &a);
                 view! {
                     <p><strong>{who.clone()}</strong></p>
                     <Show when=move || revealed.get() fallback=move || view! {
@@ -496,7 +491,7 @@ pub fn ExportAll() -> impl IntoView {
     let show = move |_| {
         let accounts = all_accounts();
         let left_out = accounts.iter().filter(|a| !migration::exportable(a)).count();
-        let id = (BrowserClock.now_ms() % 1_000_000_007) as i32;
+        let id = migration::new_batch_id(&mut crate::web::random::WebRandom);
         links.set(Some((migration::encode(&accounts, id), left_out)));
         shown.set(0);
     };

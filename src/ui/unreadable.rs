@@ -2,19 +2,10 @@
 //! above the list, so the rest of the vault opens and nothing is lost. The user may save the
 //! entry's stored text (it may hold a secret, so only after a warning) or delete it.
 
-use super::session::Session;
+use super::state::Session;
 use super::AppState;
 use crate::i18n::{self, Lang, Unreadable as U};
 use leptos::prelude::*;
-
-/// What the list shows of one unreadable entry.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnreadableRow {
-    /// Its place among the unreadable entries (what export and delete address).
-    pub index: usize,
-    /// Its size in bytes, to tell several apart.
-    pub bytes: usize,
-}
 
 /// The flagged rows; nothing when every entry reads.
 #[component]

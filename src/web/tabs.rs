@@ -168,9 +168,3 @@ impl Drop for PageListener {
     }
 }
 
-/// Whether the page is hidden now (another tab in front, minimised, screen off).
-pub fn page_hidden() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
-}

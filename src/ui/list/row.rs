@@ -1,13 +1,13 @@
-//! The account list: search, tag filter and order above; one row per account with its monogram,
-//! code, countdown, copy, pin, move, edit, backup codes, export and delete.
+//! One account's row: monogram, code, countdown, copy, pin, move, edit, backup codes, export and
+//! delete; and its edit form.
 
-use super::session::Session;
-use super::{tr, AppState, Row};
+use super::clocks::{MainPeriod, PeriodClocks};
 use crate::i18n::{self, T};
-use crate::otp::{main_period, millis_remaining, time_step, Code, Kind};
-use crate::organize::{monogram, order, parse_tags, Query, SortKey, SortOrder};
+use crate::organize::{monogram, parse_tags, SortOrder};
+use crate::otp::{millis_remaining, Code, Kind};
+use crate::ui::state::{Row, Session};
+use crate::ui::{tr, AppState};
 use crate::web::clipboard;
-use crate::web::perf::Span;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -16,310 +16,9 @@ use std::time::Duration;
 #[derive(Clone, Copy)]
 pub struct WindowFocus(pub RwSignal<bool>);
 
-/// The code of a row at `now_ms` (for Enter-to-copy from the search field).
-fn code_now(row: &Row, now_ms: u64) -> Option<String> {
-    let g = row.generator.as_ref()?;
-    Some(match g.params().kind.period() {
-        Some(p) => g.at_counter(time_step(now_ms / 1000, p)).as_plain(),
-        None => g.at_counter(row.counter).as_plain(),
-    })
-}
-
-/// All accounts, or a friendly empty state.
-#[component]
-pub fn AccountList() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let state = expect_context::<AppState>();
-    // One countdown for the period most accounts share; rows with another period show their own.
-    let main = Memo::new(move |_| {
-        session.rows.with(|r| main_period(r.iter().filter_map(|row| row.generator.as_ref().and_then(|g| g.params().kind.period()))))
-    });
-    provide_context(MainPeriod(main));
-    let clocks = PeriodClocks {
-        owner: Owner::current().expect("list owner"),
-        clocks: StoredValue::new(Default::default()),
-        restart: RwSignal::new(0),
-        anchor: StoredValue::new(None),
-    };
-    provide_context(clocks.clone());
-    provide_context(Dragging(RwSignal::new(None)));
-    Effect::new(move |_| clocks.tick(state.now_ms.get()));
-    let shared_secs = Memo::new(move |_| main.get().map(|p| millis_remaining(state.now_ms.get(), p).div_ceil(1000)));
-    let query = RwSignal::new(String::new());
-    let tag = RwSignal::new(None::<String>);
-    let sort = Memo::new(move |_| session.settings.with(|s| s.sort));
-    let all_tags = Memo::new(move |_| {
-        let mut tags: Vec<String> = Vec::new();
-        session.rows.with(|r| {
-            for t in r.iter().flat_map(|row| row.tags.iter()) {
-                if !tags.contains(t) {
-                    tags.push(t.clone());
-                }
-            }
-        });
-        tags
-    });
-    // The order (pinned first, then the chosen order) only changes with the rows or the order;
-    // a keystroke only filters it.
-    let ordered = Memo::new(move |_| {
-        let sort = sort.get();
-        session.rows.with(|rows| {
-            let keys: Vec<SortKey> = rows
-                .iter()
-                .map(|r| SortKey { issuer: r.issuer.clone(), name: r.name.clone(), pinned: r.pinned, last_used_ms: r.last_used_ms })
-                .collect();
-            order(&keys, sort)
-        })
-    });
-    let matching = Memo::new(move |_| {
-        let q = Query::new(&query.get());
-        let t = tag.get();
-        session.rows.with(|rows| {
-            ordered.with(|o| {
-                o.iter()
-                    .copied()
-                    .filter(|&i| rows.get(i).is_some_and(|r| q.matches(&r.haystack) && t.as_ref().is_none_or(|t| r.tags.contains(t))))
-                    .collect::<Vec<usize>>()
-            })
-        })
-    });
-    // Render a screenful, and more as the user scrolls near the end (or asks for more): the page
-    // never holds a thousand rows it does not show, so a keystroke or a tick stays cheap.
-    let limit = RwSignal::new(FIRST_ROWS);
-    Effect::new(move |_| {
-        matching.track();
-        limit.set(FIRST_ROWS);
-    });
-    let sentinel = NodeRef::<leptos::html::Li>::new();
-    let more = move || {
-        let total = matching.with_untracked(Vec::len);
-        let now = limit.get_untracked();
-        if now < total {
-            limit.set(now + MORE_ROWS);
-        }
-    };
-    // Window listeners outlive the list unless removed with it: after a lock they would read its
-    // disposed state (a trap on every scroll and "/").
-    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
-        let near = sentinel.get_untracked().zip(web_sys::window()).is_some_and(|(el, w)| {
-            let height = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
-            el.get_bounding_client_rect().top() < height * 2.0
-        });
-        if near {
-            more();
-        }
-    });
-    let visible = Memo::new(move |_| {
-        let n = limit.get();
-        matching.with(|m| session.rows.with(|rows| m.iter().take(n).filter_map(|&i| rows.get(i).cloned()).collect::<Vec<Row>>()))
-    });
-    let search = NodeRef::<leptos::html::Input>::new();
-    // "/" focuses the search, unless the user is typing somewhere.
-    let on_slash = window_event_listener(leptos::ev::keydown, move |ev| {
-        let typing = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if ev.key() == "/" && !typing && !ev.ctrl_key() && !ev.meta_key() {
-            if let Some(input) = search.get_untracked() {
-                ev.prevent_default();
-                let _ = input.focus();
-            }
-        }
-    });
-    on_cleanup(move || {
-        on_scroll.remove();
-        on_slash.remove();
-    });
-    let copy_first = move || {
-        let Some(row) = visible.with_untracked(|v| v.first().cloned()) else { return };
-        let Some(code) = code_now(&row, state.now_ms.get_untracked()) else { return };
-        let lang = state.lang.get_untracked();
-        let who = row.display_name(lang);
-        let id = row.id;
-        spawn_local(async move {
-            if clipboard::write_text(&code).await.is_ok() {
-                state.status.set(i18n::copied_for(lang, &who));
-                let now = crate::clock::Clock::now_ms(&crate::web::clock::BrowserClock);
-                session.edit(move |c| {
-                    c.touch(id, now);
-                });
-            } else {
-                state.status.set(i18n::t(lang, T::CopyFailed).to_owned());
-            }
-        });
-    };
-    let set_sort = move |ev: leptos::ev::Event| {
-        let s = match event_target_value(&ev).as_str() {
-            "name" => SortOrder::Name,
-            "recent" => SortOrder::Recent,
-            _ => SortOrder::Manual,
-        };
-        session.edit(move |c| c.settings.sort = s);
-    };
-    view! {
-        <super::clock_panel::CorrectedBadge />
-        <Show when=move || session.rows.with(|r| !r.is_empty())>
-            <div class="find" role="search">
-                <label for="search" class="sr-only">{tr(T::SearchLabel)}</label>
-                <input id="search" node_ref=search type="search" data-testid="search" autocomplete="off" spellcheck="false"
-                    placeholder=tr(T::SearchPlaceholder) aria-describedby="search-hint"
-                    prop:value=move || query.get()
-                    on:input=move |ev| {
-                        let span = Span::start("search");
-                        query.set(event_target_value(&ev));
-                        span.end();
-                    }
-                    on:keydown=move |ev| {
-                        if ev.key() == "Enter" {
-                            ev.prevent_default();
-                            copy_first();
-                        } else if ev.key() == "Escape" {
-                            query.set(String::new());
-                        }
-                    } />
-                <span id="search-hint" class="sr-only">{tr(T::SearchHint)}</span>
-                <label for="sort" class="sr-only">{tr(T::SortLabel)}</label>
-                <select id="sort" data-testid="sort" on:change=set_sort>
-                    <option value="manual" selected=move || sort.get() == SortOrder::Manual>{tr(T::SortManual)}</option>
-                    <option value="name" selected=move || sort.get() == SortOrder::Name>{tr(T::SortName)}</option>
-                    <option value="recent" selected=move || sort.get() == SortOrder::Recent>{tr(T::SortRecent)}</option>
-                </select>
-            </div>
-            <Show when=move || all_tags.with(|t| !t.is_empty())>
-                <div class="tag-filter" role="group" aria-label=tr(T::TagFilterLabel) data-testid="tag-filter">
-                    <button class="chip" aria-pressed=move || if tag.get().is_none() { "true" } else { "false" } on:click=move |_| tag.set(None)>{tr(T::AllTags)}</button>
-                    {move || all_tags.get().into_iter().map(|t| {
-                        let (t1, t2) = (t.clone(), t.clone());
-                        view! {
-                            <button class="chip" data-testid="tag-chip" aria-pressed=move || if tag.get().as_deref() == Some(t1.as_str()) { "true" } else { "false" }
-                                on:click=move |_| tag.set(Some(t2.clone()))>{t}</button>
-                        }
-                    }).collect_view()}
-                </div>
-            </Show>
-        </Show>
-        {move || shared_secs.get().map(|s| view! {
-            <p class="shared-countdown" data-testid="countdown-shared" class:low=move || s <= 5>
-                {i18n::codes_change_in(state.lang.get(), s)}
-            </p>
-        })}
-        <Show
-            when=move || session.rows.with(|r| !r.is_empty())
-            fallback=move || view! { <p class="empty" data-testid="empty">{tr(T::EmptyList)}</p> }
-        >
-            <Show when=move || matching.with(Vec::is_empty)>
-                <p class="empty" data-testid="no-match">{tr(T::NoMatch)}</p>
-            </Show>
-            <ul class="accounts" data-testid="accounts">
-                <For each=move || visible.get() key=Row::key let:row>
-                    <AccountRow row=row />
-                </For>
-                <Show when=move || { let total = matching.with(Vec::len); total > limit.get() }>
-                    <li class="more" node_ref=sentinel>
-                        <button class="ghost" data-testid="show-more" on:click=move |_| more()>
-                            {move || i18n::shown_of(state.lang.get(), limit.get().min(matching.with(Vec::len)), matching.with(Vec::len))}
-                        </button>
-                    </li>
-                </Show>
-            </ul>
-        </Show>
-    }
-}
-
-/// The period of the shared countdown, handed to rows.
-#[derive(Clone, Copy)]
-struct MainPeriod(Memo<Option<u32>>);
-
-/// One clock per period, shared by every row with that period. The tick updates these signals
-/// only when their value changes, so per second the reactive graph does a few comparisons, and a
-/// row hears only when its step or "low" flips (twice per period).
-#[derive(Clone, Copy)]
-struct PeriodClock {
-    step: RwSignal<u64>,
-    secs: RwSignal<u64>,
-    low: RwSignal<bool>,
-}
-
-/// Creates period clocks in the list's owner (so they outlive any one row), and keeps them in time.
-#[derive(Clone)]
-struct PeriodClocks {
-    owner: Owner,
-    clocks: StoredValue<std::collections::HashMap<u32, PeriodClock>>,
-    /// Bumped when every bar must restart: the bars' clock and the codes' clock parted ways.
-    restart: RwSignal<u64>,
-    /// The codes' time and the bars' time (ms) when the bars were last known to agree.
-    anchor: StoredValue<Option<(u64, f64)>>,
-}
-
-/// How far the bars' clock may wander from the codes' before every bar restarts (ms). Well under
-/// 5% of the shortest usual period, well over a frame or a late tick.
-const MAX_BAR_DRIFT_MS: f64 = 200.0;
-
-/// The time CSS animations run on (the document timeline, ms), or `None` while the page is
-/// hidden: an animation made then only starts once the page is shown, so its phase is lost.
-/// The bars cannot follow `Date.now()`: it jumps when the device clock is set, after sleep, or
-/// when the correction changes, and the timeline does not.
-fn bar_time_ms() -> Option<f64> {
-    let doc = web_sys::window()?.document()?;
-    if doc.visibility_state() == web_sys::VisibilityState::Hidden {
-        return None;
-    }
-    let timeline = js_sys::Reflect::get(&doc, &"timeline".into()).ok()?;
-    js_sys::Reflect::get(&timeline, &"currentTime".into()).ok()?.as_f64()
-}
-
-fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
-    if signal.with_untracked(|v| *v != value) {
-        signal.set(value);
-    }
-}
-
-impl PeriodClocks {
-    fn get(&self, period: u32) -> PeriodClock {
-        if let Some(c) = self.clocks.with_value(|m| m.get(&period).copied()) {
-            return c;
-        }
-        let now = expect_context::<AppState>().now_ms.get_untracked();
-        let secs = millis_remaining(now, period).div_ceil(1000);
-        let clock = self.owner.with(|| PeriodClock {
-            step: RwSignal::new(time_step(now / 1000, period)),
-            secs: RwSignal::new(secs),
-            low: RwSignal::new(secs <= 5),
-        });
-        self.clocks.update_value(|m| {
-            m.insert(period, clock);
-        });
-        clock
-    }
-
-    fn tick(&self, now: u64) {
-        self.clocks.with_value(|m| {
-            for (&period, c) in m {
-                let secs = millis_remaining(now, period).div_ceil(1000);
-                set_if_changed(c.step, time_step(now / 1000, period));
-                set_if_changed(c.secs, secs);
-                set_if_changed(c.low, secs <= 5);
-            }
-        });
-        // One comparison per tick for all bars: restart them only if their clock drifted.
-        match (bar_time_ms(), self.anchor.get_value()) {
-            (None, _) => self.anchor.set_value(None),
-            (Some(t), Some((a_now, a_t))) if ((now as f64 - a_now as f64) - (t - a_t)).abs() <= MAX_BAR_DRIFT_MS => {}
-            (Some(t), _) => {
-                self.anchor.set_value(Some((now, t)));
-                self.restart.update(|n| *n += 1);
-            }
-        }
-    }
-}
-
 /// The row being dragged (manual order).
 #[derive(Clone, Copy)]
-struct Dragging(RwSignal<Option<u64>>);
-
-/// Rows rendered at first; more follow as the user scrolls, so the first screen comes fast and the
-/// page stays light even with a thousand accounts.
-const FIRST_ROWS: usize = 12;
-/// Rows added when the user scrolls near the end.
-const MORE_ROWS: usize = 24;
+pub(super) struct Dragging(pub(super) RwSignal<Option<u64>>);
 
 /// Digits separated by spaces, so screen readers read "0 9 4" and not "ninety-four".
 fn spoken(code: &str) -> String {
@@ -328,14 +27,14 @@ fn spoken(code: &str) -> String {
 
 /// One account.
 #[component]
-fn AccountRow(
+pub(super) fn AccountRow(
     /// The account to show.
     row: Row,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let session = expect_context::<Session>();
-    let backup_for = expect_context::<super::backup::BackupFor>().0;
-    let export_for = expect_context::<super::transfer::ExportFor>().0;
+    let backup_for = expect_context::<crate::ui::backup::BackupFor>().0;
+    let export_for = expect_context::<crate::ui::transfer::ExportFor>().0;
     let has_secret = row.account.is_some();
     let copied = RwSignal::new(None::<bool>);
     let confirming = RwSignal::new(false);
@@ -453,7 +152,7 @@ fn AccountRow(
 #[component]
 fn EditForm(id: u64, issuer: String, name: String, tags: String, done: RwSignal<bool>) -> impl IntoView {
     let session = expect_context::<Session>();
-    let state = expect_context::<super::AppState>();
+    let state = expect_context::<AppState>();
     let (issuer, name, tags) = (RwSignal::new(issuer), RwSignal::new(name), RwSignal::new(tags));
     let error = RwSignal::new(None::<String>);
     let save = move || {
@@ -506,7 +205,7 @@ fn code_line(
     let clocks = expect_context::<PeriodClocks>();
     let restart = clocks.restart;
     let clock = period.map(|p| clocks.get(p));
-    let code_clock = expect_context::<super::clock_panel::ClockSync>();
+    let code_clock = expect_context::<crate::ui::state::ClockSync>();
     let step = Signal::derive(move || clock.map(|c| c.step.get()));
     let code = Memo::new(move |_| -> Code {
         match step.get() {

@@ -5,7 +5,7 @@
 //! checking the passphrase read it afresh, never a copy this tab kept. Locked means locked: no
 //! edit is taken while locked, and an edit taken before a lock never reopens the vault here.
 
-use super::Row;
+use super::{Row, UnreadableRow};
 use crate::account::Account;
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
@@ -74,7 +74,7 @@ pub struct Session {
     /// The last lock closed a window of the open vault (what was typed in it was not saved).
     pub discarded: RwSignal<bool>,
     /// Entries of the open vault that could not be read (kept as they are; shown flagged).
-    pub unreadable: RwSignal<Vec<super::unreadable::UnreadableRow>>,
+    pub unreadable: RwSignal<Vec<UnreadableRow>>,
     /// The user's input here and in the other tabs, and whether this tab is hidden: for auto-lock.
     presence: StoredValue<Presence>,
     /// Counts locks: work started before a lock must not show the vault again after it.
@@ -87,6 +87,20 @@ pub struct Session {
 }
 
 /// The screen for a stored record: the unlock screen, or why it cannot be unlocked here.
+/// An edit that was taken but not saved; the session has already said why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unsaved;
+
+/// What to tell the user when storage refused a write.
+fn store_message(e: &StoreError) -> T {
+    match e {
+        StoreError::QuotaExceeded => T::QuotaExceeded,
+        StoreError::Unavailable => T::StorageUnavailable,
+        StoreError::Conflict { .. } => T::SaveConflict,
+        StoreError::Other(_) => T::SaveFailed,
+    }
+}
+
 fn locked_phase(bytes: &[u8]) -> Phase {
     match Envelope::parse(bytes) {
         Ok(_) => Phase::Locked,
@@ -226,7 +240,7 @@ impl Session {
             .unreadable
             .iter()
             .enumerate()
-            .map(|(index, u)| super::unreadable::UnreadableRow { index, bytes: u.raw_json().len() })
+            .map(|(index, u)| UnreadableRow { index, bytes: u.raw_json().len() })
             .collect();
         if self.unreadable.with_untracked(|now| *now != flagged) {
             self.unreadable.set(flagged);
@@ -266,7 +280,7 @@ impl Session {
                     self.persisted.set(files::request_persistence().await);
                 }
                 Err(e) => {
-                    self.report_store_error(&e);
+                    self.say(store_message(&e));
                     self.phase.set(Phase::Create);
                 }
             }
@@ -326,7 +340,7 @@ impl Session {
             let store = self.store.get_value();
             if let Some(store) = store {
                 if let Err(e) = store.save(&bytes, None).await {
-                    self.report_store_error(&e);
+                    self.say(store_message(&e));
                     return;
                 }
             }
@@ -398,12 +412,27 @@ impl Session {
     /// save is done (the user asked while it was open), but the vault is not shown again.
     #[must_use = "say that something was done only when the edit was taken"]
     pub fn try_edit(self, change: impl Fn(&mut Content) + 'static) -> bool {
-        if !self.is_open() {
-            return false;
+        match self.begin_edit(change) {
+            Some(saving) => {
+                spawn_local(async move {
+                    let _ = saving.await;
+                });
+                true
+            }
+            None => false,
         }
-        let Some(mut base) = self.vault.with_value(|v| v.clone()) else { return false };
+    }
+
+    /// Like [`Session::try_edit`], and gives what the edit returned once it is saved: `None`
+    /// when the vault is locked (nothing taken); the future ends in `Err(Unsaved)` when the save
+    /// failed, which the session has already told the user.
+    pub fn begin_edit<R: 'static>(self, change: impl Fn(&mut Content) -> R + 'static) -> Option<impl std::future::Future<Output = Result<R, Unsaved>>> {
+        if !self.is_open() {
+            return None;
+        }
+        let mut base = self.vault.with_value(|v| v.clone())?;
         let locks = self.locks.get_value();
-        spawn_local(async move {
+        Some(async move {
             // Let the click that asked for the edit finish its own page updates (closing a dialog
             // restyles the page) before sealing, so the save does not wait behind them.
             sleep(0).await;
@@ -417,10 +446,10 @@ impl Session {
             }
             for _ in 0..5 {
                 let mut vault = base.clone();
-                change(&mut vault.content);
+                let result = change(&mut vault.content);
                 if self.storage.get_untracked() != Storage::IndexedDb {
                     self.show(vault);
-                    return;
+                    return Ok(result);
                 }
                 let based_on = Some(vault.revision);
                 match self.write(&mut vault, based_on).await {
@@ -429,7 +458,7 @@ impl Session {
                             self.show(vault);
                             self.problem.set(None);
                         }
-                        return;
+                        return Ok(result);
                     }
                     Err(StoreError::Conflict { .. }) => match self.fresh_record().await {
                         Ok(Some(bytes)) => match base.reopen(&bytes) {
@@ -443,23 +472,23 @@ impl Session {
                             Err(_) => {
                                 self.lock_here();
                                 self.say(T::ChangedElsewhere);
-                                return;
+                                return Err(Unsaved);
                             }
                         },
                         Ok(None) | Err(_) => {
                             self.say(T::StorageReadFailed);
-                            return;
+                            return Err(Unsaved);
                         }
                     },
                     Err(e) => {
-                        self.report_store_error(&e);
-                        return;
+                        self.say(store_message(&e));
+                        return Err(Unsaved);
                     }
                 }
             }
             self.say(T::SaveConflict);
-        });
-        true
+            Err(Unsaved)
+        })
     }
 
     /// Adds an account (to the vault, or to memory when storage is unavailable). Returns whether
@@ -489,15 +518,6 @@ impl Session {
         if self.storage.get_untracked() == Storage::MemoryOnly && self.vault.with_value(Option::is_none) {
             self.vault.set_value(Some(Unlocked::in_memory()));
         }
-    }
-
-    fn report_store_error(&self, e: &StoreError) {
-        self.say(match e {
-            StoreError::QuotaExceeded => T::QuotaExceeded,
-            StoreError::Unavailable => T::StorageUnavailable,
-            StoreError::Conflict { .. } => T::SaveConflict,
-            StoreError::Other(_) => T::SaveFailed,
-        });
     }
 
     /// Locks this tab and tells the others.
@@ -649,9 +669,7 @@ impl Session {
                     }
                     done(T::PassChanged);
                 }
-                Err(StoreError::QuotaExceeded) => done(T::QuotaExceeded),
-                Err(StoreError::Conflict { .. }) => done(T::SaveConflict),
-                Err(_) => done(T::SaveFailed),
+                Err(e) => done(store_message(&e)),
             }
         });
     }

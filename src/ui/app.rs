@@ -1,0 +1,269 @@
+//! The application: the shared tick, auto-lock's watch on the page, the top bar with its
+//! switches, and which screen shows.
+
+use super::parts::{self, on_first_use};
+use super::state::{AppState, ClockSync, Phase, Session, Storage};
+use super::{add, backup, clock_panel, gate, list, settings, tr, transfer, unreadable};
+use crate::clock::Clock;
+use crate::i18n::{self, Lang, T};
+use crate::web::clock::BrowserClock;
+use crate::web::page;
+use crate::web::prefs::{self, LocalPrefs, Prefs};
+use crate::web::tabs::{On, PageListener};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Re-reads the clock at each whole second, so codes change on the period boundary itself rather
+/// than up to a second late, as a drifting `setInterval(1000)` would. Also the auto-lock check.
+fn schedule_tick(now_ms: RwSignal<u64>, session: Session, clock: ClockSync) {
+    let now = BrowserClock.now_ms();
+    let code_now = clock.now_ms();
+    now_ms.set(code_now);
+    session.check_auto_lock(now, page::hidden());
+    // Aligned to the second of the time codes use (corrected when on).
+    let delay = 1000 - code_now % 1000 + 2;
+    set_timeout(move || schedule_tick(now_ms, session, clock), Duration::from_millis(delay));
+}
+
+/// Keeps a page listener for as long as the calling component lives.
+fn keep_while_mounted(listeners: Vec<PageListener>) {
+    let kept = StoredValue::new_local(listeners);
+    on_cleanup(move || {
+        kept.try_update_value(|l| l.drain(..).for_each(PageListener::remove));
+    });
+}
+
+/// Auto-lock's eyes: input, and the page being shown, hidden, frozen or resumed.
+fn watch_presence(session: Session) {
+    // Input is checked before anything in the page sees it: after timers were frozen (a sleeping
+    // device, a frozen background tab) the vault may be due to lock, and then the click or key
+    // must lock it instead of acting on it.
+    let guard = move |ev: web_sys::Event| {
+        if !session.input(BrowserClock.now_ms()) {
+            ev.prevent_default();
+            ev.stop_immediate_propagation();
+        }
+    };
+    // Checked at once, not at the next tick, which may come late or (frozen) not at all.
+    let wake = move |_: web_sys::Event| session.check_auto_lock(BrowserClock.now_ms(), page::hidden());
+    keep_while_mounted(vec![
+        PageListener::new(On::Window, "pointerdown", true, guard),
+        PageListener::new(On::Window, "keydown", true, guard),
+        PageListener::new(On::Window, "pageshow", false, wake),
+        PageListener::new(On::Window, "pagehide", false, wake),
+        PageListener::new(On::Window, "focus", false, wake),
+        PageListener::new(On::Document, "visibilitychange", false, wake),
+        PageListener::new(On::Document, "resume", false, wake),
+    ]);
+}
+
+/// The whole application.
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(prefs::initial_language(&LocalPrefs));
+    let state = AppState { lang, now_ms: RwSignal::new(BrowserClock.now_ms()), status: RwSignal::new(String::new()) };
+    provide_context(state);
+    let session = Session::new(lang);
+    provide_context(session);
+    session.start();
+    let clock = ClockSync::new();
+    provide_context(clock);
+    schedule_tick(state.now_ms, session, clock);
+    // A new measurement or the switch moves the codes at once, not at the next tick.
+    Effect::new(move |_| {
+        clock.measured.track();
+        clock.correct.track();
+        state.now_ms.set(clock.now_ms());
+    });
+    // Sync at start (once storage is open), and whenever the browser comes back online. Key
+    // derivation blocks the main thread: a sync running then is repeated.
+    let started = StoredValue::new(false);
+    Effect::new(move |_| match session.phase.get() {
+        Phase::Starting => {}
+        Phase::Working => clock.disturb(),
+        _ if !started.get_value() => {
+            started.set_value(true);
+            clock.sync_now();
+        }
+        _ => {}
+    });
+    let online = window_event_listener(leptos::ev::online, move |_| clock.sync_now());
+    on_cleanup(move || online.remove());
+    // The open vault's module is fetched as soon as the first screen is up, while the passphrase is
+    // typed, so the codes do not wait for it after the key is derived.
+    let preloading = StoredValue::new(false);
+    Effect::new(move |_| {
+        if matches!(session.phase.get(), Phase::Create | Phase::Locked) && !preloading.get_value() {
+            preloading.set_value(true);
+            clock.disturb();
+            leptos::task::spawn_local(async move {
+                // A failure is shown when the screen is needed (with "Try again"), not here.
+                let _ = parts::preload_open().await;
+                // The key-derivation worker compiles its module while the passphrase is typed.
+                crate::web::kdf::warm_up();
+                clock.disturb();
+            });
+        }
+    });
+    Effect::new(move |_| {
+        let l = lang.get();
+        prefs::set_document_language(l);
+        page::set_title(i18n::t(l, T::AppTitle));
+    });
+    let focused = RwSignal::new(page::has_focus());
+    provide_context(list::WindowFocus(focused));
+    let on_focus = window_event_listener(leptos::ev::focus, move |_| focused.set(true));
+    let on_blur = window_event_listener(leptos::ev::blur, move |_| focused.set(false));
+    on_cleanup(move || {
+        on_focus.remove();
+        on_blur.remove();
+    });
+    watch_presence(session);
+
+    let dialog_open = RwSignal::new(false);
+    provide_context(add::AddOpen(dialog_open));
+    let backup_for = RwSignal::new(None);
+    provide_context(backup::BackupFor(backup_for));
+    let print_for = RwSignal::new(None);
+    provide_context(backup::PrintFor(print_for));
+    let transfer_open = RwSignal::new(false);
+    provide_context(transfer::TransferOpen(transfer_open));
+    let export_for = RwSignal::new(None);
+    provide_context(transfer::ExportFor(export_for));
+    let can_lock = move || session.phase.get() == Phase::Open && session.storage.get() == Storage::IndexedDb;
+    // Lock means locked: no window of the open vault stays over the unlock screen (one opened
+    // while locked, by a click that raced the lock, is closed at once), and what was typed in it
+    // goes with it (each dialog clears its drafts when it closes).
+    Effect::new(move |_| {
+        if session.phase.get() == Phase::Open {
+            return;
+        }
+        let mut closed = false;
+        if dialog_open.get() {
+            dialog_open.set(false);
+            closed = true;
+        }
+        if backup_for.with(Option::is_some) {
+            backup_for.set(None);
+            closed = true;
+        }
+        if transfer_open.get() {
+            transfer_open.set(false);
+            closed = true;
+        }
+        if export_for.with(Option::is_some) {
+            export_for.set(None);
+            closed = true;
+        }
+        if print_for.with(Option::is_some) {
+            print_for.set(None);
+        }
+        if closed && session.phase.get_untracked() == Phase::Locked {
+            session.discarded.set(true);
+        }
+    });
+
+    view! {
+        <header class="top">
+            <div class="brand">
+                <h1>{tr(T::AppTitle)}</h1>
+                <p class="tagline">{tr(T::Tagline)}</p>
+            </div>
+            <div class="top-actions">
+                <Show when=can_lock>
+                    <button data-testid="lock" on:click=move |_| session.lock()>{tr(T::Lock)}</button>
+                </Show>
+                <ThemeSwitch />
+                <LangSwitch />
+            </div>
+        </header>
+        <main>
+            {move || match session.phase.get() {
+                Phase::Starting => ().into_any(),
+                Phase::Create => view! { <gate::CreateScreen /> }.into_any(),
+                Phase::Locked => view! { <gate::UnlockScreen /> }.into_any(),
+                Phase::Working => view! { <gate::WorkingScreen /> }.into_any(),
+                Phase::Damaged => view! { <gate::ProblemScreen newer=None /> }.into_any(),
+                Phase::Newer(v) => view! { <gate::ProblemScreen newer=Some(v) /> }.into_any(),
+                Phase::Open => on_first_use(|| true, parts::open_screen).into_any(),
+            }}
+            <Show when=move || session.phase.get() != Phase::Starting>
+                <clock_panel::ClockPanel />
+            </Show>
+            <p class="sr-only" role="status" aria-live="polite" data-testid="status">{move || state.status.get()}</p>
+        </main>
+        {on_first_use(move || dialog_open.get(), parts::add)}
+        {on_first_use(move || backup_for.get().is_some() || print_for.get().is_some(), parts::codes)}
+        {on_first_use(move || transfer_open.get(), parts::transfer)}
+        {on_first_use(move || export_for.get().is_some(), parts::export_account)}
+    }
+}
+
+/// The open vault: the toolbar, the list and the settings. In its own module, fetched while the
+/// passphrase is typed (see `App`).
+#[component]
+pub(super) fn OpenScreen() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let transfer_open = expect_context::<transfer::TransferOpen>().0;
+    let dialog_open = expect_context::<add::AddOpen>().0;
+    view! {
+        <Show when=move || session.storage.get() == Storage::MemoryOnly>
+            <p class="notice" role="note" data-testid="memory-notice">{tr(T::MemoryOnlyStorage)}</p>
+        </Show>
+        {move || session.problem.get().map(|m| view! { <p class="error" role="alert" data-testid="problem">{m}</p> })}
+        <div class="toolbar">
+            <h2>{tr(T::AccountsHeading)}</h2>
+            <div class="toolbar-buttons">
+                <button data-testid="transfer-button" on:click=move |_| transfer_open.set(true)>{tr(T::ScanOrImport)}</button>
+                <button class="primary" data-testid="add-button" on:click=move |_| dialog_open.set(true)>
+                    "+ " {tr(T::AddAccount)}
+                </button>
+            </div>
+        </div>
+        <unreadable::UnreadableEntries />
+        <list::AccountList />
+        <settings::SettingsPanel />
+    }
+}
+
+/// System / light / dark; remembers the choice.
+#[component]
+fn ThemeSwitch() -> impl IntoView {
+    use prefs::Theme;
+    let current = RwSignal::new(prefs::theme());
+    prefs::set_theme(current.get_untracked());
+    let choose = move |ev: leptos::ev::Event| {
+        let t = match event_target_value(&ev).as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        };
+        current.set(t);
+        prefs::set_theme(t);
+    };
+    view! {
+        <label for="theme" class="sr-only">{tr(T::ThemeLabel)}</label>
+        <select id="theme" class="theme" data-testid="theme" on:change=choose>
+            <option value="system" selected=move || current.get() == Theme::System>{tr(T::ThemeSystem)}</option>
+            <option value="light" selected=move || current.get() == Theme::Light>{tr(T::ThemeLight)}</option>
+            <option value="dark" selected=move || current.get() == Theme::Dark>{tr(T::ThemeDark)}</option>
+        </select>
+    }
+}
+
+/// English / 日本語 switch; remembers the choice.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let choose = move |l: Lang| {
+        state.lang.set(l);
+        LocalPrefs.set_language(l);
+    };
+    let pressed = move |l: Lang| move || if state.lang.get() == l { "true" } else { "false" };
+    view! {
+        <div class="lang" role="group" aria-label=move || i18n::t(state.lang.get(), T::Language)>
+            <button data-testid="lang-en" lang="en" aria-pressed=pressed(Lang::En) on:click=move |_| choose(Lang::En)>"English"</button>
+            <button data-testid="lang-ja" lang="ja" aria-pressed=pressed(Lang::Ja) on:click=move |_| choose(Lang::Ja)>"日本語"</button>
+        </div>
+    }
+}

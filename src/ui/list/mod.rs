@@ -1,0 +1,207 @@
+//! The account list: search, tag filter and order above; one row per account with its monogram,
+//! code, countdown, copy, pin, move, edit, backup codes, export and delete.
+
+mod clocks;
+mod row;
+
+use super::state::{Row, Session};
+use super::{tr, AppState};
+use crate::i18n::{self, T};
+use crate::organize::{order, Query, SortKey, SortOrder};
+use crate::otp::{main_period, millis_remaining};
+use crate::web::clipboard;
+use crate::web::perf::Span;
+use clocks::{MainPeriod, PeriodClocks};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use row::{AccountRow, Dragging};
+
+pub use row::WindowFocus;
+
+/// All accounts, or a friendly empty state.
+#[component]
+pub fn AccountList() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let state = expect_context::<AppState>();
+    // One countdown for the period most accounts share; rows with another period show their own.
+    let main = Memo::new(move |_| {
+        session.rows.with(|r| main_period(r.iter().filter_map(|row| row.generator.as_ref().and_then(|g| g.params().kind.period()))))
+    });
+    provide_context(MainPeriod(main));
+    let clocks = PeriodClocks::new();
+    provide_context(clocks.clone());
+    provide_context(Dragging(RwSignal::new(None)));
+    Effect::new(move |_| clocks.tick(state.now_ms.get()));
+    let shared_secs = Memo::new(move |_| main.get().map(|p| millis_remaining(state.now_ms.get(), p).div_ceil(1000)));
+    let query = RwSignal::new(String::new());
+    let tag = RwSignal::new(None::<String>);
+    let sort = Memo::new(move |_| session.settings.with(|s| s.sort));
+    let all_tags = Memo::new(move |_| {
+        session.rows.track();
+        session.with_vault(|v| v.content.all_tags()).unwrap_or_default()
+    });
+    // The order (pinned first, then the chosen order) only changes with the rows or the order;
+    // a keystroke only filters it.
+    let ordered = Memo::new(move |_| {
+        let sort = sort.get();
+        session.rows.with(|rows| {
+            let keys: Vec<SortKey> = rows
+                .iter()
+                .map(|r| SortKey { issuer: r.issuer.clone(), name: r.name.clone(), pinned: r.pinned, last_used_ms: r.last_used_ms })
+                .collect();
+            order(&keys, sort)
+        })
+    });
+    let matching = Memo::new(move |_| {
+        let q = Query::new(&query.get());
+        let t = tag.get();
+        session.rows.with(|rows| {
+            ordered.with(|o| {
+                o.iter()
+                    .copied()
+                    .filter(|&i| rows.get(i).is_some_and(|r| q.matches(&r.haystack) && t.as_ref().is_none_or(|t| r.tags.contains(t))))
+                    .collect::<Vec<usize>>()
+            })
+        })
+    });
+    // Render a screenful, and more as the user scrolls near the end (or asks for more): the page
+    // never holds a thousand rows it does not show, so a keystroke or a tick stays cheap.
+    let limit = RwSignal::new(FIRST_ROWS);
+    Effect::new(move |_| {
+        matching.track();
+        limit.set(FIRST_ROWS);
+    });
+    let sentinel = NodeRef::<leptos::html::Li>::new();
+    let more = move || {
+        let total = matching.with_untracked(Vec::len);
+        let now = limit.get_untracked();
+        if now < total {
+            limit.set(now + MORE_ROWS);
+        }
+    };
+    // Window listeners outlive the list unless removed with it: after a lock they would read its
+    // disposed state (a trap on every scroll and "/").
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        if sentinel.get_untracked().is_some_and(|el| crate::web::page::within_screens(&el, 2.0)) {
+            more();
+        }
+    });
+    let visible = Memo::new(move |_| {
+        let n = limit.get();
+        matching.with(|m| session.rows.with(|rows| m.iter().take(n).filter_map(|&i| rows.get(i).cloned()).collect::<Vec<Row>>()))
+    });
+    let search = NodeRef::<leptos::html::Input>::new();
+    // "/" focuses the search, unless the user is typing somewhere.
+    let on_slash = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "/" && !crate::web::page::typing_in_field(&ev) && !ev.ctrl_key() && !ev.meta_key() {
+            if let Some(input) = search.get_untracked() {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        }
+    });
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_slash.remove();
+    });
+    let copy_first = move || {
+        let Some(row) = visible.with_untracked(|v| v.first().cloned()) else { return };
+        let Some(code) = row.generator.as_ref().map(|g| g.at_time(state.now_ms.get_untracked() / 1000).as_plain()) else { return };
+        let lang = state.lang.get_untracked();
+        let who = row.display_name(lang);
+        let id = row.id;
+        spawn_local(async move {
+            if clipboard::write_text(&code).await.is_ok() {
+                state.status.set(i18n::copied_for(lang, &who));
+                let now = crate::clock::Clock::now_ms(&crate::web::clock::BrowserClock);
+                session.edit(move |c| {
+                    c.touch(id, now);
+                });
+            } else {
+                state.status.set(i18n::t(lang, T::CopyFailed).to_owned());
+            }
+        });
+    };
+    let set_sort = move |ev: leptos::ev::Event| {
+        let s = match event_target_value(&ev).as_str() {
+            "name" => SortOrder::Name,
+            "recent" => SortOrder::Recent,
+            _ => SortOrder::Manual,
+        };
+        session.edit(move |c| c.settings.sort = s);
+    };
+    view! {
+        <super::clock_panel::CorrectedBadge />
+        <Show when=move || session.rows.with(|r| !r.is_empty())>
+            <div class="find" role="search">
+                <label for="search" class="sr-only">{tr(T::SearchLabel)}</label>
+                <input id="search" node_ref=search type="search" data-testid="search" autocomplete="off" spellcheck="false"
+                    placeholder=tr(T::SearchPlaceholder) aria-describedby="search-hint"
+                    prop:value=move || query.get()
+                    on:input=move |ev| {
+                        let span = Span::start("search");
+                        query.set(event_target_value(&ev));
+                        span.end();
+                    }
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            copy_first();
+                        } else if ev.key() == "Escape" {
+                            query.set(String::new());
+                        }
+                    } />
+                <span id="search-hint" class="sr-only">{tr(T::SearchHint)}</span>
+                <label for="sort" class="sr-only">{tr(T::SortLabel)}</label>
+                <select id="sort" data-testid="sort" on:change=set_sort>
+                    <option value="manual" selected=move || sort.get() == SortOrder::Manual>{tr(T::SortManual)}</option>
+                    <option value="name" selected=move || sort.get() == SortOrder::Name>{tr(T::SortName)}</option>
+                    <option value="recent" selected=move || sort.get() == SortOrder::Recent>{tr(T::SortRecent)}</option>
+                </select>
+            </div>
+            <Show when=move || all_tags.with(|t| !t.is_empty())>
+                <div class="tag-filter" role="group" aria-label=tr(T::TagFilterLabel) data-testid="tag-filter">
+                    <button class="chip" aria-pressed=move || if tag.get().is_none() { "true" } else { "false" } on:click=move |_| tag.set(None)>{tr(T::AllTags)}</button>
+                    {move || all_tags.get().into_iter().map(|t| {
+                        let (t1, t2) = (t.clone(), t.clone());
+                        view! {
+                            <button class="chip" data-testid="tag-chip" aria-pressed=move || if tag.get().as_deref() == Some(t1.as_str()) { "true" } else { "false" }
+                                on:click=move |_| tag.set(Some(t2.clone()))>{t}</button>
+                        }
+                    }).collect_view()}
+                </div>
+            </Show>
+        </Show>
+        {move || shared_secs.get().map(|s| view! {
+            <p class="shared-countdown" data-testid="countdown-shared" class:low=move || s <= 5>
+                {i18n::codes_change_in(state.lang.get(), s)}
+            </p>
+        })}
+        <Show
+            when=move || session.rows.with(|r| !r.is_empty())
+            fallback=move || view! { <p class="empty" data-testid="empty">{tr(T::EmptyList)}</p> }
+        >
+            <Show when=move || matching.with(Vec::is_empty)>
+                <p class="empty" data-testid="no-match">{tr(T::NoMatch)}</p>
+            </Show>
+            <ul class="accounts" data-testid="accounts">
+                <For each=move || visible.get() key=Row::key let:row>
+                    <AccountRow row=row />
+                </For>
+                <Show when=move || { let total = matching.with(Vec::len); total > limit.get() }>
+                    <li class="more" node_ref=sentinel>
+                        <button class="ghost" data-testid="show-more" on:click=move |_| more()>
+                            {move || i18n::shown_of(state.lang.get(), limit.get().min(matching.with(Vec::len)), matching.with(Vec::len))}
+                        </button>
+                    </li>
+                </Show>
+            </ul>
+        </Show>
+    }
+}
+
+/// Rows rendered at first; more follow as the user scrolls, so the first screen comes fast and the
+/// page stays light even with a thousand accounts.
+const FIRST_ROWS: usize = 12;
+/// Rows added when the user scrolls near the end.
+const MORE_ROWS: usize = 24;

@@ -1,0 +1,108 @@
+//! The parts of the app kept out of the first screen's module, loaded on first use, and the
+//! message shown when one cannot be fetched.
+
+use super::state::ClockSync;
+use super::tr;
+use crate::i18n::T;
+use leptos::prelude::*;
+
+/// A part of the app that failed to load (its own wasm module could not be fetched).
+#[derive(Debug, Clone, Copy)]
+pub struct LoadFailed;
+
+impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        LoadFailed
+    }
+}
+
+/// What a part's loader gives: its view, or why there is none.
+pub type Part = Result<AnyView, LoadFailed>;
+
+/// Mounts a part that lives in its own wasm module once `wanted()` first holds, and keeps it from
+/// then on (its dialog then opens and closes as before). If the module cannot be fetched, a message
+/// says so with a button to try again; nothing panics.
+pub fn on_first_use<Fut>(wanted: impl Fn() -> bool + Send + Sync + 'static, load: fn() -> Fut) -> impl IntoView
+where
+    Fut: std::future::Future<Output = Part> + Send + 'static,
+{
+    let loaded = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || wanted());
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        loaded.get().then(|| {
+            // Compiling a module can block the page, as key derivation does: a clock sync running
+            // then is repeated.
+            let clock = use_context::<ClockSync>();
+            clock.inspect(|c| c.disturb());
+            Suspend::new(async move {
+                let part = load().await;
+                clock.inspect(|c| c.disturb());
+                match part {
+                    Ok(view) => view,
+                    Err(LoadFailed) => view! {
+                        <p class="error load-failed" role="alert" data-testid="load-failed">
+                            {tr(T::PartLoadFailed)}" "
+                            <button on:click=move |_| attempt.update(|n| *n += 1)>{tr(T::TryAgain)}</button>
+                        </p>
+                    }
+                    .into_any(),
+                }
+            })
+        })
+    }
+}
+
+/// The parts of the app kept out of the first screen's module. Each `wasm_split` function becomes
+/// its own wasm module (scripts/build-wasm.mjs), fetched the first time it is called; the service
+/// worker keeps them all for offline use.
+mod split {
+    use super::Part;
+    use crate::ui::{add, app, backup, settings, transfer};
+    use leptos::prelude::*;
+
+    /// The open vault (toolbar, list, settings); `preload_open` fetches it ahead of use.
+    #[leptos::wasm_split::wasm_split(open_part, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[doc = "Fetches the open vault's module without showing it."] preload_open))]
+    pub fn open_screen() -> Part {
+        Ok(view! { <app::OpenScreen /> }.into_any())
+    }
+
+    /// The add dialog.
+    #[leptos::wasm_split::wasm_split(add_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn add() -> Part {
+        let open = expect_context::<add::AddOpen>().0;
+        Ok(view! { <add::AddDialog open=open /> }.into_any())
+    }
+
+    /// The backup-codes dialog and its print sheet.
+    #[leptos::wasm_split::wasm_split(codes_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn codes() -> Part {
+        Ok(view! { <backup::BackupDialog /> <backup::PrintSheet /> }.into_any())
+    }
+
+    /// Scan a QR code, import files.
+    #[leptos::wasm_split::wasm_split(transfer_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn transfer() -> Part {
+        Ok(view! { <transfer::TransferDialog /> }.into_any())
+    }
+
+    /// One account shown as a QR code.
+    #[leptos::wasm_split::wasm_split(export_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn export_account() -> Part {
+        Ok(view! { <transfer::ExportAccountDialog /> }.into_any())
+    }
+
+    /// The settings, once the panel is first opened.
+    #[leptos::wasm_split::wasm_split(settings_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn settings() -> Part {
+        Ok(view! { <settings::SettingsBody /> }.into_any())
+    }
+
+    /// Restoring a backup file in a fresh browser (under the create screen).
+    #[leptos::wasm_split::wasm_split(restore_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn restore_fresh() -> Part {
+        Ok(view! { <settings::RestoreForm fresh=true /> }.into_any())
+    }
+}
+
+pub use split::*;

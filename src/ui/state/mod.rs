@@ -1,0 +1,24 @@
+//! The app's state, apart from its views: the session (phase, vault, edits), the clock sync, the
+//! row model, and what every view shares by context. No markup here.
+
+mod clock;
+mod rows;
+mod session;
+
+pub use clock::ClockSync;
+pub use rows::{Row, UnreadableRow};
+pub use session::{Phase, Session, Storage};
+
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+/// App-wide state handed down by context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// Interface language.
+    pub lang: RwSignal<Lang>,
+    /// The shared 1 Hz tick: current time in ms, updated on each second boundary.
+    pub now_ms: RwSignal<u64>,
+    /// A short status message for the live region ("Added GitHub.").
+    pub status: RwSignal<String>,
+}

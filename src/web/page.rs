@@ -1,0 +1,85 @@
+//! The document the app lives in: whether it is hidden or has the focus, its title, printing,
+//! scroll geometry, the animation timeline, and the files a user chose, dropped or pasted.
+
+use wasm_bindgen::JsCast;
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Whether the page is hidden now (another tab in front, minimised, screen off).
+pub fn hidden() -> bool {
+    document().is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+}
+
+/// Whether the page has the keyboard focus now (assumed when the browser cannot say).
+pub fn has_focus() -> bool {
+    document().and_then(|d| d.has_focus().ok()).unwrap_or(true)
+}
+
+/// Sets the window's title.
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+/// Opens the browser's print dialog after `delay_ms`, so what was just shown for printing has
+/// rendered before the dialog takes its snapshot.
+pub fn print_after(delay_ms: u64) {
+    leptos::prelude::set_timeout(
+        || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        },
+        std::time::Duration::from_millis(delay_ms),
+    );
+}
+
+/// Whether `el`'s top is within `screens` window heights of the top of the viewport (the list
+/// renders more rows when its end comes near).
+pub fn within_screens(el: &web_sys::Element, screens: f64) -> bool {
+    let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
+    el.get_bounding_client_rect().top() < height * screens
+}
+
+/// Whether an event happened while the user was typing in a field (its target is an input, a
+/// text area or a select), where single-key shortcuts must not act.
+pub fn typing_in_field(ev: &web_sys::Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// Whether the `<details>` an event (`toggle`) came from is open now.
+pub fn details_open(ev: &web_sys::Event) -> bool {
+    ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open())
+}
+
+/// The time CSS animations run on (the document timeline, ms), or `None` while the page is
+/// hidden: an animation made then only starts once the page is shown, so its phase is lost.
+/// Unlike `Date.now()`, it does not jump when the device clock is set or after sleep.
+pub fn animation_time_ms() -> Option<f64> {
+    let doc = document()?;
+    if doc.visibility_state() == web_sys::VisibilityState::Hidden {
+        return None;
+    }
+    let timeline = js_sys::Reflect::get(&doc, &"timeline".into()).ok()?;
+    js_sys::Reflect::get(&timeline, &"currentTime".into()).ok()?.as_f64()
+}
+
+/// The first file chosen in the `<input type=file>` an event came from.
+pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.files()).and_then(|f| f.get(0))
+}
+
+/// The first file dropped.
+pub fn dropped_file(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
+    ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0))
+}
+
+/// The first image pasted (a screenshot), if the paste held one.
+pub fn pasted_image(ev: &web_sys::ClipboardEvent) -> Option<web_sys::File> {
+    ev.clipboard_data().and_then(|d| d.files()).and_then(|f| f.get(0)).filter(|f| f.type_().starts_with("image/"))
+}
