@@ -1,0 +1,126 @@
+//! Importing a file from another app (or a pasted export link), with its password when it is
+//! encrypted; the key is derived in the worker, after its cost was checked against the caps.
+
+use super::{Flow, Pending};
+use crate::i18n::{self, T};
+use crate::import::{self, ImportError};
+use crate::ui::{file_problem, tr, KdfProgress};
+use crate::web::files;
+use crate::web::kdf::{self, ImportFailure};
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// What the file panel holds while the dialog lives: the chosen file, the pasted text, the
+/// password, and whether a file is being read.
+#[derive(Clone, Copy)]
+pub(super) struct FileDraft {
+    chosen: StoredValue<Option<web_sys::File>, LocalStorage>,
+    pasted: RwSignal<String>,
+    password: RwSignal<String>,
+    busy: RwSignal<bool>,
+    pub(super) input: NodeRef<html::Input>,
+}
+
+impl FileDraft {
+    pub(super) fn new() -> Self {
+        FileDraft {
+            chosen: StoredValue::new_local(None),
+            pasted: RwSignal::new(String::new()),
+            password: RwSignal::new(String::new()),
+            busy: RwSignal::new(false),
+            input: NodeRef::new(),
+        }
+    }
+
+    /// Forgets the file, the text and the password; a derivation still running ends.
+    pub(super) fn forget(&self) {
+        if self.busy.get_untracked() {
+            kdf::cancel();
+        }
+        self.busy.set(false);
+        self.chosen.set_value(None);
+        self.pasted.set(String::new());
+        self.password.set(String::new());
+    }
+}
+
+fn file_error(flow: Flow, e: files::FileError) {
+    let lang = flow.lang.get_untracked();
+    flow.message.set(Some((true, file_problem(lang, e, || i18n::import_error(lang, &ImportError::NotRecognised)))));
+}
+
+/// Reads the chosen file (or the pasted text) and shows what it holds.
+fn read(flow: Flow, draft: FileDraft) {
+    let file = draft.chosen.get_value();
+    let pass = draft.password.get_untracked();
+    draft.busy.set(true);
+    flow.message.set(None);
+    let r = flow.run();
+    spawn_local(async move {
+        let lang = flow.lang.get_untracked();
+        let bytes = match file {
+            Some(f) => match files::read(&f).await {
+                Ok(b) => b,
+                Err(e) => {
+                    if flow.current(r) {
+                        file_error(flow, e);
+                        draft.busy.set(false);
+                    }
+                    return;
+                }
+            },
+            None => draft.pasted.get_untracked().into_bytes(),
+        };
+        let result = kdf::import_file(&bytes, Some(&pass)).await;
+        // The dialog was closed (or the vault locked) meanwhile: the result is dropped.
+        if !flow.current(r) {
+            return;
+        }
+        match result {
+            Ok(got) if got.format == import::Format::GoogleMigration => {
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                flow.handle_texts(text.lines().map(str::to_owned).collect(), false);
+            }
+            Ok(got) => flow.pending.set(Some(Pending { source: i18n::format_name(got.format), accounts: got.accounts, skipped: got.skipped, from_image: false })),
+            Err(ImportFailure::Import(e)) => flow.message.set(Some((true, i18n::import_error(lang, &e)))),
+            Err(ImportFailure::Cancelled) => flow.message.set(Some((false, i18n::cancelled(lang).to_owned()))),
+            Err(ImportFailure::Failed) => flow.message.set(Some((true, i18n::kdf_failed(lang).to_owned()))),
+        }
+        draft.busy.set(false);
+    });
+}
+
+/// A file or a pasted export, with its password.
+#[component]
+pub(super) fn FilePanel(flow: Flow, draft: FileDraft) -> impl IntoView {
+    // The file is kept as chosen and read when "Read" is pressed; its size is checked at once.
+    let on_file = move |ev: leptos::ev::Event| {
+        flow.message.set(None);
+        let file = crate::web::page::chosen_file(&ev);
+        if let Some(file) = &file {
+            if let Err(e) = files::check_size(file) {
+                file_error(flow, e);
+            }
+        }
+        draft.chosen.set_value(file);
+    };
+    view! {
+        <section class="panel grid" aria-labelledby="file-h">
+            <h3 id="file-h">{tr(T::FileHeading)}</h3>
+            <p class="hint">{tr(T::FileHint)}</p>
+            <label for="import-file">{tr(T::FileLabel)}</label>
+            <input id="import-file" node_ref=draft.input type="file" data-testid="import-file" on:change=on_file />
+            <label for="import-paste">{tr(T::PasteExportLabel)}</label>
+            <textarea id="import-paste" data-testid="import-paste" rows="2" spellcheck="false" autocomplete="off"
+                prop:value=move || draft.pasted.get() on:input=move |ev| draft.pasted.set(event_target_value(&ev))></textarea>
+            <label for="import-pass">{tr(T::FilePassLabel)}</label>
+            <input id="import-pass" type="password" autocomplete="off" data-testid="import-pass"
+                prop:value=move || draft.password.get() on:input=move |ev| draft.password.set(event_target_value(&ev)) />
+            {move || draft.busy.get().then(|| view! { <KdfProgress /> })}
+            <div class="buttons start">
+                <button data-testid="import-read" disabled=move || draft.busy.get() on:click=move |_| read(flow, draft)>{tr(T::ReadFile)}</button>
+            </div>
+        </section>
+    }
+}

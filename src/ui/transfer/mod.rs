@@ -1,0 +1,191 @@
+//! Moving accounts in and out. The scan/import dialog: scan a QR code with the camera, read one
+//! from an image (chosen, dropped or pasted), import a file or a pasted export link, each with a
+//! preview before anything is added. Export lives in [`export`].
+
+mod export;
+mod import;
+mod preview;
+mod scan;
+
+pub use export::{ExportAccountDialog, ExportAll};
+
+use crate::account::Account;
+use crate::i18n::{self, Lang, T};
+use crate::import::{self as formats, migration, Skipped};
+use crate::ui::{sync_modal, tr, AppState};
+use leptos::html;
+use leptos::prelude::*;
+
+/// Whether the scan/import dialog is open.
+#[derive(Clone, Copy)]
+pub struct TransferOpen(pub RwSignal<bool>);
+
+/// Which account's export dialog is open.
+#[derive(Clone, Copy)]
+pub struct ExportFor(pub RwSignal<Option<u64>>);
+
+/// Accounts read and waiting for the user's confirmation.
+#[derive(Clone, PartialEq)]
+struct Pending {
+    source: &'static str,
+    accounts: Vec<Account>,
+    skipped: Vec<Skipped>,
+    from_image: bool,
+}
+
+/// What the dialog's panels share: what was read and waits for confirmation, the message line,
+/// the summary after an import, and the run counter that keeps a late result out of a closed
+/// dialog.
+#[derive(Clone, Copy)]
+struct Flow {
+    open: RwSignal<bool>,
+    lang: RwSignal<Lang>,
+    pending: RwSignal<Option<Pending>>,
+    batches: RwSignal<migration::Collector>,
+    /// (is error, text)
+    message: RwSignal<Option<(bool, String)>>,
+    /// (summary, remind to delete a screenshot)
+    done: RwSignal<Option<(String, bool)>>,
+    /// Counts resets: a camera, a picture or a file still being read when the dialog closed (or
+    /// the vault locked) must not bring its result back into the closed dialog.
+    run: StoredValue<u64>,
+    /// Each panel's way to forget its drafts (camera, chosen files, pasted text, password).
+    cleanups: StoredValue<Vec<Box<dyn Fn()>>, LocalStorage>,
+}
+
+impl Flow {
+    fn new(open: RwSignal<bool>, lang: RwSignal<Lang>) -> Self {
+        Flow {
+            open,
+            lang,
+            pending: RwSignal::new(None),
+            batches: RwSignal::new(migration::Collector::default()),
+            message: RwSignal::new(None),
+            done: RwSignal::new(None),
+            run: StoredValue::new(0),
+            cleanups: StoredValue::new_local(Vec::new()),
+        }
+    }
+
+    /// The run now, to compare with [`Flow::current`] when an answer comes back.
+    fn run(&self) -> u64 {
+        self.run.get_value()
+    }
+
+    /// Whether an answer that started in run `r` still belongs on screen.
+    fn current(&self, r: u64) -> bool {
+        self.run.get_value() == r && self.open.get_untracked()
+    }
+
+    /// Shows a message from the table.
+    fn say(&self, error: bool, key: T) {
+        self.message.set(Some((error, i18n::t(self.lang.get_untracked(), key).to_owned())));
+    }
+
+    /// Registers what a panel forgets when the dialog resets.
+    fn on_reset(&self, forget: impl Fn() + 'static) {
+        self.cleanups.update_value(|c| c.push(Box::new(forget)));
+    }
+
+    /// Forgets everything read, typed or chosen, and stops what is running.
+    fn reset(&self) {
+        self.run.update_value(|r| *r += 1);
+        self.discard();
+        self.message.set(None);
+        self.cleanups.with_value(|c| c.iter().for_each(|forget| forget()));
+    }
+
+    /// Drops what waits for confirmation (and a half-read batch).
+    fn discard(&self) {
+        self.pending.set(None);
+        self.batches.set(migration::Collector::default());
+    }
+
+    /// Whatever a QR code or a paste held: one account, a migration batch, or nothing we know.
+    /// Returns whether something is now waiting for confirmation.
+    fn handle_texts(&self, texts: Vec<String>, from_image: bool) -> bool {
+        let lang = self.lang.get_untracked();
+        for text in texts {
+            match formats::read_scanned(&text) {
+                Ok(formats::Scanned::Batch(batch)) => {
+                    let mut collector = self.batches.get_untracked();
+                    let (read, total) = collector.add(batch);
+                    self.message.set(Some((false, i18n::batch_progress(lang, read, total))));
+                    let complete = collector.complete();
+                    self.batches.set(collector);
+                    if let Some((accounts, skipped)) = complete {
+                        self.pending.set(Some(Pending { source: "Google Authenticator", accounts, skipped, from_image }));
+                        return true;
+                    }
+                }
+                Ok(formats::Scanned::Account(account)) => {
+                    self.message.set(None);
+                    self.pending.set(Some(Pending { source: "otpauth://", accounts: vec![account], skipped: Vec::new(), from_image }));
+                    return true;
+                }
+                Err(formats::ScanError::Uri(e)) => self.message.set(Some((true, i18n::uri_error(lang, &e)))),
+                Err(formats::ScanError::Import(e)) => self.message.set(Some((true, i18n::import_error(lang, &e)))),
+                Err(formats::ScanError::NotAuthenticator) => self.say(true, T::NotAuthenticatorQr),
+            }
+        }
+        false
+    }
+}
+
+/// The scan/import dialog.
+#[component]
+pub fn TransferDialog() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let open = expect_context::<TransferOpen>().0;
+    let dialog = NodeRef::<html::Dialog>::new();
+    let flow = Flow::new(open, state.lang);
+    // The panels' state lives as long as the dialog: they are unmounted while a preview shows.
+    let camera = scan::CameraState::new();
+    let draft = import::FileDraft::new();
+    let image_input = NodeRef::<html::Input>::new();
+    flow.on_reset(move || camera.stop());
+    flow.on_reset(move || draft.forget());
+    // A file input keeps its file until told otherwise.
+    flow.on_reset(move || {
+        for input in [image_input, draft.input] {
+            if let Some(i) = input.get_untracked() {
+                i.set_value("");
+            }
+        }
+    });
+
+    sync_modal(dialog, move || open.get());
+    // Closed for any reason (Close, Escape, or the vault locked): the camera is released, the QR
+    // worker ends (with the pictures it was given), and nothing pasted, typed or read stays.
+    Effect::new(move |_| {
+        if !open.get() {
+            flow.reset();
+            flow.done.set(None);
+            crate::web::media::release_worker();
+        }
+    });
+
+    view! {
+        <dialog node_ref=dialog class="add transfer" aria-labelledby="transfer-title" data-testid="transfer-dialog"
+            on:close=move |_| { open.set(false); flow.reset(); flow.done.set(None); } on:paste=move |ev| scan::on_paste(flow, ev)>
+            <h2 id="transfer-title">{tr(T::TransferTitle)}</h2>
+            {move || flow.done.get().map(|(summary, remind)| view! {
+                <p class="status" role="status" data-testid="import-done">{summary}</p>
+                {remind.then(|| view! { <p class="warning" role="note" data-testid="delete-screenshot">{tr(T::DeleteScreenshot)}</p> })}
+            })}
+            {move || flow.message.get().map(|(error, text)| view! {
+                <p class=if error { "error" } else { "status" } role=if error { "alert" } else { "status" } data-testid="transfer-message">{text}</p>
+            })}
+            <Show when=move || flow.pending.with(Option::is_some) fallback=move || view! {
+                <scan::CameraPanel flow=flow camera=camera />
+                <scan::ImagePanel flow=flow input=image_input />
+                <import::FilePanel flow=flow draft=draft />
+            }>
+                <preview::Preview flow=flow />
+            </Show>
+            <div class="buttons">
+                <button type="button" class="ghost" data-testid="close-transfer" on:click=move |_| open.set(false)>{tr(T::Close)}</button>
+            </div>
+        </dialog>
+    }
+}

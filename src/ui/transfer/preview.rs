@@ -1,0 +1,95 @@
+//! The preview of what was read: what is new, what is here already, what differs, and what was
+//! left out and why; then Import or Discard. Nothing is added before the user confirms.
+
+use super::Flow;
+use crate::i18n::{self, T};
+use crate::ui::state::Session;
+use crate::ui::{account_name, AppState};
+use crate::vault::{Choices, Incoming};
+use crate::web::clock::BrowserClock;
+use crate::clock::Clock;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Imports what waits, with the user's choices, and says what the saved edit did.
+fn confirm(flow: Flow, session: Session, state: AppState, choices: Choices) {
+    let Some(p) = flow.pending.get_untracked() else { return };
+    let now = BrowserClock.now_ms();
+    let accounts = p.accounts.clone();
+    let Some(saving) = session.begin_edit(move |c| c.add_all(&accounts, choices, now)) else { return };
+    flow.discard();
+    flow.message.set(None);
+    let r = flow.run();
+    spawn_local(async move {
+        // What was added, replaced or left is what the saved edit did, not a guess made before.
+        let Ok(counts) = saving.await else { return };
+        let lang = state.lang.get_untracked();
+        let summary = i18n::import_done(lang, counts.added, counts.replaced, counts.unchanged);
+        state.status.set(summary.clone());
+        if flow.current(r) {
+            flow.done.set(Some((summary, p.from_image)));
+        }
+    });
+}
+
+/// The preview.
+#[component]
+pub(super) fn Preview(flow: Flow) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let session = expect_context::<Session>();
+    // Neither choice is preselected to change an account that is here.
+    let replace = RwSignal::new(false);
+    let take_settings = RwSignal::new(false);
+    move || flow.pending.get().map(|p| {
+        let lang = state.lang.get();
+        let kinds: Vec<Incoming> = p.accounts.iter().map(|a| session.with_vault(|v| v.content.classify(a)).unwrap_or(Incoming::New)).collect();
+        let stale = kinds.iter().any(|k| matches!(k, Incoming::SameLabel(_)));
+        let other_settings = kinds.iter().any(|k| matches!(k, Incoming::SameSecretOtherSettings(_)));
+        let settings_here = move |id: u64| {
+            session.with_vault(|v| v.content.get(id).and_then(|e| e.account()).map(|a| i18n::settings_summary(lang, &a.params))).flatten().unwrap_or_default()
+        };
+        let choices = move || Choices { replace_other_secret: replace.get_untracked(), take_other_settings: take_settings.get_untracked() };
+        view! {
+            <section class="preview-list" data-testid="import-preview">
+                <h3>{i18n::t(lang, T::PreviewHeading)}</h3>
+                <p>{i18n::import_found(lang, p.source, p.accounts.len(), p.skipped.len())}</p>
+                <ul>
+                    {p.accounts.iter().zip(kinds.iter()).map(|(a, k)| {
+                        let (text, class) = match k {
+                            Incoming::New => (i18n::t(lang, T::WillAddNew).to_owned(), "tag new"),
+                            Incoming::Identical(_) => (i18n::t(lang, T::AlreadyHere).to_owned(), "tag same"),
+                            Incoming::SameLabel(_) => (i18n::t(lang, T::SameNameOtherSecret).to_owned(), "tag stale"),
+                            Incoming::SameSecretOtherSettings(id) => {
+                                (i18n::same_secret_preview(lang, &settings_here(*id), &i18n::settings_summary(lang, &a.params)), "tag same wrap")
+                            }
+                        };
+                        view! { <li data-testid="preview-account"><span>{account_name(lang, a)}</span>" "<span class=class>{text}</span></li> }
+                    }).collect_view()}
+                </ul>
+                {stale.then(|| view! {
+                    <div class="warning" data-testid="stale-choice">
+                        <p>{i18n::t(lang, T::StaleQuestion)}</p>
+                        <label class="check"><input type="radio" name="stale" data-testid="choose-replace" prop:checked=move || replace.get() on:change=move |_| replace.set(true) />{i18n::t(lang, T::ReplaceOld)}</label>
+                        <label class="check"><input type="radio" name="stale" data-testid="choose-keep" prop:checked=move || !replace.get() on:change=move |_| replace.set(false) />{i18n::t(lang, T::KeepBoth)}</label>
+                    </div>
+                })}
+                {other_settings.then(|| view! {
+                    <div class="warning" data-testid="settings-choice">
+                        <label class="check"><input type="radio" name="settings" data-testid="choose-keep-settings" prop:checked=move || !take_settings.get() on:change=move |_| take_settings.set(false) />{i18n::same_secret_choice(lang, false)}</label>
+                        <label class="check"><input type="radio" name="settings" data-testid="choose-take-settings" prop:checked=move || take_settings.get() on:change=move |_| take_settings.set(true) />{i18n::same_secret_choice(lang, true)}</label>
+                    </div>
+                })}
+                {(!p.skipped.is_empty()).then(|| view! {
+                    <h4>{i18n::t(lang, T::SkippedHeading)}</h4>
+                    <ul data-testid="preview-skipped">
+                        {p.skipped.iter().map(|s| view! { <li>{s.label.clone()}": "{i18n::skip_reason(lang, &s.reason)}</li> }).collect_view()}
+                    </ul>
+                })}
+                <div class="buttons">
+                    <button class="ghost" data-testid="import-discard" on:click=move |_| flow.discard()>{i18n::t(lang, T::CancelImport)}</button>
+                    <button class="primary" data-testid="import-confirm" on:click=move |_| confirm(flow, session, state, choices())>{i18n::t(lang, T::ConfirmImport)}</button>
+                </div>
+            </section>
+        }
+    })
+}

@@ -1,0 +1,151 @@
+//! Reading QR codes: from the camera (back camera preferred, a choice when there are several),
+//! or from an image chosen, dropped or pasted.
+
+use super::Flow;
+use crate::i18n::T;
+use crate::ui::tr;
+use crate::web::clock::sleep;
+use crate::web::media::{cameras, Camera, CameraError};
+use crate::web::page;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The camera while the dialog lives (the panel comes and goes with the preview).
+#[derive(Clone, Copy)]
+pub(super) struct CameraState {
+    camera: StoredValue<Option<Camera>, LocalStorage>,
+    on: RwSignal<bool>,
+    list: RwSignal<Vec<(String, String)>>,
+    video: NodeRef<html::Video>,
+}
+
+impl CameraState {
+    pub(super) fn new() -> Self {
+        CameraState { camera: StoredValue::new_local(None), on: RwSignal::new(false), list: RwSignal::new(Vec::new()), video: NodeRef::new() }
+    }
+
+    /// Releases the camera.
+    pub(super) fn stop(&self) {
+        self.camera.update_value(|c| {
+            if let Some(c) = c.take() {
+                c.stop();
+            }
+        });
+        self.on.set(false);
+    }
+
+    /// Opens `device` (or the preferred one) and decodes a frame every quarter second until a
+    /// code is read, the camera stops, or the dialog resets.
+    fn start(self, flow: Flow, device: Option<String>) {
+        self.stop();
+        flow.message.set(None);
+        let r = flow.run();
+        spawn_local(async move {
+            match Camera::open(device.as_deref()).await {
+                Ok(cam) => {
+                    // Closed while the browser was asking for the camera: release it at once.
+                    let Some(v) = self.video.get_untracked().filter(|_| flow.current(r)) else { cam.stop(); return };
+                    cam.attach(&v);
+                    self.camera.set_value(Some(cam));
+                    self.on.set(true);
+                    self.list.set(cameras().await);
+                    flow.say(false, T::CameraLooking);
+                    while self.on.get_untracked() && flow.current(r) {
+                        sleep(250).await;
+                        let Some(v) = self.video.get_untracked() else { break };
+                        let texts = Camera::scan(&v).await;
+                        if !flow.current(r) {
+                            break;
+                        }
+                        if !texts.is_empty() && flow.handle_texts(texts, false) {
+                            self.stop();
+                        }
+                    }
+                }
+                Err(_) if !flow.current(r) => {}
+                Err(e) => flow.say(true, match e {
+                    CameraError::Denied => T::CameraDenied,
+                    CameraError::NotFound => T::CameraNotFound,
+                    CameraError::Unavailable => T::CameraUnavailable,
+                }),
+            }
+        });
+    }
+}
+
+/// Reads the QR codes in an image, in the QR worker.
+pub(super) fn read_image(flow: Flow, blob: web_sys::Blob) {
+    flow.message.set(None);
+    let r = flow.run();
+    spawn_local(async move {
+        let read = crate::web::media::qr_texts_in_blob(&blob).await;
+        if !flow.current(r) {
+            return;
+        }
+        match read {
+            Ok(texts) if texts.is_empty() => flow.say(true, T::NoQrInImage),
+            Ok(texts) => {
+                flow.handle_texts(texts, true);
+            }
+            Err(_) => flow.say(true, T::NotAnImageFile),
+        }
+    });
+}
+
+/// A screenshot pasted anywhere in the dialog is read.
+pub(super) fn on_paste(flow: Flow, ev: leptos::ev::ClipboardEvent) {
+    if let Some(file) = page::pasted_image(&ev) {
+        ev.prevent_default();
+        read_image(flow, file.into());
+    }
+}
+
+/// The camera: start, stop, and which camera.
+#[component]
+pub(super) fn CameraPanel(flow: Flow, camera: CameraState) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="camera-h">
+            <h3 id="camera-h">{tr(T::CameraHeading)}</h3>
+            <video node_ref=camera.video class="camera" data-testid="camera-video" muted=true playsinline=true
+                class:hidden=move || !camera.on.get() aria-label=tr(T::CameraHeading)></video>
+            <div class="buttons start">
+                <Show when=move || camera.on.get() fallback=move || view! {
+                    <button data-testid="start-camera" on:click=move |_| camera.start(flow, None)>{tr(T::StartCamera)}</button>
+                }>
+                    <button data-testid="stop-camera" on:click=move |_| camera.stop()>{tr(T::StopCamera)}</button>
+                    <Show when=move || camera.list.with(|l| l.len() > 1)>
+                        <label for="camera-choice" class="sr-only">{tr(T::CameraLabel)}</label>
+                        <select id="camera-choice" data-testid="camera-choice" on:change=move |ev| camera.start(flow, Some(event_target_value(&ev)))>
+                            {move || camera.list.get().into_iter().enumerate().map(|(i, (id, name))| {
+                                let name = if name.is_empty() { format!("{} {}", tr(T::CameraLabel)(), i + 1) } else { name };
+                                view! { <option value=id>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </Show>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+/// An image: chosen or dropped here (or pasted anywhere in the dialog).
+#[component]
+pub(super) fn ImagePanel(flow: Flow, input: NodeRef<html::Input>) -> impl IntoView {
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = page::dropped_file(&ev) {
+            read_image(flow, file.into());
+        }
+    };
+    view! {
+        <section class="panel drop" aria-labelledby="image-h" data-testid="drop-zone"
+            on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <h3 id="image-h">{tr(T::ImageHeading)}</h3>
+            <p class="hint">{tr(T::ImageHint)}</p>
+            <label for="qr-image" class="sr-only">{tr(T::ImageLabel)}</label>
+            <input id="qr-image" node_ref=input type="file" accept="image/*" data-testid="qr-image"
+                on:change=move |ev| if let Some(file) = page::chosen_file(&ev) { read_image(flow, file.into()) } />
+        </section>
+    }
+}
