@@ -7,6 +7,7 @@ pub mod files;
 pub mod kdf;
 pub mod media;
 pub mod page;
+pub mod passkey;
 pub mod perf;
 pub mod pwa;
 pub mod prefs;
