@@ -83,8 +83,7 @@ fn account_of(p: &OtpParameters) -> Result<Account, Skipped> {
         (i, Some((prefix, n))) if prefix.trim() == i => (i.to_owned(), n.trim().to_owned()),
         (i, _) => (i.to_owned(), p.name.trim().to_owned()),
     };
-    let label = crate::i18n::account_label(crate::i18n::Lang::En, &issuer, &name, |i, n| format!("{i} ({n})"));
-    let skip = |reason| Skipped { label: label.clone(), reason };
+    let skip = |reason| Skipped::new(&issuer, &name, reason);
     let algorithm = match p.algorithm {
         0 | 1 => Algorithm::Sha1,
         2 => Algorithm::Sha256,

@@ -84,14 +84,34 @@ pub enum SkipReason {
     Uri(crate::uri::UriError),
 }
 
-/// One entry left out.
+/// One entry left out: who it is, as the file names it, and why. Data only: the UI names the
+/// entry in the user's language (`i18n::account_label`, which also says "no name" when both
+/// fields are empty) and explains the reason (`i18n::skip_reason`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Skipped {
-    /// "Issuer (name)" as the file has it, to show the user.
-    pub label: String,
+    /// The entry's issuer as the file has it (empty when it has none), cut to
+    /// [`SKIPPED_LABEL_CHARS`] characters and `…`: it may be the very field that was too long.
+    pub issuer: String,
+    /// The entry's account name as the file has it (empty when it has none), cut the same way.
+    pub name: String,
     /// Why.
     pub reason: SkipReason,
 }
+
+/// How many characters of a skipped entry's issuer and name are kept.
+pub const SKIPPED_LABEL_CHARS: usize = 40;
+
+impl Skipped {
+    /// A skipped entry named by `issuer` and `name` as the file has them.
+    pub(crate) fn new(issuer: &str, name: &str, reason: SkipReason) -> Skipped {
+        let cut = |s: &str| match s.char_indices().nth(SKIPPED_LABEL_CHARS) {
+            Some((at, _)) => format!("{}…", &s[..at]),
+            None => s.to_owned(),
+        };
+        Skipped { issuer: cut(issuer), name: cut(name), reason }
+    }
+}
+
 
 /// What a file or payload held.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -227,13 +247,9 @@ pub(crate) struct Fields {
 }
 
 impl Fields {
-    pub(crate) fn label(&self) -> String {
-        label_of(&self.issuer, &self.name)
-    }
-
     /// The account, or why it was skipped.
     pub(crate) fn to_account(&self) -> Result<Account, Skipped> {
-        let skip = |reason| Skipped { label: self.label(), reason };
+        let skip = |reason| Skipped::new(&self.issuer, &self.name, reason);
         let kind = match self.kind.to_ascii_lowercase().as_str() {
             "" | "totp" => KindChoice::Totp,
             "hotp" => KindChoice::Hotp,
@@ -262,18 +278,11 @@ pub(crate) fn split(results: impl IntoIterator<Item = Result<Account, Skipped>>)
     let mut skipped = Vec::new();
     for r in results {
         match r.and_then(|a| {
-            crate::account::storable(&a).map_err(|e| Skipped { label: label_of(&a.issuer, &a.name), reason: SkipReason::Field(e) })
+            crate::account::storable(&a).map_err(|e| Skipped::new(&a.issuer, &a.name, SkipReason::Field(e)))
         }) {
             Ok(a) => accounts.push(a),
             Err(s) => skipped.push(s),
         }
     }
     (accounts, skipped)
-}
-
-/// "Issuer (name)" for a skipped entry, as the file has it (shortened: it may be the very field
-/// that was too long).
-pub(crate) fn label_of(issuer: &str, name: &str) -> String {
-    let cut = |s: &str| if s.chars().count() > 40 { format!("{}…", s.chars().take(40).collect::<String>()) } else { s.to_owned() };
-    crate::i18n::account_label(crate::i18n::Lang::En, &cut(issuer), &cut(name), |i, n| format!("{i} ({n})"))
 }
