@@ -28,8 +28,9 @@ pub enum Field {
     Tag,
 }
 
-/// One authenticator entry.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One authenticator entry. The secret is wiped when the account is dropped ([`Secret`]), the
+/// labels when a holder zeroizes it.
+#[derive(Clone, Debug, PartialEq, Eq, zeroize::Zeroize)]
 pub struct Account {
     /// Who issued the secret ("GitHub"); may be empty.
     pub issuer: String,
@@ -38,6 +39,7 @@ pub struct Account {
     /// The shared secret.
     pub secret: Secret,
     /// Algorithm, digits and kind.
+    #[zeroize(skip)]
     pub params: Params,
 }
 
