@@ -390,3 +390,27 @@ fn scanned_texts_are_told_apart() {
     assert!(matches!(read_scanned("otpauth-migration://offline?data=%%"), Err(ScanError::Import(_))));
     assert_eq!(read_scanned("日本語のテキスト"), Err(ScanError::NotAuthenticator));
 }
+
+/// What holds accounts prints no secret (`Debug`), and no error's developer text (`Display`)
+/// carries a secret's characters, even the one it refuses.
+#[test]
+fn debug_and_display_show_no_secret() {
+    use authenticator::import::{read_scanned, Scanned};
+    let link = format!("otpauth://totp/A:b?secret={RFC_SEED}");
+    let parsed = uri::parse(&link).expect("uri");
+    let got = import::import(&fixture("aegis-plain.json"), None).expect("import");
+    let Ok(Scanned::Account(scanned)) = read_scanned(&link) else { panic!("an account") };
+    let batch_link = &migration::encode(&sample_accounts(2), 1)[0];
+    let batch = migration::decode(batch_link).expect("batch");
+    let mut collector = migration::Collector::default();
+    collector.add(batch.clone());
+    let printed = format!("{parsed:?} {got:?} {scanned:?} {:?} {batch:?} {collector:?}", Scanned::Batch(batch.clone()));
+    let secrets: Vec<String> = std::iter::once(parsed.account.secret.to_base32()).chain(got.accounts.iter().chain(&batch.accounts).map(b32)).collect();
+    for secret in &secrets {
+        assert!(!printed.contains(secret.as_str()), "{secret} in {printed}");
+    }
+    assert!(!printed.contains("49, 50, 51"), "no secret's bytes: {printed}");
+    let refused = uri::parse("otpauth://totp/A:b?secret=JBSW1DPE").expect_err("refused");
+    assert!(!refused.to_string().contains('1'), "{refused}");
+    assert_eq!(refused.to_string(), "the secret's character 5 is not Base32 (A-Z, 2-7)");
+}

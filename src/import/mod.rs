@@ -43,22 +43,26 @@ impl Format {
 
 /// Why a whole file or payload was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ImportError {
-    /// Not a format this app reads.
+    /// Not UTF-8 text, or text (JSON or not) of no format this app reads; also a migration link
+    /// that does not start with `otpauth-migration://offline?`.
     NotRecognised,
-    /// Larger than [`MAX_IMPORT_BYTES`].
+    /// Larger than [`MAX_IMPORT_BYTES`], refused before parsing.
     TooLarge,
-    /// Encrypted: a password is needed.
+    /// An encrypted Aegis or 2FAS file read without a password.
     NeedsPassword,
-    /// The password does not open it (or the file was altered).
+    /// The password does not open it (or the file was altered): no slot unwraps, or the
+    /// decryption fails.
     WrongPassword,
-    /// The format is recognised but the content is broken; says what.
+    /// The format is recognised but its content is broken (bad JSON shape, Base64, hex, protobuf,
+    /// a missing field); says which part.
     Malformed(&'static str),
-    /// A format version this app does not know.
+    /// A format version this app does not know (Aegis file or db, 2FAS schema, migration payload).
     UnsupportedVersion(u32),
-    /// Readable, but no account in it.
+    /// Readable, but neither an account nor a skipped entry in it.
     Empty,
-    /// An encrypted variant this app cannot open (e.g. a password-protected Bitwarden export).
+    /// An encrypted variant this app cannot open (a password-protected Bitwarden export).
     EncryptedUnsupported,
     /// The file's key derivation would cost more than this app allows (scrypt memory 128·r·N
     /// over [`aegis::MAX_SCRYPT_BYTES`], or p over [`aegis::MAX_SCRYPT_P`]); refused before any
@@ -75,13 +79,45 @@ pub enum ImportError {
 
 /// Why one entry was left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SkipReason {
-    /// A field the account model refuses (bad secret, MD5, digits …).
+    /// A field the account model or the vault's writers refuse (bad secret, MD5, digits, a label
+    /// over its limit …).
     Field(FieldError),
-    /// A kind this app does not generate (e.g. Yandex, mOTP).
+    /// A kind this app does not generate (e.g. Yandex, mOTP); holds the file's name for it.
     UnsupportedKind(String),
-    /// An `otpauth://` line that does not parse.
+    /// An `otpauth://` link (a line of a list, a Bitwarden item's TOTP) that does not parse.
     Uri(crate::uri::UriError),
+}
+
+/// Developer text; the UI shows `i18n::import_error` instead.
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::NotRecognised => f.write_str("not a format this app imports"),
+            ImportError::TooLarge => write!(f, "larger than {MAX_IMPORT_BYTES} bytes"),
+            ImportError::NeedsPassword => f.write_str("encrypted: a password is needed"),
+            ImportError::WrongPassword => f.write_str("wrong password, or the file was changed"),
+            ImportError::Malformed(what) => write!(f, "malformed {what}"),
+            ImportError::UnsupportedVersion(v) => write!(f, "unsupported format version {v}"),
+            ImportError::Empty => f.write_str("no accounts in the file"),
+            ImportError::EncryptedUnsupported => f.write_str("encrypted in a way this app cannot open"),
+            ImportError::KdfTooCostly { n, r, p } => write!(f, "scrypt parameters over the caps: N={n}, r={r}, p={p}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Developer text; the UI shows `i18n::skip_reason` instead.
+impl std::fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SkipReason::Field(e) => e.fmt(f),
+            SkipReason::UnsupportedKind(kind) => write!(f, "unsupported kind {kind:?}"),
+            SkipReason::Uri(e) => e.fmt(f),
+        }
+    }
 }
 
 /// One entry left out: who it is, as the file names it, and why. Data only: the UI names the
@@ -112,9 +148,8 @@ impl Skipped {
     }
 }
 
-
-/// What a file or payload held.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What a file or payload held. `Debug` shows how many accounts, not the accounts.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Imported {
     /// The format read.
     pub format: Format,
@@ -122,6 +157,12 @@ pub struct Imported {
     pub accounts: Vec<Account>,
     /// The entries left out, with reasons.
     pub skipped: Vec<Skipped>,
+}
+
+impl std::fmt::Debug for Imported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Imported").field("format", &self.format).field("accounts", &self.accounts.len()).field("skipped", &self.skipped).finish()
+    }
 }
 
 /// Files larger than this are refused before parsing (a vault of thousands of accounts is far smaller).
@@ -200,8 +241,8 @@ pub fn import(bytes: &[u8], password: Option<&str>) -> Result<Imported, ImportEr
     finish(format, accounts, skipped)
 }
 
-/// What a scanned QR code (or a pasted line) holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What a scanned QR code (or a pasted line) holds. `Debug` shows no secret.
+#[derive(Clone, PartialEq, Eq)]
 pub enum Scanned {
     /// One `otpauth://` account.
     Account(Account),
@@ -209,16 +250,40 @@ pub enum Scanned {
     Batch(migration::Batch),
 }
 
+impl std::fmt::Debug for Scanned {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Both inner types redact: Account its secret, Batch its accounts.
+        match self {
+            Scanned::Account(a) => f.debug_tuple("Account").field(a).finish(),
+            Scanned::Batch(b) => f.debug_tuple("Batch").field(b).finish(),
+        }
+    }
+}
+
 /// Why a scanned text is not usable.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ScanError {
     /// Neither `otpauth://` nor `otpauth-migration://` (a web link, a Wi-Fi code …).
     NotAuthenticator,
     /// An `otpauth://` link that does not parse.
     Uri(crate::uri::UriError),
-    /// A migration link that does not decode.
+    /// An `otpauth-migration://` link that does not decode.
     Import(ImportError),
 }
+
+/// Developer text; the UI maps each variant to its own message.
+impl std::fmt::Display for ScanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScanError::NotAuthenticator => f.write_str("neither an otpauth:// nor an otpauth-migration:// link"),
+            ScanError::Uri(e) => e.fmt(f),
+            ScanError::Import(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ScanError {}
 
 /// Reads a QR code's text.
 pub fn read_scanned(text: &str) -> Result<Scanned, ScanError> {
