@@ -11,7 +11,7 @@ use authenticator::vault::{Content, Random, Unlocked, DEFAULT_KDF};
 struct OsRandom;
 impl Random for OsRandom {
     fn fill(&mut self, buf: &mut [u8]) {
-        getrandom::getrandom(buf).expect("OS randomness");
+        getrandom::fill(buf).expect("OS randomness");
     }
 }
 

@@ -28,8 +28,9 @@ pub enum Field {
     Tag,
 }
 
-/// One authenticator entry.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One authenticator entry. `Debug` shows the label and parameters, never the secret; the
+/// secret is wiped when the account is dropped ([`Secret`]), the labels when a holder zeroizes it.
+#[derive(Clone, PartialEq, Eq, zeroize::Zeroize)]
 pub struct Account {
     /// Who issued the secret ("GitHub"); may be empty.
     pub issuer: String,
@@ -38,7 +39,19 @@ pub struct Account {
     /// The shared secret.
     pub secret: Secret,
     /// Algorithm, digits and kind.
+    #[zeroize(skip)]
     pub params: Params,
+}
+
+impl std::fmt::Debug for Account {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Account")
+            .field("issuer", &self.issuer)
+            .field("name", &self.name)
+            .field("secret", &"<redacted>")
+            .field("params", &self.params)
+            .finish()
+    }
 }
 
 impl Account {
@@ -96,6 +109,26 @@ pub enum FieldError {
     /// net under every writer; no known input reaches it).
     NotStorable,
 }
+
+/// Developer text; the UI shows `i18n::field_error` instead.
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FieldError::MissingSecret => f.write_str("no secret was given"),
+            FieldError::Secret(e) => e.fmt(f),
+            FieldError::UnsupportedAlgorithm { given } => write!(f, "unsupported algorithm {given:?} (SHA1, SHA256 or SHA512)"),
+            FieldError::DigitsOutOfRange { given } => write!(f, "digits {given:?} out of range (6 to 10)"),
+            FieldError::BadPeriod { given } => write!(f, "period {given:?} is not a whole number of seconds of at least 1"),
+            FieldError::BadCounter { given } => write!(f, "counter {given:?} is not a whole number from 0 to 2^64-1"),
+            FieldError::NoName => f.write_str("neither an issuer nor an account name was given"),
+            FieldError::TooLong { field, max, len } => write!(f, "{field:?} is {len} UTF-16 units long, more than {max}"),
+            FieldError::TooManyTags { count } => write!(f, "{count} tags, more than {MAX_TAGS}"),
+            FieldError::NotStorable => f.write_str("the account's canonical URI does not read back as the same account"),
+        }
+    }
+}
+
+impl std::error::Error for FieldError {}
 
 impl From<SecretError> for FieldError {
     fn from(e: SecretError) -> Self {

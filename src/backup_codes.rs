@@ -262,8 +262,9 @@ impl std::fmt::Debug for CodeSet {
 
 /// Why codes typed or confirmed by the user cannot be saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum CodesError {
-    /// No code at all.
+    /// No code at all: every line is blank.
     Empty,
     /// Line `line` (1-based) holds no letters or digits a code could be made of, or is too long.
     Unreadable {
@@ -276,6 +277,20 @@ pub enum CodesError {
         line: usize,
     },
 }
+
+/// Developer text; the UI shows `i18n::codes_error` instead. The codes themselves are never
+/// printed.
+impl std::fmt::Display for CodesError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CodesError::Empty => f.write_str("no backup code"),
+            CodesError::Unreadable { line } => write!(f, "line {line} is not a backup code (letters and digits, at most {MAX_CODE_CHARS})"),
+            CodesError::Duplicate { line } => write!(f, "line {line} repeats a code above it"),
+        }
+    }
+}
+
+impl std::error::Error for CodesError {}
 
 /// Longest code accepted from the user (the longest known shape is Microsoft's 25).
 pub const MAX_CODE_CHARS: usize = 64;

@@ -72,12 +72,25 @@ pub fn strength(passphrase: &str) -> Strength {
 
 /// Why a new passphrase was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum NewPassphraseError {
     /// Shorter than [`MIN_PASSPHRASE_CHARS`].
     TooShort,
     /// The confirmation differs.
     Mismatch,
 }
+
+/// Developer text; the UI shows `i18n::new_passphrase_error`'s message instead.
+impl std::fmt::Display for NewPassphraseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NewPassphraseError::TooShort => write!(f, "the passphrase is shorter than {MIN_PASSPHRASE_CHARS} characters"),
+            NewPassphraseError::Mismatch => f.write_str("the confirmation differs from the passphrase"),
+        }
+    }
+}
+
+impl std::error::Error for NewPassphraseError {}
 
 /// Checks a new passphrase and its confirmation, in the order the user should fix them.
 pub fn check_new(passphrase: &str, confirmation: &str) -> Result<(), NewPassphraseError> {

@@ -27,9 +27,18 @@ pub struct Modules {
     pub dark: Vec<bool>,
 }
 
-/// Why a text cannot become a QR code.
+/// Why a text cannot become a QR code: it holds more than a QR code can (about 2,300 bytes at
+/// medium error correction).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TooLong;
+
+impl std::fmt::Display for TooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("too long for a QR code")
+    }
+}
+
+impl std::error::Error for TooLong {}
 
 impl Modules {
     /// Encodes text (medium error correction, which keeps migration batches scannable).

@@ -42,10 +42,11 @@ impl Sample {
 
 /// Why a measurement was refused.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum SyncError {
-    /// No answer at all (offline, or the request failed).
+    /// No answer at all: offline, or the request failed (so no sample to estimate from).
     Unreachable,
-    /// An answer without a readable `Date` header.
+    /// The reference answered without a readable `Date` header.
     NoDate,
     /// Every round trip took longer than [`MAX_RTT_MS`].
     TooSlow {
@@ -57,9 +58,24 @@ pub enum SyncError {
         /// The offset measured, ms.
         offset_ms: f64,
     },
-    /// The answers contradict each other beyond repair.
+    /// The answers contradict each other beyond repair: no interval most samples agree on.
     Inconsistent,
 }
+
+/// Developer text; the UI shows `i18n::sync_error` instead.
+impl std::fmt::Display for SyncError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SyncError::Unreachable => f.write_str("the time reference did not answer"),
+            SyncError::NoDate => f.write_str("the answer had no readable Date header"),
+            SyncError::TooSlow { rtt_ms } => write!(f, "the best round trip took {rtt_ms:.0} ms, over {MAX_RTT_MS:.0} ms"),
+            SyncError::Absurd { offset_ms } => write!(f, "an offset of {offset_ms:.0} ms, over {MAX_OFFSET_MS:.0} ms"),
+            SyncError::Inconsistent => f.write_str("the answers contradict each other"),
+        }
+    }
+}
+
+impl std::error::Error for SyncError {}
 
 /// Round trips longer than this are not used.
 pub const MAX_RTT_MS: f64 = 5_000.0;

@@ -49,19 +49,45 @@ pub enum UriError {
     Field(FieldError),
 }
 
+/// Developer text; the UI shows `i18n::uri_error` instead.
+impl std::fmt::Display for UriError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UriError::NotOtpauth { looks_like_secret: true } => f.write_str("not an otpauth:// URI (it looks like a bare Base32 secret)"),
+            UriError::NotOtpauth { looks_like_secret: false } => f.write_str("not an otpauth:// URI"),
+            UriError::Migration => f.write_str("an otpauth-migration:// export, not a single account"),
+            UriError::UnknownType { given } => write!(f, "unknown OTP type {given:?} (totp, hotp or steam)"),
+            UriError::BrokenPercentEncoding { position } => write!(f, "broken percent escape at character {position}"),
+            UriError::NotUtf8 => f.write_str("percent escapes that do not decode to UTF-8"),
+            UriError::TooLong { chars } => write!(f, "{chars} characters, more than {MAX_URI_CHARS}"),
+            UriError::MissingCounter => f.write_str("an hotp URI without a counter"),
+            UriError::Field(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for UriError {}
+
 impl From<FieldError> for UriError {
     fn from(e: FieldError) -> Self {
         UriError::Field(e)
     }
 }
 
-/// A successfully parsed URI.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A successfully parsed URI. `Debug` shows the account without its secret.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Parsed {
     /// The account.
     pub account: Account,
     /// What the user should know (short secret, issuer mismatch).
     pub warnings: Vec<Warning>,
+}
+
+impl std::fmt::Debug for Parsed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Account's own Debug redacts the secret.
+        f.debug_struct("Parsed").field("account", &self.account).field("warnings", &self.warnings).finish()
+    }
 }
 
 /// Checks that every `%` starts a valid escape and returns the 1-based position of the first bad one.

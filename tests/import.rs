@@ -40,7 +40,7 @@ fn aegis_plain_sample() {
     assert_eq!(a[2].params.kind, Kind::Steam { period: 30 });
     assert_eq!((a[3].issuer.as_str(), a[3].params), ("楽天", params(Algorithm::Sha512, 8, Kind::Totp { period: 60 })));
     assert_eq!(got.skipped.len(), 1);
-    assert_eq!(got.skipped[0].label, "Yandex (ivan)");
+    assert_eq!((got.skipped[0].issuer.as_str(), got.skipped[0].name.as_str()), ("Yandex", "ivan"));
     assert_eq!(got.skipped[0].reason, SkipReason::UnsupportedKind("yandex".into()));
 }
 
@@ -156,11 +156,11 @@ fn reimport_without_settings_never_worsens_an_account() {
     use authenticator::vault::{Choices, Content, Incoming};
     let mut vault = Content::default();
     let existing = uri::parse(&format!("otpauth://totp/Corp%20VPN:dave?secret={RFC_SEED}&algorithm=SHA256&digits=8&period=60")).expect("uri").account;
-    vault.add(&existing, 1).expect("storable");
+    let id = vault.add(&existing, 1).expect("storable");
     let old_file = serde_json::json!({ "schemaVersion": 1, "services": [{ "name": "Corp VPN", "secret": RFC_SEED, "otp": { "account": "dave" } }] });
     let got = import::import(old_file.to_string().as_bytes(), None).expect("import");
     assert_eq!(got.accounts[0].params, Params::default(), "the file has no settings: defaults");
-    assert_eq!(vault.classify(&got.accounts[0]), Incoming::SameSecretOtherSettings(1));
+    assert_eq!(vault.classify(&got.accounts[0]), Incoming::SameSecretOtherSettings(id));
     let counts = vault.add_all(&got.accounts, Choices::default(), 2);
     assert_eq!((counts.added, counts.replaced, counts.unchanged), (0, 0, 1));
     assert_eq!(vault.accounts[0].account(), Some(existing.clone()), "the right account stays right");
@@ -218,7 +218,7 @@ fn bitwarden_sample() {
     assert_eq!((a[1].issuer.as_str(), a[1].name.as_str(), b32(&a[1]).as_str()), ("Mercari", "taro", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
     assert_eq!(a[2].params.kind, Kind::Steam { period: 30 });
     assert_eq!(got.skipped.len(), 1);
-    assert_eq!(got.skipped[0].label, "Broken (z)");
+    assert_eq!((got.skipped[0].issuer.as_str(), got.skipped[0].name.as_str()), ("Broken", "z"));
     let locked = br#"{"encrypted": true, "encKeyValidation_DO_NOT_EDIT": "x", "items": []}"#;
     assert_eq!(import::import(locked, None).err(), Some(ImportError::EncryptedUnsupported));
 }
@@ -245,7 +245,31 @@ fn ente_uri_list_sample() {
     assert_eq!(got.accounts[2].params.kind, Kind::Hotp { counter: 2 });
     assert_eq!(got.skipped.len(), 1);
     assert!(matches!(got.skipped[0].reason, SkipReason::Uri(_)));
-    assert!(!got.skipped[0].label.contains("NOT-BASE32"), "the label shown never carries the secret");
+    let skipped = &got.skipped[0];
+    assert!(!skipped.issuer.contains("NOT-BASE32") && !skipped.name.contains("NOT-BASE32"), "the label shown never carries the secret");
+    assert_eq!((skipped.issuer.as_str(), skipped.name.as_str()), ("Broken", "x"));
+}
+
+/// A skipped entry with neither issuer nor name carries that as data (both empty), never a label
+/// in some language: the UI names it ("(no name)", "（名前なし）") in the user's language. A
+/// name too long to keep is cut, not translated.
+#[test]
+fn a_nameless_skipped_entry_carries_empty_issuer_and_name() {
+    let aegis = r#"{"version": 1, "header": {"slots": null, "params": null}, "db": {"version": 2, "entries": [
+        {"type": "yandex", "name": "", "issuer": "", "info": {"secret": "GEZDGNBVGY3TQOJQ"}}]}}"#;
+    let bitwarden = r#"{"encrypted": false, "items": [{"login": {"totp": "otpauth://totp/?secret=NOT*BASE32"}}]}"#;
+    let andotp = r#"[{"secret": "GEZDGNBVGY3TQOJQ", "issuer": "", "label": "", "digits": 6, "type": "TOTP", "algorithm": "MD5", "period": 30}]"#;
+    let list = "otpauth://totp/?secret=NOT*BASE32\n";
+    for file in [aegis, bitwarden, andotp, list] {
+        let got = import::import(file.as_bytes(), None).expect("import");
+        assert_eq!(got.skipped.len(), 1, "{file}");
+        let skipped = &got.skipped[0];
+        assert_eq!((skipped.issuer.as_str(), skipped.name.as_str()), ("", ""), "{file}");
+    }
+    let long = format!("otpauth://totp/{}:me?secret=NOT*BASE32", "x".repeat(300));
+    let got = import::import(long.as_bytes(), None).expect("import");
+    assert_eq!(got.skipped[0].issuer, format!("{}…", "x".repeat(import::SKIPPED_LABEL_CHARS)));
+    assert_eq!(got.skipped[0].name, "me");
 }
 
 /// Google's format, written out by hand: field 1 (otp_parameters, 45 bytes) holding secret
@@ -388,4 +412,28 @@ fn export_batch_ids_come_from_randomness_and_are_never_negative() {
     c.add(migration::decode(&first[0]).expect("decode"));
     c.add(migration::decode(&second[1]).expect("decode"));
     assert!(c.complete().is_none(), "parts of two exports must not complete a batch");
+}
+
+/// What holds accounts prints no secret (`Debug`), and no error's developer text (`Display`)
+/// carries a secret's characters, even the one it refuses.
+#[test]
+fn debug_and_display_show_no_secret() {
+    use authenticator::import::{read_scanned, Scanned};
+    let link = format!("otpauth://totp/A:b?secret={RFC_SEED}");
+    let parsed = uri::parse(&link).expect("uri");
+    let got = import::import(&fixture("aegis-plain.json"), None).expect("import");
+    let Ok(Scanned::Account(scanned)) = read_scanned(&link) else { panic!("an account") };
+    let batch_link = &migration::encode(&sample_accounts(2), 1)[0];
+    let batch = migration::decode(batch_link).expect("batch");
+    let mut collector = migration::Collector::default();
+    collector.add(batch.clone());
+    let printed = format!("{parsed:?} {got:?} {scanned:?} {:?} {batch:?} {collector:?}", Scanned::Batch(batch.clone()));
+    let secrets: Vec<String> = std::iter::once(parsed.account.secret.to_base32()).chain(got.accounts.iter().chain(&batch.accounts).map(b32)).collect();
+    for secret in &secrets {
+        assert!(!printed.contains(secret.as_str()), "{secret} in {printed}");
+    }
+    assert!(!printed.contains("49, 50, 51"), "no secret's bytes: {printed}");
+    let refused = uri::parse("otpauth://totp/A:b?secret=JBSW1DPE").expect_err("refused");
+    assert!(!refused.to_string().contains('1'), "{refused}");
+    assert_eq!(refused.to_string(), "the secret's character 5 is not Base32 (A-Z, 2-7)");
 }

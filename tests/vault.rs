@@ -20,6 +20,14 @@ fn content_with(n: usize) -> Content {
     c
 }
 
+/// `c` with entry `index`'s link replaced by `uri`, as an earlier version (writing under looser
+/// limits) or damage left it: through the stored JSON, which is how such text reaches the reader.
+fn with_stored_uri(c: &Content, index: usize, uri: serde_json::Value) -> Content {
+    let mut json = serde_json::to_value(c).expect("json");
+    json["accounts"][index]["uri"] = uri;
+    serde_json::from_str(&json.to_string()).expect("tolerant")
+}
+
 fn sealed(n: usize) -> (Unlocked, Vec<u8>) {
     let mut v = Unlocked::create(content_with(n), PASS, FAST_KDF, &mut OsRandom).expect("create");
     let bytes = v.seal(&mut OsRandom).expect("seal");
@@ -122,7 +130,8 @@ fn every_secret_holding_type_has_a_redacting_debug() {
     use authenticator::account::ManualEntry;
     use authenticator::import::migration;
     let mut c = content_with(1);
-    c.set_codes(1, CodeSet::new(Shape::Alnum12, vec!["q7w8e9r0t1y2".into()], 1), 1);
+    let id = c.accounts[0].id;
+    assert!(c.set_codes(id, CodeSet::new(Shape::Alnum12, vec!["q7w8e9r0t1y2".into()], 1), 1));
     let entry = ManualEntry { issuer: "GitHub".into(), secret: SECRET_B32.into(), ..ManualEntry::default() };
     let account = c.accounts[0].account().expect("account");
     let otp = migration::OtpParameters { secret: account.secret.as_bytes().to_vec(), ..Default::default() };
@@ -141,8 +150,8 @@ fn merge_preview_and_merge_keep_everything() {
     let other_secret = uri::parse("otpauth://totp/Issuer0:user0@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Issuer0").expect("valid");
     let conflict_id = backup.add(&other_secret.account, 0).expect("storable");
     let preview = here.preview_merge(&backup);
-    assert_eq!(preview.unchanged, vec![1, 2]);
-    assert_eq!(preview.added, vec![3]);
+    assert_eq!(preview.unchanged, vec![backup.accounts[0].id, backup.accounts[1].id]);
+    assert_eq!(preview.added, vec![backup.accounts[2].id]);
     assert_eq!(preview.conflicting, vec![conflict_id]);
     assert_eq!(here.merge(&backup), 2);
     assert_eq!(here.accounts.len(), 4);
@@ -157,6 +166,7 @@ fn committed_fixture_decrypts() {
     let v = Unlocked::open(&bytes, PASS).expect("fixture opens with the documented passphrase");
     assert_eq!(v.kdf(), Some(DEFAULT_KDF));
     assert_eq!(v.content.accounts.len(), 2);
+    assert_eq!(v.content.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![1, 2], "ids written as 1, 2 are kept");
     let rfc = v.content.accounts[0].account().expect("account");
     assert_eq!(rfc.issuer, "RFC 6238");
     // RFC 6238 Appendix B, SHA1, T = 59.
@@ -175,7 +185,7 @@ fn version_1_content_migrates_to_the_current_version() {
     let mut v = Unlocked::open(&bytes, PASS).expect("opens");
     assert_eq!(v.content.version, 3);
     assert_eq!(v.content.settings, vault::Settings::default());
-    assert!(v.content.accounts.iter().all(|a| a.backup.is_none() && a.revoked.is_empty() && a.uri.is_some()));
+    assert!(v.content.accounts.iter().all(|a| a.backup.is_none() && a.revoked.is_empty() && a.uri().is_some()));
     assert!(v.content.accounts.iter().all(|a| a.tags.is_empty() && !a.pinned && a.last_used_ms.is_none()));
     let codes = CodeSet::new(Shape::Digits8, vec!["12345678".into(), "23456789".into()], 5);
     assert!(v.content.set_codes(1, codes, 5));
@@ -196,13 +206,14 @@ fn version_1_content_migrates_to_the_current_version() {
 #[test]
 fn a_new_set_revokes_the_old_one() {
     let mut c = content_with(1);
-    c.set_codes(1, CodeSet::new(Shape::Digits8, vec!["11111111".into()], 1), 1);
-    c.set_codes(1, CodeSet::new(Shape::Digits8, vec!["22222222".into()], 2), 2);
-    let entry = c.get(1).expect("entry");
+    let id = c.accounts[0].id;
+    c.set_codes(id, CodeSet::new(Shape::Digits8, vec!["11111111".into()], 1), 1);
+    c.set_codes(id, CodeSet::new(Shape::Digits8, vec!["22222222".into()], 2), 2);
+    let entry = c.get(id).expect("entry");
     assert_eq!(entry.backup.as_ref().map(|b| b.codes[0].code.clone()), Some("22222222".into()));
     assert_eq!(entry.revoked.len(), 1);
     assert_eq!(entry.revoked[0].revoked_ms, Some(2));
-    assert!(!c.mark_code(1, "11111111", Some(3)), "a revoked code cannot be marked from the current set");
+    assert!(!c.mark_code(id, "11111111", Some(3)), "a revoked code cannot be marked from the current set");
 }
 
 #[test]
@@ -211,11 +222,12 @@ fn merge_carries_backup_codes_and_their_use() {
     let mut backup = content_with(1);
     let mut codes = CodeSet::new(Shape::Digits8, vec!["11111111".into(), "22222222".into()], 1);
     codes.set_used("11111111", Some(4));
-    backup.set_codes(1, codes, 1);
-    backup.add_site("X", "", CodeSet::new(Shape::Alnum12, vec!["a1b2c3d4e5f6".into()], 1), 1).expect("storable");
+    let with_codes = backup.accounts[0].id;
+    backup.set_codes(with_codes, codes, 1);
+    let site = backup.add_site("X", "", CodeSet::new(Shape::Alnum12, vec!["a1b2c3d4e5f6".into()], 1), 1).expect("storable");
     let preview = here.preview_merge(&backup);
-    assert_eq!(preview.conflicting, vec![1], "same account, different codes: kept side by side");
-    assert_eq!(preview.added, vec![2]);
+    assert_eq!(preview.conflicting, vec![with_codes], "same account, different codes: kept side by side");
+    assert_eq!(preview.added, vec![site]);
     assert_eq!(here.merge(&backup), 2);
     assert_eq!(here.accounts[1].backup.as_ref().map(CodeSet::remaining), Some(1));
     assert!(here.accounts[2].account().is_none());
@@ -227,13 +239,14 @@ fn merge_carries_backup_codes_and_their_use() {
 /// others open, and the unreadable ones are kept byte for byte through later saves.
 #[test]
 fn unreadable_entries_are_kept_and_the_rest_opens() {
-    let mut c = content_with(4);
-    c.accounts[0].uri = None;
-    c.accounts[2].uri = Some("otpauth://totp/X:y?secret=NOT*BASE32".into());
+    let c = content_with(4);
+    let taken: Vec<u64> = c.accounts.iter().map(|a| a.id).collect();
     let mut json = serde_json::to_value(&c).expect("json");
+    json["accounts"][0]["uri"] = serde_json::Value::Null;
+    json["accounts"][2]["uri"] = "otpauth://totp/X:y?secret=NOT*BASE32".into();
     json["accounts"].as_array_mut().expect("array").push(serde_json::json!({ "id": "seven", "uri": 7, "future": [1, {"x": "ü"}] }));
     let c: Content = serde_json::from_str(&json.to_string()).expect("tolerant");
-    assert_eq!(c.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![2, 4]);
+    assert_eq!(c.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![taken[1], taken[3]]);
     assert_eq!(c.unreadable.len(), 3);
     let raws: Vec<String> = c.unreadable.iter().map(|u| u.raw_json().to_owned()).collect();
     assert!(raws[2].contains(r#""future":[1,{"x":"ü"}]"#), "kept as written: {}", raws[2]);
@@ -246,8 +259,9 @@ fn unreadable_entries_are_kept_and_the_rest_opens() {
     // ids never reuse theirs.
     let link = format!("otpauth://totp/New:me?secret={SECRET_B32}");
     let id = opened.content.add(&uri::parse(&link).expect("uri").account, 9).expect("storable");
-    assert_eq!(id, 5);
+    assert!(!taken.contains(&id), "a new id is none of the readable or unreadable entries' ids");
     let again = Unlocked::open(&opened.seal(&mut OsRandom).expect("seal"), PASS).expect("opens");
+    assert_eq!(again.content.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![taken[1], taken[3], id], "no entry renumbered");
     assert_eq!(again.content.unreadable.iter().map(|u| u.raw_json().to_owned()).collect::<Vec<_>>(), raws);
     // Deleting one is the user's choice.
     let mut c = again.content.clone();
@@ -269,9 +283,10 @@ fn long_labels_are_refused_at_the_writer_and_the_longest_allowed_reads_back() {
     assert_eq!(refused, Some(uri::UriError::Field(FieldError::TooLong { field: Field::Issuer, max: MAX_LABEL_LEN, len: 512 })));
     let mut a = c.accounts[0].account().expect("a");
     a.issuer = emoji;
+    let first = c.accounts[0].id;
     assert_eq!(c.add(&a, 1).err(), Some(FieldError::TooLong { field: Field::Issuer, max: MAX_LABEL_LEN, len: 512 }));
-    assert_eq!(c.edit_label(1, "X", &"漢".repeat(300), vec![]).err(), Some(FieldError::TooLong { field: Field::Name, max: MAX_LABEL_LEN, len: 300 }));
-    assert_eq!(c.edit_label(1, &"a".repeat(2100), "x", vec![]).err(), Some(FieldError::TooLong { field: Field::Issuer, max: MAX_LABEL_LEN, len: 2100 }));
+    assert_eq!(c.edit_label(first, "X", &"漢".repeat(300), vec![]).err(), Some(FieldError::TooLong { field: Field::Name, max: MAX_LABEL_LEN, len: 300 }));
+    assert_eq!(c.edit_label(first, &"a".repeat(2100), "x", vec![]).err(), Some(FieldError::TooLong { field: Field::Issuer, max: MAX_LABEL_LEN, len: 2100 }));
     assert_eq!(c.accounts.len(), 1, "nothing changed");
 
     // At the limit, with characters that encode widest.
@@ -294,8 +309,7 @@ fn long_labels_are_refused_at_the_writer_and_the_longest_allowed_reads_back() {
 /// issuer) still reads: limits bind writers, never the reader.
 #[test]
 fn stored_labels_over_todays_limit_still_read() {
-    let mut c = content_with(1);
-    c.accounts[0].uri = Some(format!("otpauth://totp/{0}:me?secret={SECRET_B32}&issuer={0}", "%F0%9F%98%80".repeat(200)));
+    let c = with_stored_uri(&content_with(1), 0, format!("otpauth://totp/{0}:me?secret={SECRET_B32}&issuer={0}", "%F0%9F%98%80".repeat(200)).into());
     let mut v = Unlocked::create(c, PASS, FAST_KDF, &mut OsRandom).expect("create");
     let opened = Unlocked::open(&v.seal(&mut OsRandom).expect("seal"), PASS).expect("opens");
     assert!(opened.content.unreadable.is_empty());
@@ -380,12 +394,13 @@ fn drill_fixture_holds_instagram_codes() {
 fn incoming_accounts_are_classified_and_stale_secrets_replaced() {
     use authenticator::vault::{AddCounts, Choices, Incoming};
     let mut c = content_with(2);
-    c.set_codes(1, CodeSet::new(Shape::Digits8, vec!["11111111".into()], 1), 1);
+    let first = c.accounts[0].id;
+    c.set_codes(first, CodeSet::new(Shape::Digits8, vec!["11111111".into()], 1), 1);
     let same = c.accounts[0].account().expect("account");
-    assert_eq!(c.classify(&same), Incoming::Identical(1));
+    assert_eq!(c.classify(&same), Incoming::Identical(first));
     let mut fresh = same.clone();
     fresh.secret = authenticator::otp::Secret::from_bytes(vec![42; 20]);
-    assert_eq!(c.classify(&fresh), Incoming::SameLabel(1));
+    assert_eq!(c.classify(&fresh), Incoming::SameLabel(first));
     let mut other = same.clone();
     other.name = "someone-else".into();
     assert_eq!(c.classify(&other), Incoming::New);
@@ -398,8 +413,8 @@ fn incoming_accounts_are_classified_and_stale_secrets_replaced() {
     let replace = Choices { replace_other_secret: true, ..Choices::default() };
     assert_eq!(c.add_all(&[same, fresh.clone(), other], replace, 9), counts(1, 1, 1));
     assert_eq!(c.accounts.len(), 3);
-    assert_eq!(c.get(1).and_then(|e| e.account()), Some(fresh));
-    assert!(c.get(1).and_then(|e| e.backup.as_ref()).is_some(), "the backup codes stay with the entry");
+    assert_eq!(c.get(first).and_then(|e| e.account()), Some(fresh));
+    assert!(c.get(first).and_then(|e| e.backup.as_ref()).is_some(), "the backup codes stay with the entry");
 }
 
 /// The drill fixture was written as content version 2: it opens as the current version.
@@ -413,20 +428,22 @@ fn version_2_content_migrates_too() {
 #[test]
 fn renaming_moving_pinning_and_tags() {
     let mut c = content_with(3);
+    let (one, two, three) = (c.accounts[0].id, c.accounts[1].id, c.accounts[2].id);
+    let absent = (1..).find(|id| ![one, two, three].contains(id)).expect("a free id");
     let secret_before = c.accounts[0].account().expect("a").secret;
-    assert_eq!(c.edit_label(1, " New Name ", "me", vec!["work".into(), "仕事".into()]), Ok(true));
+    assert_eq!(c.edit_label(one, " New Name ", "me", vec!["work".into(), "仕事".into()]), Ok(true));
     let renamed = c.accounts[0].account().expect("a");
     assert_eq!((renamed.issuer.as_str(), renamed.name.as_str()), ("New Name", "me"));
     assert_eq!(renamed.secret, secret_before, "renaming never touches the secret");
-    assert!(c.move_by(1, 1));
-    assert_eq!(c.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![2, 1, 3]);
-    assert!(!c.move_by(2, -1), "the first cannot move up");
-    assert!(!c.move_by(3, 1), "the last cannot move down");
-    assert!(c.move_to(3, 2), "dragged onto the first row");
-    assert_eq!(c.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![3, 2, 1]);
-    assert!(c.move_to(3, 1), "dragged onto the last row");
-    assert_eq!(c.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![2, 1, 3]);
-    assert!(!c.move_to(3, 3) && !c.move_to(9, 1));
+    assert!(c.move_by(one, 1));
+    assert_eq!(c.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![two, one, three]);
+    assert!(!c.move_by(two, -1), "the first cannot move up");
+    assert!(!c.move_by(three, 1), "the last cannot move down");
+    assert!(c.move_to(three, two), "dragged onto the first row");
+    assert_eq!(c.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![three, two, one]);
+    assert!(c.move_to(three, one), "dragged onto the last row");
+    assert_eq!(c.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), vec![two, one, three]);
+    assert!(!c.move_to(three, three) && !c.move_to(absent, one));
     c.accounts[2].tags = vec!["work".into(), "games".into()];
     assert_eq!(c.all_tags(), vec!["work", "仕事", "games"]);
 }
@@ -449,12 +466,13 @@ fn broken_entry_fixture_opens_with_its_good_accounts() {
 /// but for a fresh id.
 #[test]
 fn ids_stay_unique_through_merges_of_unreadable_entries() {
+    let mut here = content_with(1);
+    let taken = here.accounts[0].id;
     let mut json = serde_json::to_value(content_with(2)).expect("json");
     let list = json["accounts"].as_array_mut().expect("array");
     list.push(serde_json::json!({ "id": u64::MAX, "uri": "otpauth://totp/A:b?secret=*" }));
-    list.push(serde_json::json!({ "id": 1, "uri": "otpauth://totp/C:d?secret=*", "note": "kept" }));
+    list.push(serde_json::json!({ "id": taken, "uri": "otpauth://totp/C:d?secret=*", "note": "kept" }));
     let backup: Content = serde_json::from_str(&json.to_string()).expect("tolerant");
-    let mut here = content_with(1);
     here.merge(&backup);
     let link = format!("otpauth://totp/New:me?secret={SECRET_B32}");
     for _ in 0..3 {
@@ -466,10 +484,34 @@ fn ids_stay_unique_through_merges_of_unreadable_entries() {
     ids.dedup();
     assert_eq!(ids.len(), n, "no two entries share an id: {ids:?}");
     let moved = here.unreadable.iter().find(|u| u.raw_json().contains("kept")).expect("merged");
-    assert_ne!(moved.id, Some(1), "the taken id was replaced");
+    assert_ne!(moved.id, Some(taken), "the taken id was replaced");
     let removed = here.accounts[0].id;
     assert!(here.remove(removed));
     assert_eq!(here.accounts.len() + here.unreadable.len(), n - 1, "deleting one deletes one");
+}
+
+/// Ids are stable: a merged entry keeps the id it had in the backup unless that id is taken here
+/// (then it gets a fresh one), the entries here keep theirs, and every id survives sealing and
+/// opening.
+#[test]
+fn merge_keeps_ids_and_never_renumbers() {
+    let mut here = content_with(2);
+    let mine: Vec<u64> = here.accounts.iter().map(|a| a.id).collect();
+    let mut json = serde_json::to_value(content_with(4)).expect("json");
+    // The backup's third entry happens to carry the id of this vault's first one.
+    json["accounts"][2]["id"] = mine[0].into();
+    let backup: Content = serde_json::from_str(&json.to_string()).expect("reads");
+    let (kept, clashing) = (backup.accounts[3].id, backup.accounts[2].id);
+    assert_eq!(here.merge(&backup), 2, "Issuer0 and Issuer1 are here already");
+    let ids: Vec<u64> = here.accounts.iter().map(|a| a.id).collect();
+    assert_eq!(&ids[..2], &mine[..], "the entries here keep their ids");
+    assert_eq!(here.accounts[2].label().0, "Issuer2");
+    assert_ne!(ids[2], clashing, "an id taken here is not reused");
+    assert!(ids[2] != 0 && !mine.contains(&ids[2]) && !backup.accounts.iter().any(|a| a.id == ids[2]), "nor one the backup brings");
+    assert_eq!(ids[3], kept, "a free id is kept");
+    let mut v = Unlocked::create(here, PASS, FAST_KDF, &mut OsRandom).expect("create");
+    let opened = Unlocked::open(&v.seal(&mut OsRandom).expect("seal"), PASS).expect("opens");
+    assert_eq!(opened.content.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), ids);
 }
 
 /// Review findings: two entries of one file with the same label stay two accounts even when
@@ -485,15 +527,15 @@ fn same_label_twice_in_one_file_and_old_long_labels() {
     let counts = c.add_all(&[a, b], Choices { replace_other_secret: true, take_other_settings: true }, 1);
     assert_eq!((counts.added, counts.replaced), (2, 0));
 
-    let mut old = content_with(1);
     let emoji = "%F0%9F%98%80".repeat(200);
-    old.accounts[0].uri = Some(format!("otpauth://hotp/{emoji}:me?secret={SECRET_B32}&issuer={emoji}&counter=3"));
+    let mut old = with_stored_uri(&content_with(1), 0, format!("otpauth://hotp/{emoji}:me?secret={SECRET_B32}&issuer={emoji}&counter=3").into());
+    let id = old.accounts[0].id;
     old.accounts[0].tags = vec!["😀".repeat(32)];
-    assert!(old.set_counter(1, 4), "the counter advances");
+    assert!(old.set_counter(id, 4), "the counter advances");
     assert_eq!(old.accounts[0].account().map(|a| a.params.kind), Some(authenticator::otp::Kind::Hotp { counter: 4 }));
     let (issuer, _) = old.accounts[0].label();
     let tags = old.accounts[0].tags.clone();
-    assert_eq!(old.edit_label(1, &issuer, "renamed", tags), Ok(true), "renaming the name keeps the old issuer and tag");
+    assert_eq!(old.edit_label(id, &issuer, "renamed", tags), Ok(true), "renaming the name keeps the old issuer and tag");
     assert_eq!(old.accounts[0].label().1, "renamed");
 }
 
@@ -512,8 +554,7 @@ fn unread_settings_survive_and_old_long_secrets_read() {
     assert_eq!(back["settings"]["auto_lock_minutes"], 1, "a change the user makes is written");
 
     let long = "A".repeat(2000);
-    let mut c = content_with(1);
-    c.accounts[0].uri = Some(format!("otpauth://totp/Old:me?secret={long}"));
+    let c = with_stored_uri(&content_with(1), 0, format!("otpauth://totp/Old:me?secret={long}").into());
     let mut v = Unlocked::create(c, PASS, FAST_KDF, &mut OsRandom).expect("create");
     let opened = Unlocked::open(&v.seal(&mut OsRandom).expect("seal"), PASS).expect("opens");
     assert!(opened.content.unreadable.is_empty());

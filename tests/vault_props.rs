@@ -158,7 +158,27 @@ fn id_at(c: &Content, at: usize) -> Option<u64> {
 }
 
 /// Applies `op` as the app would; returns whether a refusal was a field error (never a panic).
+/// No entry is ever renumbered: the ids before the op are still there afterwards, in the same
+/// order, but for the one removed.
 fn apply(c: &mut Content, op: &Op, now: u64) {
+    let before: Vec<u64> = c.accounts.iter().map(|a| a.id).collect();
+    let removed = match op {
+        Op::Remove { at } => id_at(c, *at),
+        _ => None,
+    };
+    apply_op(c, op, now);
+    let after: Vec<u64> = c.accounts.iter().map(|a| a.id).filter(|id| before.contains(id)).collect();
+    let expected: Vec<u64> = before.into_iter().filter(|id| Some(*id) != removed).collect();
+    assert_eq!(after, expected, "no entry renumbered by {op:?}");
+    let mut ids: Vec<u64> = c.accounts.iter().map(|a| a.id).collect();
+    let n = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "ids are unique");
+    assert!(!ids.contains(&0), "no id is 0");
+}
+
+fn apply_op(c: &mut Content, op: &Op, now: u64) {
     match op {
         Op::Add(a) => match c.add(a, now) {
             Ok(id) => {

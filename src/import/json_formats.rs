@@ -53,10 +53,7 @@ pub fn bitwarden(text: &str) -> Result<(Vec<Account>, Vec<Skipped>), ImportError
         let issuer = item.name.clone().unwrap_or_default();
         let name = login.username.clone().unwrap_or_default();
         if totp.get(..10).is_some_and(|p| p.eq_ignore_ascii_case("otpauth://")) {
-            return Some(uri::parse(totp).map(|p| p.account).map_err(|e| Skipped {
-                label: crate::i18n::account_label(crate::i18n::Lang::En, &issuer, &name, |i, n| format!("{i} ({n})")),
-                reason: super::SkipReason::Uri(e),
-            }));
+            return Some(uri::parse(totp).map(|p| p.account).map_err(|e| Skipped::new(&issuer, &name, super::SkipReason::Uri(e))));
         }
         let (kind, secret) = match totp.get(..8) {
             Some(p) if p.eq_ignore_ascii_case("steam://") => ("steam", &totp[8..]),

@@ -60,8 +60,8 @@ pub struct MigrationPayload {
     pub batch_id: i32,
 }
 
-/// One decoded QR code of an export.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One decoded QR code of an export. `Debug` shows how many accounts, not the accounts.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Batch {
     /// Which export it belongs to.
     pub id: i32,
@@ -75,6 +75,18 @@ pub struct Batch {
     pub skipped: Vec<Skipped>,
 }
 
+impl std::fmt::Debug for Batch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Batch")
+            .field("id", &self.id)
+            .field("index", &self.index)
+            .field("count", &self.count)
+            .field("accounts", &self.accounts.len())
+            .field("skipped", &self.skipped)
+            .finish()
+    }
+}
+
 const PREFIX: &str = "otpauth-migration://offline?";
 
 fn account_of(p: &OtpParameters) -> Result<Account, Skipped> {
@@ -83,8 +95,7 @@ fn account_of(p: &OtpParameters) -> Result<Account, Skipped> {
         (i, Some((prefix, n))) if prefix.trim() == i => (i.to_owned(), n.trim().to_owned()),
         (i, _) => (i.to_owned(), p.name.trim().to_owned()),
     };
-    let label = crate::i18n::account_label(crate::i18n::Lang::En, &issuer, &name, |i, n| format!("{i} ({n})"));
-    let skip = |reason| Skipped { label: label.clone(), reason };
+    let skip = |reason| Skipped::new(&issuer, &name, reason);
     let algorithm = match p.algorithm {
         0 | 1 => Algorithm::Sha1,
         2 => Algorithm::Sha256,
@@ -199,10 +210,16 @@ pub fn encode(accounts: &[Account], batch_id: i32) -> Vec<String> {
 }
 
 /// The batches of one export, collected as they are scanned, in any order and with repeats (a
-/// camera reads the same code many times).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// camera reads the same code many times). `Debug` shows the progress only.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Collector {
     batches: Vec<Batch>,
+}
+
+impl std::fmt::Debug for Collector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Collector").field("progress", &self.progress()).finish()
+    }
 }
 
 impl Collector {

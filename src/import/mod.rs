@@ -43,22 +43,26 @@ impl Format {
 
 /// Why a whole file or payload was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ImportError {
-    /// Not a format this app reads.
+    /// Not UTF-8 text, or text (JSON or not) of no format this app reads; also a migration link
+    /// that does not start with `otpauth-migration://offline?`.
     NotRecognised,
-    /// Larger than [`MAX_IMPORT_BYTES`].
+    /// Larger than [`MAX_IMPORT_BYTES`], refused before parsing.
     TooLarge,
-    /// Encrypted: a password is needed.
+    /// An encrypted Aegis or 2FAS file read without a password.
     NeedsPassword,
-    /// The password does not open it (or the file was altered).
+    /// The password does not open it (or the file was altered): no slot unwraps, or the
+    /// decryption fails.
     WrongPassword,
-    /// The format is recognised but the content is broken; says what.
+    /// The format is recognised but its content is broken (bad JSON shape, Base64, hex, protobuf,
+    /// a missing field); says which part.
     Malformed(&'static str),
-    /// A format version this app does not know.
+    /// A format version this app does not know (Aegis file or db, 2FAS schema, migration payload).
     UnsupportedVersion(u32),
-    /// Readable, but no account in it.
+    /// Readable, but neither an account nor a skipped entry in it.
     Empty,
-    /// An encrypted variant this app cannot open (e.g. a password-protected Bitwarden export).
+    /// An encrypted variant this app cannot open (a password-protected Bitwarden export).
     EncryptedUnsupported,
     /// The file's key derivation would cost more than this app allows (scrypt memory 128·r·N
     /// over [`aegis::MAX_SCRYPT_BYTES`], or p over [`aegis::MAX_SCRYPT_P`]); refused before any
@@ -75,26 +79,77 @@ pub enum ImportError {
 
 /// Why one entry was left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SkipReason {
-    /// A field the account model refuses (bad secret, MD5, digits …).
+    /// A field the account model or the vault's writers refuse (bad secret, MD5, digits, a label
+    /// over its limit …).
     Field(FieldError),
-    /// A kind this app does not generate (e.g. Yandex, mOTP).
+    /// A kind this app does not generate (e.g. Yandex, mOTP); holds the file's name for it.
     UnsupportedKind(String),
-    /// An `otpauth://` line that does not parse.
+    /// An `otpauth://` link (a line of a list, a Bitwarden item's TOTP) that does not parse.
     Uri(crate::uri::UriError),
 }
 
-/// One entry left out.
+/// Developer text; the UI shows `i18n::import_error` instead.
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::NotRecognised => f.write_str("not a format this app imports"),
+            ImportError::TooLarge => write!(f, "larger than {MAX_IMPORT_BYTES} bytes"),
+            ImportError::NeedsPassword => f.write_str("encrypted: a password is needed"),
+            ImportError::WrongPassword => f.write_str("wrong password, or the file was changed"),
+            ImportError::Malformed(what) => write!(f, "malformed {what}"),
+            ImportError::UnsupportedVersion(v) => write!(f, "unsupported format version {v}"),
+            ImportError::Empty => f.write_str("no accounts in the file"),
+            ImportError::EncryptedUnsupported => f.write_str("encrypted in a way this app cannot open"),
+            ImportError::KdfTooCostly { n, r, p } => write!(f, "scrypt parameters over the caps: N={n}, r={r}, p={p}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Developer text; the UI shows `i18n::skip_reason` instead.
+impl std::fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SkipReason::Field(e) => e.fmt(f),
+            SkipReason::UnsupportedKind(kind) => write!(f, "unsupported kind {kind:?}"),
+            SkipReason::Uri(e) => e.fmt(f),
+        }
+    }
+}
+
+/// One entry left out: who it is, as the file names it, and why. Data only: the UI names the
+/// entry in the user's language (`i18n::account_label`, which also says "no name" when both
+/// fields are empty) and explains the reason (`i18n::skip_reason`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Skipped {
-    /// "Issuer (name)" as the file has it, to show the user.
-    pub label: String,
+    /// The entry's issuer as the file has it (empty when it has none), cut to
+    /// [`SKIPPED_LABEL_CHARS`] characters and `…`: it may be the very field that was too long.
+    pub issuer: String,
+    /// The entry's account name as the file has it (empty when it has none), cut the same way.
+    pub name: String,
     /// Why.
     pub reason: SkipReason,
 }
 
-/// What a file or payload held.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// How many characters of a skipped entry's issuer and name are kept.
+pub const SKIPPED_LABEL_CHARS: usize = 40;
+
+impl Skipped {
+    /// A skipped entry named by `issuer` and `name` as the file has them.
+    pub(crate) fn new(issuer: &str, name: &str, reason: SkipReason) -> Skipped {
+        let cut = |s: &str| match s.char_indices().nth(SKIPPED_LABEL_CHARS) {
+            Some((at, _)) => format!("{}…", &s[..at]),
+            None => s.to_owned(),
+        };
+        Skipped { issuer: cut(issuer), name: cut(name), reason }
+    }
+}
+
+/// What a file or payload held. `Debug` shows how many accounts, not the accounts.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Imported {
     /// The format read.
     pub format: Format,
@@ -102,6 +157,12 @@ pub struct Imported {
     pub accounts: Vec<Account>,
     /// The entries left out, with reasons.
     pub skipped: Vec<Skipped>,
+}
+
+impl std::fmt::Debug for Imported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Imported").field("format", &self.format).field("accounts", &self.accounts.len()).field("skipped", &self.skipped).finish()
+    }
 }
 
 /// Files larger than this are refused before parsing (a vault of thousands of accounts is far smaller).
@@ -180,8 +241,8 @@ pub fn import(bytes: &[u8], password: Option<&str>) -> Result<Imported, ImportEr
     finish(format, accounts, skipped)
 }
 
-/// What a scanned QR code (or a pasted line) holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What a scanned QR code (or a pasted line) holds. `Debug` shows no secret.
+#[derive(Clone, PartialEq, Eq)]
 pub enum Scanned {
     /// One `otpauth://` account.
     Account(Account),
@@ -189,16 +250,40 @@ pub enum Scanned {
     Batch(migration::Batch),
 }
 
+impl std::fmt::Debug for Scanned {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Both inner types redact: Account its secret, Batch its accounts.
+        match self {
+            Scanned::Account(a) => f.debug_tuple("Account").field(a).finish(),
+            Scanned::Batch(b) => f.debug_tuple("Batch").field(b).finish(),
+        }
+    }
+}
+
 /// Why a scanned text is not usable.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ScanError {
     /// Neither `otpauth://` nor `otpauth-migration://` (a web link, a Wi-Fi code …).
     NotAuthenticator,
     /// An `otpauth://` link that does not parse.
     Uri(crate::uri::UriError),
-    /// A migration link that does not decode.
+    /// An `otpauth-migration://` link that does not decode.
     Import(ImportError),
 }
+
+/// Developer text; the UI maps each variant to its own message.
+impl std::fmt::Display for ScanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScanError::NotAuthenticator => f.write_str("neither an otpauth:// nor an otpauth-migration:// link"),
+            ScanError::Uri(e) => e.fmt(f),
+            ScanError::Import(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ScanError {}
 
 /// Reads a QR code's text.
 pub fn read_scanned(text: &str) -> Result<Scanned, ScanError> {
@@ -227,13 +312,9 @@ pub(crate) struct Fields {
 }
 
 impl Fields {
-    pub(crate) fn label(&self) -> String {
-        label_of(&self.issuer, &self.name)
-    }
-
     /// The account, or why it was skipped.
     pub(crate) fn to_account(&self) -> Result<Account, Skipped> {
-        let skip = |reason| Skipped { label: self.label(), reason };
+        let skip = |reason| Skipped::new(&self.issuer, &self.name, reason);
         let kind = match self.kind.to_ascii_lowercase().as_str() {
             "" | "totp" => KindChoice::Totp,
             "hotp" => KindChoice::Hotp,
@@ -262,18 +343,11 @@ pub(crate) fn split(results: impl IntoIterator<Item = Result<Account, Skipped>>)
     let mut skipped = Vec::new();
     for r in results {
         match r.and_then(|a| {
-            crate::account::storable(&a).map_err(|e| Skipped { label: label_of(&a.issuer, &a.name), reason: SkipReason::Field(e) })
+            crate::account::storable(&a).map_err(|e| Skipped::new(&a.issuer, &a.name, SkipReason::Field(e)))
         }) {
             Ok(a) => accounts.push(a),
             Err(s) => skipped.push(s),
         }
     }
     (accounts, skipped)
-}
-
-/// "Issuer (name)" for a skipped entry, as the file has it (shortened: it may be the very field
-/// that was too long).
-pub(crate) fn label_of(issuer: &str, name: &str) -> String {
-    let cut = |s: &str| if s.chars().count() > 40 { format!("{}…", s.chars().take(40).collect::<String>()) } else { s.to_owned() };
-    crate::i18n::account_label(crate::i18n::Lang::En, &cut(issuer), &cut(name), |i, n| format!("{i} ({n})"))
 }

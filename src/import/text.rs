@@ -3,6 +3,7 @@
 use super::{SkipReason, Skipped};
 use crate::account::Account;
 use crate::uri;
+use percent_encoding::percent_decode_str;
 
 /// Every line that starts with `otpauth://` becomes an account or a skipped entry; other lines
 /// (blank, comments) are ignored.
@@ -12,12 +13,32 @@ pub fn uri_list(text: &str) -> (Vec<Account>, Vec<Skipped>) {
             .map(str::trim)
             .filter(|l| l.get(..10).is_some_and(|p| p.eq_ignore_ascii_case("otpauth://")))
             .map(|line| {
-                uri::parse(line).map(|p| p.account).map_err(|e| Skipped {
-                    label: line.chars().take(40).collect::<String>().split("secret=").next().unwrap_or("").to_owned(),
-                    reason: SkipReason::Uri(e),
+                uri::parse(line).map(|p| p.account).map_err(|e| {
+                    let (issuer, name) = label_of(line);
+                    Skipped::new(&issuer, &name, SkipReason::Uri(e))
                 })
             }),
     )
+}
+
+/// Issuer and name of a line that did not parse, read as far as they go: the label between the
+/// type and the `?` (percent-decoded where it decodes), split at its first colon, else the
+/// `issuer` parameter. Nothing else of the line is read, so the secret never shows.
+fn label_of(line: &str) -> (String, String) {
+    let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().trim().to_owned();
+    let rest = line.split_once("://").map_or("", |(_, rest)| rest);
+    let rest = rest.split('#').next().unwrap_or_default();
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let label = decode(path.split_once('/').map_or("", |(_, label)| label));
+    let (issuer, name) = match label.split_once(':') {
+        Some((issuer, name)) => (issuer.trim().to_owned(), name.trim().to_owned()),
+        None => (String::new(), label.clone()),
+    };
+    if !issuer.is_empty() {
+        return (issuer, name);
+    }
+    let param = query.split('&').find_map(|pair| pair.split_once('=').filter(|(key, _)| key.eq_ignore_ascii_case("issuer")).map(|(_, value)| decode(&value.replace('+', " "))));
+    (param.unwrap_or_default(), name)
 }
 
 /// The accounts as a plain list of canonical URIs (secrets in the clear: the UI warns first).

@@ -42,6 +42,22 @@ pub enum SecretError {
     },
 }
 
+/// Developer text; the UI shows `i18n::secret_error` instead. The offending character is not
+/// printed: it is part of a secret.
+impl fmt::Display for SecretError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SecretError::Empty => f.write_str("the secret is empty"),
+            SecretError::InvalidCharacter { position, .. } => write!(f, "the secret's character {position} is not Base32 (A-Z, 2-7)"),
+            SecretError::MisplacedPadding { position } => write!(f, "the secret has '=' padding at character {position}, before its end"),
+            SecretError::BadLength { chars } => write!(f, "the secret has {chars} Base32 characters, a length no encoder produces"),
+            SecretError::TooLong { chars } => write!(f, "the secret has {chars} Base32 characters, more than {MAX_SECRET_CHARS}"),
+        }
+    }
+}
+
+impl std::error::Error for SecretError {}
+
 /// Something about an accepted secret that the user should know.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]

@@ -1,6 +1,11 @@
-//! What the vault holds once decrypted: accounts (as canonical `otpauth://` URIs, each with its
-//! site's backup codes), sites kept only for their backup codes, and settings.
-//! Serialised as JSON inside the encryption; versioned separately from the envelope.
+//! What the vault holds once decrypted: accounts (each with its site's backup codes), sites kept
+//! only for their backup codes, and settings. Serialised as JSON inside the encryption, where an
+//! account is its `otpauth://` link; versioned separately from the envelope.
+//!
+//! In memory every link is parsed once, when the content is read, and kept parsed beside its
+//! text: the list, the merge and the import checks never parse again, and only an edit formats a
+//! link. Each entry has a random id, unique within the content, that it keeps for good: adding,
+//! removing, moving or merging never renumbers an entry.
 //!
 //! Versions: 1 had accounts with a URI only. 2 adds backup-code sets (current and revoked),
 //! entries without a secret (a site's backup codes alone) and the low-codes threshold. 3 adds
@@ -13,6 +18,7 @@ use crate::uri;
 use serde::ser::SerializeSeq;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
+use std::collections::HashSet;
 use std::fmt;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
@@ -21,37 +27,35 @@ pub const CONTENT_VERSION: u32 = 3;
 /// Idle minutes before locking, unless the user chose otherwise.
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
 
-/// One stored account. `Debug` shows neither the URI (it holds the secret) nor the codes.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
+/// One stored account, held parsed: the account (secret, label, parameters) is read from its
+/// link once, when the vault opens, and kept beside the link's text, which is what is written
+/// back (unchanged unless the entry is edited, so a newer version's extra parameters survive).
+/// `Debug` shows neither the account nor the codes.
+#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
 pub struct StoredAccount {
-    /// Stable identifier within this vault.
+    /// Stable identifier within this vault: chosen at random when the entry is made (never 0,
+    /// below 2^53 so any JSON reader keeps it exact), never changed afterwards.
     pub id: u64,
-    /// The account as its canonical `otpauth://` URI (secret included, hence zeroized); `None`
-    /// for a site kept only for its backup codes.
-    #[serde(default)]
-    pub uri: Option<String>,
+    /// The account as its `otpauth://` link, as stored (secret included, hence zeroized); `None`
+    /// for a site kept only for its backup codes. Always the link of `account`.
+    uri: Option<String>,
+    /// `uri`, parsed: `Some` exactly when `uri` is.
+    account: Option<Account>,
     /// Issuer of an entry without a URI (with a URI, the URI's issuer is the one).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub issuer: String,
     /// Account name of an entry without a URI.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
     /// When it was added, in Unix milliseconds.
     pub added_ms: u64,
     /// The site's current backup codes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup: Option<CodeSet>,
     /// Sets replaced by a newer one: kept as history, never offered for use.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revoked: Vec<CodeSet>,
     /// The user's tags ("work", "仕事").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Pinned to the top of the list.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pinned: bool,
     /// When a code was last copied, Unix ms (for "most recently used").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_used_ms: Option<u64>,
 }
 
@@ -66,25 +70,114 @@ impl fmt::Debug for StoredAccount {
     }
 }
 
+/// One entry as written: the field names and order of every content version so far.
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    id: u64,
+    uri: Option<&'a str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    issuer: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    name: &'a str,
+    added_ms: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    backup: &'a Option<CodeSet>,
+    #[serde(skip_serializing_if = "<[CodeSet]>::is_empty")]
+    revoked: &'a [CodeSet],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tags: &'a [String],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pinned: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_used_ms: Option<u64>,
+}
+
+/// One entry as read; fields added by later versions take their defaults.
+#[derive(Deserialize)]
+struct EntryIn {
+    id: u64,
+    #[serde(default)]
+    uri: Option<String>,
+    #[serde(default)]
+    issuer: String,
+    #[serde(default)]
+    name: String,
+    added_ms: u64,
+    #[serde(default)]
+    backup: Option<CodeSet>,
+    #[serde(default)]
+    revoked: Vec<CodeSet>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    pinned: bool,
+    #[serde(default)]
+    last_used_ms: Option<u64>,
+}
+
+impl Serialize for StoredAccount {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        EntryOut {
+            id: self.id,
+            uri: self.uri.as_deref(),
+            issuer: &self.issuer,
+            name: &self.name,
+            added_ms: self.added_ms,
+            backup: &self.backup,
+            revoked: &self.revoked,
+            tags: &self.tags,
+            pinned: self.pinned,
+            last_used_ms: self.last_used_ms,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Reads an entry and parses its link (without the input limits, [`uri::parse_stored`]: what was
+/// written stays readable). A link that does not parse is an error, so the content's reader keeps
+/// that entry as [`Unreadable`].
+impl<'de> Deserialize<'de> for StoredAccount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let EntryIn { id, mut uri, issuer, name, added_ms, backup, revoked, tags, pinned, last_used_ms } = EntryIn::deserialize(deserializer)?;
+        let account = match uri.as_deref().map(uri::parse_stored) {
+            Some(Ok(parsed)) => Some(parsed.account),
+            Some(Err(_)) => {
+                uri.zeroize();
+                return Err(serde::de::Error::custom("the stored otpauth link does not parse"));
+            }
+            None => None,
+        };
+        Ok(StoredAccount { id, uri, account, issuer, name, added_ms, backup, revoked, tags, pinned, last_used_ms })
+    }
+}
+
 impl StoredAccount {
-    /// The account this entry describes; `None` for an entry without a secret. Stored URIs are
-    /// read without the input limits ([`uri::parse_stored`]): what was written stays readable.
+    /// The account this entry describes (a copy); `None` for an entry without a secret.
     pub fn account(&self) -> Option<Account> {
-        self.uri.as_deref().and_then(|u| uri::parse_stored(u).ok()).map(|p| p.account)
+        self.account.clone()
     }
 
-    /// Whether the entry is readable: a URI that parses, or no URI but backup codes or a name.
+    /// The account this entry describes, borrowed; `None` for an entry without a secret.
+    pub fn account_ref(&self) -> Option<&Account> {
+        self.account.as_ref()
+    }
+
+    /// The account's `otpauth://` link as stored (it holds the secret); `None` for an entry
+    /// without a secret.
+    pub fn uri(&self) -> Option<&str> {
+        self.uri.as_deref()
+    }
+
+    /// Whether the entry is readable: an account, or no account but backup codes or a name.
     pub fn is_valid(&self) -> bool {
-        match &self.uri {
-            Some(_) => self.account().is_some(),
-            None => !(self.issuer.is_empty() && self.name.is_empty()) || self.backup.is_some(),
-        }
+        self.account.is_some() || !(self.issuer.is_empty() && self.name.is_empty()) || self.backup.is_some()
     }
 
     fn blank(id: u64, now_ms: u64) -> StoredAccount {
         StoredAccount {
             id,
             uri: None,
+            account: None,
             issuer: String::new(),
             name: String::new(),
             added_ms: now_ms,
@@ -96,17 +189,28 @@ impl StoredAccount {
         }
     }
 
-    /// Issuer and account name, from the URI or from the entry itself.
+    /// Makes `account` the entry's account, and its canonical link the stored text.
+    fn set_account(&mut self, account: Account) {
+        if let Some(old) = self.uri.as_mut() {
+            old.zeroize();
+        }
+        self.uri = Some(uri::format(&account));
+        self.account = Some(account);
+    }
+
+    /// Issuer and account name, from the account or from the entry itself.
     pub fn label(&self) -> (String, String) {
-        match self.account() {
-            Some(a) => (a.issuer.clone(), a.name.clone()),
-            None => (self.issuer.clone(), self.name.clone()),
+        let (issuer, name) = self.label_ref();
+        (issuer.to_owned(), name.to_owned())
+    }
+
+    fn label_ref(&self) -> (&str, &str) {
+        match &self.account {
+            Some(a) => (&a.issuer, &a.name),
+            None => (&self.issuer, &self.name),
         }
     }
 
-    fn codes(&self) -> Option<Vec<&str>> {
-        self.backup.as_ref().map(|b| b.codes.iter().map(|c| c.code.as_str()).collect())
-    }
 }
 
 /// User settings kept with the accounts.
@@ -327,13 +431,21 @@ pub struct AddCounts {
 
 /// Same secret and settings (or both without one, under the same label) and the same backup codes.
 fn same_entry(a: &StoredAccount, b: &StoredAccount) -> bool {
-    let accounts_match = match (a.account(), b.account()) {
+    let accounts_match = match (&a.account, &b.account) {
         (Some(x), Some(y)) => x == y,
-        (None, None) => a.label() == b.label(),
+        (None, None) => a.label_ref() == b.label_ref(),
         _ => false,
     };
-    accounts_match && a.codes() == b.codes()
+    let codes_match = match (&a.backup, &b.backup) {
+        (Some(x), Some(y)) => x.codes.len() == y.codes.len() && x.codes.iter().zip(&y.codes).all(|(p, q)| p.code == q.code),
+        (x, y) => x.is_none() && y.is_none(),
+    };
+    accounts_match && codes_match
 }
+
+/// Largest id handed out: 2^53 − 1, the largest integer a JSON reader using doubles (JavaScript)
+/// keeps exact.
+const MAX_ID: u64 = (1 << 53) - 1;
 
 fn check_site_label(issuer: &str, name: &str) -> Result<(String, String), FieldError> {
     let issuer = account::clean_label(issuer, Field::Issuer)?;
@@ -359,26 +471,42 @@ impl Content {
         self.accounts.iter().map(|a| a.id).chain(self.unreadable.iter().filter_map(|u| u.id))
     }
 
-    /// An id no entry has: one past the largest, or (if an entry holds the largest possible id)
-    /// the smallest free one, so two entries never share an id.
-    fn next_id(&self) -> u64 {
-        match self.ids().max() {
-            None => 1,
-            Some(m) if m < u64::MAX => m + 1,
-            Some(_) => {
-                let used: std::collections::HashSet<u64> = self.ids().collect();
-                (1..).find(|i| !used.contains(i)).unwrap_or(0)
-            }
+    fn id_taken(&self, id: u64) -> bool {
+        self.ids().any(|mine| mine == id)
+    }
+
+    /// An id no entry has, for a new entry: random (1 to [`MAX_ID`]), so entries keep their ids
+    /// when a backup is merged into another vault. Without a random source (it never happens
+    /// natively, nor in a browser with WebCrypto) the next after the largest below [`MAX_ID`].
+    fn fresh_id(&self) -> u64 {
+        self.fresh_id_except(&HashSet::new())
+    }
+
+    /// [`Content::fresh_id`], also avoiding `reserved` (the ids a merge is about to bring in).
+    fn fresh_id_except(&self, reserved: &HashSet<u64>) -> u64 {
+        self.fresh_id_from(std::iter::from_fn(|| getrandom::u64().ok()).take(16), reserved)
+    }
+
+    /// [`Content::fresh_id_except`] with the random numbers given.
+    fn fresh_id_from(&self, random: impl IntoIterator<Item = u64>, reserved: &HashSet<u64>) -> u64 {
+        let free = |id: u64| id != 0 && id <= MAX_ID && !reserved.contains(&id) && !self.id_taken(id);
+        if let Some(id) = random.into_iter().map(|r| r & MAX_ID).find(|&id| free(id)) {
+            return id;
         }
+        let next = self.ids().chain(reserved.iter().copied()).filter(|&id| id < MAX_ID).max().map_or(1, |m| m + 1);
+        if free(next) {
+            return next;
+        }
+        (1..=MAX_ID).find(|&id| free(id)).unwrap_or(MAX_ID)
     }
 
     /// Adds an account at the end and returns its id. Refused, with the field and its limit, if
     /// the vault could not store it so that it reads back the same ([`account::storable`]).
     pub fn add(&mut self, account: &Account, now_ms: u64) -> Result<u64, FieldError> {
         let account = account::storable(account)?;
-        let id = self.next_id();
+        let id = self.fresh_id();
         let mut entry = StoredAccount::blank(id, now_ms);
-        entry.uri = Some(uri::format(&account));
+        entry.set_account(account);
         self.accounts.push(entry);
         Ok(id)
     }
@@ -386,7 +514,7 @@ impl Content {
     /// Adds a site kept only for its backup codes (no secret) and returns its id.
     pub fn add_site(&mut self, issuer: &str, name: &str, codes: CodeSet, now_ms: u64) -> Result<u64, FieldError> {
         let (issuer, name) = check_site_label(issuer, name)?;
-        let id = self.next_id();
+        let id = self.fresh_id();
         let mut entry = StoredAccount::blank(id, now_ms);
         entry.issuer = issuer;
         entry.name = name;
@@ -400,8 +528,8 @@ impl Content {
         let mut same_secret = None;
         let mut same_label = None;
         for entry in &self.accounts {
-            let Some(mine) = entry.account() else { continue };
-            if mine == *account {
+            let Some(mine) = &entry.account else { continue };
+            if mine == account {
                 return Incoming::Identical(entry.id);
             }
             if mine.issuer == account.issuer && mine.name == account.name {
@@ -462,7 +590,7 @@ impl Content {
             Some(mut account) => {
                 account.issuer = issuer;
                 account.name = name;
-                entry.uri = Some(uri::format(&account));
+                entry.set_account(account);
             }
             None => {
                 entry.issuer = issuer;
@@ -485,7 +613,7 @@ impl Content {
         if account::reads_back(&account).is_err() {
             return false;
         }
-        entry.uri = Some(uri::format(&account));
+        entry.set_account(account);
         true
     }
 
@@ -501,7 +629,7 @@ impl Content {
         if tags.len() > account::MAX_TAGS && tags.len() > entry.tags.len() {
             return Err(FieldError::TooManyTags { count: tags.len() });
         }
-        let (old_issuer, old_name) = entry.label();
+        let (old_issuer, old_name) = entry.label_ref();
         let check = |text: &str, old: &str, field| {
             if text.trim() == old {
                 Ok(old.to_owned())
@@ -509,7 +637,7 @@ impl Content {
                 account::clean_label(text, field)
             }
         };
-        let (issuer, name) = (check(issuer, &old_issuer, Field::Issuer)?, check(name, &old_name, Field::Name)?);
+        let (issuer, name) = (check(issuer, old_issuer, Field::Issuer)?, check(name, old_name, Field::Name)?);
         match entry.account() {
             Some(mut account) => {
                 account.issuer = issuer;
@@ -606,7 +734,7 @@ impl Content {
         let account = account::storable(account)?;
         match self.accounts.iter_mut().find(|a| a.id == id) {
             Some(entry) => {
-                entry.uri = Some(uri::format(&account));
+                entry.set_account(account);
                 Ok(true)
             }
             None => Ok(false),
@@ -642,7 +770,7 @@ impl Content {
         for entry in &other.accounts {
             if self.accounts.iter().any(|m| same_entry(m, entry)) {
                 preview.unchanged.push(entry.id);
-            } else if self.accounts.iter().any(|m| m.label() == entry.label()) {
+            } else if self.accounts.iter().any(|m| m.label_ref() == entry.label_ref()) {
                 preview.conflicting.push(entry.id);
             } else {
                 preview.added.push(entry.id);
@@ -651,19 +779,24 @@ impl Content {
         preview
     }
 
-    /// Merges a backup: every entry not already here (identical) is appended with a new id, its
-    /// backup codes and their use included. Conflicting ones are kept side by side, and entries
-    /// the backup holds unread are carried over as they are, so nothing is ever lost. Returns how
-    /// many were added.
+    /// Merges a backup: every entry not already here (identical) is appended, its backup codes
+    /// and their use included, under its own id unless that id is taken here (then under a fresh
+    /// one); entries here are never renumbered. Conflicting ones are kept side by side, and
+    /// entries the backup holds unread are carried over as they are, so nothing is ever lost.
+    /// Returns how many were added.
     pub fn merge(&mut self, other: &Content) -> usize {
-        let preview = self.preview_merge(other);
+        let unchanged: HashSet<u64> = self.preview_merge(other).unchanged.into_iter().collect();
+        // A fresh id never takes one an incoming entry still to come would keep.
+        let incoming: HashSet<u64> = other.ids().collect();
         let mut added = 0;
         for entry in &other.accounts {
-            if preview.unchanged.contains(&entry.id) || !entry.is_valid() {
+            if unchanged.contains(&entry.id) || !entry.is_valid() {
                 continue;
             }
             let mut copy = entry.clone();
-            copy.id = self.next_id();
+            if copy.id == 0 || self.id_taken(copy.id) {
+                copy.id = self.fresh_id_except(&incoming);
+            }
             self.accounts.push(copy);
             added += 1;
         }
@@ -672,10 +805,10 @@ impl Content {
                 continue;
             }
             let mut copy = u.clone();
-            // Its id is another vault's: if it is taken here, the entry gets a free one (its
-            // text is rewritten for that field only), so two entries never share an id.
-            if let Some(id) = copy.id.filter(|id| self.ids().any(|mine| mine == *id)) {
-                let fresh = self.next_id();
+            // An id taken here is replaced by a free one (its text is rewritten for that field
+            // only), so two entries never share an id.
+            if copy.id.is_some_and(|id| self.id_taken(id)) {
+                let fresh = self.fresh_id_except(&incoming);
                 if let Ok(serde_json::Value::Object(mut map)) = serde_json::from_str::<serde_json::Value>(&copy.raw) {
                     map.insert("id".into(), fresh.into());
                     if let Ok(text) = serde_json::to_string(&map) {
@@ -684,11 +817,45 @@ impl Content {
                         copy.id = Some(fresh);
                     }
                 }
-                let _ = id;
             }
             self.unreadable.push(copy);
             added += 1;
         }
         added
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_ids(readable: &[u64], unreadable: &[u64]) -> Content {
+        let mut c = Content::default();
+        for &id in readable {
+            let mut entry = StoredAccount::blank(id, 0);
+            entry.name = "x".into();
+            c.accounts.push(entry);
+        }
+        for &id in unreadable {
+            c.unreadable.push(Unreadable { id: Some(id), raw: format!("{{\"id\":{id}}}") });
+        }
+        c
+    }
+
+    #[test]
+    fn a_fresh_id_is_never_zero_nor_taken_nor_past_2_pow_53() {
+        let c = with_ids(&[5, MAX_ID], &[9]);
+        let none = HashSet::new();
+        assert_eq!(c.fresh_id_from([0, 5, 9, MAX_ID, 1 << 53, 77], &none), 77, "0, taken ids and 2^53 (masked to 0) are passed over");
+        assert_eq!(c.fresh_id_from([u64::MAX, 3], &none), 3, "u64::MAX masks to the taken 2^53 - 1");
+        assert_eq!(c.fresh_id_from([77, 78], &HashSet::from([77])), 78, "an id a merge brings in is reserved");
+        // Without randomness: one past the largest id below the cap, else the smallest free one.
+        assert_eq!(c.fresh_id_from([], &none), 10);
+        assert_eq!(c.fresh_id_from([], &HashSet::from([10, 12])), 13);
+        assert_eq!(with_ids(&[], &[]).fresh_id_from([], &none), 1);
+        assert_eq!(with_ids(&[MAX_ID - 1], &[]).fresh_id_from([], &none), MAX_ID);
+        assert_eq!(with_ids(&[MAX_ID - 1, MAX_ID], &[]).fresh_id_from([], &none), 1);
+        let id = c.fresh_id();
+        assert!(id != 0 && id <= MAX_ID && ![5, 9, MAX_ID].contains(&id));
     }
 }

@@ -34,25 +34,30 @@ pub const MAX_PASSPHRASE_SLOTS_TRIED: usize = 2;
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum VaultError {
-    /// Does not start with the vault magic: not a vault or backup file of ours.
+    /// The bytes do not start with the vault magic (`2FAVAULT`): not a vault or backup file of
+    /// ours (opening the stored record, choosing a file to restore).
     NotAVault,
-    /// Ends before its structure does.
+    /// The bytes end before the structure they announce does, or before the content's 16-byte
+    /// tag: a cut copy or download.
     Truncated,
-    /// Structure is inconsistent (bad slot, bad lengths).
+    /// The structure is inconsistent: envelope version 0, no slot or more than 8, a slot of
+    /// type 0, a passphrase slot whose body is not 85 bytes; or a master key could not be wrapped.
     Damaged,
-    /// Written by a newer version of the app (envelope format).
+    /// The envelope's version is newer than [`ENVELOPE_VERSION`]: written by a newer app.
     NewerEnvelope {
         /// The version found.
         found: u16,
     },
-    /// Written by a newer version of the app (content format).
+    /// The decrypted content's version is newer than [`CONTENT_VERSION`]: written by a newer app.
     NewerContent {
         /// The version found.
         found: u32,
     },
-    /// No slot this version can open with a passphrase.
+    /// No passphrase slot among the slots (only types this version does not know), or the slot
+    /// asked for is not there.
     NoPassphraseSlot,
-    /// Argon2 parameters that are not valid at all (zero lanes, too little memory).
+    /// Argon2 parameters that are not valid at all (zero lanes or passes, too little memory);
+    /// refused before deriving.
     BadKdfParams,
     /// Argon2 parameters that would cost more than this app allows ([`MAX_KDF_MEMORY_KIB`],
     /// [`MAX_KDF_WORK_KIB`], [`MAX_KDF_ITERATIONS`], [`MAX_KDF_LANES`]); refused before deriving.
@@ -60,11 +65,37 @@ pub enum VaultError {
         /// The file's parameters.
         kdf: KdfParams,
     },
-    /// Authentication failed: wrong passphrase, or the file was changed.
+    /// Authentication failed when unwrapping the master key or decrypting the content: a wrong
+    /// passphrase, or bytes that were changed. The cipher cannot tell the two apart.
     WrongPassphraseOrDamaged,
-    /// Decrypted, but the content is not valid (should not happen unless our own writer was wrong).
+    /// Decrypted, but the content is not JSON of the content's shape, or could not be written
+    /// as such (should not happen unless our own writer was wrong).
     BadContent,
 }
+
+/// Developer text; the UI shows `i18n::vault_error` instead.
+impl fmt::Display for VaultError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VaultError::NotAVault => f.write_str("not a vault: the magic bytes are missing"),
+            VaultError::Truncated => f.write_str("the vault ends before its structure does"),
+            VaultError::Damaged => f.write_str("the vault's structure is inconsistent"),
+            VaultError::NewerEnvelope { found } => write!(f, "envelope version {found} is newer than {ENVELOPE_VERSION}"),
+            VaultError::NewerContent { found } => write!(f, "content version {found} is newer than {CONTENT_VERSION}"),
+            VaultError::NoPassphraseSlot => f.write_str("no passphrase slot this version can open"),
+            VaultError::BadKdfParams => f.write_str("invalid Argon2 parameters"),
+            VaultError::KdfTooCostly { kdf } => write!(
+                f,
+                "Argon2 parameters over the caps: {} KiB, {} passes, {} lanes",
+                kdf.memory_kib, kdf.iterations, kdf.parallelism
+            ),
+            VaultError::WrongPassphraseOrDamaged => f.write_str("wrong passphrase, or the vault was changed"),
+            VaultError::BadContent => f.write_str("the decrypted content is not valid"),
+        }
+    }
+}
+
+impl std::error::Error for VaultError {}
 
 /// A source of cryptographically secure random bytes (WebCrypto in the browser, the OS natively).
 pub trait Random {

@@ -8,7 +8,7 @@ pub struct OsRandom;
 
 impl Random for OsRandom {
     fn fill(&mut self, buf: &mut [u8]) {
-        getrandom::getrandom(buf).expect("OS randomness");
+        getrandom::fill(buf).expect("OS randomness");
     }
 }
 

@@ -72,7 +72,7 @@ impl Row {
             None => Row::bare(entry.id, &entry.issuer, &entry.name),
         };
         let mut hasher = std::hash::DefaultHasher::new();
-        std::hash::Hash::hash(&(&entry.uri, &entry.issuer, &entry.name, &entry.tags, entry.pinned), &mut hasher);
+        std::hash::Hash::hash(&(entry.uri(), &entry.issuer, &entry.name, &entry.tags, entry.pinned), &mut hasher);
         row.fingerprint = std::hash::Hasher::finish(&hasher);
         row.tags = entry.tags.clone();
         row.pinned = entry.pinned;

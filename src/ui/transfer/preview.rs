@@ -82,7 +82,7 @@ pub(super) fn Preview(flow: Flow) -> impl IntoView {
                 {(!p.skipped.is_empty()).then(|| view! {
                     <h4>{i18n::t(lang, T::SkippedHeading)}</h4>
                     <ul data-testid="preview-skipped">
-                        {p.skipped.iter().map(|s| view! { <li>{s.label.clone()}": "{i18n::skip_reason(lang, &s.reason)}</li> }).collect_view()}
+                        {p.skipped.iter().map(|s| view! { <li>{i18n::account_label(lang, &s.issuer, &s.name, |i, n| format!("{i} ({n})"))}": "{i18n::skip_reason(lang, &s.reason)}</li> }).collect_view()}
                     </ul>
                 })}
                 <div class="buttons">

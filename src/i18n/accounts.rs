@@ -1,0 +1,107 @@
+//! Messages about accounts in the list and the add dialog: how an account is named, the row's
+//! accessible names, the countdown, an account's settings.
+
+use super::{t, Lang, T};
+
+/// How an account is named on screen: issuer and name joined by `join`, whichever is present,
+/// or "(no name)".
+pub fn account_label(lang: Lang, issuer: &str, name: &str, join: impl FnOnce(&str, &str) -> String) -> String {
+    match (issuer.is_empty(), name.is_empty()) {
+        (false, false) => join(issuer, name),
+        (false, true) => issuer.to_owned(),
+        (true, false) => name.to_owned(),
+        (true, true) => t(lang, T::Unnamed).to_owned(),
+    }
+}
+
+/// "SHA256, 8 digits, 60 s" / "SHA256・8 桁・60 秒": an account's settings, to compare two.
+pub fn settings_summary(lang: Lang, p: &crate::otp::Params) -> String {
+    use crate::otp::Kind;
+    let alg = p.algorithm.as_str();
+    match (lang, p.kind) {
+        (Lang::En, Kind::Totp { period }) => format!("{alg}, {} digits, {period} s", p.digits),
+        (Lang::Ja, Kind::Totp { period }) => format!("{alg}・{} 桁・{period} 秒", p.digits),
+        (Lang::En, Kind::Hotp { counter }) => format!("{alg}, {} digits, counter {counter} (HOTP)", p.digits),
+        (Lang::Ja, Kind::Hotp { counter }) => format!("{alg}・{} 桁・カウンター {counter}（HOTP）", p.digits),
+        (Lang::En, Kind::Steam { period }) => format!("Steam Guard, {period} s"),
+        (Lang::Ja, Kind::Steam { period }) => format!("Steam Guard・{period} 秒"),
+    }
+}
+
+/// Accessible names of a row's buttons: "Pin GitHub (alice)", "Move GitHub (alice) up" …
+pub fn row_action(lang: Lang, key: T, who: &str) -> String {
+    match lang {
+        Lang::En => format!("{} — {who}", t(lang, key)),
+        Lang::Ja => format!("{who}: {}", t(lang, key)),
+    }
+}
+
+/// "Copied the code for GitHub (alice)."
+pub fn copied_for(lang: Lang, who: &str) -> String {
+    match lang {
+        Lang::En => format!("Copied the code for {who}."),
+        Lang::Ja => format!("{who} のコードをコピーしました。"),
+    }
+}
+
+/// "3 of 1000 accounts".
+pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("{shown} of {total} accounts"),
+        Lang::Ja => format!("{total} 件中 {shown} 件"),
+    }
+}
+
+/// The shared countdown above the list.
+pub fn codes_change_in(lang: Lang, secs: u64) -> String {
+    match lang {
+        Lang::En => format!("New codes in {secs} s"),
+        Lang::Ja => format!("あと {secs} 秒でコードが変わります"),
+    }
+}
+
+/// "12 s" — the countdown's visible figure.
+pub fn seconds_short(lang: Lang, secs: u64) -> String {
+    match lang {
+        Lang::En => format!("{secs} s"),
+        Lang::Ja => format!("{secs}秒"),
+    }
+}
+
+/// Accessible name of a copy button: "Copy code for GitHub (alice)".
+pub fn copy_label(lang: Lang, who: &str) -> String {
+    match lang {
+        Lang::En => format!("Copy code for {who}"),
+        Lang::Ja => format!("{who} のコードをコピー"),
+    }
+}
+
+/// Accessible name of a delete button.
+pub fn delete_label(lang: Lang, who: &str) -> String {
+    match lang {
+        Lang::En => format!("Delete {who}"),
+        Lang::Ja => format!("{who} を削除"),
+    }
+}
+
+/// Confirmation after adding.
+pub fn added(lang: Lang, who: &str) -> String {
+    match lang {
+        Lang::En => format!("Added {who}."),
+        Lang::Ja => format!("{who} を追加しました。"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn account_labels_fall_back_to_what_is_there() {
+        let paren = |i: &str, n: &str| format!("{i} ({n})");
+        assert_eq!(account_label(Lang::En, "GitHub", "alice", paren), "GitHub (alice)");
+        assert_eq!(account_label(Lang::En, "GitHub", "", paren), "GitHub");
+        assert_eq!(account_label(Lang::En, "", "alice", paren), "alice");
+        assert_eq!(account_label(Lang::Ja, "", "", paren), "（名前なし）");
+    }
+}

@@ -1,0 +1,131 @@
+//! Messages about a site's backup codes: what remains, what was found in a pasted block, what
+//! was marked, the printed sheet.
+
+use super::{t, Lang, T};
+
+/// "7 of 10 left".
+pub fn codes_remaining(lang: Lang, remaining: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("{remaining} of {total} left"),
+        Lang::Ja => format!("残り {remaining} / {total}"),
+    }
+}
+
+/// The row's button: "Backup codes · 7 left".
+pub fn backup_button(lang: Lang, remaining: Option<usize>) -> String {
+    match (lang, remaining) {
+        (_, None) => t(lang, T::AddBackupCodes).to_owned(),
+        (Lang::En, Some(n)) => format!("Backup codes · {n} left"),
+        (Lang::Ja, Some(n)) => format!("バックアップコード · 残り {n}"),
+    }
+}
+
+/// The low-codes warning, naming the site.
+pub fn codes_low(lang: Lang, remaining: usize, site: &str) -> String {
+    let site = if site.is_empty() { match lang { Lang::En => "the site", Lang::Ja => "サイト" } } else { site };
+    match lang {
+        Lang::En => format!("Only {remaining} backup code{} left. Sign in to {site}, generate new backup codes, and paste them here with “Replace with new codes”.", if remaining == 1 { "" } else { "s" }),
+        Lang::Ja => format!("バックアップコードの残りが {remaining} 個です。{site} にログインして新しいバックアップコードを発行し、「新しいコードに置き換え」から貼り付けてください。"),
+    }
+}
+
+/// How a shape looks, for the "found" line.
+pub fn shape_name(lang: Lang, shape: crate::backup_codes::Shape) -> &'static str {
+    use crate::backup_codes::Shape;
+    match (lang, shape) {
+        (Lang::En, Shape::Digits8) => "8 digits, like Instagram, Facebook and Google",
+        (Lang::Ja, Shape::Digits8) => "8 桁の数字（Instagram・Facebook・Google 形式）",
+        (Lang::En, Shape::Alnum12) => "12 letters and digits, like X",
+        (Lang::Ja, Shape::Alnum12) => "英数字 12 文字（X 形式）",
+        (Lang::En, Shape::Hex5x2) => "xxxxx-xxxxx, like GitHub",
+        (Lang::Ja, Shape::Hex5x2) => "xxxxx-xxxxx（GitHub 形式）",
+        (Lang::En, Shape::Alnum5x5) => "25 characters in 5 groups, like Microsoft",
+        (Lang::Ja, Shape::Alnum5x5) => "5 文字 × 5 組（Microsoft 形式）",
+        (Lang::En, Shape::Alnum4x2) => "xxxx-xxxx, like Discord",
+        (Lang::Ja, Shape::Alnum4x2) => "xxxx-xxxx（Discord 形式）",
+        (Lang::En, Shape::Digits) => "digits, like PlayStation",
+        (Lang::Ja, Shape::Digits) => "数字（PlayStation 形式）",
+        (Lang::En, Shape::Generic) => "one code per line",
+        (Lang::Ja, Shape::Generic) => "1 行に 1 コード",
+    }
+}
+
+/// "Found 10 codes (8 digits, like …)."
+pub fn codes_found(lang: Lang, n: usize, shape: crate::backup_codes::Shape) -> String {
+    match lang {
+        Lang::En => format!("Found {n} code{} ({}). Check them below before saving.", if n == 1 { "" } else { "s" }, shape_name(lang, shape)),
+        Lang::Ja => format!("{n} 個のコードが見つかりました（{}）。保存する前に下で確認してください。", shape_name(lang, shape)),
+    }
+}
+
+/// A refused list of typed or confirmed codes.
+pub fn codes_error(lang: Lang, e: &crate::backup_codes::CodesError) -> String {
+    use crate::backup_codes::CodesError;
+    match (lang, e) {
+        (_, CodesError::Empty) => t(lang, T::CodesEmpty).to_owned(),
+        (Lang::En, CodesError::Unreadable { line }) => format!("Line {line} is not a code (letters and digits, at most 64). Fix or delete that line."),
+        (Lang::Ja, CodesError::Unreadable { line }) => format!("{line} 行目はコードではありません（英数字 64 文字まで）。その行を直すか削除してください。"),
+        (Lang::En, CodesError::Duplicate { line }) => format!("Line {line} repeats a code listed above. Delete that line."),
+        (Lang::Ja, CodesError::Duplicate { line }) => format!("{line} 行目は上と同じコードです。その行を削除してください。"),
+    }
+}
+
+/// "used 2026-11-22".
+pub fn used_on(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::En => format!("used {date}"),
+        Lang::Ja => format!("{date} 使用"),
+    }
+}
+
+/// "Marked 1234 5678 used." for the live region.
+pub fn marked_used(lang: Lang, code: &str, used: bool) -> String {
+    match (lang, used) {
+        (Lang::En, true) => format!("Marked {code} used."),
+        (Lang::En, false) => format!("{code} is unused again."),
+        (Lang::Ja, true) => format!("{code} を使用済みにしました。"),
+        (Lang::Ja, false) => format!("{code} を未使用に戻しました。"),
+    }
+}
+
+/// A retired set's heading: "Added 2026-01-02, retired 2026-11-22".
+pub fn retired_set(lang: Lang, added: &str, retired: &str) -> String {
+    match lang {
+        Lang::En => format!("Added {added}, retired {retired}"),
+        Lang::Ja => format!("{added} 追加、{retired} 無効化"),
+    }
+}
+
+/// The backup dialog's title: "Backup codes — Instagram (alice)".
+pub fn backup_title(lang: Lang, who: &str) -> String {
+    match lang {
+        Lang::En => format!("Backup codes — {who}"),
+        Lang::Ja => format!("バックアップコード — {who}"),
+    }
+}
+
+/// Accessible name of a code's "mark used" or "undo" button.
+pub fn mark_label(lang: Lang, code: &str, used: bool) -> String {
+    match (lang, used) {
+        (Lang::En, false) => format!("Mark {code} used"),
+        (Lang::En, true) => format!("Mark {code} unused again"),
+        (Lang::Ja, false) => format!("{code} を使用済みにする"),
+        (Lang::Ja, true) => format!("{code} を未使用に戻す"),
+    }
+}
+
+/// Accessible name of a code's copy button.
+pub fn copy_code_label(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::En => format!("Copy {code}"),
+        Lang::Ja => format!("{code} をコピー"),
+    }
+}
+
+/// The printed sheet's date line.
+pub fn printed_on(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::En => format!("Printed {date}"),
+        Lang::Ja => format!("{date} 印刷"),
+    }
+}

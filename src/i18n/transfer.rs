@@ -1,0 +1,146 @@
+//! Moving accounts in and out: import errors and previews, why an entry was left out, the
+//! questions about accounts already here, export QR codes.
+
+use super::errors::{field_error, uri_error};
+use super::Lang;
+
+/// A file or payload refused as a whole.
+pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
+    use crate::import::ImportError as E;
+    match (lang, e) {
+        (Lang::En, E::NotRecognised) => "This is not a format this app can import. Supported: Aegis, 2FAS, Bitwarden JSON, Ente Auth text, andOTP JSON, otpauth:// lists and Google Authenticator export codes.".into(),
+        (Lang::Ja, E::NotRecognised) => "このアプリでインポートできない形式です。対応形式: Aegis、2FAS、Bitwarden の JSON、Ente Auth のテキスト、andOTP の JSON、otpauth:// の一覧、Google Authenticator のエクスポートコード。".into(),
+        (Lang::En, E::TooLarge) => "This file is too large to be an authenticator export (over 8 MB).".into(),
+        (Lang::Ja, E::TooLarge) => "認証アプリのエクスポートとしては大きすぎるファイルです（8 MB 超）。".into(),
+        (Lang::En, E::NeedsPassword) => "This file is encrypted: enter its password, then Read again.".into(),
+        (Lang::Ja, E::NeedsPassword) => "このファイルは暗号化されています。パスワードを入力してもう一度「読み込む」を押してください。".into(),
+        (Lang::En, E::WrongPassword) => "Wrong password, or the file was altered. Nothing was imported. Check the password and try again.".into(),
+        (Lang::Ja, E::WrongPassword) => "パスワードが違うか、ファイルが改変されています。何もインポートしていません。パスワードを確認して再度お試しください。".into(),
+        (Lang::En, E::Malformed(what)) => format!("The file is damaged or incomplete ({what}). Nothing was imported. Export it again from the other app."),
+        (Lang::Ja, E::Malformed(what)) => format!("ファイルが壊れているか不完全です（{what}）。何もインポートしていません。元のアプリからもう一度エクスポートしてください。"),
+        (Lang::En, E::UnsupportedVersion(v)) => format!("This file's format version ({v}) is not supported yet. Nothing was imported."),
+        (Lang::Ja, E::UnsupportedVersion(v)) => format!("このファイルの形式バージョン（{v}）にはまだ対応していません。何もインポートしていません。"),
+        (Lang::En, E::Empty) => "The file holds no accounts.".into(),
+        (Lang::Ja, E::Empty) => "ファイルにアカウントがありません。".into(),
+        (Lang::En, E::EncryptedUnsupported) => "This export is encrypted in a way this app cannot open. Export it again without encryption (JSON), import it, then delete that file.".into(),
+        (Lang::Ja, E::EncryptedUnsupported) => "このエクスポートはこのアプリでは開けない方式で暗号化されています。暗号化なし（JSON）で再度エクスポートしてインポートし、そのファイルは削除してください。".into(),
+        (Lang::En, E::KdfTooCostly { n, r, p }) => format!(
+            "This file's password protection asks for scrypt N={n}, r={r}, p={p}: {} MiB of memory, more than this app allows ({} MiB, p at most {}). It was not opened, so the browser cannot freeze. Nothing was imported; export it again from Aegis with its default settings.",
+            crate::import::aegis::memory_of(*n, *r, *p) / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_BYTES / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_P
+        ),
+        (Lang::Ja, E::KdfTooCostly { n, r, p }) => format!(
+            "このファイルのパスワード保護は scrypt N={n}、r={r}、p={p}（メモリ {} MiB）を求めていて、このアプリの上限（{} MiB、p は {} まで）を超えています。ブラウザが固まらないよう開きませんでした。何もインポートしていません。Aegis の標準設定でもう一度エクスポートしてください。",
+            crate::import::aegis::memory_of(*n, *r, *p) / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_BYTES / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_P
+        ),
+    }
+}
+
+/// Why one entry was left out.
+pub fn skip_reason(lang: Lang, r: &crate::import::SkipReason) -> String {
+    use crate::import::SkipReason as R;
+    match (lang, r) {
+        (_, R::Field(e)) => field_error(lang, e),
+        (_, R::Uri(e)) => uri_error(lang, e),
+        (Lang::En, R::UnsupportedKind(k)) => format!("{k} codes are not supported."),
+        (Lang::Ja, R::UnsupportedKind(k)) => format!("{k} 形式のコードには対応していません。"),
+    }
+}
+
+/// The name of an import format.
+pub fn format_name(f: crate::import::Format) -> &'static str {
+    use crate::import::Format as F;
+    match f {
+        F::GoogleMigration => "Google Authenticator",
+        F::Aegis | F::AegisEncrypted => "Aegis",
+        F::TwoFas | F::TwoFasEncrypted => "2FAS",
+        F::Bitwarden => "Bitwarden",
+        F::AndOtp => "andOTP",
+        F::UriList => "otpauth://",
+    }
+}
+
+/// "Batch 2 of 3 read. Scan the next code."
+pub fn batch_progress(lang: Lang, read: usize, total: usize) -> String {
+    match lang {
+        Lang::En if read < total => format!("Batch {read} of {total} read. Scan the next code shown by Google Authenticator."),
+        Lang::En => format!("All {total} batches read."),
+        Lang::Ja if read < total => format!("{total} 個中 {read} 個目のコードを読み取りました。Google Authenticator に表示される次のコードを読み取ってください。"),
+        Lang::Ja => format!("{total} 個のコードをすべて読み取りました。"),
+    }
+}
+
+/// "From Aegis: 5 accounts."
+pub fn import_found(lang: Lang, format: &str, n: usize, skipped: usize) -> String {
+    match lang {
+        Lang::En => format!("From {format}: {n} account{}{}.", if n == 1 { "" } else { "s" }, if skipped > 0 { format!(", {skipped} left out (see below)") } else { String::new() }),
+        Lang::Ja => format!("{format} から {n} 件のアカウント{}。", if skipped > 0 { format!("（{skipped} 件は除外。下記参照）") } else { String::new() }),
+    }
+}
+
+/// After adding: "Added 3, replaced 1, 2 were already here."
+pub fn import_done(lang: Lang, added: usize, replaced: usize, same: usize) -> String {
+    match lang {
+        Lang::En => format!("Added {added}, replaced {replaced} old secret{}, {same} already here.", if replaced == 1 { "" } else { "s" }),
+        Lang::Ja => format!("{added} 件追加、{replaced} 件の古いシークレットを置き換え、{same} 件は登録済みでした。"),
+    }
+}
+
+/// The add dialog's question for a re-issued secret.
+pub fn same_label_question(lang: Lang, who: &str) -> String {
+    match lang {
+        Lang::En => format!("{who} is already here with a different secret. If you just re-scanned the site's QR code, the old secret now makes invalid codes: replace it. Keep both only if these are two different logins."),
+        Lang::Ja => format!("{who} は別のシークレットで登録済みです。サイトの QR コードを読み直したばかりなら、古いシークレットでは無効なコードになります。置き換えてください。別々のログインの場合だけ両方残してください。"),
+    }
+}
+
+/// The same secret is here with other settings (a file that does not store them, or a typo).
+pub fn same_secret_question(lang: Lang, who: &str, here: &str, incoming: &str) -> String {
+    match lang {
+        Lang::En => format!("{who} is already here with the same secret but other settings: here {here}; new {incoming}. If the codes here work, keep them. Use the new settings only if the site asks for them."),
+        Lang::Ja => format!("{who} は同じシークレットで登録済みですが、設定が異なります（登録済み: {here}／新しい方: {incoming}）。今のコードが使えているならそのままにしてください。サイトが新しい設定を求める場合だけ切り替えてください。"),
+    }
+}
+
+/// "same secret, other settings: here …; in the file …" — one line of an import preview.
+pub fn same_secret_preview(lang: Lang, here: &str, incoming: &str) -> String {
+    match lang {
+        Lang::En => format!("same secret, other settings (here {here}; in the file {incoming})"),
+        Lang::Ja => format!("同じシークレットで設定が異なる（登録済み {here}／ファイル {incoming}）"),
+    }
+}
+
+/// The choice for accounts with the same secret and other settings.
+pub fn same_secret_choice(lang: Lang, take: bool) -> &'static str {
+    match (lang, take) {
+        (Lang::En, false) => "Keep the settings here (recommended)",
+        (Lang::Ja, false) => "登録済みの設定のままにする（おすすめ）",
+        (Lang::En, true) => "Use the file's settings",
+        (Lang::Ja, true) => "ファイルの設定に切り替える",
+    }
+}
+
+/// A file refused from its size, before reading.
+pub fn file_too_large(lang: Lang, bytes: u64) -> String {
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    let max = crate::import::MAX_IMPORT_BYTES / (1024 * 1024);
+    match lang {
+        Lang::En => format!("This file is {mb:.1} MB; at most {max} MB can be read. Choose the export or backup file itself."),
+        Lang::Ja => format!("このファイルは {mb:.1} MB です。読み込めるのは {max} MB までです。エクスポートまたはバックアップのファイルそのものを選んでください。"),
+    }
+}
+
+/// Accounts the Google format cannot carry.
+pub fn not_exportable(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{n} account{} cannot go into these codes (Steam, a period other than 30 s, or other than 6 or 8 digits): move {} with its own QR code.", if n == 1 { "" } else { "s" }, if n == 1 { "it" } else { "them" }),
+        Lang::Ja => format!("{n} 件のアカウントはこの形式に入れられません（Steam、30 秒以外の周期、6・8 桁以外）。個別の QR コードで移してください。"),
+    }
+}
+
+/// "Code 1 of 3".
+pub fn qr_of(lang: Lang, i: usize, n: usize) -> String {
+    match lang {
+        Lang::En => format!("Code {i} of {n}"),
+        Lang::Ja => format!("{n} 個中 {i} 個目"),
+    }
+}

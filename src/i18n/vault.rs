@@ -1,0 +1,107 @@
+//! The vault: why it did not open, a restore's preview, entries it could not read, passphrase
+//! refusals and the key derivation's progress.
+
+use super::{Lang, T};
+
+/// Message for a vault that could not be opened.
+pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
+    use crate::vault::VaultError as E;
+    match (lang, e) {
+        (Lang::En, E::WrongPassphraseOrDamaged) => "Wrong passphrase, or the vault is damaged. Nothing was changed: check the passphrase (and Caps Lock) and try again.".into(),
+        (Lang::Ja, E::WrongPassphraseOrDamaged) => "パスフレーズが違うか、保管庫が壊れています。何も変更していません。パスフレーズ（と Caps Lock）を確認して、もう一度お試しください。".into(),
+        (Lang::En, E::NewerEnvelope { found }) => format!("This vault was written by a newer version of the app (format {found}). Open it with the newer version; nothing was changed."),
+        (Lang::Ja, E::NewerEnvelope { found }) => format!("この保管庫は新しい版のアプリで作成されています（形式 {found}）。新しい版で開いてください。何も変更していません。"),
+        (Lang::En, E::NewerContent { found }) => format!("This vault's contents come from a newer version of the app (content {found}). Open it with the newer version; nothing was changed."),
+        (Lang::Ja, E::NewerContent { found }) => format!("この保管庫の内容は新しい版のアプリのものです（内容 {found}）。新しい版で開いてください。何も変更していません。"),
+        (Lang::En, E::NotAVault) => "This is not a vault or backup file of this app. Choose the .2favault file you exported.".into(),
+        (Lang::Ja, E::NotAVault) => "このアプリの保管庫・バックアップファイルではありません。書き出した .2favault ファイルを選んでください。".into(),
+        (Lang::En, E::Truncated) => "The file is cut short: part of it is missing. Use a complete copy of the backup.".into(),
+        (Lang::Ja, E::Truncated) => "ファイルが途中で切れています。完全なバックアップのコピーを使ってください。".into(),
+        (Lang::En, E::KdfTooCostly { kdf }) => format!(
+            "This file asks for {} MiB of memory and {} passes ({} lanes) to open, more than this app allows ({} MiB, {} MiB × passes, {} lanes): a file made this way could freeze or crash the browser, so it was not opened. Nothing was changed; use a backup exported by this app.",
+            kdf.memory_kib / 1024, kdf.iterations, kdf.parallelism,
+            crate::vault::MAX_KDF_MEMORY_KIB / 1024, crate::vault::MAX_KDF_WORK_KIB / 1024, crate::vault::MAX_KDF_LANES
+        ),
+        (Lang::Ja, E::KdfTooCostly { kdf }) => format!(
+            "このファイルを開くには {} MiB のメモリと {} 回の反復（並列 {}）が必要で、このアプリの上限（{} MiB、メモリ×反復 {} MiB、並列 {}）を超えています。ブラウザが固まったり落ちたりするおそれがあるため開きませんでした。何も変更していません。このアプリで書き出したバックアップを使ってください。",
+            kdf.memory_kib / 1024, kdf.iterations, kdf.parallelism,
+            crate::vault::MAX_KDF_MEMORY_KIB / 1024, crate::vault::MAX_KDF_WORK_KIB / 1024, crate::vault::MAX_KDF_LANES
+        ),
+        (Lang::En, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "The file is damaged and cannot be opened. Nothing was changed; use another copy of the backup.".into(),
+        (Lang::Ja, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "ファイルが壊れていて開けません。何も変更していません。別のバックアップのコピーを使ってください。".into(),
+    }
+}
+
+/// "Will add 3, unchanged 2, kept side by side 1" — a restore preview.
+pub fn merge_preview(lang: Lang, added: usize, unchanged: usize, conflicting: usize) -> String {
+    match lang {
+        Lang::En => format!("The backup holds {} accounts: {added} new, {unchanged} already here, {conflicting} with the same name but a different secret (both would be kept).", added + unchanged + conflicting),
+        Lang::Ja => format!("バックアップには {} 件のアカウントがあります。新規 {added} 件、既存と同じ {unchanged} 件、名前が同じでシークレットが異なるもの {conflicting} 件（両方残します）。", added + unchanged + conflicting),
+    }
+}
+
+/// The strings of an entry the vault could not read (src/ui/unreadable.rs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Unreadable {
+    RowLabel, Explain, SaveAsFile, Unencrypted, SaveUnencrypted, Cancel, Delete, ConfirmDelete, DeleteYes, Keep,
+}
+
+/// Text for an unreadable entry's row.
+pub fn unreadable(lang: Lang, key: Unreadable) -> &'static str {
+    use Unreadable as U;
+    match (lang, key) {
+        (Lang::En, U::RowLabel) => "An entry that could not be read",
+        (Lang::Ja, U::RowLabel) => "読み取れない項目",
+        (Lang::En, U::Explain) => "This entry could not be read (it may be damaged, or come from a newer version of the app). Everything else opened normally. Save it as a file to keep it, or delete it.",
+        (Lang::Ja, U::Explain) => "この項目は読み取れませんでした（壊れているか、新しい版のアプリで作られた可能性があります）。ほかの項目は通常どおり開いています。ファイルに保存して残すか、削除してください。",
+        (Lang::En, U::SaveAsFile) => "Save as a file…",
+        (Lang::Ja, U::SaveAsFile) => "ファイルに保存…",
+        (Lang::En, U::Unencrypted) => "The file is not encrypted and may contain this account's secret key. Keep it somewhere safe and delete it once you no longer need it.",
+        (Lang::Ja, U::Unencrypted) => "このファイルは暗号化されておらず、このアカウントのシークレットキーが含まれている可能性があります。安全な場所に保管し、不要になったら削除してください。",
+        (Lang::En, U::SaveUnencrypted) => "Save the unencrypted file",
+        (Lang::Ja, U::SaveUnencrypted) => "暗号化されていないファイルを保存",
+        (Lang::En, U::Cancel) => "Cancel",
+        (Lang::Ja, U::Cancel) => "キャンセル",
+        (Lang::En, U::Delete) => "Delete…",
+        (Lang::Ja, U::Delete) => "削除…",
+        (Lang::En, U::ConfirmDelete) => "Delete this entry for good? Save it first if you may need it.",
+        (Lang::Ja, U::ConfirmDelete) => "この項目を完全に削除しますか？必要になるかもしれない場合は先に保存してください。",
+        (Lang::En, U::DeleteYes) => "Delete",
+        (Lang::Ja, U::DeleteYes) => "削除する",
+        (Lang::En, U::Keep) => "Keep",
+        (Lang::Ja, U::Keep) => "残す",
+    }
+}
+
+/// The message key for a refused new passphrase.
+pub fn new_passphrase_error(e: crate::passphrase::NewPassphraseError) -> T {
+    match e {
+        crate::passphrase::NewPassphraseError::TooShort => T::PassTooShort,
+        crate::passphrase::NewPassphraseError::Mismatch => T::PassMismatch,
+    }
+}
+
+/// A key derivation the user stopped.
+pub fn cancelled(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Cancelled. Nothing was changed.",
+        Lang::Ja => "キャンセルしました。何も変更していません。",
+    }
+}
+
+/// The worker that derives keys stopped on its own (out of memory, say).
+pub fn kdf_failed(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "The key could not be derived (the browser stopped the work, perhaps for lack of memory). Nothing was changed; close other tabs and try again.",
+        Lang::Ja => "鍵を導出できませんでした（メモリ不足などでブラウザが処理を止めました）。何も変更していません。ほかのタブを閉じてもう一度お試しください。",
+    }
+}
+
+/// Shown while a key is derived, beside Cancel.
+pub fn deriving(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Deriving the key… (this takes a moment on purpose: it makes guessing passwords slow)",
+        Lang::Ja => "鍵を導出しています…（パスワードの総当たりを遅くするため、わざと時間をかけています）",
+    }
+}
