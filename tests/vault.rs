@@ -560,3 +560,147 @@ fn unread_settings_survive_and_old_long_secrets_read() {
     assert!(opened.content.unreadable.is_empty());
     assert_eq!(opened.content.accounts[0].account().map(|a| a.secret.as_bytes().len()), Some(1250));
 }
+
+/// Restore "replace all": every entry is the backup's (unreadable ones too), ids included; this
+/// browser's settings stay.
+#[test]
+fn replace_all_takes_every_entry_and_keeps_the_settings() {
+    let mut here = content_with(3);
+    here.settings.auto_lock_minutes = 1;
+    let mut backup = with_stored_uri(&content_with(2), 1, "otpauth://totp/X?secret=1".into());
+    backup.settings.auto_lock_minutes = 30;
+    assert_eq!(backup.unreadable.len(), 1, "the fixture has one unreadable entry");
+    assert_eq!(here.replace_all(&backup), (1, 1));
+    assert_eq!(here.accounts.iter().map(|a| a.id).collect::<Vec<_>>(), backup.accounts.iter().map(|a| a.id).collect::<Vec<_>>());
+    assert_eq!(here.unreadable.len(), 1);
+    assert_eq!(here.settings.auto_lock_minutes, 1);
+}
+
+// ---- Passkey slots (WebAuthn PRF) ----
+
+const PRF: [u8; 32] = [7; 32];
+
+fn with_passkey() -> (Unlocked, Vec<u8>) {
+    let (mut v, _) = sealed(2);
+    let salt = vault::new_prf_salt(&mut OsRandom);
+    v.add_passkey(b"cred-1", "This phone", 1_700_000_000_000, salt, &PRF, &mut OsRandom).expect("add");
+    let bytes = v.seal(&mut OsRandom).expect("seal");
+    (v, bytes)
+}
+
+/// The key-wrapping key is HKDF-SHA256(salt = the slot's PRF salt, ikm = the PRF output, info =
+/// HKDF_INFO), checked against Python's hmac module computing RFC 5869 by hand:
+/// prk = HMAC(salt, ikm); okm = HMAC(prk, info || 0x01).
+#[test]
+fn passkey_kek_is_hkdf_sha256_of_the_prf_output() {
+    let prf: Vec<u8> = (0u8..32).collect();
+    let kek = vault::passkey_kek(&prf, &[0xA5; 32]).expect("kek");
+    let expected = "c0b0140444f384439f3f13e63170d31ff8d09f23d94e3a30097cbfeda3a6d3ae";
+    let hex: String = kek.as_bytes().iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(hex, expected);
+    assert!(vault::passkey_kek(&prf[..16], &[0xA5; 32]).is_err(), "a short secret is refused");
+}
+
+#[test]
+fn a_passkey_slot_opens_with_its_prf_output_and_the_passphrase_still_works() {
+    let (v, bytes) = with_passkey();
+    let by_passkey = Unlocked::open_with_prf(&bytes, b"cred-1", &PRF).expect("passkey opens");
+    assert_eq!(by_passkey.content, v.content);
+    assert_eq!(Unlocked::open(&bytes, PASS).expect("passphrase opens").content, v.content);
+    let listed = vault::passkeys_of(&bytes).expect("list");
+    assert_eq!(listed.len(), 1);
+    assert_eq!((listed[0].credential_id.as_slice(), listed[0].name.as_str(), listed[0].created_ms), (&b"cred-1"[..], "This phone", 1_700_000_000_000));
+    assert_eq!(v.passkeys(), listed);
+}
+
+#[test]
+fn a_wrong_prf_output_or_credential_is_refused() {
+    let (_, bytes) = with_passkey();
+    let mut wrong = PRF;
+    wrong[31] ^= 1;
+    assert_eq!(Unlocked::open_with_prf(&bytes, b"cred-1", &wrong).err(), Some(VaultError::WrongPassphraseOrDamaged));
+    assert_eq!(Unlocked::open_with_prf(&bytes, b"cred-2", &PRF).err(), Some(VaultError::NoPasskeySlot));
+    assert_eq!(Unlocked::open_with_prf(&bytes, b"cred-1", &PRF[..20]).err(), Some(VaultError::WrongPassphraseOrDamaged));
+}
+
+/// Any changed byte of the passkey slot (credential id, name, date, salt, nonce, wrapped key) is
+/// refused: the slot header is the wrap's associated data, and every slot is the content's.
+#[test]
+fn a_tampered_passkey_slot_is_refused() {
+    let (_, bytes) = with_passkey();
+    let env = Envelope::parse(&bytes).expect("parse");
+    let Slot::Passkey(slot) = &env.slots[1] else { panic!("a passkey slot") };
+    let body = slot.to_bytes();
+    let start = bytes.windows(body.len()).position(|w| w == body.as_slice()).expect("slot bytes in the file");
+    for i in 0..body.len() {
+        let mut changed = bytes.clone();
+        changed[start + i] ^= 0x01;
+        let opened = Unlocked::open_with_prf(&changed, b"cred-1", &PRF);
+        assert!(opened.is_err(), "byte {i} of the slot changed and it still opened");
+    }
+}
+
+#[test]
+fn removing_a_passkey_leaves_the_passphrase_and_backups_leave_passkeys_out() {
+    let (mut v, bytes) = with_passkey();
+    let export = v.without_passkeys().seal(&mut OsRandom).expect("export");
+    assert!(vault::passkeys_of(&export).expect("list").is_empty(), "a backup holds no passkey slot");
+    assert_eq!(Unlocked::open(&export, PASS).expect("the backup opens by passphrase").content, v.content);
+    assert_eq!(vault::passkeys_of(&bytes).expect("list").len(), 1, "the vault itself keeps it");
+    assert!(v.remove_passkey(b"cred-1"));
+    assert!(!v.remove_passkey(b"cred-1"));
+    let after = v.seal(&mut OsRandom).expect("seal");
+    assert_eq!(Unlocked::open_with_prf(&after, b"cred-1", &PRF).err(), Some(VaultError::NoPasskeySlot));
+    assert!(Unlocked::open(&after, PASS).is_ok());
+}
+
+/// Changing the passphrase rotates the master key and re-wraps every passkey whose secret is
+/// given; one whose secret is not given (or is wrong) is dropped, never kept wrapping a dead key.
+#[test]
+fn passphrase_change_rewraps_passkeys_it_has_secrets_for() {
+    let (mut v, old) = with_passkey();
+    let other = [9u8; 32];
+    v.add_passkey(b"cred-2", "Laptop", 1, vault::new_prf_salt(&mut OsRandom), &other, &mut OsRandom).expect("second");
+    let job = vault::KdfJob::fresh(FAST_KDF, &mut OsRandom).expect("job");
+    let kek = job.derive(b"a new and long passphrase").expect("kek");
+    v.change_passphrase_keeping(&job, &kek, &[(b"cred-1", &PRF), (b"cred-2", &[1u8; 32])], &mut OsRandom).expect("change");
+    let bytes = v.seal(&mut OsRandom).expect("seal");
+    assert_eq!(Unlocked::open_with_prf(&bytes, b"cred-1", &PRF).expect("re-wrapped").content, v.content);
+    assert_eq!(Unlocked::open_with_prf(&bytes, b"cred-2", &other).err(), Some(VaultError::NoPasskeySlot), "a wrong secret drops the slot");
+    assert!(Unlocked::open(&bytes, "a new and long passphrase").is_ok());
+    assert!(Unlocked::open_with_prf(&old, b"cred-1", &PRF).expect("old opens").reopen(&bytes).is_err(), "the master key rotated");
+}
+
+#[test]
+fn no_more_than_eight_slots_and_a_re_enrolment_replaces_its_slot() {
+    let (mut v, _) = with_passkey();
+    v.add_passkey(b"cred-1", "Again", 2, vault::new_prf_salt(&mut OsRandom), &PRF, &mut OsRandom).expect("replace");
+    assert_eq!(v.passkeys().len(), 1);
+    assert_eq!(v.passkeys()[0].name, "Again");
+    for i in 2..=7u8 {
+        v.add_passkey(&[i], "more", 3, vault::new_prf_salt(&mut OsRandom), &PRF, &mut OsRandom).expect("room");
+    }
+    assert_eq!(v.add_passkey(&[8], "one too many", 3, vault::new_prf_salt(&mut OsRandom), &PRF, &mut OsRandom), Err(VaultError::TooManySlots));
+    let long = "😀".repeat(100);
+    v.remove_passkey(&[7]);
+    v.add_passkey(&[7], &long, 3, vault::new_prf_salt(&mut OsRandom), &PRF, &mut OsRandom).expect("long name");
+    let bytes = v.seal(&mut OsRandom).expect("seal");
+    let names: Vec<String> = vault::passkeys_of(&bytes).expect("list").into_iter().map(|p| p.name).collect();
+    assert!(names.iter().all(|n| n.len() <= 120), "names are cut to 120 bytes: {names:?}");
+}
+
+/// The committed fixture (examples/make_passkey_fixture.rs; docs/vault.md) opens with its known
+/// PRF output and with its passphrase, so the format cannot drift from the document.
+#[test]
+fn committed_passkey_fixture_opens_with_its_known_prf_output() {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/vault-passkey.bin")).expect("fixture");
+    let prf: Vec<u8> = (0u8..32).collect();
+    let listed = vault::passkeys_of(&bytes).expect("list");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].credential_id, b"cred-fixture-1");
+    assert_eq!(listed[0].salt, [0xA5; 32]);
+    let v = Unlocked::open_with_prf(&bytes, b"cred-fixture-1", &prf).expect("opens by PRF");
+    let labels: Vec<(String, String)> = v.content.accounts.iter().map(|a| a.label()).collect();
+    assert_eq!(labels, vec![("RFC 6238".into(), "alice@example.com".into()), ("Passkey".into(), "carol".into())]);
+    assert!(Unlocked::open(&bytes, "correct horse battery staple").is_ok());
+}

@@ -27,6 +27,10 @@ pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
             kdf.memory_kib / 1024, kdf.iterations, kdf.parallelism,
             crate::vault::MAX_KDF_MEMORY_KIB / 1024, crate::vault::MAX_KDF_WORK_KIB / 1024, crate::vault::MAX_KDF_LANES
         ),
+        (Lang::En, E::NoPasskeySlot) => "This passkey no longer opens this vault (it was removed). Unlock with the passphrase.".into(),
+        (Lang::Ja, E::NoPasskeySlot) => "このパスキーではこの保管庫を開けなくなっています（削除済み）。パスフレーズで解除してください。".into(),
+        (Lang::En, E::TooManySlots) => "This vault already has the most unlock methods it can hold (8). Remove a passkey first.".into(),
+        (Lang::Ja, E::TooManySlots) => "この保管庫に登録できる解除方法は最大 8 件で、すでに上限です。先にパスキーを 1 件削除してください。".into(),
         (Lang::En, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "The file is damaged and cannot be opened. Nothing was changed; use another copy of the backup.".into(),
         (Lang::Ja, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "ファイルが壊れていて開けません。何も変更していません。別のバックアップのコピーを使ってください。".into(),
     }

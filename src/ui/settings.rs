@@ -239,8 +239,7 @@ pub fn RestoreForm(
     let replace = move |_| {
         if let Some(other) = backup_content() {
             if session.try_edit(move |c: &mut Content| {
-                c.accounts = other.accounts.clone();
-                c.unreadable = other.unreadable.clone();
+                c.replace_all(&other);
             }) {
                 preview.set(Some(i18n::t(state.lang.get_untracked(), T::RestoreDone).to_owned()));
                 opened.set_value(None);

@@ -779,6 +779,15 @@ impl Content {
         preview
     }
 
+    /// Replaces every entry with a backup's, unreadable ones included (restore "replace all").
+    /// The settings here (auto-lock, order, thresholds) stay: they belong to this browser.
+    /// Returns how many entries the backup brought, readable and not.
+    pub fn replace_all(&mut self, backup: &Content) -> (usize, usize) {
+        self.accounts = backup.accounts.clone();
+        self.unreadable = backup.unreadable.clone();
+        (self.accounts.len(), self.unreadable.len())
+    }
+
     /// Merges a backup: every entry not already here (identical) is appended, its backup codes
     /// and their use included, under its own id unless that id is taken here (then under a fresh
     /// one); entries here are never renumbered. Conflicting ones are kept side by side, and

@@ -1,5 +1,6 @@
 //! The binary envelope: header, key slots, and the sealed content. Field tables in docs/vault.md.
 
+use super::passkey::{PasskeySlot, SLOT_PASSKEY};
 use super::VaultError;
 
 /// First eight bytes of every vault and backup file.
@@ -61,6 +62,8 @@ impl PassphraseSlot {
 pub enum Slot {
     /// Passphrase through Argon2id.
     Passphrase(PassphraseSlot),
+    /// A passkey's WebAuthn PRF secret through HKDF-SHA256.
+    Passkey(PasskeySlot),
     /// A slot type this version does not know; kept so a save does not drop it.
     Unknown {
         /// Its type byte.
@@ -155,6 +158,8 @@ impl Envelope {
                         wrapped: b.array()?,
                     })
                 }
+                // A body this version cannot read (a later extension) is kept as it is.
+                SLOT_PASSKEY => PasskeySlot::parse(body).map_or_else(|| Slot::Unknown { kind, body: body.to_vec() }, Slot::Passkey),
                 0 => return Err(VaultError::Damaged),
                 _ => Slot::Unknown { kind, body: body.to_vec() },
             });
@@ -181,6 +186,7 @@ impl Envelope {
                     out.extend_from_slice(&p.nonce);
                     out.extend_from_slice(&p.wrapped);
                 }
+                Slot::Passkey(p) => out.extend_from_slice(&p.to_bytes()),
                 Slot::Unknown { kind, body } => {
                     out.push(*kind);
                     out.extend_from_slice(&(body.len() as u16).to_be_bytes());

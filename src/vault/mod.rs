@@ -4,9 +4,11 @@
 
 mod content;
 mod envelope;
+mod passkey;
 
 pub use content::{AddCounts, Choices, Content, Incoming, MergePreview, Settings, StoredAccount, Unreadable, CONTENT_VERSION, DEFAULT_AUTO_LOCK_MINUTES};
 pub use envelope::{Envelope, KdfParams, PassphraseSlot, Slot, ENVELOPE_VERSION, MAGIC, SALT_LEN};
+pub use passkey::{PasskeySlot, HKDF_INFO, PRF_SALT_LEN, SLOT_PASSKEY};
 
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
@@ -71,6 +73,11 @@ pub enum VaultError {
     /// Decrypted, but the content is not JSON of the content's shape, or could not be written
     /// as such (should not happen unless our own writer was wrong).
     BadContent,
+    /// Opening by passkey: the vault has no slot for that credential (it was removed, or the
+    /// passkey belongs to another vault).
+    NoPasskeySlot,
+    /// Adding a passkey: the envelope already holds the most slots it may (8).
+    TooManySlots,
 }
 
 /// Developer text; the UI shows `i18n::vault_error` instead.
@@ -91,6 +98,8 @@ impl fmt::Display for VaultError {
             ),
             VaultError::WrongPassphraseOrDamaged => f.write_str("wrong passphrase, or the vault was changed"),
             VaultError::BadContent => f.write_str("the decrypted content is not valid"),
+            VaultError::NoPasskeySlot => f.write_str("no passkey slot for this credential"),
+            VaultError::TooManySlots => f.write_str("the vault holds the most key slots it may"),
         }
     }
 }
@@ -226,6 +235,72 @@ fn unwrap_slot(slot: &PassphraseSlot, kek: &Kek) -> Result<MasterKey, VaultError
     Ok(MasterKey(key))
 }
 
+fn unwrap_with(kek: &Kek, nonce: &[u8; NONCE_LEN], wrapped: &[u8], aad: &[u8]) -> Result<MasterKey, VaultError> {
+    let plain = Zeroizing::new(
+        cipher(&kek.0)
+            .decrypt(Nonce::from_slice(nonce), Payload { msg: wrapped, aad })
+            .map_err(|_| VaultError::WrongPassphraseOrDamaged)?,
+    );
+    if plain.len() != 32 {
+        return Err(VaultError::WrongPassphraseOrDamaged);
+    }
+    let mut key = Zeroizing::new([0u8; 32]);
+    key.copy_from_slice(&plain);
+    Ok(MasterKey(key))
+}
+
+fn wrap_passkey(key: &MasterKey, credential_id: Vec<u8>, name: String, created_ms: u64, salt: [u8; PRF_SALT_LEN], kek: &Kek, rng: &mut dyn Random) -> Result<PasskeySlot, VaultError> {
+    let mut nonce = [0u8; NONCE_LEN];
+    rng.fill(&mut nonce);
+    let mut slot = PasskeySlot { credential_id, name, created_ms, salt, nonce, wrapped: [0u8; WRAPPED_LEN] };
+    let wrapped = cipher(&kek.0)
+        .encrypt(Nonce::from_slice(&nonce), Payload { msg: key.0.as_ref(), aad: &slot.aad() })
+        .map_err(|_| VaultError::Damaged)?;
+    slot.wrapped.copy_from_slice(&wrapped);
+    Ok(slot)
+}
+
+/// A passkey slot without its key material: what the unlock screen asks WebAuthn for, and what
+/// settings list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PasskeyInfo {
+    /// The credential's raw id.
+    pub credential_id: Vec<u8>,
+    /// The PRF input to evaluate.
+    pub salt: [u8; PRF_SALT_LEN],
+    /// Its name.
+    pub name: String,
+    /// When it was added, Unix ms.
+    pub created_ms: u64,
+}
+
+fn passkey_infos(slots: &[Slot]) -> Vec<PasskeyInfo> {
+    slots
+        .iter()
+        .filter_map(|s| match s {
+            Slot::Passkey(p) => Some(PasskeyInfo { credential_id: p.credential_id.clone(), salt: p.salt, name: p.name.clone(), created_ms: p.created_ms }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The passkeys that can open stored `bytes`, read before unlocking (nothing is decrypted).
+pub fn passkeys_of(bytes: &[u8]) -> Result<Vec<PasskeyInfo>, VaultError> {
+    Envelope::parse(bytes).map(|e| passkey_infos(&e.slots))
+}
+
+/// The key a passkey's PRF output wraps the master key under (see [`HKDF_INFO`]).
+pub fn passkey_kek(prf_secret: &[u8], salt: &[u8; PRF_SALT_LEN]) -> Result<Kek, VaultError> {
+    passkey::kek_from_prf(prf_secret, salt)
+}
+
+/// A fresh PRF salt for a new passkey slot.
+pub fn new_prf_salt(rng: &mut dyn Random) -> [u8; PRF_SALT_LEN] {
+    let mut salt = [0u8; PRF_SALT_LEN];
+    rng.fill(&mut salt);
+    salt
+}
+
 fn decrypt_content(envelope: &Envelope, key: &MasterKey) -> Result<Content, VaultError> {
     let aad = envelope.header();
     let plain = Zeroizing::new(
@@ -255,7 +330,7 @@ fn passphrase_slots(envelope: &Envelope) -> impl Iterator<Item = &PassphraseSlot
         .iter()
         .filter_map(|s| match s {
             Slot::Passphrase(p) => Some(p),
-            Slot::Unknown { .. } => None,
+            _ => None,
         })
         .take(MAX_PASSPHRASE_SLOTS_TRIED)
 }
@@ -367,8 +442,9 @@ impl Unlocked {
 
     /// Changes the passphrase and rotates the master key: a fresh random key, wrapped in one new
     /// passphrase slot; the next [`Unlocked::seal`] encrypts the content under it. A copy of the
-    /// old record (another tab, an old backup) is then no help with the new one. Slots of types
-    /// this version does not know wrap the old key and cannot be re-wrapped: they are dropped.
+    /// old record (another tab, an old backup) is then no help with the new one. Passkey slots are
+    /// dropped (their secrets are needed to re-wrap: see [`Unlocked::change_passphrase_keeping`]),
+    /// and so are slots of types this version does not know.
     pub fn change_passphrase(&mut self, new_passphrase: &str, kdf: KdfParams, rng: &mut dyn Random) -> Result<(), VaultError> {
         let job = KdfJob::fresh(kdf, rng)?;
         let kek = job.derive(new_passphrase.as_bytes())?;
@@ -377,18 +453,89 @@ impl Unlocked {
 
     /// [`Unlocked::change_passphrase`] with the key already derived (by the worker) for `job`.
     pub fn change_passphrase_with_kek(&mut self, job: &KdfJob, kek: &Kek, rng: &mut dyn Random) -> Result<(), VaultError> {
+        self.change_passphrase_keeping(job, kek, &[], rng)
+    }
+
+    /// Changes the passphrase, rotates the master key, and re-wraps every passkey slot whose PRF
+    /// secret is given (credential id, secret); a passkey slot without its secret is dropped,
+    /// and so is one whose secret does not open it (it would wrap a key it cannot give back).
+    pub fn change_passphrase_keeping(&mut self, job: &KdfJob, kek: &Kek, prf: &[(&[u8], &[u8])], rng: &mut dyn Random) -> Result<(), VaultError> {
         let key = MasterKey::random(rng);
-        let slot = wrap(&key, job, kek, rng)?;
+        let mut slots = vec![Slot::Passphrase(wrap(&key, job, kek, rng)?)];
+        for slot in &self.slots {
+            let Slot::Passkey(p) = slot else { continue };
+            let Some((_, secret)) = prf.iter().find(|(id, _)| *id == p.credential_id.as_slice()) else { continue };
+            let pkek = passkey::kek_from_prf(secret, &p.salt)?;
+            if unwrap_with(&pkek, &p.nonce, &p.wrapped, &p.aad()).is_err() {
+                continue;
+            }
+            slots.push(Slot::Passkey(wrap_passkey(&key, p.credential_id.clone(), p.name.clone(), p.created_ms, p.salt, &pkek, rng)?));
+        }
         self.key = key;
-        self.slots = vec![Slot::Passphrase(slot)];
+        self.slots = slots;
         Ok(())
+    }
+
+    /// The passkeys that can open this vault, as settings list them.
+    pub fn passkeys(&self) -> Vec<PasskeyInfo> {
+        passkey_infos(&self.slots)
+    }
+
+    /// Adds a passkey slot wrapping this vault's master key under the key derived from the
+    /// passkey's PRF secret for `salt` (a slot for the same credential is replaced). The next
+    /// [`Unlocked::seal`] stores it. Refused when the envelope has no room for another slot.
+    pub fn add_passkey(&mut self, credential_id: &[u8], name: &str, created_ms: u64, salt: [u8; PRF_SALT_LEN], prf_secret: &[u8], rng: &mut dyn Random) -> Result<(), VaultError> {
+        if credential_id.is_empty() || credential_id.len() > passkey::MAX_CREDENTIAL_ID {
+            return Err(VaultError::Damaged);
+        }
+        self.remove_passkey(credential_id);
+        if self.slots.len() >= envelope::MAX_SLOTS {
+            return Err(VaultError::TooManySlots);
+        }
+        let kek = passkey::kek_from_prf(prf_secret, &salt)?;
+        let slot = wrap_passkey(&self.key, credential_id.to_vec(), passkey::clean_name(name), created_ms, salt, &kek, rng)?;
+        self.slots.push(Slot::Passkey(slot));
+        Ok(())
+    }
+
+    /// Removes the passkey slot of `credential_id`; returns whether there was one. The
+    /// passphrase slot is never removed here.
+    pub fn remove_passkey(&mut self, credential_id: &[u8]) -> bool {
+        let before = self.slots.len();
+        self.slots.retain(|s| !matches!(s, Slot::Passkey(p) if p.credential_id == credential_id));
+        self.slots.len() != before
+    }
+
+    /// This vault without its passkey slots: what a backup file holds (a passkey belongs to a
+    /// device or its account; the passphrase is the way back anywhere).
+    pub fn without_passkeys(&self) -> Unlocked {
+        let mut copy = self.clone();
+        copy.slots.retain(|s| !matches!(s, Slot::Passkey(_)));
+        copy
+    }
+
+    /// Opens a vault with a passkey's PRF secret for the slot of `credential_id`.
+    pub fn open_with_prf(bytes: &[u8], credential_id: &[u8], prf_secret: &[u8]) -> Result<Unlocked, VaultError> {
+        let envelope = Envelope::parse(bytes)?;
+        let slot = envelope
+            .slots
+            .iter()
+            .find_map(|s| match s {
+                Slot::Passkey(p) if p.credential_id == credential_id => Some(p),
+                _ => None,
+            })
+            .ok_or(VaultError::NoPasskeySlot)?;
+        let kek = passkey::kek_from_prf(prf_secret, &slot.salt)?;
+        let key = unwrap_with(&kek, &slot.nonce, &slot.wrapped, &slot.aad())?;
+        let content = decrypt_content(&envelope, &key)?;
+        Ok(Unlocked { key, slots: envelope.slots.clone(), revision: envelope.revision, content })
     }
 
     /// The KDF parameters of the passphrase slot.
     pub fn kdf(&self) -> Option<KdfParams> {
         self.slots.iter().find_map(|s| match s {
             Slot::Passphrase(p) => Some(p.kdf),
-            Slot::Unknown { .. } => None,
+            _ => None,
         })
     }
 }
