@@ -108,12 +108,23 @@ pub fn UnlockScreen() -> impl IntoView {
             <Show when=move || session.discarded.get()>
                 <p class="notice" role="status" data-testid="lock-discarded">{tr(T::LockDiscarded)}</p>
             </Show>
+            // A passkey first when the vault has one: one touch; the passphrase stays right below.
+            <Show when=move || session.passkeys.with(|p| !p.is_empty())>
+                <div class="buttons start passkey-unlock">
+                    <button type="button" class="primary" data-testid="unlock-passkey" disabled=move || session.asking_passkey.get()
+                        on:click=move |_| session.unlock_with_passkey()>{tr(T::UnlockWithPasskey)}</button>
+                </div>
+                <Show when=move || session.asking_passkey.get()>
+                    <p class="status" role="status" data-testid="passkey-asking">{tr(T::PasskeyAsking)}</p>
+                </Show>
+                <p class="or">{tr(T::OrPassphrase)}</p>
+            </Show>
             <form on:submit=move |ev| { ev.prevent_default(); session.unlock(pass.get_untracked()); pass.set(String::new()); }>
                 <label for="unlock-pass">{tr(T::PassLabel)}</label>
                 <input id="unlock-pass" type="password" autocomplete="current-password" data-testid="unlock-pass" autofocus
                     prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
                 {move || session.problem.get().map(|m| view! { <p class="error" role="alert" data-testid="problem">{m}</p> })}
-                <div class="buttons"><button type="submit" class="primary" data-testid="unlock">{tr(T::UnlockButton)}</button></div>
+                <div class="buttons"><button type="submit" class=move || if session.passkeys.with(|p| p.is_empty()) { "primary" } else { "" } data-testid="unlock">{tr(T::UnlockButton)}</button></div>
             </form>
         </section>
     }

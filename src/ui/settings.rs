@@ -50,7 +50,7 @@ pub fn SettingsBody() -> impl IntoView {
     // changed the passphrase since.
     let export = move |_| {
         spawn_local(async move {
-            match session.current_record().await {
+            match session.backup_file().await {
                 Ok(Some(bytes)) => {
                     export_failed.set(false);
                     let (y, m, d) = utc_date(BrowserClock.now_ms());
@@ -97,6 +97,9 @@ pub fn SettingsBody() -> impl IntoView {
 
                 <h3>{tr(T::ExportTitle)}</h3>
                 <p class="hint">{tr(T::ExportIntro)}</p>
+                <Show when=move || session.passkeys.with(|p| !p.is_empty())>
+                    <p class="hint" data-testid="export-passkey-note">{tr(T::PasskeyExportNote)}</p>
+                </Show>
                 <button data-testid="export" on:click=export>{tr(T::ExportButton)}</button>
                 <Show when=move || export_failed.get()>
                     <p class="error" role="alert" data-testid="export-failed">{tr(T::StorageReadFailed)}</p>
@@ -106,9 +109,57 @@ pub fn SettingsBody() -> impl IntoView {
                 <h3>{tr(T::RestoreTitle)}</h3>
                 <RestoreForm fresh=false />
 
+                <h3>{tr(T::PasskeyHeading)}</h3>
+                <Passkeys />
+
                 <h3>{tr(T::ChangePassTitle)}</h3>
                 <ChangePassphrase />
         </div>
+    }
+}
+
+/// The passkeys that unlock the vault: listed with name and date, each removable; and the button
+/// that adds one (where the browser can).
+#[component]
+fn Passkeys() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let state = expect_context::<AppState>();
+    let message = RwSignal::new(None::<T>);
+    let add = move |_| {
+        message.set(None);
+        let name = i18n::t(state.lang.get_untracked(), T::PasskeyDefaultName).to_owned();
+        session.enroll_passkey(name, move |key| message.set(Some(key)));
+    };
+    view! {
+        <p class="hint">{tr(T::PasskeyIntro)}</p>
+        <ul class="passkeys" data-testid="passkey-list">
+            {move || {
+                let lang = state.lang.get();
+                let list = session.passkeys.get();
+                if list.is_empty() {
+                    return view! { <li class="hint" data-testid="passkey-none">{i18n::t(lang, T::PasskeyNone)}</li> }.into_any();
+                }
+                list.into_iter().map(|p| {
+                    let id = p.credential_id.clone();
+                    let label = format!("{} · {}", p.name, i18n::date(crate::web::clock::local_ms(p.created_ms)));
+                    view! {
+                        <li data-testid="passkey-item">
+                            <span>{label.clone()}</span>" "
+                            <button class="ghost" data-testid="remove-passkey" aria-label=format!("{} {}", i18n::t(lang, T::RemovePasskey), label)
+                                on:click=move |_| {
+                                    let id = id.clone();
+                                    session.remove_passkey(id, move |ok| message.set(Some(if ok { T::PasskeyRemoved } else { T::PasskeyFailed })));
+                                }>{i18n::t(lang, T::RemovePasskey)}</button>
+                        </li>
+                    }
+                }).collect_view().into_any()
+            }}
+        </ul>
+        <button data-testid="add-passkey" disabled=move || session.asking_passkey.get() on:click=add>{tr(T::AddPasskey)}</button>
+        {move || message.get().map(|key| {
+            let ok = matches!(key, T::PasskeyAdded | T::PasskeyRemoved);
+            view! { <p class=if ok { "status" } else { "error" } role=if ok { "status" } else { "alert" } data-testid="passkey-message">{tr(key)}</p> }
+        })}
     }
 }
 

@@ -266,12 +266,12 @@ pub async fn create_vault(content: crate::vault::Content, passphrase: &str) -> R
     Ok(Unlocked::create_with_kek(content, &job, &kek, &mut crate::web::random::WebRandom)?)
 }
 
-/// Changes the passphrase of an open vault (rotating its master key), deriving in the worker.
-pub async fn change_passphrase(vault: &mut crate::vault::Unlocked, new_passphrase: &str) -> Result<(), KeyFailure> {
+/// Changes the passphrase (re-wrapping the passkeys whose PRF secrets are given) of an open vault (rotating its master key), deriving in the worker.
+pub async fn change_passphrase(vault: &mut crate::vault::Unlocked, new_passphrase: &str, passkeys: &[(&[u8], &[u8])]) -> Result<(), KeyFailure> {
     use crate::vault::{KdfJob, DEFAULT_KDF};
     let job = KdfJob::fresh(DEFAULT_KDF, &mut crate::web::random::WebRandom)?;
     let kek = argon2id(&job, new_passphrase).await?;
-    Ok(vault.change_passphrase_with_kek(&job, &kek, &mut crate::web::random::WebRandom)?)
+    Ok(vault.change_passphrase_keeping(&job, &kek, passkeys, &mut crate::web::random::WebRandom)?)
 }
 
 /// Why a file could not be imported.

@@ -10,8 +10,9 @@ use crate::account::Account;
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
 use crate::passphrase::Presence;
-use crate::vault::{Content, Envelope, Unlocked, VaultError};
+use crate::vault::{Content, Envelope, PasskeyInfo, Unlocked, VaultError};
 use crate::web::kdf::{self, KeyFailure};
+use crate::web::passkey::{self, PasskeyError};
 use crate::web::clock::{sleep, BrowserClock};
 use crate::web::files;
 use crate::web::perf::Span;
@@ -75,6 +76,10 @@ pub struct Session {
     pub discarded: RwSignal<bool>,
     /// Entries of the open vault that could not be read (kept as they are; shown flagged).
     pub unreadable: RwSignal<Vec<UnreadableRow>>,
+    /// The passkeys that open the vault (read from the stored record while locked).
+    pub passkeys: RwSignal<Vec<PasskeyInfo>>,
+    /// A passkey is being asked (the browser's own prompt is showing).
+    pub asking_passkey: RwSignal<bool>,
     /// The user's input here and in the other tabs, and whether this tab is hidden: for auto-lock.
     presence: StoredValue<Presence>,
     /// Counts locks: work started before a lock must not show the vault again after it.
@@ -86,7 +91,6 @@ pub struct Session {
     tabs: StoredValue<Option<Tabs>, LocalStorage>,
 }
 
-/// The screen for a stored record: the unlock screen, or why it cannot be unlocked here.
 /// An edit that was taken but not saved; the session has already said why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unsaved;
@@ -101,6 +105,7 @@ fn store_message(e: &StoreError) -> T {
     }
 }
 
+/// The screen for a stored record: the unlock screen, or why it cannot be unlocked here.
 fn locked_phase(bytes: &[u8]) -> Phase {
     match Envelope::parse(bytes) {
         Ok(_) => Phase::Locked,
@@ -122,6 +127,8 @@ impl Session {
             persisted: RwSignal::new(None),
             problem: RwSignal::new(None),
             rows: RwSignal::new(Vec::new()),
+            passkeys: RwSignal::new(Vec::new()),
+            asking_passkey: RwSignal::new(false),
             auto_lock_minutes: RwSignal::new(crate::vault::DEFAULT_AUTO_LOCK_MINUTES),
             low_threshold: RwSignal::new(crate::backup_codes::DEFAULT_LOW_THRESHOLD),
             settings: RwSignal::new(crate::vault::Settings::default()),
@@ -182,6 +189,7 @@ impl Session {
 
     fn show_locked(&self, bytes: Vec<u8>) {
         let phase = locked_phase(&bytes);
+        self.passkeys.set(crate::vault::passkeys_of(&bytes).unwrap_or_default());
         self.stored_bytes.set_value(Some(bytes));
         self.phase.set(phase);
     }
@@ -246,6 +254,10 @@ impl Session {
             self.unreadable.set(flagged);
         }
         self.show_settings(&vault.content);
+        let passkeys = vault.passkeys();
+        if self.passkeys.with_untracked(|now| *now != passkeys) {
+            self.passkeys.set(passkeys);
+        }
         self.vault.set_value(Some(vault));
     }
 
@@ -332,6 +344,119 @@ impl Session {
                 }
             }
         });
+    }
+
+    /// Unlocks with a passkey of the stored record (the browser asks for the fingerprint, face
+    /// or PIN). Cancelling or failing leaves the unlock screen as it was, with a note: the
+    /// passphrase is right there.
+    pub fn unlock_with_passkey(self) {
+        if self.asking_passkey.get_untracked() {
+            return;
+        }
+        self.problem.set(None);
+        self.asking_passkey.set(true);
+        spawn_local(async move {
+            let lang = self.lang.get_untracked();
+            let note = |key: T| self.problem.set(Some(crate::i18n::t(lang, key).to_owned()));
+            let bytes = match self.fresh_record().await {
+                Ok(Some(bytes)) if locked_phase(&bytes) == Phase::Locked => bytes,
+                Ok(Some(bytes)) => {
+                    self.asking_passkey.set(false);
+                    self.phase.set(locked_phase(&bytes));
+                    return;
+                }
+                Ok(None) => {
+                    self.asking_passkey.set(false);
+                    self.phase.set(Phase::Create);
+                    return;
+                }
+                Err(_) => {
+                    self.asking_passkey.set(false);
+                    note(T::StorageReadFailed);
+                    return;
+                }
+            };
+            let known = crate::vault::passkeys_of(&bytes).unwrap_or_default();
+            self.passkeys.set(known.clone());
+            if known.is_empty() {
+                self.asking_passkey.set(false);
+                note(T::PasskeyGone);
+                return;
+            }
+            let allowed: Vec<(Vec<u8>, Vec<u8>)> = known.iter().map(|p| (p.credential_id.clone(), p.salt.to_vec())).collect();
+            let span = Span::start("vault-unlock-passkey");
+            let answer = passkey::unlock(&allowed).await;
+            let opened = answer.as_ref().map_err(|e| *e).map(|a| Unlocked::open_with_prf(&bytes, &a.credential_id, &a.secret));
+            span.end();
+            self.asking_passkey.set(false);
+            match opened {
+                Ok(Ok(vault)) => self.open_with(vault),
+                Ok(Err(e)) => self.problem.set(Some(crate::i18n::vault_error(lang, &e))),
+                Err(PasskeyError::Cancelled) => note(T::PasskeyCancelled),
+                Err(PasskeyError::Unavailable) => note(T::PasskeyUnavailable),
+                Err(_) => note(T::PasskeyFailed),
+            }
+        });
+    }
+
+    /// Adds a passkey to the open vault: the browser makes a platform passkey with PRF, and its
+    /// secret wraps the master key in a new slot. `done` gets the message to show.
+    pub fn enroll_passkey(self, name: String, done: impl Fn(T) + 'static) {
+        if !self.is_open() || self.storage.get_untracked() != Storage::IndexedDb {
+            return;
+        }
+        spawn_local(async move {
+            if !passkey::available().await {
+                done(T::PasskeyUnavailable);
+                return;
+            }
+            let salt = crate::vault::new_prf_salt(&mut WebRandom);
+            let mut user_id = [0u8; 16];
+            crate::vault::Random::fill(&mut WebRandom, &mut user_id);
+            self.asking_passkey.set(true);
+            let answer = passkey::enroll(&user_id, &name, &salt).await;
+            self.asking_passkey.set(false);
+            let answer = match answer {
+                Ok(a) => a,
+                Err(PasskeyError::NoPrf) => return done(T::PasskeyNoPrf),
+                Err(PasskeyError::Cancelled) => return done(T::PasskeyCancelled),
+                Err(PasskeyError::Unavailable) => return done(T::PasskeyUnavailable),
+                Err(_) => return done(T::PasskeyFailed),
+            };
+            let now = BrowserClock.now_ms();
+            let Some(saving) = self.begin_change(move |v| v.add_passkey(&answer.credential_id, &name, now, salt, &answer.secret, &mut WebRandom)) else {
+                return done(T::PasskeyFailed);
+            };
+            match saving.await {
+                Ok(Ok(())) => done(T::PasskeyAdded),
+                Ok(Err(VaultError::TooManySlots)) => done(T::PasskeyTooMany),
+                Ok(Err(_)) | Err(Unsaved) => done(T::PasskeyFailed),
+            }
+        });
+    }
+
+    /// Removes a passkey from the open vault (the passphrase stays). `done` gets whether it was
+    /// saved.
+    pub fn remove_passkey(self, credential_id: Vec<u8>, done: impl Fn(bool) + 'static) {
+        let Some(saving) = self.begin_change(move |v| v.remove_passkey(&credential_id)) else { return done(false) };
+        spawn_local(async move { done(saving.await.is_ok()) });
+    }
+
+    /// The backup file: the record stored now (whatever any tab saved last, under the passphrase
+    /// set last), without its passkey slots, which belong to this device.
+    pub async fn backup_file(self) -> Result<Option<Vec<u8>>, StoreError> {
+        let Some(bytes) = self.fresh_record().await? else { return Ok(None) };
+        if crate::vault::passkeys_of(&bytes).map(|p| p.is_empty()).unwrap_or(true) {
+            return Ok(Some(bytes));
+        }
+        let copy = self.vault.with_value(|v| v.as_ref().map(|v| v.reopen(&bytes)));
+        match copy {
+            Some(Ok(stored)) => {
+                let mut backup = stored.without_passkeys();
+                backup.seal(&mut WebRandom).map(Some).map_err(|_| StoreError::Other("seal".into()))
+            }
+            _ => Err(StoreError::Other("reopen".into())),
+        }
     }
 
     /// Adopts a backup as this browser's vault (restore on a fresh browser).
@@ -427,6 +552,11 @@ impl Session {
     /// when the vault is locked (nothing taken); the future ends in `Err(Unsaved)` when the save
     /// failed, which the session has already told the user.
     pub fn begin_edit<R: 'static>(self, change: impl Fn(&mut Content) -> R + 'static) -> Option<impl std::future::Future<Output = Result<R, Unsaved>>> {
+        self.begin_change(move |v: &mut Unlocked| change(&mut v.content))
+    }
+
+    /// [`Session::begin_edit`] for changes beyond the content (the key slots).
+    fn begin_change<R: 'static>(self, change: impl Fn(&mut Unlocked) -> R + 'static) -> Option<impl std::future::Future<Output = Result<R, Unsaved>>> {
         if !self.is_open() {
             return None;
         }
@@ -446,7 +576,7 @@ impl Session {
             }
             for _ in 0..5 {
                 let mut vault = base.clone();
-                let result = change(&mut vault.content);
+                let result = change(&mut vault);
                 if self.storage.get_untracked() != Storage::IndexedDb {
                     self.show(vault);
                     return Ok(result);
@@ -585,12 +715,6 @@ impl Session {
         self.stored_bytes.get_value()
     }
 
-    /// The record stored now, for the backup file: whatever any tab saved last, under the
-    /// passphrase set last.
-    pub async fn current_record(self) -> Result<Option<Vec<u8>>, StoreError> {
-        self.fresh_record().await
-    }
-
     /// Saves an unreadable entry's stored text as a file (the user was warned it is not
     /// encrypted).
     pub fn export_unreadable(&self, index: usize) {
@@ -645,7 +769,20 @@ impl Session {
                     return;
                 }
             };
-            match kdf::change_passphrase(&mut vault, &new_pass).await {
+            // Each passkey is asked once more, so its slot can wrap the new master key; one that
+            // does not answer is dropped (the passphrase stays the way back).
+            let mut answers = Vec::new();
+            let known = vault.passkeys();
+            if !known.is_empty() {
+                let allowed: Vec<(Vec<u8>, Vec<u8>)> = known.iter().map(|p| (p.credential_id.clone(), p.salt.to_vec())).collect();
+                self.asking_passkey.set(true);
+                if let Ok(answer) = passkey::unlock(&allowed).await {
+                    answers.push(answer);
+                }
+                self.asking_passkey.set(false);
+            }
+            let secrets: Vec<(&[u8], &[u8])> = answers.iter().map(|a| (a.credential_id.as_slice(), a.secret.as_slice())).collect();
+            match kdf::change_passphrase(&mut vault, &new_pass, &secrets).await {
                 Ok(()) => {}
                 Err(KeyFailure::Cancelled) => {
                     done(T::KdfCancelled);
