@@ -48,7 +48,7 @@ async function expectRightCode(app, page, issuer) {
   await app.row(issuer).getByTestId('code').waitFor();
   const now = await page.evaluate(() => Date.now());
   const shown = await shownCode(app, issuer);
-  const around = [now - 1000, now, now + 1000].map((t) => totp(SEED, t));
+  const around = [now - 1000, now, now + 1000].map((t) => totp(SEED, t).replace(/\D/g, ''));
   assert.ok(around.includes(shown), `${issuer}: ${shown} is not one of ${around.join(', ')}`);
 }
 
