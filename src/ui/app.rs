@@ -38,14 +38,14 @@ fn watch_presence(session: Session) {
     // Input is checked before anything in the page sees it: after timers were frozen (a sleeping
     // device, a frozen background tab) the vault may be due to lock, and then the click or key
     // must lock it instead of acting on it.
-    let guard = move |ev: web_sys::Event| {
+    let guard = move |ev: leptos::ev::Event| {
         if !session.input(BrowserClock.now_ms()) {
             ev.prevent_default();
             ev.stop_immediate_propagation();
         }
     };
     // Checked at once, not at the next tick, which may come late or (frozen) not at all.
-    let wake = move |_: web_sys::Event| session.check_auto_lock(BrowserClock.now_ms(), page::hidden());
+    let wake = move |_: leptos::ev::Event| session.check_auto_lock(BrowserClock.now_ms(), page::hidden());
     keep_while_mounted(vec![
         PageListener::new(On::Window, "pointerdown", true, guard),
         PageListener::new(On::Window, "keydown", true, guard),
