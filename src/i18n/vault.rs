@@ -36,6 +36,16 @@ pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
     }
 }
 
+/// What went wrong opening a backup file: as [`vault_error`], except that a failed decryption
+/// blames the passphrase typed for this file (the likeliest cause), not a damaged vault.
+pub fn backup_error(lang: Lang, e: &crate::vault::VaultError) -> String {
+    match (lang, e) {
+        (Lang::En, crate::vault::VaultError::WrongPassphraseOrDamaged) => "Wrong passphrase for this backup file. Use the passphrase the vault had when the backup was made (check Caps Lock). Nothing was changed.".into(),
+        (Lang::Ja, crate::vault::VaultError::WrongPassphraseOrDamaged) => "このバックアップファイルのパスフレーズが違います。バックアップを作成した時点のパスフレーズを入力してください（Caps Lock も確認）。何も変更していません。".into(),
+        _ => vault_error(lang, e),
+    }
+}
+
 /// "Will add 3, unchanged 2, kept side by side 1" — a restore preview.
 pub fn merge_preview(lang: Lang, added: usize, unchanged: usize, conflicting: usize) -> String {
     match lang {

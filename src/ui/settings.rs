@@ -269,7 +269,7 @@ pub fn RestoreForm(
                     preview.set(Some(text));
                     opened.set_value(Some(v));
                 }
-                Err(crate::web::kdf::KeyFailure::Vault(e)) => error.set(Some(i18n::vault_error(lang, &e))),
+                Err(crate::web::kdf::KeyFailure::Vault(e)) => error.set(Some(i18n::backup_error(lang, &e))),
                 Err(crate::web::kdf::KeyFailure::Cancelled) => error.set(Some(i18n::cancelled(lang).to_owned())),
                 Err(crate::web::kdf::KeyFailure::Failed) => error.set(Some(i18n::kdf_failed(lang).to_owned())),
             }
