@@ -681,12 +681,20 @@ fn no_more_than_eight_slots_and_a_re_enrolment_replaces_its_slot() {
         v.add_passkey(&[i], "more", 3, vault::new_prf_salt(&mut OsRandom), &PRF, &mut OsRandom).expect("room");
     }
     assert_eq!(v.add_passkey(&[8], "one too many", 3, vault::new_prf_salt(&mut OsRandom), &PRF, &mut OsRandom), Err(VaultError::TooManySlots));
-    let long = "😀".repeat(100);
+    // Full: re-enrolling a credential that is here still works (it replaces its own slot), and a
+    // refused addition changes nothing.
+    v.add_passkey(&[7], "re-enrolled", 4, vault::new_prf_salt(&mut OsRandom), &PRF, &mut OsRandom).expect("replace when full");
+    let before = v.passkeys();
+    assert_eq!(v.add_passkey(&[7], "short secret", 5, vault::new_prf_salt(&mut OsRandom), &PRF[..16], &mut OsRandom), Err(VaultError::WrongPassphraseOrDamaged));
+    assert_eq!(v.passkeys(), before, "a refused re-enrolment keeps the old slot");
+    // A name is cut to 120 bytes on a character boundary ("a" then 4-byte emoji: 120 is inside one).
+    let long = format!("a{}", "😀".repeat(40));
     v.remove_passkey(&[7]);
     v.add_passkey(&[7], &long, 3, vault::new_prf_salt(&mut OsRandom), &PRF, &mut OsRandom).expect("long name");
     let bytes = v.seal(&mut OsRandom).expect("seal");
-    let names: Vec<String> = vault::passkeys_of(&bytes).expect("list").into_iter().map(|p| p.name).collect();
-    assert!(names.iter().all(|n| n.len() <= 120), "names are cut to 120 bytes: {names:?}");
+    let name = vault::passkeys_of(&bytes).expect("list").into_iter().find(|p| p.credential_id == [7]).expect("slot").name;
+    assert_eq!(name.len(), 117, "cut back to the last whole character under 120 bytes");
+    assert!(long.starts_with(&name));
 }
 
 /// The committed fixture (examples/make_passkey_fixture.rs; docs/vault.md) opens with its known
@@ -703,4 +711,48 @@ fn committed_passkey_fixture_opens_with_its_known_prf_output() {
     let labels: Vec<(String, String)> = v.content.accounts.iter().map(|a| a.label()).collect();
     assert_eq!(labels, vec![("RFC 6238".into(), "alice@example.com".into()), ("Passkey".into(), "carol".into())]);
     assert!(Unlocked::open(&bytes, "correct horse battery staple").is_ok());
+
+    // The slot as docs/vault.md lays it out, unwrapped here by hand: the AAD is type ‖ L ‖ I ‖
+    // credential id ‖ N ‖ name ‖ created ‖ salt, the key HKDF of the PRF output. A wrong AAD (one
+    // byte off) does not unwrap, so the slot's own binding is tested, not only the content's.
+    use aes_gcm::aead::{Aead, KeyInit, Payload};
+    let env = Envelope::parse(&bytes).expect("parse");
+    let Slot::Passkey(slot) = &env.slots[1] else { panic!("a passkey slot") };
+    let name = slot.name.as_bytes();
+    let body_len = 2 + 14 + 1 + name.len() + 8 + 32 + 12 + 48;
+    let mut aad = vec![2u8];
+    aad.extend_from_slice(&(body_len as u16).to_be_bytes());
+    aad.extend_from_slice(&14u16.to_be_bytes());
+    aad.extend_from_slice(b"cred-fixture-1");
+    aad.push(name.len() as u8);
+    aad.extend_from_slice(name);
+    aad.extend_from_slice(&slot.created_ms.to_be_bytes());
+    aad.extend_from_slice(&[0xA5; 32]);
+    let kek = vault::passkey_kek(&prf, &[0xA5; 32]).expect("kek");
+    let aes = aes_gcm::Aes256Gcm::new_from_slice(kek.as_bytes()).expect("key");
+    let nonce = aes_gcm::Nonce::from_slice(&slot.nonce);
+    let master = aes.decrypt(nonce, Payload { msg: &slot.wrapped, aad: &aad }).expect("unwraps with the documented AAD");
+    assert_eq!(master.len(), 32);
+    for i in 0..aad.len() {
+        let mut off = aad.clone();
+        off[i] ^= 1;
+        assert!(aes.decrypt(nonce, Payload { msg: &slot.wrapped, aad: &off }).is_err(), "AAD byte {i} is bound");
+    }
+}
+
+/// A type-2 slot body this version cannot read (a later extension) is kept byte for byte, not a
+/// reason to refuse the envelope; and a backup made as `backup_file` makes it (the stored record
+/// reopened, passkeys left out, sealed) opens with the passphrase and lists no passkey.
+#[test]
+fn a_malformed_passkey_slot_is_kept_and_backups_hold_no_passkey() {
+    let (v, bytes) = with_passkey();
+    let mut env = Envelope::parse(&bytes).expect("parse");
+    env.slots.push(Slot::Unknown { kind: vault::SLOT_PASSKEY, body: vec![0, 0, 1] });
+    let reparsed = Envelope::parse(&env.to_bytes()).expect("a malformed passkey body does not refuse the envelope");
+    assert_eq!(reparsed.slots[2], Slot::Unknown { kind: vault::SLOT_PASSKEY, body: vec![0, 0, 1] });
+    let mut backup = v.reopen(&bytes).expect("reopen").without_passkeys();
+    let file = backup.seal(&mut OsRandom).expect("seal");
+    assert_eq!(Unlocked::open(&file, PASS).expect("the backup opens by passphrase").content, v.content);
+    assert!(vault::passkeys_of(&file).expect("list").is_empty());
+    assert_eq!(Envelope::parse(&file).expect("parse").slots.len(), 1, "only the passphrase slot");
 }

@@ -231,5 +231,6 @@ pub(super) fn en(key: T) -> &'static str {
         T::PasskeyGone => "This vault has no passkey any more. Unlock with the passphrase.",
         T::PasskeyDefaultName => "This device",
         T::PasskeyExportNote => "The backup file opens with the passphrase only: passkeys belong to this device and are not included.",
+        T::PassChangedPasskeysDropped => "Passphrase changed. A passkey that did not answer was removed: add it again in the settings if you want it.",
     }
 }

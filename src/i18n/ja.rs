@@ -231,5 +231,6 @@ pub(super) fn ja(key: T) -> &'static str {
         T::PasskeyGone => "この保管庫にはもうパスキーがありません。パスフレーズで解除してください。",
         T::PasskeyDefaultName => "この端末",
         T::PasskeyExportNote => "バックアップファイルはパスフレーズだけで開きます。パスキーはこの端末専用のため含まれません。",
+        T::PassChangedPasskeysDropped => "パスフレーズを変更しました。応答しなかったパスキーは削除されました。必要なら設定でもう一度追加してください。",
     }
 }

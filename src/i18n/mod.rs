@@ -293,6 +293,7 @@ pub enum T {
     PasskeyGone,
     PasskeyDefaultName,
     PasskeyExportNote,
+    PassChangedPasskeysDropped,
 }
 
 /// The string for a key.

@@ -181,7 +181,7 @@ fn ChangePassphrase() -> impl IntoView {
             session.change_passphrase(current.get_untracked(), p, move |outcome| {
                 busy.set(false);
                 message.set(Some(outcome));
-                if outcome == T::PassChanged {
+                if matches!(outcome, T::PassChanged | T::PassChangedPasskeysDropped) {
                     current.set(String::new());
                     new_pass.set(String::new());
                     confirm.set(String::new());

@@ -465,7 +465,7 @@ impl Unlocked {
         for slot in &self.slots {
             let Slot::Passkey(p) = slot else { continue };
             let Some((_, secret)) = prf.iter().find(|(id, _)| *id == p.credential_id.as_slice()) else { continue };
-            let pkek = passkey::kek_from_prf(secret, &p.salt)?;
+            let Ok(pkek) = passkey::kek_from_prf(secret, &p.salt) else { continue };
             if unwrap_with(&pkek, &p.nonce, &p.wrapped, &p.aad()).is_err() {
                 continue;
             }
@@ -488,12 +488,14 @@ impl Unlocked {
         if credential_id.is_empty() || credential_id.len() > passkey::MAX_CREDENTIAL_ID {
             return Err(VaultError::Damaged);
         }
-        self.remove_passkey(credential_id);
-        if self.slots.len() >= envelope::MAX_SLOTS {
+        // Everything that can fail is done before the slots change: a refusal leaves them as they were.
+        let replaces = self.slots.iter().any(|s| matches!(s, Slot::Passkey(p) if p.credential_id == credential_id));
+        if !replaces && self.slots.len() >= envelope::MAX_SLOTS {
             return Err(VaultError::TooManySlots);
         }
         let kek = passkey::kek_from_prf(prf_secret, &salt)?;
         let slot = wrap_passkey(&self.key, credential_id.to_vec(), passkey::clean_name(name), created_ms, salt, &kek, rng)?;
+        self.remove_passkey(credential_id);
         self.slots.push(Slot::Passkey(slot));
         Ok(())
     }
@@ -510,7 +512,7 @@ impl Unlocked {
     /// device or its account; the passphrase is the way back anywhere).
     pub fn without_passkeys(&self) -> Unlocked {
         let mut copy = self.clone();
-        copy.slots.retain(|s| !matches!(s, Slot::Passkey(_)));
+        copy.slots.retain(|s| !matches!(s, Slot::Passkey(_) | Slot::Unknown { kind: SLOT_PASSKEY, .. }));
         copy
     }
 

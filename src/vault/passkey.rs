@@ -78,6 +78,9 @@ impl PasskeySlot {
         }
         let credential_id = take(id_len)?.to_vec();
         let name_len = take(1)?[0] as usize;
+        if name_len > MAX_NAME_BYTES {
+            return None;
+        }
         let name = String::from_utf8(take(name_len)?.to_vec()).ok()?;
         let created_ms = u64::from_be_bytes(take(8)?.try_into().ok()?);
         let salt = take(PRF_SALT_LEN)?.try_into().ok()?;
@@ -109,9 +112,9 @@ pub fn clean_name(name: &str) -> String {
 }
 
 /// The key-wrapping key for a PRF secret: HKDF-SHA256 with the slot's salt as HKDF salt and
-/// [`HKDF_INFO`]. A secret shorter than 32 bytes is refused (WebAuthn PRF gives 32).
+/// [`HKDF_INFO`]. Anything but 32 bytes is refused (WebAuthn PRF gives exactly 32).
 pub fn kek_from_prf(prf_secret: &[u8], salt: &[u8; PRF_SALT_LEN]) -> Result<super::Kek, VaultError> {
-    if prf_secret.len() < 32 {
+    if prf_secret.len() != 32 {
         return Err(VaultError::WrongPassphraseOrDamaged);
     }
     let hk = Hkdf::<Sha256>::new(Some(salt), prf_secret);

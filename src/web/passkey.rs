@@ -94,7 +94,12 @@ fn prf_first(credential: &JsValue) -> (bool, Option<Vec<u8>>) {
     let Ok(ext) = f.call0(credential) else { return (false, None) };
     let prf = get(&ext, "prf");
     let enabled = get(&prf, "enabled").as_bool().unwrap_or(false);
-    let first = to_vec(&get(&get(&prf, "results"), "first"));
+    let raw = get(&get(&prf, "results"), "first");
+    let first = to_vec(&raw);
+    // The browser's copy is cleared once ours is taken.
+    if !raw.is_undefined() && !raw.is_null() {
+        Uint8Array::new(&raw).fill(0, 0, u32::MAX);
+    }
     (enabled || first.is_some(), first)
 }
 

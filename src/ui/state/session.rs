@@ -773,10 +773,9 @@ impl Session {
             // does not answer is dropped (the passphrase stays the way back).
             let mut answers = Vec::new();
             let known = vault.passkeys();
-            if !known.is_empty() {
-                let allowed: Vec<(Vec<u8>, Vec<u8>)> = known.iter().map(|p| (p.credential_id.clone(), p.salt.to_vec())).collect();
+            for p in &known {
                 self.asking_passkey.set(true);
-                if let Ok(answer) = passkey::unlock(&allowed).await {
+                if let Ok(answer) = passkey::unlock(&[(p.credential_id.clone(), p.salt.to_vec())]).await {
                     answers.push(answer);
                 }
                 self.asking_passkey.set(false);
@@ -801,10 +800,11 @@ impl Session {
                             t.send(TabMessage::Lock);
                         }
                     });
+                    let kept = vault.passkeys().len();
                     if self.locks.get_value() == locks && self.is_open() {
                         self.show(vault);
                     }
-                    done(T::PassChanged);
+                    done(if kept < known.len() { T::PassChangedPasskeysDropped } else { T::PassChanged });
                 }
                 Err(e) => done(store_message(&e)),
             }
