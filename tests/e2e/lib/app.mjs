@@ -37,14 +37,37 @@ export class AppPage {
     await this.openAddDialog();
     await this.tid('uri-input').fill(uri);
   }
-  async addByUri(uri) {
-    const rows = this.tid('account-row');
-    const before = await rows.count();
+  /** Pastes `uri` and presses Add; resolves when the dialog has closed (the save may still be
+   * under way, or fail: see `addByUri`). */
+  async submitUri(uri) {
     await this.pasteUri(uri);
     await this.tid('submit-add').click();
     await this.tid('add-dialog').waitFor({ state: 'hidden' });
+  }
+  /** Adds the account `uri`; resolves once its row is on screen. */
+  async addByUri(uri) {
+    const before = await this.rows().count();
+    await this.submitUri(uri);
     // The dialog closes at once; the row appears once the vault is sealed and stored.
     await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid=account-row]').length > n, before, { timeout: 10000 });
+  }
+  /** Waits (up to `timeout`) until exactly `n` rows are on screen, then asserts it: a change that
+   * is saved first shows its rows only once the vault is sealed and stored. */
+  async expectRows(n, message, timeout = 10000) {
+    await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid=account-row]').length === n, n, { timeout }).catch(() => {});
+    assert.equal(await this.rows().count(), n, message);
+  }
+  /** How many times this page has sealed and stored the vault (the app's User Timing measure
+   * "vault-save", one per write). */
+  async saveCount() {
+    return this.page.evaluate(() => performance.getEntriesByName('vault-save', 'measure').length);
+  }
+  /** Does `action` (an edit that saves the vault and shows nothing else), then waits until the
+   * vault has been written: the app applies an edit only once it is sealed and stored. */
+  async saved(action, timeout = 10000) {
+    const before = await this.saveCount();
+    await action();
+    await this.page.waitForFunction((n) => performance.getEntriesByName('vault-save', 'measure').length > n, before, { timeout });
   }
   /** Opens the settings panel (if it is not open yet). */
   async openSettings() {
