@@ -177,9 +177,12 @@ test('accessibility: no serious or critical axe findings on the main screens, bo
     await axeCheck(page, 'add dialog');
     await app.tid('cancel-add').click();
     await app.row('GitHub').getByTestId('backup-button').click();
+    // Each dialog is a part fetched on first use: check it once it is open, not the page before.
+    await app.tid('backup-dialog').waitFor({ state: 'visible' });
     await axeCheck(page, 'backup-codes dialog');
     await app.tid('close-backup').click();
     await app.tid('transfer-button').click();
+    await app.tid('transfer-dialog').waitFor({ state: 'visible' });
     await axeCheck(page, 'scan/import dialog');
     await app.tid('close-transfer').click();
     await page.reload();
