@@ -37,6 +37,14 @@ export async function launch({ locale = 'en-US', colorScheme = 'light', viewport
   };
   context.pages().forEach(watch);
   context.on('page', watch);
+  // E2E_CPU_THROTTLE=4 runs every page's main thread 4 times slower (DevTools' CPU throttling):
+  // a slow machine on a fast one, to find tests that read the screen before it has settled.
+  const throttle = Number(process.env.E2E_CPU_THROTTLE || 1);
+  if (throttle > 1) {
+    const slow = (page) => context.newCDPSession(page).then((s) => s.send('Emulation.setCPUThrottlingRate', { rate: throttle })).catch(() => {});
+    await Promise.all(context.pages().map(slow));
+    context.on('page', slow);
+  }
   const page = context.pages()[0] ?? await context.newPage();
   return {
     context,
