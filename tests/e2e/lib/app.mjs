@@ -1,6 +1,7 @@
 // Page object: what a user sees and does, addressed by data-testid.
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
+import { readRecord } from './idb.mjs';
 
 export const PASSPHRASE = 'correct horse battery staple';
 
@@ -57,17 +58,19 @@ export class AppPage {
     await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid=account-row]').length === n, n, { timeout }).catch(() => {});
     assert.equal(await this.rows().count(), n, message);
   }
-  /** How many times this page has sealed and stored the vault (the app's User Timing measure
-   * "vault-save", one per write). */
-  async saveCount() {
-    return this.page.evaluate(() => performance.getEntriesByName('vault-save', 'measure').length);
-  }
-  /** Does `action` (an edit that saves the vault and shows nothing else), then waits until the
-   * vault has been written: the app applies an edit only once it is sealed and stored. */
+  /** Does `action` (an edit that is saved but changes nothing on screen, such as a setting with
+   * no visible effect yet) and waits until the record stored in IndexedDB has changed: the app
+   * applies an edit only once it is sealed and stored. (Read from storage, not from the app's
+   * User Timing marks: Playwright's page clock replaces `performance`, and those marks with it.) */
   async saved(action, timeout = 10000) {
-    const before = await this.saveCount();
+    const stored = async () => (await readRecord(this.page))?.join();
+    const before = await stored();
     await action();
-    await this.page.waitForFunction((n) => performance.getEntriesByName('vault-save', 'measure').length > n, before, { timeout });
+    const end = Date.now() + timeout;
+    while ((await stored()) === before) {
+      assert.ok(Date.now() < end, `the vault was not stored again within ${timeout} ms`);
+      await new Promise((r) => setTimeout(r, 50)); // poll the condition
+    }
   }
   /** Opens the settings panel (if it is not open yet). */
   async openSettings() {
