@@ -128,16 +128,21 @@ test('privacy: tap-to-reveal hides until clicked and again when the code changes
     await app.tid('tap-to-reveal').check();
     await app.row('Secretive').getByTestId('reveal-code').waitFor();
     assert.equal(await app.row('Secretive').getByTestId('code').count(), 0, 'no digits on screen');
+    // The page clock ran on while the vault was made (however long that took): reveal early in a
+    // period, so the code is seen before its period ends by itself, then run past that end.
+    const intoPeriod = () => page.evaluate(() => Date.now() % 30_000);
+    await page.clock.runFor(30_000 - (await intoPeriod()) + 1_000); // 1 s into the next period
     await app.row('Secretive').getByTestId('reveal-code').click();
     await app.row('Secretive').getByTestId('code').waitFor();
-    await page.clock.runFor(7_000); // past the boundary at T1 + 1 s
+    await page.clock.runFor(30_000 - (await intoPeriod()) + 1_000); // past that period's end
     await app.row('Secretive').getByTestId('reveal-code').waitFor();
     assert.equal(await app.row('Secretive').getByTestId('code').count(), 0, 'hidden again after the period');
 
     // Hide when the window is not in front: shown while focused, masked on blur, back on focus.
     await app.tid('tap-to-reveal').uncheck();
-    await app.tid('hide-on-blur').check();
-    await app.row('Secretive').getByTestId('code').waitFor();
+    await app.row('Secretive').getByTestId('code').waitFor(); // tap-to-reveal is off once saved
+    // Nothing on screen shows this one: wait until it is saved (until then a blur hides nothing).
+    await app.saved(() => app.tid('hide-on-blur').check());
     await page.evaluate(() => window.dispatchEvent(new Event('blur')));
     await app.row('Secretive').getByTestId('reveal-code').waitFor();
     assert.equal(await app.row('Secretive').getByTestId('code').count(), 0);
@@ -172,9 +177,12 @@ test('accessibility: no serious or critical axe findings on the main screens, bo
     await axeCheck(page, 'add dialog');
     await app.tid('cancel-add').click();
     await app.row('GitHub').getByTestId('backup-button').click();
+    // Each dialog is a part fetched on first use: check it once it is open, not the page before.
+    await app.tid('backup-dialog').waitFor({ state: 'visible' });
     await axeCheck(page, 'backup-codes dialog');
     await app.tid('close-backup').click();
     await app.tid('transfer-button').click();
+    await app.tid('transfer-dialog').waitFor({ state: 'visible' });
     await axeCheck(page, 'scan/import dialog');
     await app.tid('close-transfer').click();
     await page.reload();

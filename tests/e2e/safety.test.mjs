@@ -153,7 +153,8 @@ test('the transfer dialog with a pasted migration link, an import password, a ch
     // One minute, so the camera does not scan for five.
     await app.openSettings();
     await app.tid('auto-lock').selectOption('1');
-    await page.waitForFunction(() => document.querySelector('[data-testid=auto-lock]').value === '1');
+    // The select shows "1" at once; the vault's setting is "1" once saved (the option the app marks).
+    await page.waitForFunction(() => document.querySelector('[data-testid=auto-lock] option[value="1"]')?.hasAttribute('selected'), null, { timeout: 10000 });
     const said = await app.watchStatus();
     await app.tid('transfer-button').click();
     await app.tid('import-paste').fill(link);

@@ -237,6 +237,9 @@ test('import a file with a preview; a re-scanned secret asks to replace the old 
     assert.match(await app.tid('preview-skipped').textContent(), /Yandex \(ivan\): yandex codes are not supported/);
     await app.tid('import-confirm').click();
     assert.match(await app.tid('import-done').textContent(), /Added 4, replaced 0 old secrets, 0 already here/);
+    // "Added" is said at once; the accounts are in the vault (and on screen) once it is sealed and
+    // stored. Only then can a second read find them already here.
+    await app.expectRows(4);
     // The same file again: nothing is new.
     await app.tid('import-file').setInputFiles(path.join(ROOT, 'tests/fixtures/import/aegis-plain.json'));
     await app.tid('import-read').click();

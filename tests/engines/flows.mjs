@@ -51,12 +51,17 @@ async function createVault(d) {
   await d.waitFor('add-button', { timeout: KDF_MS });
 }
 
+/** Adds the account `link`; resolves once its row is on screen. */
 async function addByLink(d, link) {
+  const before = await d.count('account-row');
   await d.click('add-button');
   await d.waitFor('add-dialog');
   await d.fill('uri-input', link);
   await d.click('submit-add');
   await d.waitFor('add-dialog', { gone: true });
+  // The dialog closes at once; the row appears once the vault is sealed and stored (an export or
+  // a reload before that would miss the account).
+  await d.until(`(n) => document.querySelectorAll('[data-testid=account-row]').length > n`, before, { what: 'the new row' });
 }
 
 /** Defines the cross-engine tests for the driver that `open()` launches. */

@@ -1,6 +1,7 @@
 // Page object: what a user sees and does, addressed by data-testid.
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
+import { readRecord } from './idb.mjs';
 
 export const PASSPHRASE = 'correct horse battery staple';
 
@@ -37,14 +38,39 @@ export class AppPage {
     await this.openAddDialog();
     await this.tid('uri-input').fill(uri);
   }
-  async addByUri(uri) {
-    const rows = this.tid('account-row');
-    const before = await rows.count();
+  /** Pastes `uri` and presses Add; resolves when the dialog has closed (the save may still be
+   * under way, or fail: see `addByUri`). */
+  async submitUri(uri) {
     await this.pasteUri(uri);
     await this.tid('submit-add').click();
     await this.tid('add-dialog').waitFor({ state: 'hidden' });
+  }
+  /** Adds the account `uri`; resolves once its row is on screen. */
+  async addByUri(uri) {
+    const before = await this.rows().count();
+    await this.submitUri(uri);
     // The dialog closes at once; the row appears once the vault is sealed and stored.
     await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid=account-row]').length > n, before, { timeout: 10000 });
+  }
+  /** Waits (up to `timeout`) until exactly `n` rows are on screen, then asserts it: a change that
+   * is saved first shows its rows only once the vault is sealed and stored. */
+  async expectRows(n, message, timeout = 10000) {
+    await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid=account-row]').length === n, n, { timeout }).catch(() => {});
+    assert.equal(await this.rows().count(), n, message);
+  }
+  /** Does `action` (an edit that is saved but changes nothing on screen, such as a setting with
+   * no visible effect yet) and waits until the record stored in IndexedDB has changed: the app
+   * applies an edit only once it is sealed and stored. (Read from storage, not from the app's
+   * User Timing marks: Playwright's page clock replaces `performance`, and those marks with it.) */
+  async saved(action, timeout = 10000) {
+    const stored = async () => (await readRecord(this.page))?.join();
+    const before = await stored();
+    await action();
+    const end = Date.now() + timeout;
+    while ((await stored()) === before) {
+      assert.ok(Date.now() < end, `the vault was not stored again within ${timeout} ms`);
+      await new Promise((r) => setTimeout(r, 50)); // poll the condition
+    }
   }
   /** Opens the settings panel (if it is not open yet). */
   async openSettings() {

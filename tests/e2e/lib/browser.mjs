@@ -37,6 +37,28 @@ export async function launch({ locale = 'en-US', colorScheme = 'light', viewport
   };
   context.pages().forEach(watch);
   context.on('page', watch);
+  // E2E_CPU_THROTTLE=4 runs every page's main thread 4 times slower (DevTools' CPU throttling):
+  // a slow machine on a fast one, to find tests that read the screen before it has settled.
+  const throttle = Number(process.env.E2E_CPU_THROTTLE || 1);
+  if (throttle > 1) {
+    const sessions = [];
+    let offline = false;
+    const slow = (page) => context.newCDPSession(page).then(async (s) => {
+      sessions.push(s);
+      await s.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+      if (offline) await s.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    }).catch(() => {});
+    await Promise.all(context.pages().map(slow));
+    context.on('page', slow);
+    // A second DevTools session on a page otherwise undoes Playwright's offline emulation for
+    // navigator.onLine after a reload: tell it the same.
+    const setOffline = context.setOffline.bind(context);
+    context.setOffline = async (value) => {
+      offline = value;
+      await setOffline(value);
+      await Promise.all(sessions.map((s) => s.send('Network.emulateNetworkConditions', { offline: value, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }).catch(() => {})));
+    };
+  }
   const page = context.pages()[0] ?? await context.newPage();
   return {
     context,
