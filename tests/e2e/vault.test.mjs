@@ -142,7 +142,10 @@ test('export a backup, restore it in a fresh browser profile, and change the pas
     await app.tid('restore-file').setInputFiles(file);
     await app.tid('restore-pass').fill('wrong passphrase');
     await app.tid('restore-open').click();
-    assert.match(await app.tid('restore-error').textContent(), /Wrong passphrase/);
+    await app.tid('restore-error').waitFor({ timeout: 15000 });
+    // The backup's passphrase is blamed, not a damaged vault (issue 16).
+    assert.match(await app.tid('restore-error').textContent(), /Wrong passphrase for this backup file/);
+    assert.doesNotMatch(await app.tid('restore-error').textContent(), /damaged/);
     await app.tid('restore-pass').fill(PASSPHRASE);
     await app.tid('restore-open').click();
     // In a fresh browser the opened backup becomes the vault at once (nothing here to lose).
