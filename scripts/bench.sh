@@ -11,3 +11,4 @@ cargo run --quiet --release --example make_bench_backup -- "$BACKUP" 1000
 BENCH_BACKUP="$BACKUP" node bench/web.mjs
 echo
 cargo bench --quiet --bench totp
+node bench/passkey.mjs
