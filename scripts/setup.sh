@@ -2,6 +2,9 @@
 # Installs everything the build and the tests need, from the package registries only, and puts the
 # tools on PATH. Idempotent: a tool already at the right version is left alone.
 # Source it (". scripts/setup.sh") so PATH and CHROMEDRIVER carry over.
+#
+# Each version is written once: Trunk and wasm-split-cli here; wasm-bindgen-cli must be the
+# wasm-bindgen of Cargo.lock; wasm-opt (npm binaryen) and the browser drivers are in package.json.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -12,6 +15,7 @@ export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 TRUNK_VERSION=0.21.14
 WSPLIT_VERSION=0.2.3
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3; exit}' Cargo.lock)
+BINARYEN_VERSION=$(node -p 'require("./package.json").devDependencies.binaryen')
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
@@ -29,7 +33,7 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-# Splits the app's WebAssembly at its `#[lazy]` functions (scripts/build-wasm.mjs).
+# Splits the app's WebAssembly at its `#[wasm_split]` functions (scripts/build-wasm.mjs).
 if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WSPLIT_VERSION:"; then
   say "installing wasm-split-cli $WSPLIT_VERSION"
   cargo install wasm_split_cli_support --version "$WSPLIT_VERSION" --features build-binary --locked --force
@@ -52,9 +56,10 @@ if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x 
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb >/dev/null
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
-  || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/webdriverio ]; then
-  say "installing wasm-opt (npm binaryen), playwright-core, puppeteer-core and webdriverio"
+# npm's binaryen 132.0.0 is wasm-opt "version 132".
+if [ "$(node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ] \
+  || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/webdriverio ]; then
+  say "installing wasm-opt (npm binaryen $BINARYEN_VERSION), playwright-core, puppeteer-core and webdriverio"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
