@@ -15,7 +15,6 @@ export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 TRUNK_VERSION=0.21.14
 WSPLIT_VERSION=0.2.3
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3; exit}' Cargo.lock)
-BINARYEN_VERSION=$(node -p 'require("./package.json").devDependencies.binaryen')
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
@@ -56,10 +55,15 @@ if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x 
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb >/dev/null
 fi
 
-# npm's binaryen 132.0.0 is wasm-opt "version 132".
-if [ "$(node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ] \
-  || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/webdriverio ]; then
-  say "installing wasm-opt (npm binaryen $BINARYEN_VERSION), playwright-core, puppeteer-core and webdriverio"
+# The npm packages (wasm-opt is npm's binaryen) at the versions in package.json.
+npm_current() {
+  node -e 'for (const [name, version] of Object.entries(require("./package.json").devDependencies)) {
+    let found; try { found = require(`./node_modules/${name}/package.json`).version; } catch {}
+    if (found !== version) process.exit(1);
+  }'
+}
+if [ ! -x node_modules/.bin/wasm-opt ] || ! npm_current; then
+  say "installing wasm-opt (npm binaryen), playwright-core, puppeteer-core, webdriverio and the test helpers"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
