@@ -61,6 +61,20 @@ for f in $(grep -oE '(src|href)="/[^"]*-[0-9a-f]{16}(_bg)?\.(js|wasm|css)"' <<<"
   esac
 done
 
+# A part loaded on first use: compiled by instantiateStreaming, which takes nothing but application/wasm.
+split="$(grep -oE 'href="/split-[0-9a-f]{16}\.js"' <<<"$html" | head -1 | cut -d'"' -f2)"
+part="$([ -n "$split" ] && curl -sS --compressed "$URL$split" | grep -oE '"\./split_open_part-[0-9a-f]{16}\.wasm"' | head -1 | tr -d '"' | sed 's|^\.||')"
+if [ -z "$part" ]; then fail "the split loader or its open_part module is not named where expected"
+else
+  h="$(headers "$part")"
+  if [ "$(status <<<"$h")" != 200 ]; then fail "$part: HTTP $(status <<<"$h")"
+  else
+    compressed "$part" "$h"
+    t="$(field content-type <<<"$h")"
+    [ "$t" = application/wasm ] && ok "$part: application/wasm" || fail "$part: Content-Type $t (the parts need application/wasm)"
+  fi
+fi
+
 # Names that stay the same from build to build.
 for f in /sw.js /kdf-worker.js /qr-worker.js /pwa/manifest.webmanifest; do
   h="$(headers "$f")"
