@@ -1,8 +1,8 @@
-// Trunk post-build hook, step 1: builds the app's WebAssembly and splits it into the module the
-// first screen needs and the parts loaded on first use (Leptos `#[lazy]` functions), then runs
-// wasm-bindgen and wasm-opt, and writes the result into Trunk's staging directory under names
-// that carry a hash of this build. Trunk's own Rust pipeline cannot split a module, so the page
-// has no `rel="rust"` link; `scripts/post-build.mjs` calls this first.
+// Builds the app's WebAssembly (called by scripts/post-build.mjs, the Trunk hook): one cargo
+// build, split into the module the first screen needs and the parts loaded on first use (the
+// `#[wasm_split]` functions in src/ui/), bound and optimised, written into Trunk's staging
+// directory under names that carry a hash of this build. Trunk's own Rust pipeline cannot split a
+// module, so Trunk is told not to build the app.
 //
 // cargo build (with --emit-relocs)  ->  wasm-split-cli  ->  wasm-bindgen (main module)  ->  wasm-opt (each)
 import fs from 'node:fs';
@@ -12,7 +12,7 @@ import os from 'node:os';
 import { execFileSync, spawn } from 'node:child_process';
 
 const NAME = 'authenticator';
-// The features the page may use; the same list Trunk passed to wasm-opt before the split.
+// The post-MVP features Rust's wasm32 target emits: wasm-opt refuses the module without them.
 const WASM_OPT_FEATURES = [
   '--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-nontrapping-float-to-int',
   '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
@@ -59,7 +59,7 @@ export async function buildWasm({ source, staging, release }) {
     for (const c of chunks) fs.copyFileSync(path.join(split, c), path.join(pkg, c));
     const wasmFiles = [`${NAME}_bg.wasm`, ...chunks];
     if (release) {
-      // npm's wasm-opt takes ~3 s to start: run two at a time, the biggest first.
+      // npm's wasm-opt takes seconds to start: one per CPU at a time, the biggest first.
       const jobs = wasmFiles.map((f) => path.join(pkg, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
       await pool(jobs, Math.max(1, os.cpus().length), (f) => runAsync('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, f, '-o', f]));
     }

@@ -1,8 +1,13 @@
-// Trunk post-build hook. Trunk builds the page and the CSS; this script adds the app:
-// 1. builds and splits the WebAssembly (scripts/build-wasm.mjs) into the staging directory;
-// 2. writes the module loader as a file with a Subresource Integrity hash (the CSP forbids inline
-//    scripts) and preloads the first-screen module;
-// 3. writes the QR and key-derivation workers and the service worker with this build's file names.
+// The Trunk hook (post_build; Trunk.toml has no other). Trunk has hashed and copied the page's CSS,
+// icon and PWA files into its staging directory and written index.html there; it does not build
+// the app (index.html's rust link carries `data-trunk-skip`). This script adds the app:
+// 1. builds its WebAssembly once, split into the first-screen module and the parts loaded on
+//    first use (scripts/build-wasm.mjs);
+// 2. writes the module loader as a file (the CSP forbids inline scripts) and puts it, with
+//    preloads of the first-screen module, all with Subresource Integrity hashes, where index.html's
+//    rust link stands (the page's one placeholder);
+// 3. writes the QR and key-derivation workers and the service worker from their templates in
+//    assets/ with this build's file names.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -14,32 +19,29 @@ const src = process.env.TRUNK_SOURCE_DIR || process.cwd();
 const release = process.env.TRUNK_PROFILE === 'release';
 const sri = (body) => 'sha384-' + crypto.createHash('sha384').update(body).digest('base64');
 
-// Trunk's own (unsplit) output and its inline loader are replaced by the split build.
-for (const f of fs.readdirSync(dir)) {
-  if (/^authenticator-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f)) fs.rmSync(path.join(dir, f));
-}
 const app = await buildWasm({ source: src, staging: dir, release });
 
-// The loader, in its own file.
+// The loader, in its own file, and the page's tags for it.
 const body = `import init from '/${app.js}';\nawait init({ module_or_path: '/${app.wasm}' });\n`;
-const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 16);
-const name = `start-${hash}.js`;
-fs.writeFileSync(path.join(dir, name), body);
-const file = path.join(dir, 'index.html');
-let html = fs.readFileSync(file, 'utf8')
-  .replace(/<script type="module">[\s\S]*?<\/script>/, '')
-  .replace(/<link rel="modulepreload"[^>]*>/g, '')
-  .replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/g, '');
+const loader = `start-${crypto.createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
+fs.writeFileSync(path.join(dir, loader), body);
+const file = (name) => fs.readFileSync(path.join(dir, name));
 const tags = [
-  `<script type="module" src="/${name}" integrity="${sri(body)}" crossorigin="anonymous"></script>`,
-  ...[app.js, app.loader].map((js) => `<link rel="modulepreload" href="/${js}" crossorigin="anonymous" integrity="${sri(fs.readFileSync(path.join(dir, js)))}">`),
-  `<link rel="preload" href="/${app.wasm}" crossorigin="anonymous" integrity="${sri(fs.readFileSync(path.join(dir, app.wasm)))}" as="fetch" type="application/wasm">`,
-].join('\n');
-if (!html.includes('</head>')) throw new Error('index.html has no </head>');
-html = html.replace('</head>', `${tags}\n</head>`);
+  `<script type="module" src="/${loader}" integrity="${sri(body)}" crossorigin="anonymous"></script>`,
+  ...[app.js, app.loader].map((js) => `<link rel="modulepreload" href="/${js}" crossorigin="anonymous" integrity="${sri(file(js))}">`),
+  `<link rel="preload" href="/${app.wasm}" crossorigin="anonymous" integrity="${sri(file(app.wasm))}" as="fetch" type="application/wasm">`,
+].join('\n  ');
+
+// Trunk passes the placeholder through as written, with its own `data-trunk-id` added.
+const PLACEHOLDER = /<link data-trunk rel="rust"[^>]*>/g;
+let html = file('index.html').toString('utf8');
+const found = html.match(PLACEHOLDER) ?? [];
+if (found.length !== 1) throw new Error(`index.html needs exactly one <link data-trunk rel="rust" data-trunk-skip> (where the app goes); found ${found.length}`);
+html = html.replace(PLACEHOLDER, tags);
 const inlineScript = html.match(/<script(?![^>]*\bsrc=)[^>]*>[\s\S]{0,200}/);
-if (inlineScript) throw new Error("an inline script is in index.html: " + inlineScript[0]);
-fs.writeFileSync(file, html);
+if (inlineScript) throw new Error('an inline script is in index.html: ' + inlineScript[0]);
+if (/<[^>]*\sdata-trunk[\s>=]/.test(html)) throw new Error('a data-trunk link that Trunk did not handle is left in index.html');
+fs.writeFileSync(path.join(dir, 'index.html'), html);
 
 // The QR and key-derivation workers: the app's module, loaded by its hashed names.
 for (const name of ['qr-worker.js', 'kdf-worker.js']) {
@@ -62,7 +64,7 @@ const walk = (d, prefix) => {
 walk(dir, '');
 shell.sort();
 const digest = crypto.createHash('sha256');
-for (const f of shell) digest.update(f).update(fs.readFileSync(path.join(dir, f.slice(1))));
+for (const f of shell) digest.update(f).update(file(f.slice(1)));
 const version = digest.digest('hex').slice(0, 16);
 const sw = fs.readFileSync(path.join(src, 'assets', 'sw.js'), 'utf8')
   .replace("'__VERSION__'", JSON.stringify(version))

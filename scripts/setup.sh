@@ -2,6 +2,9 @@
 # Installs everything the build and the tests need, from the package registries only, and puts the
 # tools on PATH. Idempotent: a tool already at the right version is left alone.
 # Source it (". scripts/setup.sh") so PATH and CHROMEDRIVER carry over.
+#
+# Each version is written once: Trunk and wasm-split-cli here; wasm-bindgen-cli must be the
+# wasm-bindgen of Cargo.lock; wasm-opt (npm binaryen) and the browser drivers are in package.json.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -29,7 +32,7 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-# Splits the app's WebAssembly at its `#[lazy]` functions (scripts/build-wasm.mjs).
+# Splits the app's WebAssembly at its `#[wasm_split]` functions (scripts/build-wasm.mjs).
 if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WSPLIT_VERSION:"; then
   say "installing wasm-split-cli $WSPLIT_VERSION"
   cargo install wasm_split_cli_support --version "$WSPLIT_VERSION" --features build-binary --locked --force
@@ -52,9 +55,15 @@ if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x 
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb >/dev/null
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
-  || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/webdriverio ]; then
-  say "installing wasm-opt (npm binaryen), playwright-core, puppeteer-core and webdriverio"
+# The npm packages (wasm-opt is npm's binaryen) at the versions in package.json.
+npm_current() {
+  node -e 'for (const [name, version] of Object.entries(require("./package.json").devDependencies)) {
+    let found; try { found = require(`./node_modules/${name}/package.json`).version; } catch {}
+    if (found !== version) process.exit(1);
+  }'
+}
+if [ ! -x node_modules/.bin/wasm-opt ] || ! npm_current; then
+  say "installing wasm-opt (npm binaryen), playwright-core, puppeteer-core, webdriverio and the test helpers"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
