@@ -51,12 +51,13 @@ export async function launch({ locale = 'en-US', colorScheme = 'light', viewport
     await Promise.all(context.pages().map(slow));
     context.on('page', slow);
     // A second DevTools session on a page otherwise undoes Playwright's offline emulation for
-    // navigator.onLine after a reload: tell it the same.
+    // navigator.onLine after a reload: tell it the same, at the same time. (A request is blocked
+    // while any session says offline, and navigator.onLine follows the last one told: told one
+    // after the other, the page could hear "online" while its requests were still refused.)
     const setOffline = context.setOffline.bind(context);
     context.setOffline = async (value) => {
       offline = value;
-      await setOffline(value);
-      await Promise.all(sessions.map((s) => s.send('Network.emulateNetworkConditions', { offline: value, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }).catch(() => {})));
+      await Promise.all([setOffline(value), ...sessions.map((s) => s.send('Network.emulateNetworkConditions', { offline: value, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }).catch(() => {}))]);
     };
   }
   const page = context.pages()[0] ?? await context.newPage();
