@@ -30,6 +30,25 @@ export async function launch({ locale = 'en-US', colorScheme = 'light', viewport
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
+  // E2E_SLOW_SAVE=1000 holds every write of the vault record open that many ms longer (slow
+  // storage): the app shows an edit only once it is stored, so a test that reads the screen right
+  // after an edit, instead of waiting for it, fails. The transaction is kept open by chained reads;
+  // the time is read from event timestamps, which Playwright's page clock does not fake.
+  const slowSave = Number(process.env.E2E_SLOW_SAVE || 0);
+  if (slowSave > 0) {
+    await context.addInitScript((ms) => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        const request = put.apply(this, args);
+        if (this.name === 'vault') {
+          const until = new Event('t').timeStamp + ms;
+          const hold = () => { if (new Event('t').timeStamp < until) this.get('main').onsuccess = hold; };
+          hold();
+        }
+        return request;
+      };
+    }, slowSave);
+  }
   const errors = [];
   const watch = (page) => {
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
