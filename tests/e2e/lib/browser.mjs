@@ -30,6 +30,25 @@ export async function launch({ locale = 'en-US', colorScheme = 'light', viewport
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
+  // E2E_SLOW_SAVE=1000 holds every write of the vault record open that many ms longer (slow
+  // storage): the app shows an edit only once it is stored, so a test that reads the screen right
+  // after an edit, instead of waiting for it, fails. The transaction is kept open by chained reads;
+  // the time is read from event timestamps, which Playwright's page clock does not fake.
+  const slowSave = Number(process.env.E2E_SLOW_SAVE || 0);
+  if (slowSave > 0) {
+    await context.addInitScript((ms) => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        const request = put.apply(this, args);
+        if (this.name === 'vault') {
+          const until = new Event('t').timeStamp + ms;
+          const hold = () => { if (new Event('t').timeStamp < until) this.get('main').onsuccess = hold; };
+          hold();
+        }
+        return request;
+      };
+    }, slowSave);
+  }
   const errors = [];
   const watch = (page) => {
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -51,12 +70,13 @@ export async function launch({ locale = 'en-US', colorScheme = 'light', viewport
     await Promise.all(context.pages().map(slow));
     context.on('page', slow);
     // A second DevTools session on a page otherwise undoes Playwright's offline emulation for
-    // navigator.onLine after a reload: tell it the same.
+    // navigator.onLine after a reload: tell it the same, at the same time. (A request is blocked
+    // while any session says offline, and navigator.onLine follows the last one told: told one
+    // after the other, the page could hear "online" while its requests were still refused.)
     const setOffline = context.setOffline.bind(context);
     context.setOffline = async (value) => {
       offline = value;
-      await setOffline(value);
-      await Promise.all(sessions.map((s) => s.send('Network.emulateNetworkConditions', { offline: value, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }).catch(() => {})));
+      await Promise.all([setOffline(value), ...sessions.map((s) => s.send('Network.emulateNetworkConditions', { offline: value, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }).catch(() => {}))]);
     };
   }
   const page = context.pages()[0] ?? await context.newPage();
