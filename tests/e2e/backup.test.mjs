@@ -171,15 +171,6 @@ test('a site kept for its backup codes alone, in Japanese; typing codes one by o
   }
 });
 
-/** Waits until the service worker controls the page and has its shell cached. */
-async function waitForOfflineReady(page) {
-  await page.waitForFunction(async () => {
-    if (!navigator.serviceWorker.controller) return false;
-    const keys = await caches.keys();
-    return keys.some((k) => k.startsWith('authenticator-shell-'));
-  }, null, { timeout: 15000 });
-}
-
 /** Cuts the network both ways: browser offline, and the server itself gone. */
 async function goOffline(context, own) {
   await context.setOffline(true);
@@ -198,7 +189,7 @@ test('offline after one visit: the app opens, unlocks and shows backup codes', a
     await app.tid('save-codes').click();
     await app.tid('codes-remaining').waitFor();
     await app.tid('close-backup').click();
-    await waitForOfflineReady(page);
+    await app.waitForOfflineReady();
     await goOffline(context, own);
 
     await page.reload();
@@ -228,7 +219,7 @@ test('the recovery drill: fresh browser, restore, offline, mark Instagram\'s nex
       await app.tid('restore-pass').press('Enter');
     });
     await app.tid('accounts').waitFor({ timeout: 15000 });
-    await waitForOfflineReady(page);
+    await app.waitForOfflineReady();
     await goOffline(context, own);
 
     await step('open Instagram\'s backup codes', () => openCodes(app, 'Instagram'));

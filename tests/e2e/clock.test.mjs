@@ -95,7 +95,7 @@ test('offline: the stored measurement is used and shown with its age; back onlin
     await app.open();
     await app.addByUri(LINK);
     await offsetShown(app);
-    await b.page.waitForFunction(async () => navigator.serviceWorker.controller && (await caches.keys()).length > 0, null, { timeout: 15000 });
+    await app.waitForOfflineReady();
     await b.context.setOffline(true);
     await b.page.reload();
     await app.unlock();

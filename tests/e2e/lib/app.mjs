@@ -72,6 +72,19 @@ export class AppPage {
       await new Promise((r) => setTimeout(r, 50)); // poll the condition
     }
   }
+  /** Waits until the service worker controls the page, which it does only once its install has
+   * cached the whole shell, and the shell's cache is there: from then on the app works offline.
+   * Polled from here: Playwright's waitForFunction does not wait for a promise the page function
+   * returns (a promise is truthy), so an async check there passes at once. */
+  async waitForOfflineReady(timeout = 15000) {
+    const end = Date.now() + timeout;
+    const ready = () => this.page.evaluate(async () => !!navigator.serviceWorker.controller
+      && (await caches.keys()).some((k) => k.startsWith('authenticator-shell-')));
+    while (!(await ready())) {
+      assert.ok(Date.now() < end, `the service worker did not take over within ${timeout} ms`);
+      await new Promise((r) => setTimeout(r, 100)); // poll the condition
+    }
+  }
   /** Opens the settings panel (if it is not open yet). */
   async openSettings() {
     if (!(await this.tid('settings').evaluate((d) => d.open))) await this.tid('settings').locator('summary').click();
