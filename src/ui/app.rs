@@ -61,7 +61,7 @@ fn watch_presence(session: Session) {
 #[component]
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::initial_language(&LocalPrefs));
-    let state = AppState { lang, now_ms: RwSignal::new(BrowserClock.now_ms()), status: RwSignal::new(String::new()) };
+    let state = AppState { lang, now_ms: RwSignal::new(BrowserClock.now_ms()), status: RwSignal::new(String::new()), highlight: RwSignal::new(None) };
     provide_context(state);
     let session = Session::new(lang);
     provide_context(session);

@@ -21,4 +21,7 @@ pub struct AppState {
     pub now_ms: RwSignal<u64>,
     /// A short status message for the live region ("Added GitHub.").
     pub status: RwSignal<String>,
+    /// The account just added (or chosen to be shown): the list scrolls its row into view and
+    /// highlights it for a moment; the add flow sets it once the add is saved.
+    pub highlight: RwSignal<Option<u64>>,
 }
