@@ -136,19 +136,26 @@ pub async fn enroll(user_id: &[u8], label: &str, salt: &[u8]) -> Result<PrfAnswe
     let options = Object::new();
     set(&options, "publicKey", public_key);
     let promise = container.create_with_options(options.unchecked_ref()).map_err(|e| error_of(&e))?;
+    match credential_answer(promise).await? {
+        (id, _, Some(secret)) => Ok(PrfAnswer { credential_id: id, secret: Zeroizing::new(secret) }),
+        (id, true, None) => {
+            let answer = unlock(&[(id, salt.to_vec())]).await?;
+            Ok(answer)
+        }
+        (_, false, None) => Err(PasskeyError::NoPrf),
+    }
+}
+
+/// Waits for the browser's answer to `create` or `get`: the credential's raw id, whether PRF is
+/// enabled for it, and the PRF secret if the answer carries one.
+async fn credential_answer(promise: js_sys::Promise) -> Result<(Vec<u8>, bool, Option<Vec<u8>>), PasskeyError> {
     let credential = JsFuture::from(promise).await.map_err(|e| error_of(&e))?;
     if credential.is_null() || credential.is_undefined() {
         return Err(PasskeyError::Failed);
     }
     let id = to_vec(&get(&credential, "rawId")).ok_or(PasskeyError::Failed)?;
-    match prf_first(&credential) {
-        (_, Some(secret)) => Ok(PrfAnswer { credential_id: id, secret: Zeroizing::new(secret) }),
-        (true, None) => {
-            let answer = unlock(&[(id, salt.to_vec())]).await?;
-            Ok(answer)
-        }
-        (false, None) => Err(PasskeyError::NoPrf),
-    }
+    let (enabled, secret) = prf_first(&credential);
+    Ok((id, enabled, secret))
 }
 
 /// The `prf` extension input: one salt for every credential allowed, or per credential.
@@ -199,13 +206,8 @@ pub async fn unlock(allowed: &[(Vec<u8>, Vec<u8>)]) -> Result<PrfAnswer, Passkey
     let options = Object::new();
     set(&options, "publicKey", public_key);
     let promise = container.get_with_options(options.unchecked_ref()).map_err(|e| error_of(&e))?;
-    let credential = JsFuture::from(promise).await.map_err(|e| error_of(&e))?;
-    if credential.is_null() || credential.is_undefined() {
-        return Err(PasskeyError::Failed);
-    }
-    let id = to_vec(&get(&credential, "rawId")).ok_or(PasskeyError::Failed)?;
-    match prf_first(&credential) {
-        (_, Some(secret)) => Ok(PrfAnswer { credential_id: id, secret: Zeroizing::new(secret) }),
+    match credential_answer(promise).await? {
+        (id, _, Some(secret)) => Ok(PrfAnswer { credential_id: id, secret: Zeroizing::new(secret) }),
         _ => Err(PasskeyError::NoPrf),
     }
 }
