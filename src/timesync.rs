@@ -390,6 +390,46 @@ pub fn better_run<R, E>(best: Result<R, E>, again: Result<R, E>, estimate: impl 
     }
 }
 
+/// After `failures` failed syncs in a row, the last ending in `error`, how long to wait before
+/// syncing again (ms), or `None` to wait for "Sync now" or the browser coming back online. A
+/// network failure (no answer, or answers too slow: the `online` event can fire before the network
+/// works) is retried after 15 s, 30 s, 1 min, 2 min, then every 5 min; a reference that answered
+/// but could not be believed is not asked again by itself.
+pub fn retry_after_ms(error: SyncError, failures: u32) -> Option<u64> {
+    match error {
+        SyncError::Unreachable | SyncError::TooSlow { .. } => {
+            Some(match failures {
+                0 | 1 => 15_000,
+                2 => 30_000,
+                3 => 60_000,
+                4 => 120_000,
+                _ => 300_000,
+            })
+        }
+        SyncError::NoDate | SyncError::Absurd { .. } | SyncError::Inconsistent => None,
+    }
+}
+
+#[cfg(test)]
+mod retry_tests {
+    use super::*;
+
+    #[test]
+    fn network_failures_are_retried_ever_more_slowly_up_to_five_minutes() {
+        let delays: Vec<_> = (1..=8).map(|n| retry_after_ms(SyncError::Unreachable, n)).collect();
+        assert_eq!(delays[..5], [Some(15_000), Some(30_000), Some(60_000), Some(120_000), Some(300_000)]);
+        assert!(delays[5..].iter().all(|d| *d == Some(300_000)));
+        assert_eq!(retry_after_ms(SyncError::TooSlow { rtt_ms: 6_000.0 }, 1), Some(15_000));
+    }
+
+    #[test]
+    fn a_reference_that_answered_wrongly_is_not_asked_again_by_itself() {
+        for e in [SyncError::NoDate, SyncError::Absurd { offset_ms: 9e10 }, SyncError::Inconsistent] {
+            assert_eq!(retry_after_ms(e, 1), None, "{e}");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! start, when the browser comes back online, and on "Sync now"). The panel renders it.
 
 use crate::clock::Clock;
-use crate::timesync::{better_run, corrected, Measured, SyncError};
+use crate::timesync::{better_run, corrected, retry_after_ms, Measured, SyncError};
 use crate::web::clock::BrowserClock;
 use crate::web::timesync as adapter;
 use leptos::prelude::*;
@@ -26,6 +26,10 @@ pub struct ClockSync {
     /// Set when the main thread was blocked (key derivation) during a sync: its timing is off,
     /// so it is run again once it ends.
     disturbed: StoredValue<bool>,
+    /// Failed syncs in a row (0 after a success), for the retry delay.
+    failures: StoredValue<u32>,
+    /// Counts sync starts: a scheduled retry runs only if no other sync started since.
+    attempt: StoredValue<u32>,
 }
 
 /// Runs of one sync at most, when the page keeps being blocked.
@@ -42,6 +46,8 @@ impl ClockSync {
             last_run: RwSignal::new(None),
             count: RwSignal::new(0),
             disturbed: StoredValue::new(false),
+            failures: StoredValue::new(0),
+            attempt: StoredValue::new(0),
         }
     }
 
@@ -77,6 +83,7 @@ impl ClockSync {
             return;
         }
         self.syncing.set(true);
+        self.attempt.update_value(|a| *a = a.wrapping_add(1));
         spawn_local(async move {
             // A run the page was blocked during (key derivation, compiling a part) is repeated, a
             // few times at most. Blocking only widens a run's interval, so the narrowest one counts.
@@ -96,11 +103,29 @@ impl ClockSync {
                     self.measured.set(Some(m));
                     self.last_run.set(Some(run));
                     self.error.set(None);
+                    self.failures.set_value(0);
                 }
-                Err(e) => self.error.set(Some(e)),
+                Err(e) => {
+                    self.error.set(Some(e));
+                    self.failures.update_value(|n| *n = n.saturating_add(1));
+                    if let Some(ms) = retry_after_ms(e, self.failures.get_value()) {
+                        self.retry_later(ms);
+                    }
+                }
             }
             self.syncing.set(false);
             self.count.update(|c| *c += 1);
+        });
+    }
+
+    /// Syncs again after `ms`, unless another sync started in the meantime.
+    fn retry_later(self, ms: u64) {
+        let scheduled = self.attempt.get_value();
+        spawn_local(async move {
+            crate::web::clock::sleep(i32::try_from(ms).unwrap_or(i32::MAX)).await;
+            if self.attempt.try_get_value() == Some(scheduled) {
+                self.sync_now();
+            }
         });
     }
 }
