@@ -75,6 +75,24 @@ impl BackupState {
     pub fn is_empty(&self) -> bool {
         *self == BackupState::default()
     }
+
+    /// What the list should show at `now_ms` for a vault of `entries` entries: a banner when
+    /// never backed up (with at least one entry) or when changes have waited [`NAG_AFTER_MS`];
+    /// at most once a day: `today` is the local day number (local ms / [`DAY_MS`]) and
+    /// `dismissed_day` the day the user last put the banner away.
+    pub fn notice(&self, entries: usize, now_ms: u64, today: u64, dismissed_day: Option<u64>) -> BackupNotice {
+        let due = match &self.last {
+            None => entries > 0,
+            Some(_) => self.changes > 0 && self.first_change_ms.is_some_and(|t| now_ms.saturating_sub(t) >= NAG_AFTER_MS),
+        };
+        if due && dismissed_day != Some(today) {
+            BackupNotice::Banner
+        } else if self.last.is_some() || entries > 0 {
+            BackupNotice::Line
+        } else {
+            BackupNotice::Nothing
+        }
+    }
 }
 
 /// What the list shows about backups.
@@ -151,21 +169,8 @@ impl Content {
         self.backup.made_ms
     }
 
-    /// What the list should show at `now_ms`. `today` is the local day number (local ms /
-    /// [`DAY_MS`]); `dismissed_day` the day the user last put the banner away: it comes back at
-    /// most once a day.
+    /// What the list should show at `now_ms` (see [`BackupState::notice`]).
     pub fn backup_notice(&self, now_ms: u64, today: u64, dismissed_day: Option<u64>) -> BackupNotice {
-        let has_entries = !self.accounts.is_empty() || !self.unreadable.is_empty();
-        let due = match &self.backup.last {
-            None => has_entries,
-            Some(_) => self.backup.changes > 0 && self.backup.first_change_ms.is_some_and(|t| now_ms.saturating_sub(t) >= NAG_AFTER_MS),
-        };
-        if due && dismissed_day != Some(today) {
-            BackupNotice::Banner
-        } else if self.backup.last.is_some() || has_entries {
-            BackupNotice::Line
-        } else {
-            BackupNotice::Nothing
-        }
+        self.backup.notice(self.accounts.len() + self.unreadable.len(), now_ms, today, dismissed_day)
     }
 }

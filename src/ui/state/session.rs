@@ -518,16 +518,10 @@ impl Session {
         spawn_local(async move { done(saving.await.is_ok()) });
     }
 
-    /// The backup file: the record stored now (whatever any tab saved last, under the passphrase
-    /// set last), without its passkey slots, which belong to this device, recording in itself
-    /// that it is a download made now ([`Content::backup_made_ms`]).
-    pub async fn backup_file(self) -> Result<Option<Vec<u8>>, StoreError> {
-        let now = BrowserClock.now_ms();
-        Ok(self.backup_copy(BackupKind::Download, "", now).await?.map(|(bytes, _)| bytes))
-    }
-
-    /// The backup file made `at_ms` (see [`Session::backup_file`]) and its content; needs the
-    /// vault open here (its key reads the stored record).
+    /// The backup file made `at_ms`, and its content: the record stored now (whatever any tab
+    /// saved last, under the passphrase set last), without its passkey slots, which belong to
+    /// this device, recording in itself how and when it was made ([`Content::backup_made_ms`]).
+    /// Needs the vault open here (its key reads the stored record).
     async fn backup_copy(self, kind: BackupKind, place: &str, at_ms: u64) -> Result<Option<(Vec<u8>, Content)>, StoreError> {
         let Some(bytes) = self.fresh_record().await? else { return Ok(None) };
         let copy = self.vault.with_value(|v| v.as_ref().map(|v| v.reopen(&bytes)));
