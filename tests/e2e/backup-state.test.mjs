@@ -163,7 +163,9 @@ async function desktop() {
       const root = await navigator.storage.getDirectory();
       return root.getFileHandle(options.suggestedName, { create: true });
     };
-    if (localStorage.getItem('e2ePrompt')) {
+    let prompt = false;
+    try { prompt = !!localStorage.getItem('e2ePrompt'); } catch { /* about:blank has no storage */ }
+    if (prompt) {
       const proto = Object.getPrototypeOf(FileSystemFileHandle.prototype);
       let granted = false;
       proto.queryPermission = async () => (granted ? 'granted' : 'prompt');
