@@ -75,6 +75,14 @@ pub fn backup_banner(lang: Lang, last_ago: Option<&str>, changes: u32) -> String
     }
 }
 
+/// What the backup file is and where it should go (settings).
+pub fn backup_intro(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "すべてのアカウントとバックアップコードを暗号化した 1 つのファイルで、パスフレーズで開きます。スマホでは共有メニューから iCloud Drive、Google ドライブ、「ファイル」、LINE などに送れます。スマホをなくしても手が届く場所に保存してください。",
+        Lang::En => "One encrypted file with all your accounts and backup codes, opened with your passphrase. On a phone the share menu sends it to iCloud Drive, Google Drive, Files, LINE and more. Keep it somewhere you can still reach if you lose this device.",
+    }
+}
+
 /// The one button: back up now.
 pub fn back_up_now(lang: Lang) -> &'static str {
     match lang {

@@ -45,8 +45,8 @@ pub fn BackupStatus() -> impl IntoView {
         dismissed.set(Some(today));
     };
     let busy = move || session.backing_up.get();
-    let button = move |lang: Lang| view! {
-        <button class="backup-now" data-testid="backup-now" disabled=busy on:click=back_up>{i18n::back_up_now(lang)}</button>
+    let button = move |lang: Lang, class: &'static str| view! {
+        <button class=class data-testid="backup-now" disabled=busy on:click=back_up>{i18n::back_up_now(lang)}</button>
     };
     view! {
         <div class="backup-status" data-testid="backup-status">
@@ -61,7 +61,7 @@ pub fn BackupStatus() -> impl IntoView {
                         <section class="backup-banner" role="region" aria-label=i18n::never_backed_up(lang) data-testid="backup-banner">
                             <p>{i18n::backup_banner(lang, last_ago.as_deref(), backup.changes)}</p>
                             <div class="buttons">
-                                {button(lang)}
+                                {button(lang, "backup-now primary")}
                                 <button class="ghost" data-testid="backup-later" aria-label=i18n::later_label(lang) on:click=later>{i18n::later(lang)}</button>
                             </div>
                         </section>
@@ -77,13 +77,14 @@ pub fn BackupStatus() -> impl IntoView {
                             <p class="backup-line" data-testid="backup-line">
                                 <span data-testid="backup-last">{text}</span>
                                 {changes.map(|c| view! { <span class="backup-changes" data-testid="backup-changes">{c}</span> })}
-                                {offer.then(|| button(lang))}
+                                {offer.then(|| button(lang, "backup-now"))}
                             </p>
                         }.into_any()
                     }
                 }
             }}
-            {move || session.backup_done.get().map(|done| {
+            // What was saved stays until the next change (then the line counts changes instead).
+            {move || session.backup_done.get().filter(|done| !matches!(done, BackupDone::Saved { .. }) || session.backup_state.with(|(b, _)| b.changes == 0)).map(|done| {
                 let ok = matches!(done, BackupDone::Saved { .. });
                 view! {
                     <p class=if ok { "status backup-done" } else { "error backup-done" } role=if ok { "status" } else { "alert" } data-testid="backup-done">

@@ -82,21 +82,23 @@ pub fn SettingsBody() -> impl IntoView {
                     on:change=move |ev| { let on = event_target_checked(&ev); session.edit(move |c| c.settings.hide_on_blur = on); } />
                     {tr(T::HideOnBlurLabel)}</label>
 
-                <h3>{tr(T::ExportTitle)}</h3>
-                <p class="hint">{tr(T::ExportIntro)}</p>
-                <Show when=move || session.passkeys.with(|p| !p.is_empty())>
-                    <p class="hint" data-testid="export-passkey-note">{tr(T::PasskeyExportNote)}</p>
-                </Show>
-                <button data-testid="export" disabled=move || session.backing_up.get() on:click=export>{move || i18n::back_up_now(state.lang.get())}</button>
-                {move || session.backup_done.get().map(|done| {
-                    let ok = matches!(done, super::state::BackupDone::Saved { .. });
-                    view! {
-                        <p class=if ok { "status" } else { "error" } role=if ok { "status" } else { "alert" } data-testid=if ok { "export-done" } else { "export-failed" }>
-                            {super::backup_status::done_text(state.lang.get(), &done)}
-                        </p>
-                    }
-                })}
-                <AutoBackupFile />
+                <section class="backup-section" data-testid="backup-section">
+                    <h3>{tr(T::ExportTitle)}</h3>
+                    <p class="hint">{move || i18n::backup_intro(state.lang.get())}</p>
+                    <Show when=move || session.passkeys.with(|p| !p.is_empty())>
+                        <p class="hint" data-testid="export-passkey-note">{tr(T::PasskeyExportNote)}</p>
+                    </Show>
+                    <button data-testid="export" disabled=move || session.backing_up.get() on:click=export>{move || i18n::back_up_now(state.lang.get())}</button>
+                    {move || session.backup_done.get().map(|done| {
+                        let ok = matches!(done, super::state::BackupDone::Saved { .. });
+                        view! {
+                            <p class=if ok { "status" } else { "error" } role=if ok { "status" } else { "alert" } data-testid=if ok { "export-done" } else { "export-failed" }>
+                                {super::backup_status::done_text(state.lang.get(), &done)}
+                            </p>
+                        }
+                    })}
+                    <AutoBackupFile />
+                </section>
                 <super::transfer::ExportAll />
 
                 <h3>{tr(T::RestoreTitle)}</h3>

@@ -105,6 +105,7 @@ for (const lang of ['ja', 'en']) {
       assert.ok(await app.tid('backup-now').isVisible());
       const box = await banner.boundingBox();
       assert.ok(box.y + box.height <= PHONE.height, 'the banner is on the first screen');
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(ARTIFACTS, `backup-banner-${lang}.png`) });
 
       // A closed share sheet saves and records nothing.
@@ -120,6 +121,7 @@ for (const lang of ['ja', 'en']) {
       assert.match(await text(app.tid('backup-last')), w.justNow);
       assert.equal(await banner.count(), 0, 'the banner is gone');
       assert.match(await text(app.tid('backup-done')), lang === 'ja' ? /アカウント 2 件、未使用のバックアップコード 4 件/ : /2 accounts, 4 unused backup codes/);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(ARTIFACTS, `backup-done-${lang}.png`) });
 
       const shared = await page.evaluate(() => window.__shared);
@@ -134,6 +136,7 @@ for (const lang of ['ja', 'en']) {
       await markOneUsed(app, 'GitHub');
       await app.tid('backup-changes').getByText(w.oneChange).waitFor();
       assert.match(await text(app.tid('backup-last')), w.justNow);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(ARTIFACTS, `backup-line-${lang}.png`) });
       assert.deepEqual(b.errors, []);
     } finally { await b.close(); }
@@ -213,7 +216,7 @@ test('the automatic backup file is rewritten after each change, restores with th
     // Recorded as a backup: the line names the automatic file, with nothing waiting.
     await app.page.waitForFunction(() => /自動バックアップ ファイル/.test(document.querySelector('[data-testid=backup-last]')?.textContent || ''));
     await app.tid('auto-backup-state').getByText(/最後の書き込み: たった今/).waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'backup-auto-on-ja.png'), fullPage: true });
+    await app.tid('backup-section').screenshot({ path: path.join(ARTIFACTS, 'backup-auto-on-ja.png') });
 
     // Next visit: the handle comes back from IndexedDB; its state is shown.
     await page.reload();
@@ -227,7 +230,7 @@ test('the automatic backup file is rewritten after each change, restores with th
     await app.unlock();
     await app.openSettings();
     await app.tid('auto-backup-state').and(page.locator('[data-state=needs-permission]')).waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'backup-auto-permission-ja.png'), fullPage: true });
+    await app.tid('backup-section').screenshot({ path: path.join(ARTIFACTS, 'backup-auto-permission-ja.png') });
     const beforeAllow = await readAutoFile(page);
     await app.tid('auto-backup-allow').click();
     await app.tid('auto-backup-state').and(page.locator('[data-state=on]')).waitFor();
