@@ -10,6 +10,7 @@
 
 mod accounts;
 mod backup;
+mod backup_state;
 mod clock;
 mod en;
 mod errors;
@@ -20,6 +21,10 @@ mod vault;
 pub use accounts::{account_label, added, codes_change_in, copied_for, copy_label, delete_label, row_action, seconds_short, settings_summary, shown_of};
 pub use backup::{
     backup_button, backup_title, codes_error, codes_found, codes_low, codes_remaining, copy_code_label, mark_label, marked_used, printed_on, retired_set, shape_name, used_on,
+};
+pub use backup_state::{
+    ago, auto_allow, auto_choose, auto_failed, auto_file_type, auto_intro, auto_needs_permission, auto_on, auto_stop, auto_title, auto_unsupported, back_up_now, backup_banner,
+    backup_cancelled, backup_failed, backup_intro, backup_kind, backup_saved, changes_since, last_backup, later, later_label, never_backed_up,
 };
 pub use clock::{clock_headline, corrected_badge, measured_ago, offset_with_uncertainty, signed_offset, sync_error};
 pub use errors::{field_error, secret_error, uri_error, warning};

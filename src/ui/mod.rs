@@ -4,6 +4,7 @@
 mod add;
 mod app;
 mod backup;
+mod backup_status;
 mod clock_panel;
 mod gate;
 mod list;

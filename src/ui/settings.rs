@@ -1,13 +1,12 @@
 //! Settings and backup: auto-lock, passphrase change, export, restore, storage status.
 
 use super::gate::NewPassphraseFields;
-use super::state::{Session, Storage};
+use super::state::{AutoSave, Session, Storage};
 use super::{tr, AppState};
-use crate::clock::{utc_date, Clock};
+
 use crate::i18n::{self, T};
 use crate::passphrase::check_new;
 use crate::vault::{Content, Unlocked};
-use crate::web::clock::BrowserClock;
 use crate::web::files;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -45,21 +44,9 @@ pub fn SettingsBody() -> impl IntoView {
         let n: u32 = event_target_value(&ev).parse().unwrap_or(crate::backup_codes::DEFAULT_LOW_THRESHOLD);
         session.edit(move |c| c.settings.low_codes_threshold = n);
     };
-    let export_failed = RwSignal::new(false);
-    // The record stored now, not a copy this tab kept: another tab may have added an account or
-    // changed the passphrase since.
-    let export = move |_| {
-        spawn_local(async move {
-            match session.backup_file().await {
-                Ok(Some(bytes)) => {
-                    export_failed.set(false);
-                    let (y, m, d) = utc_date(BrowserClock.now_ms());
-                    let _ = files::download(&format!("authenticator-backup-{y:04}-{m:02}-{d:02}.2favault"), &bytes);
-                }
-                _ => export_failed.set(true),
-            }
-        });
-    };
+    // One tap: the share sheet where the browser has one for files, else a download; recorded
+    // in the vault and told below (and at the top of the list).
+    let export = move |_| session.back_up_now();
     view! {
         <div class="settings-body">
                 <p class="hint" data-testid="persist-status">{move || match session.persisted.get() {
@@ -95,15 +82,23 @@ pub fn SettingsBody() -> impl IntoView {
                     on:change=move |ev| { let on = event_target_checked(&ev); session.edit(move |c| c.settings.hide_on_blur = on); } />
                     {tr(T::HideOnBlurLabel)}</label>
 
-                <h3>{tr(T::ExportTitle)}</h3>
-                <p class="hint">{tr(T::ExportIntro)}</p>
-                <Show when=move || session.passkeys.with(|p| !p.is_empty())>
-                    <p class="hint" data-testid="export-passkey-note">{tr(T::PasskeyExportNote)}</p>
-                </Show>
-                <button data-testid="export" on:click=export>{tr(T::ExportButton)}</button>
-                <Show when=move || export_failed.get()>
-                    <p class="error" role="alert" data-testid="export-failed">{tr(T::StorageReadFailed)}</p>
-                </Show>
+                <section class="backup-section" data-testid="backup-section">
+                    <h3>{tr(T::ExportTitle)}</h3>
+                    <p class="hint">{move || i18n::backup_intro(state.lang.get())}</p>
+                    <Show when=move || session.passkeys.with(|p| !p.is_empty())>
+                        <p class="hint" data-testid="export-passkey-note">{tr(T::PasskeyExportNote)}</p>
+                    </Show>
+                    <button data-testid="export" disabled=move || session.backing_up.get() on:click=export>{move || i18n::back_up_now(state.lang.get())}</button>
+                    {move || session.backup_done.get().map(|done| {
+                        let ok = matches!(done, super::state::BackupDone::Saved { .. });
+                        view! {
+                            <p class=if ok { "status" } else { "error" } role=if ok { "status" } else { "alert" } data-testid=if ok { "export-done" } else { "export-failed" }>
+                                {super::backup_status::done_text(state.lang.get(), &done)}
+                            </p>
+                        }
+                    })}
+                    <AutoBackupFile />
+                </section>
                 <super::transfer::ExportAll />
 
                 <h3>{tr(T::RestoreTitle)}</h3>
@@ -114,6 +109,45 @@ pub fn SettingsBody() -> impl IntoView {
 
                 <h3>{tr(T::ChangePassTitle)}</h3>
                 <ChangePassphrase />
+        </div>
+    }
+}
+
+/// The automatic backup file: choose it once; its state (on, needs permission, failed with the
+/// reason) with the one button each state needs.
+#[component]
+fn AutoBackupFile() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let state = expect_context::<AppState>();
+    let choose = move |_| session.choose_auto_file(i18n::auto_file_type(state.lang.get_untracked()).to_owned());
+    view! {
+        <h4>{move || i18n::auto_title(state.lang.get())}</h4>
+        <div class="auto-backup" data-testid="auto-backup">
+            {move || {
+                let lang = state.lang.get();
+                let now = state.now_ms.get() / 60_000 * 60_000;
+                match session.autosave.get() {
+                    AutoSave::Unsupported => view! { <p class="hint" data-testid="auto-backup-state" data-state="unsupported">{i18n::auto_unsupported(lang)}</p> }.into_any(),
+                    AutoSave::Off => view! {
+                        <p class="hint">{i18n::auto_intro(lang)}</p>
+                        <button data-testid="auto-backup-choose" on:click=choose>{i18n::auto_choose(lang)}</button>
+                    }.into_any(),
+                    AutoSave::On { name, at_ms } => view! {
+                        <p class="status" data-testid="auto-backup-state" data-state="on">{i18n::auto_on(lang, &name, at_ms.map(|t| i18n::ago(lang, now, t)).as_deref())}</p>
+                        <button class="ghost" data-testid="auto-backup-stop" on:click=move |_| session.stop_auto_file()>{i18n::auto_stop(lang)}</button>
+                    }.into_any(),
+                    AutoSave::NeedsPermission { name } => view! {
+                        <p class="warn" role="status" data-testid="auto-backup-state" data-state="needs-permission">{i18n::auto_needs_permission(lang, &name)}</p>
+                        <button data-testid="auto-backup-allow" on:click=move |_| session.allow_auto_file()>{i18n::auto_allow(lang)}</button>
+                        <button class="ghost" data-testid="auto-backup-stop" on:click=move |_| session.stop_auto_file()>{i18n::auto_stop(lang)}</button>
+                    }.into_any(),
+                    AutoSave::Failed { name, reason } => view! {
+                        <p class="error" role="alert" data-testid="auto-backup-state" data-state="failed">{i18n::auto_failed(lang, &name, &reason)}</p>
+                        <button data-testid="auto-backup-choose" on:click=choose>{i18n::auto_choose(lang)}</button>
+                        <button class="ghost" data-testid="auto-backup-stop" on:click=move |_| session.stop_auto_file()>{i18n::auto_stop(lang)}</button>
+                    }.into_any(),
+                }
+            }}
         </div>
     }
 }

@@ -9,12 +9,15 @@
 //!
 //! Versions: 1 had accounts with a URI only. 2 adds backup-code sets (current and revoked),
 //! entries without a secret (a site's backup codes alone) and the low-codes threshold. 3 adds
-//! tags, pins and last use per entry, and the list order and privacy settings.
+//! tags, pins and last use per entry, and the list order and privacy settings. Still 3, and
+//! optional (see docs/vault.md, "Backup state"): the `backup` object, when and where the last
+//! backup was made and what changed since ([`BackupState`]).
 
 use crate::account::{self, Account, Field, FieldError};
 use crate::backup_codes::{CodeSet, DEFAULT_LOW_THRESHOLD};
 use crate::organize::SortOrder;
 use crate::uri;
+use super::backup_state::BackupState;
 use serde::ser::SerializeSeq;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -283,6 +286,8 @@ pub struct Content {
     pub unreadable: Vec<Unreadable>,
     /// Settings.
     pub settings: Settings,
+    /// When and where the last backup was made, and what changed since.
+    pub backup: BackupState,
     /// The stored settings' text when it did not read (a newer version's, or damaged): written
     /// back as it was for as long as the settings are left at their defaults here, so opening
     /// the vault never resets them.
@@ -296,13 +301,14 @@ impl fmt::Debug for Content {
             .field("accounts", &self.accounts)
             .field("unreadable", &self.unreadable)
             .field("settings", &self.settings)
+            .field("backup", &self.backup)
             .finish()
     }
 }
 
 impl Default for Content {
     fn default() -> Self {
-        Content { version: CONTENT_VERSION, accounts: Vec::new(), unreadable: Vec::new(), settings: Settings::default(), settings_unread: None }
+        Content { version: CONTENT_VERSION, accounts: Vec::new(), unreadable: Vec::new(), settings: Settings::default(), backup: BackupState::default(), settings_unread: None }
     }
 }
 
@@ -329,14 +335,18 @@ impl Serialize for Content {
             version: u32,
             accounts: Entries<'a>,
             settings: S,
+            // Absent until a first backup or change is recorded, so such a vault's bytes are
+            // the previous version's.
+            #[serde(skip_serializing_if = "BackupState::is_empty")]
+            backup: &'a BackupState,
         }
         let kept = self.settings_unread.as_deref().filter(|_| self.settings == Settings::default());
         match kept {
             Some(text) => {
                 let raw: &RawValue = serde_json::from_str(text).map_err(serde::ser::Error::custom)?;
-                Wire { version: self.version, accounts: Entries(self), settings: raw }.serialize(serializer)
+                Wire { version: self.version, accounts: Entries(self), settings: raw, backup: &self.backup }.serialize(serializer)
             }
-            None => Wire { version: self.version, accounts: Entries(self), settings: &self.settings }.serialize(serializer),
+            None => Wire { version: self.version, accounts: Entries(self), settings: &self.settings, backup: &self.backup }.serialize(serializer),
         }
     }
 }
@@ -354,6 +364,8 @@ impl<'de> Deserialize<'de> for Content {
             accounts: Vec<&'a RawValue>,
             #[serde(default, borrow)]
             settings: Option<&'a RawValue>,
+            #[serde(default, borrow)]
+            backup: Option<&'a RawValue>,
         }
         #[derive(Deserialize)]
         struct IdOnly {
@@ -374,6 +386,11 @@ impl<'de> Deserialize<'de> for Content {
             Some((_, Ok(settings))) => content.settings = settings,
             Some((raw, Err(_))) => content.settings_unread = Some(raw.get().to_owned()),
             None => {}
+        }
+        // Bookkeeping only: a `backup` object that does not read counts as "never backed up",
+        // which errs towards asking for a backup.
+        if let Some(raw) = wire.backup {
+            content.backup = serde_json::from_str(raw.get()).unwrap_or_default();
         }
         Ok(content)
     }

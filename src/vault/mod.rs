@@ -2,10 +2,12 @@
 //! wrapped in key slots (for now one passphrase slot through Argon2id). No I/O: bytes in, bytes
 //! out; randomness comes from the caller. Format and reasons: docs/vault.md.
 
+mod backup_state;
 mod content;
 mod envelope;
 mod passkey;
 
+pub use backup_state::{changes_between, BackupKind, BackupNotice, BackupRecord, BackupState, DAY_MS, NAG_AFTER_MS};
 pub use content::{AddCounts, Choices, Content, Incoming, MergePreview, Settings, StoredAccount, Unreadable, CONTENT_VERSION, DEFAULT_AUTO_LOCK_MINUTES};
 pub use envelope::{Envelope, KdfParams, PassphraseSlot, Slot, ENVELOPE_VERSION, MAGIC, SALT_LEN};
 pub use passkey::{PasskeySlot, HKDF_INFO, PRF_SALT_LEN, SLOT_PASSKEY};

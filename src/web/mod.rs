@@ -1,6 +1,7 @@
 //! The only code that touches browser APIs: small adapters over the clock, preferences,
 //! the clipboard, the page and the document. Everything they return is plain Rust data for the core.
 
+pub mod autosave;
 pub mod clipboard;
 pub mod clock;
 pub mod files;
@@ -12,6 +13,7 @@ pub mod perf;
 pub mod pwa;
 pub mod prefs;
 pub mod random;
+pub mod share;
 pub mod store;
 pub mod tabs;
 pub mod timesync;

@@ -7,7 +7,7 @@ mod session;
 
 pub use clock::ClockSync;
 pub use rows::{Row, UnreadableRow};
-pub use session::{Phase, Session, Storage};
+pub use session::{AutoSave, BackupDone, Phase, Session, Storage};
 
 use crate::i18n::Lang;
 use leptos::prelude::*;

@@ -10,7 +10,9 @@ use crate::account::Account;
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
 use crate::passphrase::Presence;
-use crate::vault::{Content, Envelope, PasskeyInfo, Unlocked, VaultError};
+use crate::vault::{BackupKind, BackupState, Content, Envelope, PasskeyInfo, Unlocked, VaultError};
+use crate::web::autosave::{self, AutoError, AutoFile, Permission};
+use crate::web::share::{self, ShareOutcome};
 use crate::web::kdf::{self, KeyFailure};
 use crate::web::passkey::{self, PasskeyError};
 use crate::web::clock::{sleep, BrowserClock};
@@ -40,6 +42,56 @@ pub enum Phase {
     Damaged,
     /// The stored record comes from a newer version of the app.
     Newer(u16),
+}
+
+/// The automatic backup file, as the settings and the list show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AutoSave {
+    /// The browser has no File System Access API.
+    Unsupported,
+    /// None chosen.
+    Off,
+    /// Rewritten after each change; `at_ms`: the last write this visit.
+    On {
+        /// The file's name.
+        name: String,
+        /// When it was last written (this visit).
+        at_ms: Option<u64>,
+    },
+    /// Chosen on an earlier visit: the browser wants a tap to allow writing again.
+    NeedsPermission {
+        /// The file's name.
+        name: String,
+    },
+    /// The last write (or the permission) failed; saves go on in the browser.
+    Failed {
+        /// The file's name.
+        name: String,
+        /// The browser's error name.
+        reason: String,
+    },
+}
+
+/// How a one-tap backup ended (what the screen says after it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackupDone {
+    /// Handed to the share sheet or downloaded, and recorded in the vault.
+    Saved {
+        /// Share or download.
+        kind: BackupKind,
+        /// The file's name.
+        name: String,
+        /// When it was made.
+        at_ms: u64,
+        /// Accounts and sites in it.
+        accounts: usize,
+        /// Unused backup codes in it.
+        codes: usize,
+    },
+    /// The share sheet was closed: nothing was saved or recorded.
+    Cancelled,
+    /// The file could not be made or offered.
+    Failed,
 }
 
 /// Where the vault is kept.
@@ -80,6 +132,18 @@ pub struct Session {
     pub passkeys: RwSignal<Vec<PasskeyInfo>>,
     /// A passkey is being asked (the browser's own prompt is showing).
     pub asking_passkey: RwSignal<bool>,
+    /// The open vault's backup bookkeeping and how many entries it holds.
+    pub backup_state: RwSignal<(BackupState, usize)>,
+    /// The automatic backup file's state.
+    pub autosave: RwSignal<AutoSave>,
+    /// How the last one-tap backup ended (this visit).
+    pub backup_done: RwSignal<Option<BackupDone>>,
+    /// A one-tap backup is under way.
+    pub backing_up: RwSignal<bool>,
+    auto_file: StoredValue<Option<AutoFile>, LocalStorage>,
+    /// The last saved vault the automatic file has not been written from yet.
+    auto_pending: StoredValue<Option<Unlocked>, LocalStorage>,
+    auto_busy: StoredValue<bool>,
     /// The user's input here and in the other tabs, and whether this tab is hidden: for auto-lock.
     presence: StoredValue<Presence>,
     /// Counts locks: work started before a lock must not show the vault again after it.
@@ -129,6 +193,13 @@ impl Session {
             rows: RwSignal::new(Vec::new()),
             passkeys: RwSignal::new(Vec::new()),
             asking_passkey: RwSignal::new(false),
+            backup_state: RwSignal::new((BackupState::default(), 0)),
+            autosave: RwSignal::new(if autosave::supported() { AutoSave::Off } else { AutoSave::Unsupported }),
+            backup_done: RwSignal::new(None),
+            backing_up: RwSignal::new(false),
+            auto_file: StoredValue::new_local(None),
+            auto_pending: StoredValue::new_local(None),
+            auto_busy: StoredValue::new(false),
             auto_lock_minutes: RwSignal::new(crate::vault::DEFAULT_AUTO_LOCK_MINUTES),
             low_threshold: RwSignal::new(crate::backup_codes::DEFAULT_LOW_THRESHOLD),
             settings: RwSignal::new(crate::vault::Settings::default()),
@@ -184,6 +255,7 @@ impl Session {
             }
             // Only the settings show it: the first screen does not wait for the answer.
             self.persisted.set(files::is_persisted().await);
+            self.load_auto_file().await;
         });
     }
 
@@ -254,6 +326,10 @@ impl Session {
             self.unreadable.set(flagged);
         }
         self.show_settings(&vault.content);
+        let backup = (vault.content.backup.clone(), vault.content.accounts.len() + vault.content.unreadable.len());
+        if self.backup_state.with_untracked(|now| *now != backup) {
+            self.backup_state.set(backup);
+        }
         let passkeys = vault.passkeys();
         if self.passkeys.with_untracked(|now| *now != passkeys) {
             self.passkeys.set(passkeys);
@@ -442,21 +518,203 @@ impl Session {
         spawn_local(async move { done(saving.await.is_ok()) });
     }
 
-    /// The backup file: the record stored now (whatever any tab saved last, under the passphrase
-    /// set last), without its passkey slots, which belong to this device.
-    pub async fn backup_file(self) -> Result<Option<Vec<u8>>, StoreError> {
+    /// The backup file made `at_ms`, and its content: the record stored now (whatever any tab
+    /// saved last, under the passphrase set last), without its passkey slots, which belong to
+    /// this device, recording in itself how and when it was made ([`Content::backup_made_ms`]).
+    /// Needs the vault open here (its key reads the stored record).
+    async fn backup_copy(self, kind: BackupKind, place: &str, at_ms: u64) -> Result<Option<(Vec<u8>, Content)>, StoreError> {
         let Some(bytes) = self.fresh_record().await? else { return Ok(None) };
-        if crate::vault::passkeys_of(&bytes).map(|p| p.is_empty()).unwrap_or(true) {
-            return Ok(Some(bytes));
-        }
         let copy = self.vault.with_value(|v| v.as_ref().map(|v| v.reopen(&bytes)));
         match copy {
             Some(Ok(stored)) => {
                 let mut backup = stored.without_passkeys();
-                backup.seal(&mut WebRandom).map(Some).map_err(|_| StoreError::Other("seal".into()))
+                backup.content.as_backup_file(kind, place, at_ms);
+                let sealed = backup.seal(&mut WebRandom).map_err(|_| StoreError::Other("seal".into()))?;
+                Ok(Some((sealed, backup.content.clone())))
             }
             _ => Err(StoreError::Other("reopen".into())),
         }
+    }
+
+    /// Records a backup made now in the open vault (its changes so far are in it): what the
+    /// emergency kit calls after printing (`BackupKind::Paper`), and the one-tap backup after a
+    /// share or download. `place` is a short non-secret label (a file name; may be empty).
+    /// Returns whether it was taken (never while locked).
+    pub fn record_backup(self, kind: BackupKind, place: String) -> bool {
+        let now = BrowserClock.now_ms();
+        self.try_edit(move |c| c.record_backup(kind, &place, now))
+    }
+
+    /// The one-tap backup: the encrypted file to the share sheet where the browser can share
+    /// files (iPhone, Android), else a download. A closed share sheet records nothing; a share
+    /// the browser refuses falls back to the download. Recorded in the vault when done, and told
+    /// in [`Session::backup_done`]. Call it from the tap itself.
+    pub fn back_up_now(self) {
+        if self.backing_up.get_untracked() || !self.is_open() {
+            return;
+        }
+        self.backup_done.set(None);
+        let now = BrowserClock.now_ms();
+        let (y, m, d) = crate::clock::utc_date(now);
+        let name = format!("authenticator-backup-{y:04}-{m:02}-{d:02}.2favault");
+        // The share sheet needs the tap's user activation, which Safari does not carry across an
+        // IndexedDB read: the file is sealed here and now from the vault this tab shows (other
+        // tabs' saves reach it as they happen). The download keeps reading the stored record.
+        let shared = share::shareable_file(&name, &[0u8]).and_then(|_| {
+            let (bytes, content) = self.vault.with_value(|v| {
+                let mut copy = v.as_ref()?.without_passkeys();
+                copy.content.as_backup_file(BackupKind::Share, &name, now);
+                Some((copy.seal(&mut WebRandom).ok()?, copy.content.clone()))
+            })?;
+            let file = share::shareable_file(&name, &bytes)?;
+            Some((share::start_share(&file)?, content))
+        });
+        self.backing_up.set(true);
+        spawn_local(async move {
+            let done = match shared {
+                Some((sharing, content)) => match share::finish_share(sharing).await {
+                    ShareOutcome::Shared => self.saved(BackupKind::Share, &name, now, &content),
+                    ShareOutcome::Cancelled => BackupDone::Cancelled,
+                    ShareOutcome::Failed(_) => self.download_backup(&name, now).await,
+                },
+                None => self.download_backup(&name, now).await,
+            };
+            self.backing_up.set(false);
+            self.backup_done.set(Some(done));
+        });
+    }
+
+    async fn download_backup(self, name: &str, now: u64) -> BackupDone {
+        match self.backup_copy(BackupKind::Download, name, now).await {
+            Ok(Some((bytes, content))) if files::download(name, &bytes).is_ok() => self.saved(BackupKind::Download, name, now, &content),
+            _ => BackupDone::Failed,
+        }
+    }
+
+    /// Records a backup that was handed over, and says what it held.
+    fn saved(self, kind: BackupKind, name: &str, now: u64, content: &Content) -> BackupDone {
+        if !self.record_backup(kind, name.to_owned()) {
+            return BackupDone::Failed;
+        }
+        let codes = content.accounts.iter().filter_map(|a| a.backup.as_ref()).map(|b| b.remaining()).sum();
+        BackupDone::Saved { kind, name: name.to_owned(), at_ms: now, accounts: content.accounts.len(), codes }
+    }
+
+    async fn load_auto_file(self) {
+        if !autosave::supported() {
+            return;
+        }
+        let Some(file) = autosave::load().await else { return };
+        let state = match file.permission(false).await {
+            Permission::Granted => AutoSave::On { name: file.name.clone(), at_ms: None },
+            Permission::Prompt => AutoSave::NeedsPermission { name: file.name.clone() },
+            Permission::Denied => AutoSave::Failed { name: file.name.clone(), reason: "NotAllowedError".into() },
+        };
+        self.auto_file.set_value(Some(file));
+        self.autosave.set(state);
+    }
+
+    /// Lets the user choose the automatic backup file (a save dialog); it is written at once and
+    /// after each change from then on. `description` names the file type in the dialog.
+    pub fn choose_auto_file(self, description: String) {
+        spawn_local(async move {
+            let file = match autosave::pick("authenticator-auto-backup.2favault", &description).await {
+                Ok(f) => f,
+                Err(AutoError::Cancelled) => return,
+                Err(AutoError::Failed(reason)) => {
+                    self.autosave.set(AutoSave::Failed { name: String::new(), reason });
+                    return;
+                }
+            };
+            let kept = autosave::remember(&file).await;
+            let name = file.name.clone();
+            self.auto_file.set_value(Some(file));
+            match kept {
+                Ok(()) => self.autosave.set(AutoSave::On { name, at_ms: None }),
+                Err(AutoError::Failed(reason)) => self.autosave.set(AutoSave::Failed { name, reason }),
+                Err(AutoError::Cancelled) => self.autosave.set(AutoSave::Failed { name, reason: "AbortError".into() }),
+            }
+            self.autosave_now();
+        });
+    }
+
+    /// Asks the browser again for permission to write the automatic backup file (from a tap),
+    /// then writes it.
+    pub fn allow_auto_file(self) {
+        let Some(file) = self.auto_file.get_value() else { return };
+        spawn_local(async move {
+            let name = file.name.clone();
+            match file.permission(true).await {
+                Permission::Granted => {
+                    self.autosave.set(AutoSave::On { name, at_ms: None });
+                    self.autosave_now();
+                }
+                Permission::Prompt => self.autosave.set(AutoSave::NeedsPermission { name }),
+                Permission::Denied => self.autosave.set(AutoSave::Failed { name, reason: "NotAllowedError".into() }),
+            }
+        });
+    }
+
+    /// Stops the automatic backup (the file stays where it is).
+    pub fn stop_auto_file(self) {
+        self.auto_file.set_value(None);
+        self.auto_pending.set_value(None);
+        self.autosave.set(AutoSave::Off);
+        spawn_local(autosave::forget());
+    }
+
+    /// Writes the automatic file from the open vault now (just chosen or allowed again).
+    fn autosave_now(self) {
+        if let Some(vault) = self.vault.with_value(|v| v.clone()) {
+            self.autosave_from(vault);
+        }
+    }
+
+    /// Writes the automatic backup file from `vault` (just saved) when one is on. Writes never
+    /// overlap: a change saved during a write is written right after it, from the newest vault.
+    /// A failure is shown and never touches the save that was made.
+    fn autosave_from(self, vault: Unlocked) {
+        let on = self.autosave.with_untracked(|a| matches!(a, AutoSave::On { .. } | AutoSave::Failed { .. }));
+        if !on || self.auto_file.with_value(Option::is_none) {
+            return;
+        }
+        self.auto_pending.set_value(Some(vault));
+        if self.auto_busy.get_value() {
+            return;
+        }
+        self.auto_busy.set_value(true);
+        spawn_local(async move {
+            while let Some(vault) = self.auto_pending.try_update_value(Option::take).flatten() {
+                let Some(file) = self.auto_file.get_value() else { break };
+                let now = BrowserClock.now_ms();
+                let revision = vault.revision;
+                let mut copy = vault.without_passkeys();
+                drop(vault);
+                copy.content.as_backup_file(BackupKind::AutoFile, &file.name, now);
+                let Ok(bytes) = copy.seal(&mut WebRandom) else { continue };
+                drop(copy);
+                let name = file.name.clone();
+                match file.write(&bytes).await {
+                    Ok(()) => {
+                        self.autosave.set(AutoSave::On { name: name.clone(), at_ms: Some(now) });
+                        // Recorded in the vault; the changes count is cleared only if nothing
+                        // was saved after the vault this file was written from.
+                        if let Some(saving) = self.begin_change(move |v| {
+                            let changes = (v.content.backup.changes, v.content.backup.first_change_ms);
+                            v.content.record_backup(BackupKind::AutoFile, &name, now);
+                            if v.revision != revision {
+                                (v.content.backup.changes, v.content.backup.first_change_ms) = changes;
+                            }
+                        }) {
+                            let _ = saving.await;
+                        }
+                    }
+                    Err(AutoError::Failed(reason)) => self.autosave.set(AutoSave::Failed { name, reason }),
+                    Err(AutoError::Cancelled) => self.autosave.set(AutoSave::Failed { name, reason: "AbortError".into() }),
+                }
+            }
+            self.auto_busy.set_value(false);
+        });
     }
 
     /// Adopts a backup as this browser's vault (restore on a fresh browser).
@@ -577,6 +835,8 @@ impl Session {
             for _ in 0..5 {
                 let mut vault = base.clone();
                 let result = change(&mut vault);
+                // Every edit path counts here, whatever it changed (see `changes_between`).
+                let counted = vault.content.note_changes(&base.content, BrowserClock.now_ms());
                 if self.storage.get_untracked() != Storage::IndexedDb {
                     self.show(vault);
                     return Ok(result);
@@ -584,6 +844,9 @@ impl Session {
                 let based_on = Some(vault.revision);
                 match self.write(&mut vault, based_on).await {
                     Ok(()) => {
+                        if counted > 0 {
+                            self.autosave_from(vault.clone());
+                        }
                         if still_open() {
                             self.show(vault);
                             self.problem.set(None);

@@ -1,0 +1,176 @@
+//! What the vault knows about its own backups: when and where the last one was made, what
+//! changed since, and (inside a backup file) when that file was made. Pure data and rules: the
+//! caller passes the time.
+//!
+//! Stored as the content's optional `backup` object (see docs/vault.md): a vault never backed up
+//! writes nothing, so its bytes are those of the version before; fields this version does not
+//! know are kept and written back.
+
+use super::content::Content;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// One day in milliseconds.
+pub const DAY_MS: u64 = 86_400_000;
+/// Changes left without a backup this long make the list show a banner.
+pub const NAG_AFTER_MS: u64 = 3 * DAY_MS;
+
+/// How a backup was made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupKind {
+    /// The encrypted file, downloaded.
+    Download,
+    /// The encrypted file, handed to the system share sheet (iCloud Drive, Google Drive, LINE…).
+    Share,
+    /// The automatic backup file the user picked once, rewritten after each change.
+    AutoFile,
+    /// The emergency kit, printed on paper.
+    Paper,
+    /// A kind written by a newer version.
+    #[serde(other)]
+    Other,
+}
+
+/// The last backup: when, how, and a short non-secret label of where (a file name; empty when
+/// nothing more is known).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupRecord {
+    /// When it was made, Unix ms.
+    pub at_ms: u64,
+    /// How it was made.
+    pub kind: BackupKind,
+    /// Where it went, as the user would recognise it ("authenticator-backup-2026-11-23.2favault").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
+}
+
+/// The vault's backup bookkeeping (the content's `backup` object).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupState {
+    /// The last backup, if any was ever made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<BackupRecord>,
+    /// Changes since then (accounts added, edited or deleted; codes marked used or unused;
+    /// code sets replaced).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub changes: u32,
+    /// When the oldest of those changes was made, Unix ms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_change_ms: Option<u64>,
+    /// Set in a backup file only: when that file was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made_ms: Option<u64>,
+    /// Fields written by a newer version, kept as they were.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl BackupState {
+    /// Nothing recorded: the content writes no `backup` object at all.
+    pub fn is_empty(&self) -> bool {
+        *self == BackupState::default()
+    }
+
+    /// What the list should show at `now_ms` for a vault of `entries` entries: a banner when
+    /// never backed up (with at least one entry) or when changes have waited [`NAG_AFTER_MS`];
+    /// at most once a day: `today` is the local day number (local ms / [`DAY_MS`]) and
+    /// `dismissed_day` the day the user last put the banner away.
+    pub fn notice(&self, entries: usize, now_ms: u64, today: u64, dismissed_day: Option<u64>) -> BackupNotice {
+        let due = match &self.last {
+            None => entries > 0,
+            Some(_) => self.changes > 0 && self.first_change_ms.is_some_and(|t| now_ms.saturating_sub(t) >= NAG_AFTER_MS),
+        };
+        if due && dismissed_day != Some(today) {
+            BackupNotice::Banner
+        } else if self.last.is_some() || entries > 0 {
+            BackupNotice::Line
+        } else {
+            BackupNotice::Nothing
+        }
+    }
+}
+
+/// What the list shows about backups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackupNotice {
+    /// Nothing (no account yet, and never backed up).
+    Nothing,
+    /// One calm line (when the last backup was, and how many changes since).
+    Line,
+    /// A banner with one button: never backed up, or changes waiting for more than
+    /// [`NAG_AFTER_MS`].
+    Banner,
+}
+
+/// Counts what changed from `before` to `after`, entry by entry (matched by id): an entry added,
+/// deleted or relabelled counts one, so does a code marked used or unused and a code set added
+/// or replaced; an unreadable entry deleted counts one. Order, pins, last use and settings do not
+/// count: they are not what a lost phone would cost.
+pub fn changes_between(before: &Content, after: &Content) -> u32 {
+    let old: HashMap<u64, _> = before.accounts.iter().map(|a| (a.id, a)).collect();
+    let mut n: u64 = 0;
+    let mut seen = 0usize;
+    for entry in &after.accounts {
+        let Some(was) = old.get(&entry.id) else {
+            n += 1;
+            continue;
+        };
+        seen += 1;
+        if was.uri() != entry.uri() || was.issuer != entry.issuer || was.name != entry.name || was.tags != entry.tags {
+            n += 1;
+        }
+        n += match (&was.backup, &entry.backup) {
+            (None, None) => 0,
+            (Some(a), Some(b)) if a.added_ms == b.added_ms && a.codes.len() == b.codes.len() && a.codes.iter().zip(&b.codes).all(|(x, y)| x.code == y.code) => {
+                a.codes.iter().zip(&b.codes).filter(|(x, y)| x.used_ms.is_some() != y.used_ms.is_some()).count() as u64
+            }
+            _ => 1,
+        };
+    }
+    n += (before.accounts.len() - seen) as u64;
+    n += before.unreadable.len().abs_diff(after.unreadable.len()) as u64;
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Content {
+    /// Adds the changes from `before` (this content before an edit) to the count since the last
+    /// backup, dating the first one `now_ms`. Returns how many it added.
+    pub fn note_changes(&mut self, before: &Content, now_ms: u64) -> u32 {
+        let n = changes_between(before, self);
+        if n > 0 {
+            self.backup.changes = self.backup.changes.saturating_add(n);
+            self.backup.first_change_ms.get_or_insert(now_ms);
+        }
+        n
+    }
+
+    /// Records a backup made at `at_ms`: the changes so far are in it.
+    pub fn record_backup(&mut self, kind: BackupKind, place: &str, at_ms: u64) {
+        self.backup.last = Some(BackupRecord { at_ms, kind, place: place.to_owned() });
+        self.backup.changes = 0;
+        self.backup.first_change_ms = None;
+    }
+
+    /// Makes this content the one a backup file holds: the backup is recorded in it, and the
+    /// file says when it was made ([`Content::backup_made_ms`]).
+    pub fn as_backup_file(&mut self, kind: BackupKind, place: &str, at_ms: u64) {
+        self.record_backup(kind, place, at_ms);
+        self.backup.made_ms = Some(at_ms);
+    }
+
+    /// When the backup file this content was read from was made (`None` for a vault's own
+    /// record, and for files made before this was recorded).
+    pub fn backup_made_ms(&self) -> Option<u64> {
+        self.backup.made_ms
+    }
+
+    /// What the list should show at `now_ms` (see [`BackupState::notice`]).
+    pub fn backup_notice(&self, now_ms: u64, today: u64, dismissed_day: Option<u64>) -> BackupNotice {
+        self.backup.notice(self.accounts.len() + self.unreadable.len(), now_ms, today, dismissed_day)
+    }
+}
