@@ -24,8 +24,6 @@ pub fn weakness(lang: Lang, w: Weakness) -> &'static str {
         (Lang::Ja, W::OneWord) => "単語1つだけでは、数字や記号を足しても推測されやすいです。",
         (Lang::En, W::TooPredictable) => "Still too easy to guess.",
         (Lang::Ja, W::TooPredictable) => "まだ推測されやすいです。",
-        (Lang::En, _) => "Too easy to guess.",
-        (Lang::Ja, _) => "推測されやすいです。",
     }
 }
 
@@ -51,7 +49,6 @@ pub fn new_passphrase_refusal(lang: Lang, e: NewPassphraseError) -> String {
         NewPassphraseError::TooShort => super::t(lang, super::T::PassTooShort).to_owned(),
         NewPassphraseError::Mismatch => super::t(lang, super::T::PassMismatch).to_owned(),
         NewPassphraseError::TooWeak(w) => format!("{}{}{}", weakness(lang, w), if lang == Lang::Ja { "" } else { " " }, passphrase_suggestion(lang)),
-        _ => super::t(lang, super::T::PassTooShort).to_owned(),
     }
 }
 

@@ -10,6 +10,7 @@ mod list;
 mod parts;
 mod settings;
 mod state;
+mod storage_note;
 mod transfer;
 mod unreadable;
 mod widgets;

@@ -12,6 +12,7 @@ pub mod perf;
 pub mod pwa;
 pub mod prefs;
 pub mod random;
+pub mod storage;
 pub mod store;
 pub mod tabs;
 pub mod timesync;

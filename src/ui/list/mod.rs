@@ -131,6 +131,7 @@ pub fn AccountList() -> impl IntoView {
         session.edit(move |c| c.settings.sort = s);
     };
     view! {
+        <super::storage_note::TopNotes />
         <super::clock_panel::CorrectedBadge />
         <Show when=move || session.rows.with(|r| !r.is_empty())>
             <div class="find" role="search">
