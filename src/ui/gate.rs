@@ -114,36 +114,48 @@ pub fn NewPassphraseFields(
     }
 }
 
+/// The backup file chosen on the first screen, handed to the restore form (its own module).
+#[derive(Clone, Copy)]
+pub struct ChosenBackup(pub StoredValue<Option<web_sys::File>, LocalStorage>, pub RwSignal<String>);
+
 /// First visit: two equal choices, start new or restore a backup, both above the fold on a
-/// phone; start new is chosen to begin with, so its form is right there.
+/// phone. Start new is chosen to begin with, so its form is right there; the restore choice is
+/// itself the file picker (one tap to the file), then asks for the backup's passphrase.
 #[component]
 pub fn CreateScreen() -> impl IntoView {
     let state = expect_context::<super::AppState>();
     let restoring = RwSignal::new(false);
-    let choice = move |restore: bool, testid: &'static str| {
-        let text = move || crate::i18n::first_choice(state.lang.get(), restore);
-        view! {
-            <button type="button" class="choice" data-testid=testid aria-pressed=move || if restoring.get() == restore { "true" } else { "false" }
-                aria-controls="first-path" on:click=move |_| restoring.set(restore)>
-                <span class="choice-title">{move || text().0}</span>
-                <span class="choice-line">{move || text().1}</span>
-            </button>
+    let chosen = ChosenBackup(StoredValue::new_local(None), RwSignal::new(String::new()));
+    provide_context(chosen);
+    let text = move |restore: bool| crate::i18n::first_choice(state.lang.get(), restore);
+    let on_file = move |ev: leptos::ev::Event| {
+        let file = crate::web::page::chosen_file(&ev);
+        if let Some(f) = &file {
+            chosen.1.set(f.name());
+            chosen.0.set_value(file);
+            restoring.set(true);
         }
     };
     view! {
         <section class="first-run" data-testid="first-screen" aria-label=move || crate::i18n::t(state.lang.get(), T::AppTitle)>
             <div class="choices" role="group">
-                {choice(false, "choose-new")}
-                {choice(true, "choose-restore")}
+                <button type="button" class="choice" data-testid="choose-new" aria-pressed=move || if restoring.get() { "false" } else { "true" }
+                    on:click=move |_| restoring.set(false)>
+                    <span class="choice-title">{move || text(false).0}</span>
+                    <span class="choice-line">{move || text(false).1}</span>
+                </button>
+                <label class="choice" data-testid="choose-restore" class:chosen=move || restoring.get()>
+                    <span class="choice-title">{move || text(true).0}</span>
+                    <span class="choice-line">{move || text(true).1}</span>
+                    <input type="file" id="restore-file" data-testid="restore-file" accept=".2favault,application/octet-stream" on:change=on_file />
+                </label>
             </div>
-            <div id="first-path">
-                <Show when=move || restoring.get() fallback=|| view! { <CreateForm /> }>
-                    <section class="card gate" data-testid="restore-screen" aria-labelledby="restore-title">
-                        <h2 id="restore-title">{tr(T::RestoreTitle)}</h2>
-                        {super::parts::on_first_use(|| true, super::parts::restore_fresh)}
-                    </section>
-                </Show>
-            </div>
+            <Show when=move || restoring.get() fallback=|| view! { <CreateForm /> }>
+                <section class="card gate" data-testid="restore-screen" aria-labelledby="restore-title">
+                    <h2 id="restore-title">{tr(T::RestoreTitle)}</h2>
+                    {super::parts::on_first_use(|| true, super::parts::restore_fresh)}
+                </section>
+            </Show>
         </section>
     }
 }
@@ -188,7 +200,7 @@ pub fn FreshRestore() -> impl IntoView {
     let session = expect_context::<Session>();
     let state = expect_context::<super::AppState>();
     let restored = use_context::<Restored>();
-    let chosen = StoredValue::new_local(None::<web_sys::File>);
+    let ChosenBackup(chosen, file_name) = expect_context::<ChosenBackup>();
     let pass = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -196,16 +208,14 @@ pub fn FreshRestore() -> impl IntoView {
         let lang = state.lang.get_untracked();
         error.set(Some(super::file_problem(lang, e, || crate::i18n::t(lang, T::NotABackup).to_owned())));
     };
-    let on_file = move |ev: leptos::ev::Event| {
+    // A new pick on the first screen clears the last answer; its size is checked at once.
+    Effect::new(move |_| {
+        file_name.track();
         error.set(None);
-        let file = crate::web::page::chosen_file(&ev);
-        if let Some(file) = &file {
-            if let Err(e) = files::check_size(file) {
-                file_error(e);
-            }
+        if let Some(Err(e)) = chosen.with_value(|f| f.as_ref().map(files::check_size)) {
+            file_error(e);
         }
-        chosen.set_value(file);
-    };
+    });
     let open = move || {
         let Some(file) = chosen.get_value() else {
             error.set(Some(crate::i18n::t(state.lang.get_untracked(), T::NotABackup).to_owned()));
@@ -248,10 +258,9 @@ pub fn FreshRestore() -> impl IntoView {
     };
     view! {
         <form class="grid restore" on:submit=move |ev| { ev.prevent_default(); open(); }>
-            <label for="restore-fresh-file">{tr(T::RestoreFileLabel)}</label>
-            <input id="restore-fresh-file" type="file" accept=".2favault,application/octet-stream" data-testid="restore-file" on:change=on_file />
+            <p class="chosen-file"><span class="label">{tr(T::RestoreFileLabel)}</span>" "<span data-testid="restore-file-name">{move || file_name.get()}</span></p>
             <label for="restore-pass">{tr(T::RestorePassLabel)}</label>
-            <PassInput id="restore-pass" label=T::RestorePassLabel autocomplete="off" value=pass />
+            <PassInput id="restore-pass" label=T::RestorePassLabel autocomplete="off" value=pass autofocus=true />
             <div class="buttons"><button type="submit" class="primary" data-testid="restore-open" disabled=move || busy.get()>{tr(T::RestoreOpen)}</button></div>
         </form>
         {move || busy.get().then(|| view! { <super::KdfProgress /> })}
