@@ -136,15 +136,16 @@ pub fn storage_status(lang: Lang, persisted: Option<bool>) -> &'static str {
     }
 }
 
-/// The note where the data may be deleted: why, in one sentence.
+/// The note where the data may be deleted: what to do (after the browser's answer, or for
+/// Safari in a tab, the whole story).
 pub fn storage_note(lang: Lang, advice: Advice) -> &'static str {
     match (lang, advice) {
         (Lang::En, Advice::SafariTab) => "In Safari, a website's data can be deleted after 7 days without a visit. Add this app to your home screen to keep it, and keep a backup file.",
         (Lang::Ja, Advice::SafariTab) => "Safari では、7日間開かなかったサイトのデータが削除されることがあります。ホーム画面に追加すると保持されます。バックアップファイルも残しておきましょう。",
-        (Lang::En, Advice::InstalledNotKept) => "This browser may delete the app's data if space runs low. Keep a backup file somewhere other than this device.",
-        (Lang::Ja, Advice::InstalledNotKept) => "容量が足りなくなると、このブラウザはアプリのデータを削除することがあります。バックアップファイルをこの端末以外の場所に保管しましょう。",
-        (Lang::En, _) => "This browser may delete the app's data if space runs low. Adding the app to your home screen helps it keep the data; keep a backup file too.",
-        (Lang::Ja, _) => "容量が足りなくなると、このブラウザはアプリのデータを削除することがあります。ホーム画面に追加すると保持されやすくなります。バックアップファイルも残しておきましょう。",
+        (Lang::En, Advice::InstalledNotKept) => "Keep a backup file somewhere other than this device.",
+        (Lang::Ja, Advice::InstalledNotKept) => "バックアップファイルをこの端末以外の場所に保管しましょう。",
+        (Lang::En, _) => "Adding the app to your home screen helps the browser keep it. Keep a backup file too.",
+        (Lang::Ja, _) => "ホーム画面に追加すると、データが保持されやすくなります。バックアップファイルも残しておきましょう。",
     }
 }
 

@@ -90,22 +90,31 @@ pub fn StorageNote(
         storage::dismiss_note(now);
         dismissed.set(Some(now));
     };
-    let status_line = move || in_settings || answered.get();
+    let dismiss = move |ev| {
+        dismiss(ev);
+        answered.set(false);
+    };
+    let persisted_attr = move || match session.persisted.get() {
+        Some(true) => "true",
+        Some(false) => "false",
+        None => "unknown",
+    };
+    // At the top, the answer stands alone only when there is no note (the note starts with it).
+    let status_line = move || in_settings || (answered.get() && !show_note());
     view! {
         <Show when=move || session.storage.get() == Storage::IndexedDb>
             <Show when=status_line>
                 <p class=move || if in_settings { "hint" } else { "status storage-status" } role="status"
-                    data-testid=if in_settings { "persist-status" } else { "storage-status" }
-                    data-persisted=move || match session.persisted.get() { Some(true) => "true", Some(false) => "false", None => "unknown" }>
-                    {move || i18n::storage_status(state.lang.get(), session.persisted.get())}
+                    data-testid=if in_settings { "persist-status" } else { "storage-status" } data-persisted=persisted_attr>
+                    <span>{move || i18n::storage_status(state.lang.get(), session.persisted.get())}</span>
                     {(!in_settings).then(|| view! {
-                        " "<button type="button" class="ghost small" data-testid="storage-status-close"
+                        <button type="button" class="ghost small" data-testid="storage-status-close"
                             on:click=move |_| answered.set(false)>{move || i18n::close_label(state.lang.get())}</button>
                     })}
                 </p>
             </Show>
             <Show when=show_note>
-                <StorageSteps advice=Signal::derive(advice) in_settings=in_settings on_dismiss=dismiss />
+                <StorageSteps advice=Signal::derive(advice) in_settings=in_settings persisted=Signal::derive(move || session.persisted.get()) on_dismiss=dismiss />
             </Show>
         </Show>
     }
@@ -113,14 +122,30 @@ pub fn StorageNote(
 
 /// The note: why the data may go, the steps for each device, and (at the top) "Got it".
 #[component]
-fn StorageSteps(advice: Signal<Advice>, in_settings: bool, on_dismiss: impl Fn(leptos::ev::MouseEvent) + 'static) -> impl IntoView {
+fn StorageSteps(advice: Signal<Advice>, in_settings: bool, persisted: Signal<Option<bool>>, on_dismiss: impl Fn(leptos::ev::MouseEvent) + 'static) -> impl IntoView {
     let state = expect_context::<AppState>();
     let platform = storage::facts(None).platform;
+    let persisted_attr = move || match persisted.get() {
+        Some(true) => "true",
+        Some(false) => "false",
+        None => "unknown",
+    };
+    // Safari in a tab: the 7-day rule is the whole story, whatever persisted() said.
+    let lead = move || {
+        let lang = state.lang.get();
+        match advice.get() {
+            Advice::SafariTab => i18n::storage_note(lang, Advice::SafariTab),
+            _ => i18n::storage_status(lang, persisted.get()),
+        }
+    };
     view! {
         <aside class="card storage-note" data-testid=if in_settings { "storage-note-settings" } else { "storage-note" }
             aria-labelledby=if in_settings { "storage-note-title-s" } else { "storage-note-title" }>
             <h3 id=if in_settings { "storage-note-title-s" } else { "storage-note-title" }>{move || i18n::storage_note_title(state.lang.get())}</h3>
-            <p>{move || i18n::storage_note(state.lang.get(), advice.get())}</p>
+            {(!in_settings).then(|| view! { <p data-testid="storage-status" data-persisted=persisted_attr>{lead}</p> })}
+            <Show when=move || in_settings || advice.get() != Advice::SafariTab>
+                <p>{move || i18n::storage_note(state.lang.get(), advice.get())}</p>
+            </Show>
             <Show when=move || advice.get() != Advice::InstalledNotKept>
                 <ul class="steps">
                     {move || i18n::home_screen_steps(state.lang.get(), platform).into_iter().map(|(device, steps)| view! {

@@ -27,7 +27,7 @@ async function session(opts = {}) {
   return { ...b, app: new AppPage(b.page, server.url) };
 }
 const text = async (loc) => (await loc.textContent()).trim();
-const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+const shot = (page, name, fullPage = false) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 
 /** Asserts the element is wholly inside the viewport (seen without scrolling). */
 async function aboveTheFold(page, loc, what) {
@@ -71,10 +71,10 @@ test('first screen: both choices above the fold; 12345678 refused with why and w
     assert.match(refusal, /単語を4つ以上/, 'the suggestion');
     assert.equal(await app.tid('create-screen').isVisible(), true, 'no vault was made');
     await app.tid('new-pass-toggle').click();
-    await shot(page, 'refusal-ja');
+    await shot(page, 'refusal-ja', true);
     await app.tid('lang-en').click();
     assert.match(await text(app.tid('create-error')), /one of the passwords attackers try first.*4 or more unrelated words/);
-    await shot(page, 'refusal-en');
+    await shot(page, 'refusal-en', true);
     await app.tid('lang-ja').click();
 
     // A date and a single word are refused too; four words are not.
