@@ -11,6 +11,15 @@ import path from 'node:path';
 import { startServer, ROOT } from './lib/server.mjs';
 import { launch, ARTIFACTS } from './lib/browser.mjs';
 import { AppPage, PASSPHRASE } from './lib/app.mjs';
+import { createRequire } from 'node:module';
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axeCheck(page, where) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), [], `axe findings on ${where}`);
+}
 
 const PHONE = { width: 390, height: 844 };
 const FIXTURES = path.join(ROOT, 'tests/fixtures');
@@ -49,6 +58,7 @@ test('first screen: both choices above the fold; 12345678 refused with why and w
     assert.equal(await app.tid('choose-new').getAttribute('aria-pressed'), 'true');
     assert.match(await text(app.tid('choose-restore')), /バックアップから復元/);
     await shot(page, 'first-screen-ja');
+    await axeCheck(page, 'the first screen');
 
     // A weak passphrase: the meter says why as it is typed, and the form refuses it.
     await app.tid('new-pass').fill('12345678');
@@ -102,6 +112,7 @@ test('first screen: both choices above the fold; 12345678 refused with why and w
       assert.match(note, /︙ メニュー/);
     }
     await shot(page, 'storage-note-ja');
+    await axeCheck(page, 'the list with the storage note');
     await app.tid('lang-en').click();
     await shot(page, 'storage-note-en');
     if (!persisted) {
@@ -167,6 +178,8 @@ test('restore from the first screen: ≤ 4 taps to a backup code; the summary sa
     await app.tid('restore-pass').fill('not the passphrase');
     await app.tid('restore-pass').press('Enter');
     assert.match(await text(app.tid('restore-error')), /このバックアップファイルのパスフレーズが違います/);
+    await shot(page, 'restore-wrong-pass-ja');
+    await axeCheck(page, 'the restore form');
     // Tap 2: the passphrase, then Enter.
     await app.tid('restore-pass').fill(PASSPHRASE);
     await app.tid('restore-pass').press('Enter'); taps++;
@@ -176,6 +189,7 @@ test('restore from the first screen: ≤ 4 taps to a backup code; the summary sa
     assert.match(summary, /バックアップコード 5 個/);
     assert.match(summary, /バックアップファイルのパスフレーズで開きます/);
     await shot(page, 'restore-summary-ja');
+    await axeCheck(page, 'the list with the restore summary');
     await app.tid('lang-en').click();
     assert.match(await text(app.tid('restore-summary')), /Restored 2 accounts and 5 backup codes.*backup file's passphrase/);
     await shot(page, 'restore-summary-en');
