@@ -15,6 +15,7 @@ pub mod organize;
 pub mod otp;
 pub mod passphrase;
 pub mod qr;
+pub mod storage_advice;
 pub mod timesync;
 pub mod uri;
 pub mod vault;

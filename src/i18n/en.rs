@@ -56,7 +56,7 @@ pub(super) fn en(key: T) -> &'static str {
         T::PassConfirmLabel => "Passphrase again",
         T::PassMismatch => "The two passphrases differ. Type the same passphrase twice.",
         T::PassTooShort => "Use at least 8 characters; a few unrelated words are easy to remember and hard to guess.",
-        T::StrengthWeak => "Weak: easy to guess. Add more words or characters.",
+        T::StrengthWeak => "Too weak to use:",
         T::StrengthFair => "Fair: acceptable; longer is better.",
         T::StrengthStrong => "Strong.",
         T::CreateButton => "Create vault",

@@ -14,6 +14,7 @@ mod backup_state;
 mod clock;
 mod en;
 mod errors;
+mod gate;
 mod ja;
 mod transfer;
 mod vault;
@@ -28,6 +29,11 @@ pub use backup_state::{
 };
 pub use clock::{clock_headline, corrected_badge, measured_ago, offset_with_uncertainty, signed_offset, sync_error};
 pub use errors::{field_error, secret_error, uri_error, warning};
+// First screen, passphrase floor, restore summary, storage advice (gate).
+pub use gate::{
+    back_to_choices, close_label, first_choice, home_screen_steps, long_date, new_passphrase_refusal, passphrase_floor, passphrase_suggestion, restore_summary, show_hide_text, show_passphrase,
+    storage_note, storage_note_dismiss, storage_note_title, storage_status, weakness,
+};
 pub use transfer::{
     batch_progress, file_too_large, format_name, import_done, import_error, import_found, not_exportable, qr_of, same_label_question, same_secret_choice, same_secret_preview,
     same_secret_question, skip_reason,

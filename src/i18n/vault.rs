@@ -93,6 +93,8 @@ pub fn new_passphrase_error(e: crate::passphrase::NewPassphraseError) -> T {
     match e {
         crate::passphrase::NewPassphraseError::TooShort => T::PassTooShort,
         crate::passphrase::NewPassphraseError::Mismatch => T::PassMismatch,
+        // The floor's refusal has a reason and a suggestion: `new_passphrase_refusal`.
+        _ => T::StrengthWeak,
     }
 }
 

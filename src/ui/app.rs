@@ -130,6 +130,7 @@ pub fn App() -> impl IntoView {
     provide_context(transfer::TransferOpen(transfer_open));
     let export_for = RwSignal::new(None);
     provide_context(transfer::ExportFor(export_for));
+    provide_context(gate::Restored(RwSignal::new(None)));
     let can_lock = move || session.phase.get() == Phase::Open && session.storage.get() == Storage::IndexedDb;
     // Lock means locked: no window of the open vault stays over the unlock screen (one opened
     // while locked, by a click that raced the lock, is closed at once), and what was typed in it

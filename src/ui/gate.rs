@@ -3,40 +3,94 @@
 use super::state::Session;
 use super::tr;
 use crate::i18n::T;
-use crate::passphrase::{check_new, strength, Strength};
+use crate::passphrase::{assess, check_new, NewPassphraseError, Strength, Weakness};
 use crate::web::files;
 use leptos::prelude::*;
 
-/// The strength line under a new passphrase.
+/// What a restore brought back, for the summary shown above the list once the vault opens:
+/// (accounts, unused backup codes, when the backup was made in Unix ms if the file says).
+#[derive(Clone, Copy)]
+pub struct Restored(pub RwSignal<Option<(usize, usize, Option<u64>)>>);
+
+/// A passphrase field with a show/hide toggle (`aria-pressed` says whether it is shown). The
+/// toggle's test id is `{id}-toggle`.
+#[component]
+pub fn PassInput(
+    /// Id and test id of the input.
+    id: &'static str,
+    /// What the field is called (the toggle's accessible name names it).
+    label: T,
+    /// `new-password`, `current-password` or `off`.
+    autocomplete: &'static str,
+    /// The value.
+    value: RwSignal<String>,
+    /// Focus it when shown.
+    #[prop(optional)]
+    autofocus: bool,
+) -> impl IntoView {
+    let state = expect_context::<super::AppState>();
+    let shown = RwSignal::new(false);
+    let toggle_id = format!("{id}-toggle");
+    let name = move || {
+        let lang = state.lang.get();
+        let field = crate::i18n::t(lang, label);
+        match lang {
+            crate::i18n::Lang::Ja => format!("{field}を表示"),
+            crate::i18n::Lang::En => format!("Show {}", field.to_lowercase()),
+        }
+    };
+    view! {
+        <span class="pass-field">
+            <input id=id type=move || if shown.get() { "text" } else { "password" } autocomplete=autocomplete data-testid=id
+                autofocus=autofocus spellcheck="false" autocapitalize="off"
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+            <button type="button" class="ghost show-pass" data-testid=toggle_id aria-label=name
+                aria-pressed=move || if shown.get() { "true" } else { "false" }
+                on:click=move |_| shown.update(|s| *s = !*s)>
+                {move || crate::i18n::show_hide_text(state.lang.get(), false)}
+            </button>
+        </span>
+    }
+}
+
+/// The strength line under a new passphrase: the verdict, and below the floor, why.
 #[component]
 pub fn StrengthMeter(
     /// The passphrase being typed.
     pass: RwSignal<String>,
 ) -> impl IntoView {
-    let verdict = move || strength(&pass.get());
-    let key = move || match verdict() {
+    let verdict = Memo::new(move |_| assess(&pass.get()));
+    let key = move || match verdict.get().strength {
         Strength::TooShort => T::PassTooShort,
         Strength::Weak => T::StrengthWeak,
         Strength::Fair => T::StrengthFair,
         Strength::Strong => T::StrengthStrong,
     };
-    let level = move || match verdict() {
+    let level = move || match verdict.get().strength {
         Strength::TooShort => "0",
         Strength::Weak => "1",
         Strength::Fair => "2",
         Strength::Strong => "3",
     };
     let state = expect_context::<super::AppState>();
+    let text = move || {
+        let lang = state.lang.get();
+        let label = crate::i18n::t(lang, key());
+        match verdict.get().weakness {
+            Some(w) if w != Weakness::TooShort => format!("{label}{}{}", if lang == crate::i18n::Lang::Ja { "" } else { " " }, crate::i18n::weakness(lang, w)),
+            _ => label.to_owned(),
+        }
+    };
     view! {
         <p class="strength" data-testid="strength" data-level=level aria-live="polite">
             <span class="meter" aria-hidden="true"><span></span></span>
-            {move || crate::i18n::t(state.lang.get(), key())}
+            {text}
         </p>
     }
 }
 
-/// A new passphrase, its strength, and its confirmation. The fields' ids (and test ids) are
-/// `id` and `{id}-confirm`.
+/// A new passphrase, its strength, and its confirmation, each with a show/hide toggle. The
+/// fields' ids (and test ids) are `id` and `{id}-confirm`.
 #[component]
 pub fn NewPassphraseFields(
     /// Id of the first field.
@@ -48,29 +102,76 @@ pub fn NewPassphraseFields(
     /// Its confirmation.
     confirm: RwSignal<String>,
 ) -> impl IntoView {
-    let confirm_id = format!("{id}-confirm");
+    let state = expect_context::<super::AppState>();
+    let confirm_id: &'static str = if id == "new-pass" { "new-pass-confirm" } else { "change-pass-confirm" };
     view! {
         <label for=id>{tr(label)}</label>
-        <input id=id type="password" autocomplete="new-password" data-testid=id
-            prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
+        <PassInput id=id label=label autocomplete="new-password" value=pass />
         <StrengthMeter pass=pass />
-        <label for=confirm_id.clone()>{tr(T::PassConfirmLabel)}</label>
-        <input id=confirm_id.clone() type="password" autocomplete="new-password" data-testid=confirm_id
-            prop:value=move || confirm.get() on:input=move |ev| confirm.set(event_target_value(&ev)) />
+        <p class="hint floor" data-testid=format!("{id}-floor")>{move || crate::i18n::passphrase_floor(state.lang.get())}</p>
+        <label for=confirm_id>{tr(T::PassConfirmLabel)}</label>
+        <PassInput id=confirm_id label=T::PassConfirmLabel autocomplete="new-password" value=confirm />
     }
 }
 
-/// First visit: choose a passphrase, or restore a backup file.
+/// The backup file chosen on the first screen, handed to the restore form (its own module).
+#[derive(Clone, Copy)]
+pub struct ChosenBackup(pub StoredValue<Option<web_sys::File>, LocalStorage>, pub RwSignal<String>);
+
+/// First visit: two equal choices, start new or restore a backup, both above the fold on a
+/// phone. Start new is chosen to begin with, so its form is right there; the restore choice is
+/// itself the file picker (one tap to the file), then asks for the backup's passphrase.
 #[component]
 pub fn CreateScreen() -> impl IntoView {
+    let state = expect_context::<super::AppState>();
+    let restoring = RwSignal::new(false);
+    let chosen = ChosenBackup(StoredValue::new_local(None), RwSignal::new(String::new()));
+    provide_context(chosen);
+    let text = move |restore: bool| crate::i18n::first_choice(state.lang.get(), restore);
+    let on_file = move |ev: leptos::ev::Event| {
+        let file = crate::web::page::chosen_file(&ev);
+        if let Some(f) = &file {
+            chosen.1.set(f.name());
+            chosen.0.set_value(file);
+            restoring.set(true);
+        }
+    };
+    view! {
+        <section class="first-run" data-testid="first-screen" aria-label=move || crate::i18n::t(state.lang.get(), T::AppTitle)>
+            <div class="choices" role="group">
+                <button type="button" class="choice" data-testid="choose-new" aria-pressed=move || if restoring.get() { "false" } else { "true" }
+                    on:click=move |_| restoring.set(false)>
+                    <span class="choice-title">{move || text(false).0}</span>
+                    <span class="choice-line">{move || text(false).1}</span>
+                </button>
+                <label class="choice" data-testid="choose-restore" class:chosen=move || restoring.get()>
+                    <span class="choice-title">{move || text(true).0}</span>
+                    <span class="choice-line">{move || text(true).1}</span>
+                    <input type="file" id="restore-file" data-testid="restore-file" accept=".2favault,application/octet-stream" on:change=on_file />
+                </label>
+            </div>
+            <Show when=move || restoring.get() fallback=|| view! { <CreateForm /> }>
+                <section class="card gate" data-testid="restore-screen" aria-labelledby="restore-title">
+                    <h2 id="restore-title">{tr(T::RestoreTitle)}</h2>
+                    {super::parts::on_first_use(|| true, super::parts::restore_fresh)}
+                </section>
+            </Show>
+        </section>
+    }
+}
+
+/// Choose a passphrase for a new vault (refused below the floor, with the reason).
+#[component]
+fn CreateForm() -> impl IntoView {
     let session = expect_context::<Session>();
+    let state = expect_context::<super::AppState>();
     let pass = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<T>);
+    let error = RwSignal::new(None::<NewPassphraseError>);
     let submit = move || {
         let p = pass.get_untracked();
         match check_new(&p, &confirm.get_untracked()) {
-            Err(e) => error.set(Some(crate::i18n::new_passphrase_error(e))),
+            Err(e) => error.set(Some(e)),
             Ok(()) => {
                 error.set(None);
                 session.create(p);
@@ -84,15 +185,86 @@ pub fn CreateScreen() -> impl IntoView {
             <form on:submit=move |ev| { ev.prevent_default(); submit(); }>
                 <NewPassphraseFields id="new-pass" label=T::PassLabel pass=pass confirm=confirm />
                 <p class="warning" role="note">{tr(T::ForgetWarning)}</p>
-                {move || error.get().map(|k| view! { <p class="error" role="alert" data-testid="create-error">{tr(k)}</p> })}
+                {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="create-error">{move || crate::i18n::new_passphrase_refusal(state.lang.get(), e)}</p> })}
                 {move || session.problem.get().map(|m| view! { <p class="error" role="alert" data-testid="problem">{m}</p> })}
                 <div class="buttons"><button type="submit" class="primary" data-testid="create-vault">{tr(T::CreateButton)}</button></div>
             </form>
         </section>
-        <section class="card" aria-labelledby="restore-title">
-            <h2 id="restore-title">{tr(T::RestoreTitle)}</h2>
-            {super::parts::on_first_use(|| true, super::parts::restore_fresh)}
-        </section>
+    }
+}
+
+/// Restore a backup file in a browser with no vault: the backup becomes this browser's vault
+/// at once (nothing here to lose), and the list then says what came back.
+#[component]
+pub fn FreshRestore() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let state = expect_context::<super::AppState>();
+    let restored = use_context::<Restored>();
+    let ChosenBackup(chosen, file_name) = expect_context::<ChosenBackup>();
+    let pass = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let file_error = move |e: files::FileError| {
+        let lang = state.lang.get_untracked();
+        error.set(Some(super::file_problem(lang, e, || crate::i18n::t(lang, T::NotABackup).to_owned())));
+    };
+    // A new pick on the first screen clears the last answer; its size is checked at once.
+    Effect::new(move |_| {
+        file_name.track();
+        error.set(None);
+        if let Some(Err(e)) = chosen.with_value(|f| f.as_ref().map(files::check_size)) {
+            file_error(e);
+        }
+    });
+    let open = move || {
+        let Some(file) = chosen.get_value() else {
+            error.set(Some(crate::i18n::t(state.lang.get_untracked(), T::NotABackup).to_owned()));
+            return;
+        };
+        busy.set(true);
+        error.set(None);
+        let p = pass.get_untracked();
+        leptos::task::spawn_local(async move {
+            let lang = state.lang.get_untracked();
+            let bytes = match files::read(&file).await {
+                Ok(b) => b,
+                Err(e) => {
+                    file_error(e);
+                    busy.set(false);
+                    return;
+                }
+            };
+            // Derived in the worker (Cancel ends it); a file asking for more than the caps is
+            // refused before any work, naming its parameters.
+            match crate::web::kdf::open_vault(&bytes, &p).await {
+                Ok(v) => {
+                    let accounts = v.content.accounts.len();
+                    let codes = v.content.accounts.iter().filter_map(|a| a.backup.as_ref()).map(|s| s.remaining()).sum();
+                    // integrator: Content::backup_made_ms() from branch backups
+                    let made: Option<u64> = None;
+                    if let Some(r) = restored {
+                        r.0.set(Some((accounts, codes, made)));
+                    }
+                    state.status.set(crate::i18n::restore_summary(lang, accounts, codes, made.map(crate::web::clock::local_ms)));
+                    pass.set(String::new());
+                    session.adopt(bytes, v);
+                }
+                Err(crate::web::kdf::KeyFailure::Vault(e)) => error.set(Some(crate::i18n::backup_error(lang, &e))),
+                Err(crate::web::kdf::KeyFailure::Cancelled) => error.set(Some(crate::i18n::cancelled(lang).to_owned())),
+                Err(crate::web::kdf::KeyFailure::Failed) => error.set(Some(crate::i18n::kdf_failed(lang).to_owned())),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <form class="grid restore" on:submit=move |ev| { ev.prevent_default(); open(); }>
+            <p class="chosen-file"><span class="label">{tr(T::RestoreFileLabel)}</span>" "<span data-testid="restore-file-name">{move || file_name.get()}</span></p>
+            <label for="restore-pass">{tr(T::RestorePassLabel)}</label>
+            <PassInput id="restore-pass" label=T::RestorePassLabel autocomplete="off" value=pass autofocus=true />
+            <div class="buttons"><button type="submit" class="primary" data-testid="restore-open" disabled=move || busy.get()>{tr(T::RestoreOpen)}</button></div>
+        </form>
+        {move || busy.get().then(|| view! { <super::KdfProgress /> })}
+        {move || error.get().map(|m| view! { <p class="error" role="alert" data-testid="restore-error">{m}</p> })}
     }
 }
 
@@ -121,8 +293,7 @@ pub fn UnlockScreen() -> impl IntoView {
             </Show>
             <form on:submit=move |ev| { ev.prevent_default(); session.unlock(pass.get_untracked()); pass.set(String::new()); }>
                 <label for="unlock-pass">{tr(T::PassLabel)}</label>
-                <input id="unlock-pass" type="password" autocomplete="current-password" data-testid="unlock-pass" autofocus
-                    prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
+                <PassInput id="unlock-pass" label=T::PassLabel autocomplete="current-password" value=pass autofocus=true />
                 {move || session.problem.get().map(|m| view! { <p class="error" role="alert" data-testid="problem">{m}</p> })}
                 <div class="buttons"><button type="submit" class=move || if session.passkeys.with(|p| p.is_empty()) { "primary" } else { "" } data-testid="unlock">{tr(T::UnlockButton)}</button></div>
             </form>

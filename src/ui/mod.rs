@@ -11,6 +11,7 @@ mod list;
 mod parts;
 mod settings;
 mod state;
+mod storage_note;
 mod transfer;
 mod unreadable;
 mod widgets;

@@ -58,7 +58,7 @@ where
 /// worker keeps them all for offline use.
 mod split {
     use super::Part;
-    use crate::ui::{add, app, backup, settings, transfer};
+    use crate::ui::{add, app, backup, gate, settings, transfer};
     use leptos::prelude::*;
 
     /// The open vault (toolbar, list, settings); `preload_open` fetches it ahead of use.
@@ -101,7 +101,7 @@ mod split {
     /// Restoring a backup file in a fresh browser (under the create screen).
     #[leptos::wasm_split::wasm_split(restore_part, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn restore_fresh() -> Part {
-        Ok(view! { <settings::RestoreForm fresh=true /> }.into_any())
+        Ok(view! { <gate::FreshRestore /> }.into_any())
     }
 }
 

@@ -35,7 +35,6 @@ pub fn SettingsPanel() -> impl IntoView {
 #[component]
 pub fn SettingsBody() -> impl IntoView {
     let session = expect_context::<Session>();
-    let state = expect_context::<AppState>();
     let set_minutes = move |ev: leptos::ev::Event| {
         let minutes: u32 = event_target_value(&ev).parse().unwrap_or(crate::vault::DEFAULT_AUTO_LOCK_MINUTES);
         session.edit(move |c| c.settings.auto_lock_minutes = minutes);
@@ -49,10 +48,7 @@ pub fn SettingsBody() -> impl IntoView {
     let export = move |_| session.back_up_now();
     view! {
         <div class="settings-body">
-                <p class="hint" data-testid="persist-status">{move || match session.persisted.get() {
-                    Some(true) => i18n::t(state.lang.get(), T::StoragePersisted),
-                    _ => i18n::t(state.lang.get(), T::StorageNotPersisted),
-                }}</p>
+                <super::storage_note::StorageNote in_settings=true />
                 <label for="auto-lock">{tr(T::AutoLockLabel)}</label>
                 <select id="auto-lock" data-testid="auto-lock" on:change=set_minutes>
                     {AUTO_LOCK_CHOICES.iter().map(|m| {
@@ -197,24 +193,26 @@ fn Passkeys() -> impl IntoView {
     }
 }
 
+/// Change the passphrase: the new one must pass the same floor as on the create screen.
 #[component]
 fn ChangePassphrase() -> impl IntoView {
     let session = expect_context::<Session>();
+    let state = expect_context::<AppState>();
     let current = RwSignal::new(String::new());
     let new_pass = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<T>);
+    let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let submit = move || {
         let p = new_pass.get_untracked();
         if let Err(e) = check_new(&p, &confirm.get_untracked()) {
-            message.set(Some(i18n::new_passphrase_error(e)));
+            message.set(Some(i18n::new_passphrase_refusal(state.lang.get_untracked(), e)));
         } else {
             message.set(None);
             busy.set(true);
             session.change_passphrase(current.get_untracked(), p, move |outcome| {
                 busy.set(false);
-                message.set(Some(outcome));
+                message.set(Some(i18n::t(state.lang.get_untracked(), outcome).to_owned()));
                 if matches!(outcome, T::PassChanged | T::PassChangedPasskeysDropped) {
                     current.set(String::new());
                     new_pass.set(String::new());
@@ -225,11 +223,10 @@ fn ChangePassphrase() -> impl IntoView {
     };
     view! {
         <form class="grid" on:submit=move |ev| { ev.prevent_default(); submit(); }>
-            <label for="cur-pass">{tr(T::CurrentPassLabel)}</label>
-            <input id="cur-pass" type="password" autocomplete="current-password" data-testid="current-pass"
-                prop:value=move || current.get() on:input=move |ev| current.set(event_target_value(&ev)) />
+            <label for="current-pass">{tr(T::CurrentPassLabel)}</label>
+            <super::gate::PassInput id="current-pass" label=T::CurrentPassLabel autocomplete="current-password" value=current />
             <NewPassphraseFields id="change-pass" label=T::NewPassLabel pass=new_pass confirm=confirm />
-            {move || message.get().map(|k| view! { <p class="status" role="status" data-testid="change-pass-message">{tr(k)}</p> })}
+            {move || message.get().map(|m| view! { <p class="status" role="status" data-testid="change-pass-message">{m}</p> })}
             {move || busy.get().then(|| view! { <progress aria-label=tr(T::Working)></progress> })}
             <button type="submit" data-testid="change-pass-submit" disabled=move || busy.get()>{tr(T::ChangePassButton)}</button>
         </form>

@@ -132,6 +132,7 @@ pub fn AccountList() -> impl IntoView {
     };
     view! {
         <super::backup_status::BackupStatus />
+        <super::storage_note::TopNotes />
         <super::clock_panel::CorrectedBadge />
         <Show when=move || session.rows.with(|r| !r.is_empty())>
             <div class="find" role="search">

@@ -363,10 +363,8 @@ impl Session {
                 }
             };
             match self.write(&mut vault, None).await {
-                Ok(()) => {
-                    self.open_with(vault);
-                    self.persisted.set(files::request_persistence().await);
-                }
+                // Persistence is asked once the vault holds its first account (ui/storage_note.rs).
+                Ok(()) => self.open_with(vault),
                 Err(e) => {
                     self.say(store_message(&e));
                     self.phase.set(Phase::Create);
@@ -729,7 +727,6 @@ impl Session {
             }
             self.stored_bytes.set_value(Some(bytes));
             self.open_with(vault);
-            self.persisted.set(files::request_persistence().await);
         });
     }
 
