@@ -8,7 +8,7 @@ const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 
 /// A date as each language writes it on paper: `2026年11月23日`, `Nov 23, 2026`. `(year, month,
 /// day)` in the user's local time.
-pub fn long_date(lang: Lang, (y, m, d): (i32, u32, u32)) -> String {
+pub fn long_date(lang: Lang, (y, m, d): (i64, u32, u32)) -> String {
     match lang {
         Lang::Ja => format!("{y}年{m}月{d}日"),
         Lang::En => {

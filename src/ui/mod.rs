@@ -6,6 +6,7 @@ mod app;
 mod backup;
 mod clock_panel;
 mod gate;
+mod kit;
 mod list;
 mod parts;
 mod settings;

@@ -105,6 +105,7 @@ pub fn SettingsBody() -> impl IntoView {
                     <p class="error" role="alert" data-testid="export-failed">{tr(T::StorageReadFailed)}</p>
                 </Show>
                 <super::transfer::ExportAll />
+                <super::kit::PrintKitButton />
 
                 <h3>{tr(T::RestoreTitle)}</h3>
                 <RestoreForm fresh=false />
