@@ -112,6 +112,8 @@ fn an_empty_vault_gives_a_kit_that_says_so_and_still_tells_how_to_restore() {
     }
     assert_eq!(i18n::kit_summary(Lang::En, &kit), "No backup codes saved in this app yet.");
     assert_eq!(i18n::kit_summary(Lang::Ja, &kit), "このアプリにはまだバックアップコードが保存されていません。");
+    assert!(i18n::kit_no_codes_hint(Lang::Ja).contains("「バックアップコードを追加」"));
+    assert!(i18n::kit_no_codes_hint(Lang::En).contains("“Add backup codes”"));
 }
 
 #[test]

@@ -39,6 +39,15 @@ pub fn kit_summary(lang: Lang, kit: &Kit) -> String {
     }
 }
 
+/// Under an empty kit's summary: how codes get onto the paper.
+pub fn kit_no_codes_hint(lang: Lang) -> String {
+    let add = t(lang, T::AddBackupCodes);
+    match lang {
+        Lang::En => format!("When a site gives you backup codes, save them with “{add}” on its row, then print a new kit."),
+        Lang::Ja => format!("サイトでバックアップコードを発行したら、そのアカウントの「{add}」から保存して、キットを印刷し直してください。"),
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""

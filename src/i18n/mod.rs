@@ -23,7 +23,7 @@ pub use backup::{
     backup_button, backup_title, codes_error, codes_found, codes_low, codes_remaining, copy_code_label, mark_label, marked_used, printed_on, retired_set, shape_name, used_on,
 };
 pub use clock::{clock_headline, corrected_badge, measured_ago, offset_with_uncertainty, signed_offset, sync_error};
-pub use kit::{kit_flag, kit_printed, kit_restore_steps, kit_summary, long_date};
+pub use kit::{kit_flag, kit_no_codes_hint, kit_printed, kit_restore_steps, kit_summary, long_date};
 pub use errors::{field_error, secret_error, uri_error, warning};
 pub use transfer::{
     batch_progress, file_too_large, format_name, import_done, import_error, import_found, not_exportable, qr_of, same_label_question, same_secret_choice, same_secret_preview,

@@ -124,7 +124,11 @@ fn KitPages(kit: Kit, lang: Lang) -> impl IntoView {
         </section>
         <h2 class="kit-codes-heading">{t(T::KitCodesHeading)}</h2>
         <p class="kit-summary" data-testid="kit-summary">{summary}</p>
-        {has_codes.then(|| view! { <p class="kit-tick">{t(T::KitTickHint)}</p> })}
+        {if has_codes {
+            view! { <p class="kit-tick">{t(T::KitTickHint)}</p> }.into_any()
+        } else {
+            view! { <p class="kit-tick" data-testid="kit-no-codes">{i18n::kit_no_codes_hint(lang)}</p> }.into_any()
+        }}
         {kit.sites.iter().map(|site| view! { <SiteBlock site=site.clone() lang=lang /> }).collect_view()}
         {(!uncovered.is_empty()).then(|| view! {
             <p class="kit-uncovered" data-testid="kit-uncovered"><strong>{t(T::KitUncoveredHeading)}</strong>" "{uncovered}</p>
