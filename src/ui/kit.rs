@@ -24,6 +24,7 @@ pub struct KitPrint(pub RwSignal<u32>);
 pub fn PrintKitButton() -> impl IntoView {
     let request = expect_context::<KitPrint>().0;
     view! {
+        <h3>{tr(T::KitTitle)}</h3>
         <p class="hint" id="print-kit-hint">{tr(T::PrintKitHint)}</p>
         <button type="button" data-testid="print-kit" aria-describedby="print-kit-hint"
             on:click=move |_| request.update(|n| *n += 1)>{tr(T::PrintKit)}</button>

@@ -154,6 +154,8 @@ test('Japanese: the kit prints every unused code of three sites, how to restore,
     await app.openSettings();
     assert.equal(await text(app.tid('print-kit')), '緊急キットを印刷');
     assert.equal(await kitPartFetched(page), false, 'the kit is not loaded before it is asked for');
+    await app.tid('print-kit').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'kit-button-ja-390.png') });
     await printKit(app, 1);
     assert.ok(await kitPartFetched(page));
     await page.emulateMedia({ media: 'print' });
@@ -170,8 +172,8 @@ test('Japanese: the kit prints every unused code of three sites, how to restore,
   }
 });
 
-test('English: an empty vault\'s kit says so and how to restore; then three sites; locking clears it', async () => {
-  const b = await session({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+test('English, dark theme: an empty vault\'s kit says so and how to restore; then three sites, black on white; locking clears it', async () => {
+  const b = await session({ locale: 'en-US', colorScheme: 'dark', viewport: { width: 390, height: 844 } });
   try {
     const { app, page } = b;
     await app.open();
@@ -189,6 +191,9 @@ test('English: an empty vault\'s kit says so and how to restore; then three site
     await page.emulateMedia({ media: 'print' });
     await checkPrinted(app, 'en');
     await checkCodes(app, 'en');
+    // The dark theme stays on screen: the paper is black on white.
+    const colours = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.kit-code')).color]);
+    assert.deepEqual(colours, ['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
     await shoot(page, 'kit-en');
     await page.emulateMedia({ media: 'screen' });
 
