@@ -11,6 +11,7 @@ pub mod backup_codes;
 pub mod clock;
 pub mod i18n;
 pub mod import;
+pub mod kit;
 pub mod organize;
 pub mod otp;
 pub mod passphrase;

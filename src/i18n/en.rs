@@ -232,5 +232,21 @@ pub(super) fn en(key: T) -> &'static str {
         T::PasskeyDefaultName => "This device",
         T::PasskeyExportNote => "The backup file opens with the passphrase only: passkeys belong to this device and are not included.",
         T::PassChangedPasskeysDropped => "Passphrase changed. A passkey that did not answer was removed: add it again in the settings if you want it.",
+        // Emergency kit on paper (kit helper).
+        T::PrintKit => "Print emergency kit",
+        T::PrintKitHint => "One paper with every site's unused backup codes and how to restore this app on a new phone. Keep it somewhere locked, not in your wallet.",
+        T::KitPrinting => "The emergency kit is ready to print.",
+        T::KitTitle => "Emergency kit",
+        T::KitIntro => "For the day your phone is lost or broken: how to get your two-step verification back, and the backup codes that let you sign in meanwhile.",
+        T::KitRestoreHeading => "How to restore",
+        T::KitWhichApp => "The app",
+        T::KitWhereFile => "Your backup file is the encrypted file (authenticator-backup-date.2favault) you saved or shared from this app: look in iCloud Drive, Google Drive, the Files app, your e-mail or your computer's Downloads.",
+        T::KitWhereFileLine => "Where I keep my backup file:",
+        T::KitHintHeading => "Passphrase hint",
+        T::KitHintWarning => "Write a hint only you understand. Never write the passphrase itself: anyone with this paper and the backup file could open every account.",
+        T::KitCodesHeading => "Backup codes",
+        T::KitTickHint => "Each code works once. Tick its box when you use it, and mark it used in the app too.",
+        T::KitUncoveredHeading => "Accounts with no backup codes in this app:",
+        T::KitFooter => "Keep this paper locked away and away from your phone. When you print a new kit, shred the old one.",
     }
 }

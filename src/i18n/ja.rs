@@ -232,5 +232,21 @@ pub(super) fn ja(key: T) -> &'static str {
         T::PasskeyDefaultName => "この端末",
         T::PasskeyExportNote => "バックアップファイルはパスフレーズだけで開きます。パスキーはこの端末専用のため含まれません。",
         T::PassChangedPasskeysDropped => "パスフレーズを変更しました。応答しなかったパスキーは削除されました。必要なら設定でもう一度追加してください。",
+        // Emergency kit on paper (kit helper).
+        T::PrintKit => "緊急キットを印刷",
+        T::PrintKitHint => "すべてのサイトの未使用のバックアップコードと、新しいスマートフォンでこのアプリを復元する手順を 1 つの紙にまとめて印刷します。財布ではなく、鍵のかかる場所に保管してください。",
+        T::KitPrinting => "緊急キットを印刷する準備ができました。",
+        T::KitTitle => "緊急キット",
+        T::KitIntro => "スマートフォンをなくしたり壊したりしたときに、二段階認証を取り戻す手順と、その間にログインするためのバックアップコードです。",
+        T::KitRestoreHeading => "復元のしかた",
+        T::KitWhichApp => "アプリ",
+        T::KitWhereFile => "バックアップファイルは、このアプリから保存または共有した暗号化ファイル（authenticator-backup-日付.2favault）です。iCloud Drive、Google ドライブ、「ファイル」アプリ、メール、パソコンのダウンロードフォルダなどを探してください。",
+        T::KitWhereFileLine => "バックアップファイルの保管場所：",
+        T::KitHintHeading => "パスフレーズのヒント",
+        T::KitHintWarning => "自分だけにわかるヒントを書いてください。パスフレーズそのものは絶対に書かないでください。この紙とバックアップファイルの両方を手に入れた人が、すべてのアカウントに入れてしまいます。",
+        T::KitCodesHeading => "バックアップコード",
+        T::KitTickHint => "各コードは 1 回だけ使えます。使ったら四角にチェックを入れ、アプリでも使用済みにしてください。",
+        T::KitUncoveredHeading => "このアプリにバックアップコードがないアカウント：",
+        T::KitFooter => "この紙は鍵のかかる場所に、スマートフォンとは別に保管してください。新しいキットを印刷したら、古いものはシュレッダーにかけてください。",
     }
 }

@@ -16,6 +16,7 @@ mod en;
 mod errors;
 mod gate;
 mod ja;
+mod kit;
 mod transfer;
 mod vault;
 
@@ -28,6 +29,7 @@ pub use backup_state::{
     backup_cancelled, backup_failed, backup_intro, backup_kind, backup_saved, changes_since, last_backup, later, later_label, never_backed_up,
 };
 pub use clock::{clock_headline, corrected_badge, measured_ago, offset_with_uncertainty, signed_offset, sync_error};
+pub use kit::{kit_flag, kit_no_codes_hint, kit_printed, kit_restore_steps, kit_summary, long_date};
 pub use errors::{field_error, secret_error, uri_error, warning};
 // First screen, passphrase floor, restore summary, storage advice (gate).
 pub use gate::{
@@ -305,6 +307,22 @@ pub enum T {
     PasskeyDefaultName,
     PasskeyExportNote,
     PassChangedPasskeysDropped,
+    // Emergency kit on paper (kit helper): the settings button, then the printed page set.
+    PrintKit,
+    PrintKitHint,
+    KitPrinting,
+    KitTitle,
+    KitIntro,
+    KitRestoreHeading,
+    KitWhichApp,
+    KitWhereFile,
+    KitWhereFileLine,
+    KitHintHeading,
+    KitHintWarning,
+    KitCodesHeading,
+    KitTickHint,
+    KitUncoveredHeading,
+    KitFooter,
 }
 
 /// The string for a key.

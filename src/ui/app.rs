@@ -3,7 +3,7 @@
 
 use super::parts::{self, on_first_use};
 use super::state::{AppState, ClockSync, Phase, Session, Storage};
-use super::{add, backup, clock_panel, gate, list, settings, tr, transfer, unreadable};
+use super::{add, backup, clock_panel, gate, kit, list, settings, tr, transfer, unreadable};
 use crate::clock::Clock;
 use crate::i18n::{self, Lang, T};
 use crate::web::clock::BrowserClock;
@@ -126,6 +126,8 @@ pub fn App() -> impl IntoView {
     provide_context(backup::BackupFor(backup_for));
     let print_for = RwSignal::new(None);
     provide_context(backup::PrintFor(print_for));
+    let kit_print = RwSignal::new(0u32);
+    provide_context(kit::KitPrint(kit_print));
     let transfer_open = RwSignal::new(false);
     provide_context(transfer::TransferOpen(transfer_open));
     let export_for = RwSignal::new(None);
@@ -196,6 +198,7 @@ pub fn App() -> impl IntoView {
         {on_first_use(move || dialog_open.get(), parts::add)}
         {on_first_use(move || backup_for.get().is_some() || print_for.get().is_some(), parts::codes)}
         {on_first_use(move || transfer_open.get(), parts::transfer)}
+        {on_first_use(move || kit_print.get() > 0, parts::kit)}
         {on_first_use(move || export_for.get().is_some(), parts::export_account)}
     }
 }

@@ -7,6 +7,7 @@ mod backup;
 mod backup_status;
 mod clock_panel;
 mod gate;
+mod kit;
 mod list;
 mod parts;
 mod settings;

@@ -58,7 +58,7 @@ where
 /// worker keeps them all for offline use.
 mod split {
     use super::Part;
-    use crate::ui::{add, app, backup, gate, settings, transfer};
+    use crate::ui::{add, app, backup, gate, kit, settings, transfer};
     use leptos::prelude::*;
 
     /// The open vault (toolbar, list, settings); `preload_open` fetches it ahead of use.
@@ -78,6 +78,12 @@ mod split {
     #[leptos::wasm_split::wasm_split(codes_part, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn codes() -> Part {
         Ok(view! { <backup::BackupDialog /> <backup::PrintSheet /> }.into_any())
+    }
+
+    /// The emergency kit's printed pages.
+    #[leptos::wasm_split::wasm_split(kit_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn kit() -> Part {
+        Ok(view! { <kit::KitSheet /> }.into_any())
     }
 
     /// Scan a QR code, import files.

@@ -96,6 +96,7 @@ pub fn SettingsBody() -> impl IntoView {
                     <AutoBackupFile />
                 </section>
                 <super::transfer::ExportAll />
+                <super::kit::PrintKitButton />
 
                 <h3>{tr(T::RestoreTitle)}</h3>
                 <RestoreForm fresh=false />

@@ -37,6 +37,14 @@ pub fn print_after(delay_ms: u64) {
     );
 }
 
+/// This app's address as a user would type it again on another device: the page's origin and
+/// path, without a trailing `index.html` (the app may live under a sub-path).
+pub fn app_url() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let (origin, path) = (location.origin().ok()?, location.pathname().ok()?);
+    Some(format!("{origin}{}", path.strip_suffix("index.html").unwrap_or(&path)))
+}
+
 /// Whether `el`'s top is within `screens` window heights of the top of the viewport (the list
 /// renders more rows when its end comes near).
 pub fn within_screens(el: &web_sys::Element, screens: f64) -> bool {
