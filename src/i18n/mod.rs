@@ -10,6 +10,7 @@
 
 mod accounts;
 mod backup;
+mod catalogue;
 mod clock;
 mod en;
 mod errors;
@@ -21,6 +22,7 @@ pub use accounts::{account_label, added, codes_change_in, copied_for, copy_label
 pub use backup::{
     backup_button, backup_title, codes_error, codes_found, codes_low, codes_remaining, copy_code_label, mark_label, marked_used, printed_on, retired_set, shape_name, used_on,
 };
+pub use catalogue::codes_where;
 pub use clock::{clock_headline, corrected_badge, measured_ago, offset_with_uncertainty, signed_offset, sync_error};
 pub use errors::{field_error, secret_error, uri_error, warning};
 pub use transfer::{

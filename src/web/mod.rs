@@ -4,6 +4,7 @@
 pub mod clipboard;
 pub mod clock;
 pub mod files;
+pub mod icons;
 pub mod kdf;
 pub mod media;
 pub mod page;
