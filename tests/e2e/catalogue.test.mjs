@@ -18,6 +18,7 @@ const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SEED = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const link = (issuer, name) => `otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(name)}?secret=${SEED}&issuer=${encodeURIComponent(issuer)}`;
 const ACCOUNTS = [['Instagram', 'hanako_photo'], ['Google', 'hanako@example.jp'], ['楽天', 'hanako'], ['Acme Widgets', 'hanako']];
+const MORE = [['X', 'hanako_x'], ['Binance', 'hanako'], ['Microsoft', 'hanako@outlook.jp'], ['LINE', 'hanako']];
 const PHONE = { width: 390, height: 844 };
 
 /** Waits until the list shows exactly these issuers (the filter applies as the user types). */
@@ -61,7 +62,7 @@ test('ja 390×844: インスタ / ぐーぐる / らくてん find their account
     const acme = app.row('Acme Widgets');
     assert.equal(await acme.getByTestId('service-icon').count(), 0);
     assert.equal((await acme.getByTestId('monogram').textContent()).trim(), 'A');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'catalogue-ja-light.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'catalogue-ja-light.png'), fullPage: true });
 
     // Search by the names people use.
     await app.tid('search').fill('インスタ');
@@ -78,6 +79,7 @@ test('ja 390×844: インスタ / ぐーぐる / らくてん find their account
     await app.row('Instagram').getByTestId('backup-button').click();
     await app.tid('backup-dialog').waitFor({ state: 'visible' });
     assert.match(await app.tid('codes-where').textContent(), /^Instagram のバックアップコードの場所（2024 年時点）：プロフィール → .* → バックアップコード$/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'catalogue-ja-backup-where.png') });
     await app.tid('close-backup').click();
     await app.row('Acme Widgets').getByTestId('backup-button').click();
     await app.tid('backup-dialog').waitFor({ state: 'visible' });
@@ -116,8 +118,13 @@ for (const [locale, lang, colorScheme] of [['en-US', 'en', 'light'], ['ja-JP', '
       const { app, page } = b;
       await app.open();
       await addAccounts(app);
+      // More kinds of mark to look at: a black logo (X), a light brand colour (Binance: its chip is
+      // the brand colour), a brand Simple Icons no longer carries (Microsoft: monogram in its colour).
+      for (const [issuer, name] of MORE) await app.addByUri(link(issuer, name));
+      for (const issuer of ['X', 'Binance']) await app.row(issuer).locator('[data-testid=service-icon] svg path').waitFor();
       assert.equal(await app.row('Acme Widgets').getByTestId('monogram').count(), 1);
-      await page.screenshot({ path: path.join(ARTIFACTS, `catalogue-${lang}-${colorScheme}.png`) });
+      assert.equal(await app.row('Microsoft').getByTestId('monogram').getAttribute('data-service'), 'microsoft');
+      await page.screenshot({ path: path.join(ARTIFACTS, `catalogue-${lang}-${colorScheme}.png`), fullPage: true });
       assert.deepEqual(b.errors, []);
     } finally {
       await b.close();
