@@ -62,6 +62,7 @@ test('ja 390×844: インスタ / ぐーぐる / らくてん find their account
     const acme = app.row('Acme Widgets');
     assert.equal(await acme.getByTestId('service-icon').count(), 0);
     assert.equal((await acme.getByTestId('monogram').textContent()).trim(), 'A');
+    assert.equal(await acme.getByTestId('monogram').getAttribute('data-service'), null, 'not a catalogue service');
     await page.screenshot({ path: path.join(ARTIFACTS, 'catalogue-ja-light.png'), fullPage: true });
 
     // Search by the names people use.

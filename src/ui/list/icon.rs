@@ -53,7 +53,7 @@ pub fn ServiceIcon(
     };
     let slug = service.and_then(|s| s.icon);
     let chip = service.and_then(Service::chip);
-    let id = service.map(|s| s.id).unwrap_or_default();
+    let id = service.map(|s| s.id);
     let icons = ICONS.with(Clone::clone);
     if slug.is_some() {
         load_once(icons.clone());
