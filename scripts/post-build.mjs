@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { buildWasm } from './build-wasm.mjs';
+import { writeServiceIcons } from './service-icons.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook');
@@ -20,6 +21,7 @@ const release = process.env.TRUNK_PROFILE === 'release';
 const sri = (body) => 'sha384-' + crypto.createHash('sha384').update(body).digest('base64');
 
 const app = await buildWasm({ source: src, staging: dir, release });
+writeServiceIcons({ source: src, staging: dir }); // the catalogue's logos, one file (before the service worker lists the files)
 
 // The loader, in its own file, and the page's tags for it.
 const body = `import init from '/${app.js}';\nawait init({ module_or_path: '/${app.wasm}' });\n`;

@@ -1,6 +1,6 @@
 //! Finding and ordering accounts: search text folding (case, full width, hiragana/katakana),
 //! matching, the list order (pinned first, then manual, by name or by most recent use), tags, and
-//! the coloured monogram that tells issuers apart without fetching logos. Pure.
+//! the coloured monogram that tells issuers apart where the catalogue has no logo. Pure.
 
 use serde::{Deserialize, Serialize};
 
@@ -30,12 +30,20 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// The text an account is found by: issuer, name and tags, folded.
+/// The text an account is found by, folded: issuer, name and tags, and when the issuer is a
+/// service of the catalogue ([`crate::catalogue::find`]), that service's names and aliases, so
+/// "インスタ" finds Instagram, "ぐーぐる" Google and "らくてん" 楽天.
 pub fn haystack(issuer: &str, name: &str, tags: &[String]) -> String {
     let mut all = format!("{issuer}\n{name}");
     for t in tags {
         all.push('\n');
         all.push_str(t);
+    }
+    if let Some(service) = crate::catalogue::find(issuer) {
+        for term in service.search_terms() {
+            all.push('\n');
+            all.push_str(term);
+        }
     }
     fold(&all)
 }
@@ -131,6 +139,26 @@ mod tests {
         assert!(matches("仕事", &haystack("Slack", "taro", &["仕事".into()])));
         assert!(!matches("gitlab", &haystack("GitHub", "alice", &[])));
         assert!(matches("", &haystack("GitHub", "alice", &[])));
+    }
+
+    #[test]
+    fn services_are_found_by_what_people_call_them() {
+        let ig = haystack("Instagram", "alice", &[]);
+        let google = haystack("accounts.google.com", "bob@gmail.com", &[]);
+        let rakuten = haystack("楽天", "taro", &[]);
+        let x = haystack("Twitter", "carol", &[]);
+        let unknown = haystack("Acme", "dave", &[]);
+        for (query, hits) in [("インスタ", &ig), ("いんすた", &ig), ("ぐーぐる", &google), ("グーグル", &google), ("らくてん", &rakuten),
+            ("rakuten", &rakuten), ("ついったー", &x), ("エックス", &x), ("twitter", &x), ("ｉｎｓｔａ", &ig), ("gmail", &google)]
+        {
+            assert!(matches(query, hits), "{query}");
+        }
+        for (query, misses) in [("インスタ", &google), ("らくてん", &ig), ("ぐーぐる", &unknown), ("インスタ", &unknown)] {
+            assert!(!matches(query, misses), "{query}");
+        }
+        // The account's own words still count, together with the aliases.
+        assert!(matches("インスタ alice", &ig));
+        assert!(!matches("インスタ bob", &ig));
     }
 
     #[test]

@@ -11,6 +11,7 @@
 mod accounts;
 mod backup;
 mod backup_state;
+mod catalogue;
 mod clock;
 mod en;
 mod errors;
@@ -28,6 +29,7 @@ pub use backup_state::{
     ago, auto_allow, auto_choose, auto_failed, auto_file_type, auto_intro, auto_needs_permission, auto_on, auto_stop, auto_title, auto_unsupported, back_up_now, backup_banner,
     backup_cancelled, backup_failed, backup_intro, backup_kind, backup_saved, changes_since, last_backup, later, later_label, never_backed_up,
 };
+pub use catalogue::codes_where;
 pub use clock::{clock_headline, corrected_badge, measured_ago, offset_with_uncertainty, signed_offset, sync_error};
 pub use kit::{kit_flag, kit_no_codes_hint, kit_printed, kit_restore_steps, kit_summary, long_date};
 pub use errors::{field_error, secret_error, uri_error, warning};

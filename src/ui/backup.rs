@@ -164,6 +164,7 @@ pub fn BackupDialog() -> impl IntoView {
                 let show_editor = r.set.is_none() || replacing.get();
                 view! {
                     <h2 id="backup-title">{i18n::backup_title(lang, &i18n::account_label(lang, &r.issuer, &r.name, |i, n| format!("{i} ({n})")))}</h2>
+                    {i18n::codes_where(lang, &r.issuer).map(|w| view! { <p class="hint" data-testid="codes-where">{w}</p> })}
                     {if show_editor {
                         view! {
                             {r.set.is_some().then(|| view! { <p class="hint">{tr(T::ReplaceHint)}</p> })}

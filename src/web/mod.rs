@@ -5,6 +5,7 @@ pub mod autosave;
 pub mod clipboard;
 pub mod clock;
 pub mod files;
+pub mod icons;
 pub mod kdf;
 pub mod media;
 pub mod page;

@@ -2,6 +2,7 @@
 //! code, countdown, copy, pin, move, edit, backup codes, export and delete.
 
 mod clocks;
+mod icon;
 mod row;
 
 use super::state::{Row, Session};

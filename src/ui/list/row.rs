@@ -88,7 +88,7 @@ pub(super) fn AccountRow(
             }
             on:dragend=move |_| dragging.set(None)>
             <div class="who">
-                <span class="monogram" aria-hidden="true" style:background-color=format!("hsl({hue} 55% 40%)")>{letter}</span>
+                <super::icon::ServiceIcon issuer=issuer.clone() name=name.clone() />
                 <div class="who-text">
                     <span class="issuer" data-testid="issuer">{issuer.clone()}</span>
                     <span class="name" data-testid="name">{name.clone()}</span>
