@@ -16,7 +16,7 @@ pub fn secret_error(lang: Lang, e: &SecretError) -> String {
             "The secret key has “{character}” at character {position}, which a key cannot hold. Keys use only A–Z and 2–7: check for 0/O, 1/I or 8/B mix-ups."
         ),
         (Lang::Ja, E::InvalidCharacter { character, position }) => format!(
-            "シークレットキーの{position}文字目「{character}」は使えない文字です。使える文字は A〜Z と 2〜7 だけです。0/O、1/I、8/B の取り違えがないか確認してください。"
+            "シークレットキーの{position}文字目「{character}」は使えない文字です。使える文字はA〜Zと2〜7だけです。0/O、1/I、8/B の取り違えがないか確認してください。"
         ),
         (Lang::En, E::MisplacedPadding { position }) => format!(
             "The secret key has “=” at character {position} before the end. “=” may only pad the end: remove it, or copy the key again."
@@ -140,11 +140,11 @@ pub fn warning(lang: Lang, w: &Warning) -> Option<String> {
         (_, Warning::Secret(SecretWarning::Short { bits })) if *bits >= ORDINARY_KEY_BITS => return None,
         (Lang::En, Warning::Secret(SecretWarning::Short { bits })) => format!(
             "This key is shorter than usual ({} characters). If the site refuses its codes, check that the whole key was copied.",
-            bits / 5
+            (bits + 4) / 5
         ),
         (Lang::Ja, Warning::Secret(SecretWarning::Short { bits })) => format!(
             "このキーは通常より短いです（{}文字）。サイトでコードが無効になる場合は、キー全体がコピーされているか確認してください。",
-            bits / 5
+            (bits + 4) / 5
         ),
         (Lang::En, Warning::IssuerMismatch { label, parameter }) => format!(
             "The link names two services, “{label}” and “{parameter}”. Using “{parameter}”; rename it if that is wrong."
@@ -174,7 +174,7 @@ mod tests {
         let short = |bits| Warning::Secret(SecretWarning::Short { bits });
         assert_eq!(warning(Lang::Ja, &short(80)), None);
         assert_eq!(warning(Lang::En, &short(120)), None);
-        assert!(warning(Lang::En, &short(60)).is_some_and(|w| w.contains("12 characters")));
-        assert!(warning(Lang::Ja, &short(60)).is_some_and(|w| w.contains("12文字")));
+        assert!(warning(Lang::En, &short(56)).is_some_and(|w| w.contains("12 characters")));
+        assert!(warning(Lang::Ja, &short(64)).is_some_and(|w| w.contains("13文字")));
     }
 }

@@ -63,8 +63,10 @@ pub fn format_name(f: crate::import::Format) -> &'static str {
 pub fn batch_progress(lang: Lang, read: usize, total: usize) -> String {
     match lang {
         Lang::En if read < total => format!("QR code {read} of {total} read. Scan the next one Google Authenticator shows."),
+        Lang::En if total == 1 => "QR code read.".to_owned(),
         Lang::En => format!("All {total} QR codes read."),
         Lang::Ja if read < total => format!("{total}個中{read}個目のQRコードを読み取りました。Google Authenticator に表示される次のQRコードを読み取ってください。"),
+        Lang::Ja if total == 1 => "QRコードを読み取りました。".to_owned(),
         Lang::Ja => format!("{total}個のQRコードをすべて読み取りました。"),
     }
 }

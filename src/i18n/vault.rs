@@ -7,8 +7,8 @@ use super::{Lang, T};
 pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
     use crate::vault::VaultError as E;
     match (lang, e) {
-        (Lang::En, E::WrongPassphraseOrDamaged) => "Wrong passphrase. Check it (and Caps Lock) and try again; nothing was changed.".into(),
-        (Lang::Ja, E::WrongPassphraseOrDamaged) => "パスフレーズが違います。パスフレーズ（と Caps Lock）を確認して、もう一度お試しください。何も変更していません。".into(),
+        (Lang::En, E::WrongPassphraseOrDamaged) => "Wrong passphrase: check it (and Caps Lock) and try again. Nothing was changed. If you are sure it is right, the stored vault may be damaged: restore it from a backup file.".into(),
+        (Lang::Ja, E::WrongPassphraseOrDamaged) => "パスフレーズが違います。パスフレーズ（と Caps Lock）を確認して、もう一度お試しください。何も変更していません。正しいはずなのに開けない場合は、保存された保管庫が壊れているおそれがあります。バックアップファイルから復元してください。".into(),
         (Lang::En, E::NewerEnvelope { found }) => format!("This vault was written by a newer version of the app (format {found}). Open it with the newer version; nothing was changed."),
         (Lang::Ja, E::NewerEnvelope { found }) => format!("この保管庫は新しいバージョンのアプリで作成されています（形式 {found}）。新しいバージョンで開いてください。何も変更していません。"),
         (Lang::En, E::NewerContent { found }) => format!("This vault's contents come from a newer version of the app (content {found}). Open it with the newer version; nothing was changed."),
