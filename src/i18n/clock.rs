@@ -121,13 +121,13 @@ pub fn fix_platforms(phone: bool) -> [Platform; 4] {
 pub fn fix_step(lang: Lang, p: Platform) -> (&'static str, &'static str) {
     use Platform::*;
     match (lang, p) {
-        (Lang::En, Iphone) => ("iPhone", "Settings → General → Date & Time → turn on Set Automatically."),
+        (Lang::En, Iphone) => ("iPhone", "Settings → General → Date & Time → turn on “Set Automatically”."),
         (Lang::Ja, Iphone) => ("iPhone", "設定 → 一般 → 日付と時刻 → 「自動設定」をオン。"),
-        (Lang::En, Android) => ("Android", "Settings → System → Date & time → turn on Network-provided time. Some makers call it Set time automatically."),
+        (Lang::En, Android) => ("Android", "Settings → System → Date & time → turn on “Network-provided time”. Some makers call it “Set time automatically”."),
         (Lang::Ja, Android) => ("Android", "設定 → システム → 日付と時刻 → 「ネットワーク提供時刻」をオン。機種によっては「日付と時刻を自動設定」という名前です。"),
-        (Lang::En, Windows) => ("Windows", "Settings → Time & language → Date & time → turn on Set time automatically."),
+        (Lang::En, Windows) => ("Windows", "Settings → Time & language → Date & time → turn on “Set time automatically”."),
         (Lang::Ja, Windows) => ("Windows", "設定 → 時刻と言語 → 日付と時刻 → 「時刻を自動的に設定する」をオン。"),
-        (Lang::En, Mac) => ("Mac", "System Settings → General → Date & Time → turn on Set time and date automatically."),
+        (Lang::En, Mac) => ("Mac", "System Settings → General → Date & Time → turn on “Set time and date automatically”."),
         (Lang::Ja, Mac) => ("Mac", "システム設定 → 一般 → 日付と時刻 → 「日付と時刻を自動的に設定」をオン。"),
     }
 }

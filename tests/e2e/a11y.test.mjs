@@ -85,6 +85,7 @@ test('touch screens get no keyboard hints; a desktop keeps them', async () => {
       try {
         const app = new AppPage(b.page, server.url);
         await app.open();
+        await app.addByUri(link('GitHub', 'octocat')); // the search shows once there is an account
         assert.equal(await b.page.evaluate(() => matchMedia('(hover: none) and (pointer: coarse)').matches), touch, 'the emulated device');
         assert.equal(await app.tid('search').getAttribute('placeholder'), search, `${locale}, touch ${touch}`);
         await app.tid('transfer-button').click();

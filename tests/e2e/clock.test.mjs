@@ -172,8 +172,8 @@ for (const [locale, words] of [
   ['en-US', {
     status: /^✓\s*Codes are shown for the correct time\.$/,
     drift: /^This device's clock is 2 minutes fast\.$/,
-    steps: [/^iPhone Settings → General → Date & Time → turn on Set Automatically/, /^Android Settings → System → Date & time → turn on Network-provided time/,
-      /^Windows Settings → Time & language → Date & time → turn on Set time automatically/, /^Mac System Settings → General → Date & Time → turn on Set time and date automatically/],
+    steps: [/^iPhone Settings → General → Date & Time → turn on “Set Automatically”/, /^Android Settings → System → Date & time → turn on “Network-provided time”/,
+      /^Windows Settings → Time & language → Date & time → turn on “Set time automatically”/, /^Mac System Settings → General → Date & Time → turn on “Set time and date automatically”/],
     offset: /^−(1 min 59\.9\d\d? s|2 min 0\.0\d\d? s) ±\s0\.0\d\d?\ss$/,
     jargon: /reference|Wrong:|refused|Offset|Measured/i,
   }],

@@ -173,7 +173,7 @@ test('language follows the browser, switches, and is remembered', async () => {
     // A bad link in Japanese.
     await app.pasteUri('otpauth://totp/X:y?secret=JBSWY3DP1HPK3PXP');
     await app.tid('submit-add').click();
-    assert.match(await app.tid('add-error').textContent(), /9 文字目「1」/);
+    assert.match(await app.tid('add-error').textContent(), /9文字目「1」/);
     await app.tid('cancel-add').click();
     await app.tid('lang-en').click();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');

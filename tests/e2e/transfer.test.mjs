@@ -67,7 +67,7 @@ test('a QR image file: added after a preview, with the reminder to delete the sc
     // Not an authenticator QR code: a clear message, nothing added.
     await app.tid('transfer-button').click();
     await app.tid('qr-image').setInputFiles(await qrPng('https://example.com/hello', 'not-otp.png'));
-    await page.getByText('is not an authenticator code').waitFor();
+    await page.getByText('is not for an authenticator app').waitFor();
     assert.equal(await app.tid('import-preview').count(), 0);
     assert.deepEqual(b.errors, []);
   } finally {
