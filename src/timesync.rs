@@ -260,6 +260,115 @@ pub fn clock_report(measured: Option<Measured>, last_error: Option<SyncError>, d
     ClockReport { shown: measured, verdict }
 }
 
+/// How the clock panel sounds: the colour of its first message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// The codes on screen are right (green).
+    Good,
+    /// Nothing known against the codes, nothing to do (no colour).
+    Neutral,
+    /// Codes may be refused (amber).
+    Caution,
+    /// Codes are, or may well be, wrong (red).
+    Alarm,
+}
+
+/// The panel's first message: what the codes on screen are worth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodesNote {
+    /// The device clock is off, and codes use the measured time: they are right.
+    Corrected,
+    /// Codes follow the device clock, which is right (or off by less than [`RISKY_MS`]).
+    ClockRight,
+    /// Codes follow the device clock, off by [`RISKY_MS`] to [`WRONG_MS`]: sites may refuse them.
+    MayBeRefused,
+    /// Codes follow the device clock, off by [`WRONG_MS`] or more: sites refuse them.
+    Refused,
+    /// Not checked yet (offline since the first visit, say); codes follow the device clock.
+    NotChecked,
+    /// The check said the clock is more than a day off ([`SyncError::Absurd`]): the device's
+    /// date may be wrong, and no earlier check vouches for it now.
+    DateInDoubt,
+}
+
+/// How far the device clock is off, rounded for a sentence: seconds under a minute, minutes
+/// under an hour, then hours and minutes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Drift {
+    /// The device clock is ahead of the right time (else behind).
+    pub fast: bool,
+    /// How much.
+    pub amount: Amount,
+}
+
+/// A rounded amount of time for words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Amount {
+    /// 1 to 59 seconds.
+    Seconds(u64),
+    /// 1 to 59 minutes.
+    Minutes(u64),
+    /// An hour or more: hours and the minutes left over.
+    Hours(u64, u64),
+}
+
+/// What the clock panel tells a person, decided in one place: the codes first, then how far the
+/// clock is off, then whether to show how to set it right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Advice {
+    /// The first message.
+    pub codes: CodesNote,
+    /// How far the device clock is off; `None` when under [`SAID_FROM_MS`] or not known.
+    pub drift: Option<Drift>,
+    /// Whether to show the steps that turn on automatic date and time.
+    pub fix: bool,
+    /// The first message's colour.
+    pub tone: Tone,
+}
+
+/// An offset under this is "right" in words (sites accept a code for a whole period).
+pub const SAID_FROM_MS: f64 = 1_000.0;
+/// From this offset, codes from the device clock may be refused, and the fix is shown.
+pub const RISKY_MS: f64 = 10_000.0;
+/// From this offset, codes from the device clock are refused most of the time.
+pub const WRONG_MS: f64 = 30_000.0;
+
+/// The drift an offset (reference − device, ms) is said as; `None` under [`SAID_FROM_MS`].
+pub fn drift(offset_ms: f64) -> Option<Drift> {
+    let off = offset_ms.abs();
+    if !off.is_finite() || off < SAID_FROM_MS {
+        return None;
+    }
+    let secs = (off / 1000.0).round() as u64;
+    let mins = (off / 60_000.0).round() as u64;
+    let amount = match (secs, mins) {
+        (s, _) if s < 60 => Amount::Seconds(s.max(1)),
+        (_, m) if m < 60 => Amount::Minutes(m),
+        (_, m) => Amount::Hours(m / 60, m % 60),
+    };
+    Some(Drift { fast: offset_ms < 0.0, amount })
+}
+
+/// The panel's advice from its report and whether codes use the corrected time.
+pub fn advice(report: &ClockReport, correcting: bool) -> Advice {
+    let m = match (report.verdict, report.shown) {
+        (Some(Verdict::Unconfirmed), _) => return Advice { codes: CodesNote::DateInDoubt, drift: None, fix: true, tone: Tone::Alarm },
+        (Some(_), Some(m)) => m,
+        _ => return Advice { codes: CodesNote::NotChecked, drift: None, fix: false, tone: Tone::Neutral },
+    };
+    let drift = drift(m.offset_ms);
+    let off = m.offset_ms.abs();
+    let fix = off >= RISKY_MS;
+    let (codes, tone) = match (correcting, drift.is_some()) {
+        (true, true) => (CodesNote::Corrected, Tone::Good),
+        (_, false) => (CodesNote::ClockRight, Tone::Good),
+        (false, true) if off >= WRONG_MS => (CodesNote::Refused, Tone::Alarm),
+        (false, true) if off >= RISKY_MS => (CodesNote::MayBeRefused, Tone::Caution),
+        (false, true) => (CodesNote::ClockRight, Tone::Good),
+    };
+    Advice { codes, drift, fix, tone }
+}
+
 /// A number of seconds as printed: `units / 10^decimals` s, so the figure's precision is part
 /// of the value and the offset and its ± can be held to the same place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -574,5 +683,54 @@ mod tests {
         assert_eq!(u(&better_run(run(10.0), Err(SyncError::NoDate), |e| e)), Some(10.0));
         assert_eq!(u(&better_run(Err(SyncError::NoDate), run(30.0), |e| e)), Some(30.0));
         assert!(better_run::<Estimate, SyncError>(Err(SyncError::NoDate), Err(SyncError::Unreachable), |e| e).is_err());
+    }
+
+    #[test]
+    fn drift_is_said_in_seconds_then_minutes_then_hours() {
+        let d = |fast, amount| Some(Drift { fast, amount });
+        assert_eq!(drift(400.0), None);
+        assert_eq!(drift(-999.0), None);
+        assert_eq!(drift(1_000.0), d(false, Amount::Seconds(1)));
+        assert_eq!(drift(-47_300.0), d(true, Amount::Seconds(47)));
+        assert_eq!(drift(59_600.0), d(false, Amount::Minutes(1)));
+        assert_eq!(drift(93_400.0), d(false, Amount::Minutes(2)));
+        assert_eq!(drift(-120_000.0), d(true, Amount::Minutes(2)));
+        assert_eq!(drift(-3_600_250.0), d(true, Amount::Hours(1, 0)));
+        assert_eq!(drift(5_400_000.0), d(false, Amount::Hours(1, 30)));
+        assert_eq!(drift(f64::NAN), None);
+    }
+
+    #[test]
+    fn the_panel_reassures_first_when_codes_are_corrected() {
+        let report = |offset_ms| clock_report(Some(m(offset_ms, 12.0)), None, 1_000_000, 30);
+        // Two minutes fast, corrected: good news first, then the drift and the fix.
+        let a = advice(&report(-120_000.0), true);
+        assert_eq!(a, Advice { codes: CodesNote::Corrected, drift: drift(-120_000.0), fix: true, tone: Tone::Good });
+        // The same clock with the correction off: codes are refused, in red.
+        let a = advice(&report(-120_000.0), false);
+        assert_eq!((a.codes, a.tone, a.fix), (CodesNote::Refused, Tone::Alarm, true));
+        assert_eq!((advice(&report(15_000.0), false).codes, advice(&report(15_000.0), false).tone), (CodesNote::MayBeRefused, Tone::Caution));
+        // A few seconds off: said, corrected, no steps needed.
+        let a = advice(&report(3_000.0), true);
+        assert_eq!((a.codes, a.fix, a.tone), (CodesNote::Corrected, false, Tone::Good));
+        assert_eq!(advice(&report(3_000.0), false).codes, CodesNote::ClockRight);
+        // Right: nothing to say about drift, even near a period edge.
+        let edge = clock_report(Some(m(30.0, 12.0)), None, 1_019_990, 30);
+        assert_eq!(advice(&edge, false), Advice { codes: CodesNote::ClockRight, drift: None, fix: false, tone: Tone::Good });
+    }
+
+    #[test]
+    fn no_error_colour_without_a_clue_of_a_wrong_clock() {
+        // Never measured (offline): neutral, nothing to fix.
+        for e in [None, Some(SyncError::Unreachable), Some(SyncError::TooSlow { rtt_ms: 6_000.0 })] {
+            let a = advice(&clock_report(None, e, 1_000_000, 30), true);
+            assert_eq!(a, Advice { codes: CodesNote::NotChecked, drift: None, fix: false, tone: Tone::Neutral });
+        }
+        // The check says more than a day off: the date may be wrong, whatever was stored.
+        let absurd = Some(SyncError::Absurd { offset_ms: 2.0 * 86_400_000.0 });
+        for stored in [None, Some(m(20.0, 12.0))] {
+            let a = advice(&clock_report(stored, absurd, 1_000_000, 30), true);
+            assert_eq!((a.codes, a.tone, a.fix), (CodesNote::DateInDoubt, Tone::Alarm, true));
+        }
     }
 }

@@ -14,17 +14,17 @@ pub fn account_label(lang: Lang, issuer: &str, name: &str, join: impl FnOnce(&st
     }
 }
 
-/// "SHA256, 8 digits, 60 s" / "SHA256・8 桁・60 秒": an account's settings, to compare two.
+/// "SHA256, 8 digits, 60 s" / "SHA256・8桁・60秒": an account's settings, to compare two.
 pub fn settings_summary(lang: Lang, p: &crate::otp::Params) -> String {
     use crate::otp::Kind;
     let alg = p.algorithm.as_str();
     match (lang, p.kind) {
         (Lang::En, Kind::Totp { period }) => format!("{alg}, {} digits, {period} s", p.digits),
-        (Lang::Ja, Kind::Totp { period }) => format!("{alg}・{} 桁・{period} 秒", p.digits),
-        (Lang::En, Kind::Hotp { counter }) => format!("{alg}, {} digits, counter {counter} (HOTP)", p.digits),
-        (Lang::Ja, Kind::Hotp { counter }) => format!("{alg}・{} 桁・カウンター {counter}（HOTP）", p.digits),
+        (Lang::Ja, Kind::Totp { period }) => format!("{alg}・{}桁・{period}秒", p.digits),
+        (Lang::En, Kind::Hotp { counter }) => format!("{alg}, {} digits, HOTP counter {counter}", p.digits),
+        (Lang::Ja, Kind::Hotp { counter }) => format!("{alg}・{}桁・カウンター {counter}・HOTP", p.digits),
         (Lang::En, Kind::Steam { period }) => format!("Steam Guard, {period} s"),
-        (Lang::Ja, Kind::Steam { period }) => format!("Steam Guard・{period} 秒"),
+        (Lang::Ja, Kind::Steam { period }) => format!("Steam Guard・{period}秒"),
     }
 }
 
@@ -47,8 +47,8 @@ pub fn copied_for(lang: Lang, who: &str) -> String {
 /// "3 of 1000 accounts".
 pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
     match lang {
-        Lang::En => format!("{shown} of {total} accounts"),
-        Lang::Ja => format!("{total} 件中 {shown} 件"),
+        Lang::En => format!("{shown} of {total} account{}", if total == 1 { "" } else { "s" }),
+        Lang::Ja => format!("{total}件中{shown}件"),
     }
 }
 
@@ -56,7 +56,7 @@ pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
 pub fn codes_change_in(lang: Lang, secs: u64) -> String {
     match lang {
         Lang::En => format!("New codes in {secs} s"),
-        Lang::Ja => format!("あと {secs} 秒でコードが変わります"),
+        Lang::Ja => format!("あと{secs}秒でコードが変わります"),
     }
 }
 

@@ -7,7 +7,7 @@ use super::{t, Lang, T};
 pub fn codes_remaining(lang: Lang, remaining: usize, total: usize) -> String {
     match lang {
         Lang::En => format!("{remaining} of {total} left"),
-        Lang::Ja => format!("残り {remaining} / {total}"),
+        Lang::Ja => format!("残り{remaining}個（全{total}個）"),
     }
 }
 
@@ -16,7 +16,7 @@ pub fn backup_button(lang: Lang, remaining: Option<usize>) -> String {
     match (lang, remaining) {
         (_, None) => t(lang, T::AddBackupCodes).to_owned(),
         (Lang::En, Some(n)) => format!("Backup codes · {n} left"),
-        (Lang::Ja, Some(n)) => format!("バックアップコード · 残り {n}"),
+        (Lang::Ja, Some(n)) => format!("バックアップコード · 残り{n}個"),
     }
 }
 
@@ -25,7 +25,7 @@ pub fn codes_low(lang: Lang, remaining: usize, site: &str) -> String {
     let site = if site.is_empty() { match lang { Lang::En => "the site", Lang::Ja => "サイト" } } else { site };
     match lang {
         Lang::En => format!("Only {remaining} backup code{} left. Sign in to {site}, generate new backup codes, and paste them here with “Replace with new codes”.", if remaining == 1 { "" } else { "s" }),
-        Lang::Ja => format!("バックアップコードの残りが {remaining} 個です。{site} にログインして新しいバックアップコードを発行し、「新しいコードに置き換え」から貼り付けてください。"),
+        Lang::Ja => format!("バックアップコードの残りが{remaining}個です。{site} にログインして新しいバックアップコードを発行し、「新しいコードに置き換え」から貼り付けてください。"),
     }
 }
 
@@ -34,19 +34,19 @@ pub fn shape_name(lang: Lang, shape: crate::backup_codes::Shape) -> &'static str
     use crate::backup_codes::Shape;
     match (lang, shape) {
         (Lang::En, Shape::Digits8) => "8 digits, like Instagram, Facebook and Google",
-        (Lang::Ja, Shape::Digits8) => "8 桁の数字（Instagram・Facebook・Google 形式）",
+        (Lang::Ja, Shape::Digits8) => "8桁の数字。Instagram・Facebook・Google の形式",
         (Lang::En, Shape::Alnum12) => "12 letters and digits, like X",
-        (Lang::Ja, Shape::Alnum12) => "英数字 12 文字（X 形式）",
+        (Lang::Ja, Shape::Alnum12) => "英数字12文字。X の形式",
         (Lang::En, Shape::Hex5x2) => "xxxxx-xxxxx, like GitHub",
-        (Lang::Ja, Shape::Hex5x2) => "xxxxx-xxxxx（GitHub 形式）",
+        (Lang::Ja, Shape::Hex5x2) => "xxxxx-xxxxx。GitHub の形式",
         (Lang::En, Shape::Alnum5x5) => "25 characters in 5 groups, like Microsoft",
-        (Lang::Ja, Shape::Alnum5x5) => "5 文字 × 5 組（Microsoft 形式）",
+        (Lang::Ja, Shape::Alnum5x5) => "5文字×5組。Microsoft の形式",
         (Lang::En, Shape::Alnum4x2) => "xxxx-xxxx, like Discord",
-        (Lang::Ja, Shape::Alnum4x2) => "xxxx-xxxx（Discord 形式）",
+        (Lang::Ja, Shape::Alnum4x2) => "xxxx-xxxx。Discord の形式",
         (Lang::En, Shape::Digits) => "digits, like PlayStation",
-        (Lang::Ja, Shape::Digits) => "数字（PlayStation 形式）",
+        (Lang::Ja, Shape::Digits) => "数字。PlayStation の形式",
         (Lang::En, Shape::Generic) => "one code per line",
-        (Lang::Ja, Shape::Generic) => "1 行に 1 コード",
+        (Lang::Ja, Shape::Generic) => "1行に1つ",
     }
 }
 
@@ -54,7 +54,7 @@ pub fn shape_name(lang: Lang, shape: crate::backup_codes::Shape) -> &'static str
 pub fn codes_found(lang: Lang, n: usize, shape: crate::backup_codes::Shape) -> String {
     match lang {
         Lang::En => format!("Found {n} code{} ({}). Check them below before saving.", if n == 1 { "" } else { "s" }, shape_name(lang, shape)),
-        Lang::Ja => format!("{n} 個のコードが見つかりました（{}）。保存する前に下で確認してください。", shape_name(lang, shape)),
+        Lang::Ja => format!("{n}個のコードが見つかりました（{}）。保存する前に下で確認してください。", shape_name(lang, shape)),
     }
 }
 
@@ -64,17 +64,17 @@ pub fn codes_error(lang: Lang, e: &crate::backup_codes::CodesError) -> String {
     match (lang, e) {
         (_, CodesError::Empty) => t(lang, T::CodesEmpty).to_owned(),
         (Lang::En, CodesError::Unreadable { line }) => format!("Line {line} is not a code (letters and digits, at most 64). Fix or delete that line."),
-        (Lang::Ja, CodesError::Unreadable { line }) => format!("{line} 行目はコードではありません（英数字 64 文字まで）。その行を直すか削除してください。"),
+        (Lang::Ja, CodesError::Unreadable { line }) => format!("{line}行目はコードではありません（英数字64文字まで）。その行を直すか削除してください。"),
         (Lang::En, CodesError::Duplicate { line }) => format!("Line {line} repeats a code listed above. Delete that line."),
-        (Lang::Ja, CodesError::Duplicate { line }) => format!("{line} 行目は上と同じコードです。その行を削除してください。"),
+        (Lang::Ja, CodesError::Duplicate { line }) => format!("{line}行目は上と同じコードです。その行を削除してください。"),
     }
 }
 
-/// "used 2026-11-22".
+/// "used Nov 22, 2026" / "2026年11月22日に使用", from a date written by [`super::date`].
 pub fn used_on(lang: Lang, date: &str) -> String {
     match lang {
         Lang::En => format!("used {date}"),
-        Lang::Ja => format!("{date} 使用"),
+        Lang::Ja => format!("{date}に使用"),
     }
 }
 
@@ -88,11 +88,11 @@ pub fn marked_used(lang: Lang, code: &str, used: bool) -> String {
     }
 }
 
-/// A retired set's heading: "Added 2026-01-02, retired 2026-11-22".
+/// A retired set's heading: "Added Jan 2, 2026, retired Nov 22, 2026".
 pub fn retired_set(lang: Lang, added: &str, retired: &str) -> String {
     match lang {
         Lang::En => format!("Added {added}, retired {retired}"),
-        Lang::Ja => format!("{added} 追加、{retired} 無効化"),
+        Lang::Ja => format!("{added}に追加、{retired}に無効化"),
     }
 }
 
@@ -125,7 +125,7 @@ pub fn copy_code_label(lang: Lang, code: &str) -> String {
 /// The printed sheet's date line.
 pub fn printed_on(lang: Lang, date: &str) -> String {
     match lang {
-        Lang::En => format!("Printed {date}"),
-        Lang::Ja => format!("{date} 印刷"),
+        Lang::En => format!("Printed on {date}"),
+        Lang::Ja => format!("印刷日: {date}"),
     }
 }

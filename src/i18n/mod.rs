@@ -30,8 +30,8 @@ pub use backup_state::{
     backup_cancelled, backup_failed, backup_intro, backup_kind, backup_saved, changes_since, last_backup, later, later_label, never_backed_up,
 };
 pub use catalogue::codes_where;
-pub use clock::{clock_headline, corrected_badge, measured_ago, offset_with_uncertainty, signed_offset, sync_error};
 pub use kit::{kit_flag, kit_no_codes_hint, kit_printed, kit_restore_steps, kit_summary, long_date};
+pub use clock::{clock_drift, clock_status, clock_summary, corrected_badge, fix_platforms, fix_step, measured_ago, offset_with_uncertainty, signed_offset, sync_error, Platform};
 pub use errors::{field_error, secret_error, uri_error, warning};
 // First screen, passphrase floor, restore summary, storage advice (gate).
 pub use gate::{
@@ -325,6 +325,14 @@ pub enum T {
     KitTickHint,
     KitUncoveredHeading,
     KitFooter,
+    // Clock panel (words): the first message, the details line, the fix.
+    CodesCorrected,
+    CodesWorkAsTheyAre,
+    CorrectedBadge,
+    ClockDetails,
+    ClockSource,
+    FixIntro,
+    CorrectNow,
 }
 
 /// The string for a key.
@@ -335,10 +343,39 @@ pub fn t(lang: Lang, key: T) -> &'static str {
     }
 }
 
-/// `2026-11-22` for a Unix time in ms, already shifted to the user's local time.
-pub fn date(local_ms: u64) -> String {
+/// The string for a key on a device with or without a keyboard and mouse: on a touch screen
+/// (`touch`), texts that name keys, shortcuts or dropping a file have a version without them.
+pub fn t_on(lang: Lang, key: T, touch: bool) -> &'static str {
+    let plain = match (touch, lang) {
+        (false, _) => None,
+        (true, Lang::En) => en::en_touch(key),
+        (true, Lang::Ja) => ja::ja_touch(key),
+    };
+    plain.unwrap_or_else(|| t(lang, key))
+}
+
+/// A calendar date for a Unix time in ms, already shifted to the user's local time:
+/// "2026年11月23日" / "Nov 23, 2026". The one place dates are written.
+pub fn date(lang: Lang, local_ms: u64) -> String {
     let (y, m, d) = crate::clock::utc_date(local_ms);
-    format!("{y:04}-{m:02}-{d:02}")
+    match lang {
+        Lang::Ja => format!("{y}年{m}月{d}日"),
+        Lang::En => {
+            const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+            format!("{} {d}, {y}", MONTHS[(m as usize).saturating_sub(1).min(11)])
+        }
+    }
+}
+
+/// A date with the time of day (24-hour clock, to the second): "2026年11月23日 14:05:09" /
+/// "Nov 23, 2026, 14:05:09".
+pub fn date_time(lang: Lang, local_ms: u64) -> String {
+    let s = local_ms / 1000 % 86_400;
+    let time = format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
+    match lang {
+        Lang::Ja => format!("{} {time}", date(lang, local_ms)),
+        Lang::En => format!("{}, {time}", date(lang, local_ms)),
+    }
 }
 
 #[cfg(test)]
@@ -351,5 +388,31 @@ mod tests {
         assert_eq!(Lang::from_tags(["fr-FR", "ja"]), Lang::Ja);
         assert_eq!(Lang::from_tags(["en-GB", "ja"]), Lang::En);
         assert_eq!(Lang::from_tags(["de"]), Lang::En);
+    }
+
+    #[test]
+    fn dates_are_written_as_each_language_does() {
+        let ms = 1_795_425_909_000; // 2026-11-23 09:25:09 UTC
+        assert_eq!(date(Lang::Ja, ms), "2026年11月23日");
+        assert_eq!(date(Lang::En, ms), "Nov 23, 2026");
+        assert_eq!(date(Lang::En, 0), "Jan 1, 1970");
+        assert_eq!(date_time(Lang::Ja, ms), "2026年11月23日 09:25:09");
+        assert_eq!(date_time(Lang::En, ms), "Nov 23, 2026, 09:25:09");
+    }
+
+    #[test]
+    fn touch_screens_get_no_keyboard_hints() {
+        for lang in [Lang::En, Lang::Ja] {
+            for key in [T::SearchPlaceholder, T::ImageHint] {
+                let desk = t_on(lang, key, false);
+                let touch = t_on(lang, key, true);
+                assert_eq!(desk, t(lang, key));
+                for hint in ["/", "Ctrl", "⌘", "drop", "ドロップ"] {
+                    assert!(!touch.contains(hint), "{lang:?} {key:?}: {touch}");
+                }
+            }
+            assert!(t_on(lang, T::ImageHint, false).contains("Ctrl+V"));
+            assert_eq!(t_on(lang, T::Add, true), t(lang, T::Add));
+        }
     }
 }

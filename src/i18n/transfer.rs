@@ -12,10 +12,10 @@ pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
         (Lang::Ja, E::NotRecognised) => "このアプリでインポートできない形式です。対応形式: Aegis、2FAS、Bitwarden の JSON、Ente Auth のテキスト、andOTP の JSON、otpauth:// の一覧、Google Authenticator のエクスポートコード。".into(),
         (Lang::En, E::TooLarge) => "This file is too large to be an authenticator export (over 8 MB).".into(),
         (Lang::Ja, E::TooLarge) => "認証アプリのエクスポートとしては大きすぎるファイルです（8 MB 超）。".into(),
-        (Lang::En, E::NeedsPassword) => "This file is encrypted: enter its password, then Read again.".into(),
-        (Lang::Ja, E::NeedsPassword) => "このファイルは暗号化されています。パスワードを入力してもう一度「読み込む」を押してください。".into(),
-        (Lang::En, E::WrongPassword) => "Wrong password, or the file was altered. Nothing was imported. Check the password and try again.".into(),
-        (Lang::Ja, E::WrongPassword) => "パスワードが違うか、ファイルが改変されています。何もインポートしていません。パスワードを確認して再度お試しください。".into(),
+        (Lang::En, E::NeedsPassword) => "This file is encrypted: enter the password set when it was exported, then press Read again.".into(),
+        (Lang::Ja, E::NeedsPassword) => "このファイルは暗号化されています。エクスポート時に設定したパスワードを入力して、もう一度「読み込む」を押してください。".into(),
+        (Lang::En, E::WrongPassword) => "The password is not right for this file. Nothing was imported. Check it (and Caps Lock) and try again.".into(),
+        (Lang::Ja, E::WrongPassword) => "このファイルのパスワードが違います。何もインポートしていません。パスワード（と Caps Lock）を確認して、もう一度お試しください。".into(),
         (Lang::En, E::Malformed(what)) => format!("The file is damaged or incomplete ({what}). Nothing was imported. Export it again from the other app."),
         (Lang::Ja, E::Malformed(what)) => format!("ファイルが壊れているか不完全です（{what}）。何もインポートしていません。元のアプリからもう一度エクスポートしてください。"),
         (Lang::En, E::UnsupportedVersion(v)) => format!("This file's format version ({v}) is not supported yet. Nothing was imported."),
@@ -62,10 +62,12 @@ pub fn format_name(f: crate::import::Format) -> &'static str {
 /// "Batch 2 of 3 read. Scan the next code."
 pub fn batch_progress(lang: Lang, read: usize, total: usize) -> String {
     match lang {
-        Lang::En if read < total => format!("Batch {read} of {total} read. Scan the next code shown by Google Authenticator."),
-        Lang::En => format!("All {total} batches read."),
-        Lang::Ja if read < total => format!("{total} 個中 {read} 個目のコードを読み取りました。Google Authenticator に表示される次のコードを読み取ってください。"),
-        Lang::Ja => format!("{total} 個のコードをすべて読み取りました。"),
+        Lang::En if read < total => format!("QR code {read} of {total} read. Scan the next one Google Authenticator shows."),
+        Lang::En if total == 1 => "QR code read.".to_owned(),
+        Lang::En => format!("All {total} QR codes read."),
+        Lang::Ja if read < total => format!("{total}個中{read}個目のQRコードを読み取りました。Google Authenticator に表示される次のQRコードを読み取ってください。"),
+        Lang::Ja if total == 1 => "QRコードを読み取りました。".to_owned(),
+        Lang::Ja => format!("{total}個のQRコードをすべて読み取りました。"),
     }
 }
 
@@ -73,39 +75,74 @@ pub fn batch_progress(lang: Lang, read: usize, total: usize) -> String {
 pub fn import_found(lang: Lang, format: &str, n: usize, skipped: usize) -> String {
     match lang {
         Lang::En => format!("From {format}: {n} account{}{}.", if n == 1 { "" } else { "s" }, if skipped > 0 { format!(", {skipped} left out (see below)") } else { String::new() }),
-        Lang::Ja => format!("{format} から {n} 件のアカウント{}。", if skipped > 0 { format!("（{skipped} 件は除外。下記参照）") } else { String::new() }),
+        Lang::Ja => format!("{format} から{n}件のアカウントが見つかりました{}。", if skipped > 0 { format!("（{skipped}件は追加できません。下記参照）") } else { String::new() }),
     }
 }
 
-/// After adding: "Added 3, replaced 1, 2 were already here."
+/// After adding: "Added 3 accounts, replaced 1 old secret key; 2 were already here." Only the
+/// counts that are not zero are said.
 pub fn import_done(lang: Lang, added: usize, replaced: usize, same: usize) -> String {
+    let s = |n: usize| if n == 1 { "" } else { "s" };
     match lang {
-        Lang::En => format!("Added {added}, replaced {replaced} old secret{}, {same} already here.", if replaced == 1 { "" } else { "s" }),
-        Lang::Ja => format!("{added} 件追加、{replaced} 件の古いシークレットを置き換え、{same} 件は登録済みでした。"),
+        Lang::En => {
+            let mut done = Vec::new();
+            if added > 0 {
+                done.push(format!("added {added} account{}", s(added)));
+            }
+            if replaced > 0 {
+                done.push(format!("replaced {replaced} old secret key{}", s(replaced)));
+            }
+            let mut text = done.join(", ");
+            if same > 0 {
+                let were = if same == 1 { "was" } else { "were" };
+                text = if text.is_empty() { format!("{same} {were} already here") } else { format!("{text}; {same} {were} already here") };
+            }
+            if text.is_empty() {
+                return "Nothing was added.".into();
+            }
+            let mut c = text.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>() + ".").unwrap_or_default()
+        }
+        Lang::Ja => {
+            let mut text = match (added, replaced) {
+                (0, 0) => String::new(),
+                (a, 0) => format!("{a}件を追加しました。"),
+                (0, r) => format!("{r}件の古いシークレットキーを置き換えました。"),
+                (a, r) => format!("{a}件を追加し、{r}件の古いシークレットキーを置き換えました。"),
+            };
+            if same > 0 {
+                text.push_str(&format!("{same}件は登録済みでした。"));
+            }
+            if text.is_empty() {
+                "追加したアカウントはありません。".into()
+            } else {
+                text
+            }
+        }
     }
 }
 
 /// The add dialog's question for a re-issued secret.
 pub fn same_label_question(lang: Lang, who: &str) -> String {
     match lang {
-        Lang::En => format!("{who} is already here with a different secret. If you just re-scanned the site's QR code, the old secret now makes invalid codes: replace it. Keep both only if these are two different logins."),
-        Lang::Ja => format!("{who} は別のシークレットで登録済みです。サイトの QR コードを読み直したばかりなら、古いシークレットでは無効なコードになります。置き換えてください。別々のログインの場合だけ両方残してください。"),
+        Lang::En => format!("{who} is already here with a different secret key. If you just scanned the site's QR code again, the old key now makes invalid codes: replace it. Keep both only if these are two different logins."),
+        Lang::Ja => format!("{who} は別のシークレットキーで登録済みです。サイトのQRコードを読み直したばかりなら、古いキーでは無効なコードになります。置き換えてください。別々のログインの場合だけ両方残してください。"),
     }
 }
 
 /// The same secret is here with other settings (a file that does not store them, or a typo).
 pub fn same_secret_question(lang: Lang, who: &str, here: &str, incoming: &str) -> String {
     match lang {
-        Lang::En => format!("{who} is already here with the same secret but other settings: here {here}; new {incoming}. If the codes here work, keep them. Use the new settings only if the site asks for them."),
-        Lang::Ja => format!("{who} は同じシークレットで登録済みですが、設定が異なります（登録済み: {here}／新しい方: {incoming}）。今のコードが使えているならそのままにしてください。サイトが新しい設定を求める場合だけ切り替えてください。"),
+        Lang::En => format!("{who} is already here with the same secret key but other settings: here {here}; new {incoming}. If the codes here work, keep them. Use the new settings only if the site asks for them."),
+        Lang::Ja => format!("{who} は同じシークレットキーで登録済みですが、設定が異なります（登録済み: {here}／新しい方: {incoming}）。今のコードが使えているならそのままにしてください。サイトが新しい設定を求める場合だけ切り替えてください。"),
     }
 }
 
 /// "same secret, other settings: here …; in the file …" — one line of an import preview.
 pub fn same_secret_preview(lang: Lang, here: &str, incoming: &str) -> String {
     match lang {
-        Lang::En => format!("same secret, other settings (here {here}; in the file {incoming})"),
-        Lang::Ja => format!("同じシークレットで設定が異なる（登録済み {here}／ファイル {incoming}）"),
+        Lang::En => format!("same secret key, other settings: here {here}; in the file {incoming}"),
+        Lang::Ja => format!("同じシークレットキーで設定が異なる（登録済み: {here}／ファイル: {incoming}）"),
     }
 }
 
@@ -133,7 +170,7 @@ pub fn file_too_large(lang: Lang, bytes: u64) -> String {
 pub fn not_exportable(lang: Lang, n: usize) -> String {
     match lang {
         Lang::En => format!("{n} account{} cannot go into these codes (Steam, a period other than 30 s, or other than 6 or 8 digits): move {} with its own QR code.", if n == 1 { "" } else { "s" }, if n == 1 { "it" } else { "them" }),
-        Lang::Ja => format!("{n} 件のアカウントはこの形式に入れられません（Steam、30 秒以外の周期、6・8 桁以外）。個別の QR コードで移してください。"),
+        Lang::Ja => format!("{n}件のアカウントはこの形式に入れられません（Steam、更新間隔が30秒以外、6桁・8桁以外）。1件ずつQRコードで移してください。"),
     }
 }
 
@@ -141,6 +178,22 @@ pub fn not_exportable(lang: Lang, n: usize) -> String {
 pub fn qr_of(lang: Lang, i: usize, n: usize) -> String {
     match lang {
         Lang::En => format!("Code {i} of {n}"),
-        Lang::Ja => format!("{n} 個中 {i} 個目"),
+        Lang::Ja => format!("{n}個中{i}個目"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_counts_that_are_not_zero_are_said() {
+        assert_eq!(import_done(Lang::En, 3, 0, 0), "Added 3 accounts.");
+        assert_eq!(import_done(Lang::En, 1, 1, 2), "Added 1 account, replaced 1 old secret key; 2 were already here.");
+        assert_eq!(import_done(Lang::En, 0, 0, 1), "1 was already here.");
+        assert_eq!(import_done(Lang::Ja, 3, 0, 0), "3件を追加しました。");
+        assert_eq!(import_done(Lang::Ja, 2, 1, 1), "2件を追加し、1件の古いシークレットキーを置き換えました。1件は登録済みでした。");
+        assert_eq!(import_done(Lang::Ja, 0, 0, 0), "追加したアカウントはありません。");
+        assert!(!import_done(Lang::Ja, 5, 0, 0).contains('0'));
     }
 }

@@ -7,12 +7,12 @@ use super::{Lang, T};
 pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
     use crate::vault::VaultError as E;
     match (lang, e) {
-        (Lang::En, E::WrongPassphraseOrDamaged) => "Wrong passphrase, or the vault is damaged. Nothing was changed: check the passphrase (and Caps Lock) and try again.".into(),
-        (Lang::Ja, E::WrongPassphraseOrDamaged) => "パスフレーズが違うか、保管庫が壊れています。何も変更していません。パスフレーズ（と Caps Lock）を確認して、もう一度お試しください。".into(),
+        (Lang::En, E::WrongPassphraseOrDamaged) => "Wrong passphrase: check it (and Caps Lock) and try again. Nothing was changed. If you are sure it is right, the stored vault may be damaged: restore it from a backup file.".into(),
+        (Lang::Ja, E::WrongPassphraseOrDamaged) => "パスフレーズが違います。パスフレーズ（と Caps Lock）を確認して、もう一度お試しください。何も変更していません。正しいはずなのに開けない場合は、保存された保管庫が壊れているおそれがあります。バックアップファイルから復元してください。".into(),
         (Lang::En, E::NewerEnvelope { found }) => format!("This vault was written by a newer version of the app (format {found}). Open it with the newer version; nothing was changed."),
-        (Lang::Ja, E::NewerEnvelope { found }) => format!("この保管庫は新しい版のアプリで作成されています（形式 {found}）。新しい版で開いてください。何も変更していません。"),
+        (Lang::Ja, E::NewerEnvelope { found }) => format!("この保管庫は新しいバージョンのアプリで作成されています（形式 {found}）。新しいバージョンで開いてください。何も変更していません。"),
         (Lang::En, E::NewerContent { found }) => format!("This vault's contents come from a newer version of the app (content {found}). Open it with the newer version; nothing was changed."),
-        (Lang::Ja, E::NewerContent { found }) => format!("この保管庫の内容は新しい版のアプリのものです（内容 {found}）。新しい版で開いてください。何も変更していません。"),
+        (Lang::Ja, E::NewerContent { found }) => format!("この保管庫の内容は新しいバージョンのアプリのものです（内容 {found}）。新しいバージョンで開いてください。何も変更していません。"),
         (Lang::En, E::NotAVault) => "This is not a vault or backup file of this app. Choose the .2favault file you exported.".into(),
         (Lang::Ja, E::NotAVault) => "このアプリの保管庫・バックアップファイルではありません。書き出した .2favault ファイルを選んでください。".into(),
         (Lang::En, E::Truncated) => "The file is cut short: part of it is missing. Use a complete copy of the backup.".into(),
@@ -23,14 +23,14 @@ pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
             crate::vault::MAX_KDF_MEMORY_KIB / 1024, crate::vault::MAX_KDF_WORK_KIB / 1024, crate::vault::MAX_KDF_LANES
         ),
         (Lang::Ja, E::KdfTooCostly { kdf }) => format!(
-            "このファイルを開くには {} MiB のメモリと {} 回の反復（並列 {}）が必要で、このアプリの上限（{} MiB、メモリ×反復 {} MiB、並列 {}）を超えています。ブラウザが固まったり落ちたりするおそれがあるため開きませんでした。何も変更していません。このアプリで書き出したバックアップを使ってください。",
+            "このファイルを開くには {} MiB のメモリと{}回の反復（並列{}）が必要で、このアプリの上限（{} MiB、メモリ×反復 {} MiB、並列{}）を超えています。ブラウザが固まったり落ちたりするおそれがあるため開きませんでした。何も変更していません。このアプリで書き出したバックアップを使ってください。",
             kdf.memory_kib / 1024, kdf.iterations, kdf.parallelism,
             crate::vault::MAX_KDF_MEMORY_KIB / 1024, crate::vault::MAX_KDF_WORK_KIB / 1024, crate::vault::MAX_KDF_LANES
         ),
         (Lang::En, E::NoPasskeySlot) => "This passkey no longer opens this vault (it was removed). Unlock with the passphrase.".into(),
-        (Lang::Ja, E::NoPasskeySlot) => "このパスキーではこの保管庫を開けなくなっています（削除済み）。パスフレーズで解除してください。".into(),
+        (Lang::Ja, E::NoPasskeySlot) => "このパスキーではこの保管庫を開けなくなっています（削除済み）。パスフレーズでロックを解除してください。".into(),
         (Lang::En, E::TooManySlots) => "This vault already has the most unlock methods it can hold (8). Remove a passkey first.".into(),
-        (Lang::Ja, E::TooManySlots) => "この保管庫に登録できる解除方法は最大 8 件で、すでに上限です。先にパスキーを 1 件削除してください。".into(),
+        (Lang::Ja, E::TooManySlots) => "この保管庫に登録できる解除方法は最大8件で、すでに上限です。先にパスキーを1件削除してください。".into(),
         (Lang::En, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "The file is damaged and cannot be opened. Nothing was changed; use another copy of the backup.".into(),
         (Lang::Ja, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "ファイルが壊れていて開けません。何も変更していません。別のバックアップのコピーを使ってください。".into(),
     }
@@ -46,11 +46,44 @@ pub fn backup_error(lang: Lang, e: &crate::vault::VaultError) -> String {
     }
 }
 
-/// "Will add 3, unchanged 2, kept side by side 1" — a restore preview.
+/// "The backup holds 3 accounts: 2 new, 1 already here." — a restore preview; only the counts
+/// that are not zero are said.
 pub fn merge_preview(lang: Lang, added: usize, unchanged: usize, conflicting: usize) -> String {
+    let total = added + unchanged + conflicting;
     match lang {
-        Lang::En => format!("The backup holds {} accounts: {added} new, {unchanged} already here, {conflicting} with the same name but a different secret (both would be kept).", added + unchanged + conflicting),
-        Lang::Ja => format!("バックアップには {} 件のアカウントがあります。新規 {added} 件、既存と同じ {unchanged} 件、名前が同じでシークレットが異なるもの {conflicting} 件（両方残します）。", added + unchanged + conflicting),
+        Lang::En => {
+            let mut parts = Vec::new();
+            if added > 0 {
+                parts.push(format!("{added} new"));
+            }
+            if unchanged > 0 {
+                parts.push(format!("{unchanged} already here"));
+            }
+            if conflicting > 0 {
+                parts.push(format!("{conflicting} with the same name but a different secret key, kept side by side"));
+            }
+            match total {
+                0 => "The backup holds no accounts.".into(),
+                1 => format!("The backup holds 1 account: {}.", parts.join(", ")),
+                n => format!("The backup holds {n} accounts: {}.", parts.join(", ")),
+            }
+        }
+        Lang::Ja => {
+            let mut parts = Vec::new();
+            if added > 0 {
+                parts.push(format!("新規{added}件"));
+            }
+            if unchanged > 0 {
+                parts.push(format!("登録済みと同じもの{unchanged}件"));
+            }
+            if conflicting > 0 {
+                parts.push(format!("名前が同じでシークレットキーが異なるもの{conflicting}件。これは両方残します"));
+            }
+            match total {
+                0 => "バックアップにアカウントはありません。".into(),
+                n => format!("バックアップには{n}件のアカウントがあります。内訳: {}。", parts.join("、")),
+            }
+        }
     }
 }
 
@@ -68,7 +101,7 @@ pub fn unreadable(lang: Lang, key: Unreadable) -> &'static str {
         (Lang::En, U::RowLabel) => "An entry that could not be read",
         (Lang::Ja, U::RowLabel) => "読み取れない項目",
         (Lang::En, U::Explain) => "This entry could not be read (it may be damaged, or come from a newer version of the app). Everything else opened normally. Save it as a file to keep it, or delete it.",
-        (Lang::Ja, U::Explain) => "この項目は読み取れませんでした（壊れているか、新しい版のアプリで作られた可能性があります）。ほかの項目は通常どおり開いています。ファイルに保存して残すか、削除してください。",
+        (Lang::Ja, U::Explain) => "この項目は読み取れませんでした（壊れているか、新しいバージョンのアプリで作られた可能性があります）。ほかの項目は通常どおり開いています。ファイルに保存して残すか、削除してください。",
         (Lang::En, U::SaveAsFile) => "Save as a file…",
         (Lang::Ja, U::SaveAsFile) => "ファイルに保存…",
         (Lang::En, U::Unencrypted) => "The file is not encrypted and may contain this account's secret key. Keep it somewhere safe and delete it once you no longer need it.",
@@ -109,15 +142,37 @@ pub fn cancelled(lang: Lang) -> &'static str {
 /// The worker that derives keys stopped on its own (out of memory, say).
 pub fn kdf_failed(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "The key could not be derived (the browser stopped the work, perhaps for lack of memory). Nothing was changed; close other tabs and try again.",
-        Lang::Ja => "鍵を導出できませんでした（メモリ不足などでブラウザが処理を止めました）。何も変更していません。ほかのタブを閉じてもう一度お試しください。",
+        Lang::En => "The passphrase could not be checked (the browser stopped the work, perhaps for lack of memory). Nothing was changed; close other tabs and try again.",
+        Lang::Ja => "パスフレーズを確認できませんでした（メモリ不足などでブラウザが処理を止めました）。何も変更していません。ほかのタブを閉じてもう一度お試しください。",
     }
 }
 
 /// Shown while a key is derived, beside Cancel.
 pub fn deriving(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "Deriving the key… (this takes a moment on purpose: it makes guessing passwords slow)",
-        Lang::Ja => "鍵を導出しています…（パスワードの総当たりを遅くするため、わざと時間をかけています）",
+        Lang::En => "Checking the passphrase… (this takes a moment on purpose: it makes guessing slow)",
+        Lang::Ja => "パスフレーズを確認しています…（推測による突破を遅くするため、わざと時間をかけています）",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_restore_preview_says_only_what_is_there() {
+        assert_eq!(merge_preview(Lang::En, 1, 0, 0), "The backup holds 1 account: 1 new.");
+        assert_eq!(merge_preview(Lang::En, 2, 1, 0), "The backup holds 3 accounts: 2 new, 1 already here.");
+        assert_eq!(merge_preview(Lang::Ja, 3, 0, 0), "バックアップには3件のアカウントがあります。内訳: 新規3件。");
+        assert!(!merge_preview(Lang::Ja, 3, 2, 0).contains("0件"));
+    }
+
+    #[test]
+    fn a_wrong_passphrase_on_a_backup_file_never_blames_the_vault() {
+        let e = crate::vault::VaultError::WrongPassphraseOrDamaged;
+        for lang in [Lang::En, Lang::Ja] {
+            let m = backup_error(lang, &e);
+            assert!(!m.contains("damaged") && !m.contains("壊れ") && !m.contains("保管庫"), "{m}");
+        }
     }
 }

@@ -262,12 +262,15 @@ pub fn AddDialog(
                         view! {
                             <div class="preview" data-testid="add-preview">
                                 <p><strong>{i18n::t(lang, T::WillAdd)}": "</strong>{summary(lang, &account)}</p>
-                                {(!warnings.is_empty()).then(|| view! {
-                                    <div class="warning" role="status" data-testid="add-warning">
-                                        <strong>{i18n::t(lang, T::WarningsHeading)}</strong>
-                                        <ul>{warnings.iter().map(|w| view! { <li>{i18n::warning(lang, w)}</li> }).collect_view()}</ul>
-                                    </div>
-                                })}
+                                {
+                                    let shown: Vec<String> = warnings.iter().filter_map(|w| i18n::warning(lang, w)).collect();
+                                    (!shown.is_empty()).then(|| view! {
+                                        <div class="warning" role="status" data-testid="add-warning">
+                                            <strong>{i18n::t(lang, T::WarningsHeading)}</strong>
+                                            <ul>{shown.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                                        </div>
+                                    })
+                                }
                             </div>
                         }.into_any()
                     }

@@ -21,8 +21,8 @@ pub struct BackupFor(pub RwSignal<Option<u64>>);
 #[derive(Clone, Copy)]
 pub struct PrintFor(pub RwSignal<Option<u64>>);
 
-fn today(ms: u64) -> String {
-    i18n::date(local_ms(ms))
+fn today(lang: i18n::Lang, ms: u64) -> String {
+    i18n::date(lang, local_ms(ms))
 }
 
 /// What the user is pasting or typing, before it becomes a [`CodeSet`].
@@ -282,7 +282,7 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
                         {match used {
                             Some(ms) => view! {
                                 <s class="backup-code">{shown.clone()}</s>
-                                <span class="used-on">{i18n::used_on(lang, &today(ms))}</span>
+                                <span class="used-on">{i18n::used_on(lang, &today(lang, ms))}</span>
                             }.into_any(),
                             None => view! { <span class="backup-code">{shown.clone()}</span> }.into_any(),
                         }}
@@ -313,7 +313,7 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
             <details class="revoked" data-testid="revoked">
                 <summary>{tr(T::RevokedHeading)}" ("{row.revoked.len()}")"</summary>
                 {row.revoked.iter().rev().map(|old| view! {
-                    <p class="hint">{i18n::retired_set(lang, &today(old.added_ms), &today(old.revoked_ms.unwrap_or(old.added_ms)))}</p>
+                    <p class="hint">{i18n::retired_set(lang, &today(lang, old.added_ms), &today(lang, old.revoked_ms.unwrap_or(old.added_ms)))}</p>
                     <ul class="codes retired">
                         {old.codes.iter().map(|c| view! { <li><s class="backup-code">{old.shape.display(&c.code)}</s></li> }).collect_view()}
                     </ul>
@@ -342,7 +342,7 @@ pub fn PrintSheet() -> impl IntoView {
                 Some(view! {
                     <h1>{if row.issuer.is_empty() { i18n::t(lang, T::Unnamed).to_owned() } else { row.issuer.clone() }}</h1>
                     <p class="sheet-name">{row.name.clone()}</p>
-                    <p class="sheet-date">{i18n::printed_on(lang, &today(BrowserClock.now_ms()))}</p>
+                    <p class="sheet-date">{i18n::printed_on(lang, &today(lang, BrowserClock.now_ms()))}</p>
                     <ol class="sheet-codes">
                         {set.codes.iter().map(|c| view! {
                             <li class:used=c.used_ms.is_some()>

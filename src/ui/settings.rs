@@ -172,7 +172,7 @@ fn Passkeys() -> impl IntoView {
                 }
                 list.into_iter().map(|p| {
                     let id = p.credential_id.clone();
-                    let label = format!("{} · {}", p.name, i18n::date(crate::web::clock::local_ms(p.created_ms)));
+                    let label = format!("{} · {}", p.name, i18n::date(lang, crate::web::clock::local_ms(p.created_ms)));
                     view! {
                         <li data-testid="passkey-item">
                             <span>{label.clone()}</span>" "

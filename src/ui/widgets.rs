@@ -46,7 +46,9 @@ pub fn sync_modal(dialog: NodeRef<leptos::html::Dialog>, shown: impl Fn() -> boo
 /// Translates a key in the current language (reactive).
 pub fn tr(key: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let state = expect_context::<AppState>();
-    move || i18n::t(state.lang.get(), key)
+    // A touch screen gets the texts without keyboard hints.
+    let touch = crate::web::page::touch_only();
+    move || i18n::t_on(state.lang.get(), key, touch)
 }
 
 /// "GitHub (alice)", "GitHub", "alice" — an account as sentences and accessible names name it.

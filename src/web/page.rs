@@ -91,3 +91,15 @@ pub fn dropped_file(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
 pub fn pasted_image(ev: &web_sys::ClipboardEvent) -> Option<web_sys::File> {
     ev.clipboard_data().and_then(|d| d.files()).and_then(|f| f.get(0)).filter(|f| f.type_().starts_with("image/"))
 }
+
+/// Whether the device is worked by touch alone (its main pointer is a finger that cannot hover:
+/// a phone or tablet), so hints that name keys, shortcuts or dropping files do not apply. Read
+/// once, when first asked.
+pub fn touch_only() -> bool {
+    thread_local! {
+        static TOUCH: bool = web_sys::window()
+            .and_then(|w| w.match_media("(hover: none) and (pointer: coarse)").ok().flatten())
+            .is_some_and(|m| m.matches());
+    }
+    TOUCH.with(|t| *t)
+}

@@ -65,7 +65,7 @@ test('paste a block, confirm, mark used, undo, reload: still used; low warning a
     const used = app.tid('backup-code').filter({ has: page.locator('s') });
     assert.equal(await used.count(), 1);
     assert.equal(await text(used.locator('s')), '1234 5678');
-    assert.match(await text(used.locator('.used-on')), /^used \d{4}-\d{2}-\d{2}$/);
+    assert.match(await text(used.locator('.used-on')), /^used [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     assert.deepEqual((await codeTexts(app)).at(-1), '1234 5678', 'a used code is never offered first');
     // Undo, then mark again.
     await used.getByTestId('undo-code').click();
@@ -118,7 +118,7 @@ test('paste a block, confirm, mark used, undo, reload: still used; low warning a
     assert.equal(await app.tid('backup-dialog').isVisible(), false);
     assert.match(await text(sheet.locator('h1')), /^Instagram$/);
     assert.match(await text(sheet.locator('.sheet-name')), /alice\.smith/);
-    assert.match(await text(sheet.locator('.sheet-date')), /^Printed \d{4}-\d{2}-\d{2}$/);
+    assert.match(await text(sheet.locator('.sheet-date')), /^Printed on [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     assert.equal(await sheet.locator('li').count(), 10);
     assert.equal(await sheet.locator('.box').first().textContent(), '☐');
     await page.screenshot({ path: path.join(ARTIFACTS, 'print-sheet.png'), fullPage: true });
@@ -148,7 +148,7 @@ test('a site kept for its backup codes alone, in Japanese; typing codes one by o
     await app.tid('add-dialog').waitFor({ state: 'hidden' });
     const row = app.row('PlayStation');
     assert.match(await text(row.getByTestId('no-secret')), /バックアップコードのみ/);
-    assert.equal(await text(row.getByTestId('backup-button')), `バックアップコード · 残り ${found.length}`);
+    assert.equal(await text(row.getByTestId('backup-button')), `バックアップコード · 残り${found.length}個`);
 
     // X: no block to paste, the user types the code; a duplicate line is refused with its line.
     await app.openAddDialog();
@@ -156,12 +156,12 @@ test('a site kept for its backup codes alone, in Japanese; typing codes one by o
     await app.tid('site-issuer').fill('X');
     await app.tid('codes-lines').fill('k3m9p2x7q4w8\nK3M9-P2X7-Q4W8');
     await app.tid('submit-add').click();
-    assert.match(await text(app.tid('codes-error')), /2 行目は上と同じコード/);
+    assert.match(await text(app.tid('codes-error')), /2行目は上と同じコード/);
     await app.tid('codes-lines').fill('k3m9p2x7q4w8\nz8y7x6w5v4u3');
     await app.tid('submit-add').click();
     await app.tid('add-dialog').waitFor({ state: 'hidden' });
     await openCodes(app, 'X');
-    assert.equal(await text(app.tid('codes-remaining')), '残り 2 / 2');
+    assert.equal(await text(app.tid('codes-remaining')), '残り2個（全2個）');
     assert.equal(await text(app.tid('next-code-value')), 'k3m9p2x7q4w8');
     assert.equal(await app.tid('codes-low').count(), 0, 'a fresh set of two is not "low"');
     await page.screenshot({ path: path.join(ARTIFACTS, 'backup-dialog-ja-360.png'), fullPage: true });

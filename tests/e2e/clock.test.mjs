@@ -1,7 +1,9 @@
 // The clock as a user meets it: the app is served by a server whose clock is shifted by a known
-// amount; the panel shows the offset within its tolerance, and the code on screen is the code for
-// the server's time, not the device's. Also: turning the correction off, a stored measurement used
-// offline and shown with its age, and an absurd reference refused with a message.
+// amount; the panel says first that the codes are right (they use the corrected time), then how
+// far the clock is off in words, then how to fix it; the offset is in the details, within its
+// tolerance, and the code on screen is the code for the server's time, not the device's. Also:
+// turning the correction off, a stored measurement used offline and shown with its age, and an
+// absurd reference refused with a message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
@@ -45,7 +47,7 @@ async function expectReferenceCode(app, offsetMs) {
   return shown;
 }
 
-for (const [offsetMs, words] of [[93_400, /Your clock is 1 min 33\.\d s behind/], [-3_600_250, /Your clock is 1 h 0 min 0\.\d s ahead/]]) {
+for (const [offsetMs, words] of [[93_400, /^This device's clock is 2 minutes slow\.$/], [-3_600_250, /^This device's clock is 1 hour fast\.$/]]) {
   test(`a reference ${offsetMs > 0 ? '+' : ''}${offsetMs / 1000} s away: the panel shows it, the codes follow it`, async () => {
     const server = await startServer({ clockOffsetMs: offsetMs });
     const b = await launch();
@@ -56,11 +58,11 @@ for (const [offsetMs, words] of [[93_400, /Your clock is 1 min 33\.\d s behind/]
       const { offset, uncertainty } = await offsetShown(app);
       assert.ok(Math.abs(offset - offsetMs) <= Math.max(uncertainty, 1) + 5, `measured ${offset} ± ${uncertainty} ms, truly ${offsetMs} ms`);
       assert.ok(uncertainty <= 50, `uncertainty ${uncertainty} ms`);
-      await app.tid('clock-panel').locator('summary').click();
+      assert.match(await app.tid('clock-verdict').textContent(), /Codes are shown for the correct time/);
       assert.match(await app.tid('clock-summary').textContent(), words);
+      await app.tid('clock-panel').locator('summary').click();
       assert.match(await app.tid('clock-offset').textContent(), /^[+−][\d hmin.]+ s ±\s\d+(\.\d+)?\ss$/);
-      assert.match(await app.tid('clock-verdict').textContent(), /Wrong: codes from this device's clock will be refused/);
-      assert.match(await app.tid('corrected-badge').textContent(), /Codes use the corrected time/);
+      assert.match(await app.tid('corrected-badge').textContent(), /Codes use the correct time/);
       await expectReferenceCode(app, offsetMs);
       // The only requests after the app shell are the documented time-sync ones.
       // (A sync that overlapped the key derivation, which blocks the page, is run again.)
@@ -71,9 +73,13 @@ for (const [offsetMs, words] of [[93_400, /Your clock is 1 min 33\.\d s behind/]
       assert.ok(Number(await app.tid('clock-panel').getAttribute('data-requests')) <= 12);
       await b.page.screenshot({ path: path.join(ARTIFACTS, `clock-panel${offsetMs > 0 ? '-plus' : '-minus'}.png`), fullPage: true });
 
-      // Turned off: the codes follow the device clock again, and the badge goes.
+      // Turned off: the codes follow the device clock again, the badge goes, and the panel says
+      // in red that sites will refuse them, with a button to turn the correction back on.
       await app.tid('clock-correct').uncheck();
       await app.tid('corrected-badge').waitFor({ state: 'detached' });
+      assert.match(await app.tid('clock-verdict').textContent(), /Codes from this device's clock will be refused/);
+      assert.match(await app.tid('clock-verdict').getAttribute('class'), /\bwrong\b/);
+      await app.tid('clock-correct-now').waitFor();
       await app.page.waitForFunction(() => true);
       const deviceCode = (await app.row('Skewed').getByTestId('code').textContent()).replace(/\s/g, '');
       assert.ok([totp(Date.now()), totp(Date.now() - 1500)].includes(deviceCode));
@@ -100,7 +106,7 @@ test('offline: the stored measurement is used and shown with its age; back onlin
     await b.page.reload();
     await app.unlock();
     await app.tid('clock-error').waitFor();
-    assert.match(await app.tid('clock-error').textContent(), /Could not reach the time reference/);
+    assert.match(await app.tid('clock-error').textContent(), /Could not check the time/);
     await app.tid('clock-panel').locator('summary').click();
     assert.match(await app.tid('clock-age').textContent(), /just now|min ago/);
     await expectReferenceCode(app, offsetMs);
@@ -124,7 +130,7 @@ test('an absurd reference (two days off) is refused with a message, and codes st
     await app.open();
     await app.addByUri(LINK);
     await app.tid('clock-error').waitFor({ timeout: 10000 });
-    assert.match(await app.tid('clock-error').textContent(), /1 日を超えるため使用しません/);
+    assert.match(await app.tid('clock-error').textContent(), /1日以上ずれています。この確認結果は使いませんでした/);
     assert.equal(await app.tid('corrected-badge').count(), 0);
     const shown = (await app.row('Skewed').getByTestId('code').textContent()).replace(/\s/g, '');
     assert.ok([totp(Date.now()), totp(Date.now() - 1500)].includes(shown));
@@ -134,3 +140,81 @@ test('an absurd reference (two days off) is refused with a message, and codes st
     await server.close();
   }
 });
+
+/** The clock panel's parts in the order a reader meets them, with their colours. */
+async function readPanelInOrder(page) {
+  return page.evaluate(() => {
+    const panel = document.querySelector('[data-testid=clock-panel]');
+    const parts = [...panel.querySelectorAll('[data-testid]')].filter((e) => e.checkVisibility());
+    const details = panel.querySelector('details');
+    // What is on screen without opening the details.
+    const outside = [...panel.children].filter((e) => e !== details && e.checkVisibility()).map((e) => e.innerText).join('\n');
+    return {
+      order: parts.map((e) => e.dataset.testid),
+      status: { text: panel.querySelector('[data-testid=clock-verdict]').innerText, color: getComputedStyle(panel.querySelector('[data-testid=clock-verdict]')).color },
+      summary: panel.querySelector('[data-testid=clock-summary]')?.innerText,
+      steps: [...panel.querySelectorAll('[data-testid=clock-fix-step]')].map((e) => e.innerText),
+      outside,
+      detailsOpen: details.open,
+    };
+  });
+}
+
+for (const [locale, words] of [
+  ['ja-JP', {
+    status: /^✓\s*コードは正しい時刻で表示されています。$/,
+    drift: /^スマホの時計が2分進んでいます。$/,
+    steps: [/^iPhone 設定 → 一般 → 日付と時刻 → 「自動設定」をオン/, /^Android 設定 → システム → 日付と時刻 → 「ネットワーク提供時刻」をオン。.*「日付と時刻を自動設定」/,
+      /^Windows 設定 → 時刻と言語 → 日付と時刻 → 「時刻を自動的に設定する」をオン/, /^Mac システム設定 → 一般 → 日付と時刻 → 「日付と時刻を自動的に設定」をオン/],
+    offset: /^−(1分59\.9\d\d?|2分0\.0\d\d?)秒 ±\s0\.0\d\d?秒$/,
+    jargon: /基準|誤り|拒否|補正|測定/,
+  }],
+  ['en-US', {
+    status: /^✓\s*Codes are shown for the correct time\.$/,
+    drift: /^This device's clock is 2 minutes fast\.$/,
+    steps: [/^iPhone Settings → General → Date & Time → turn on “Set Automatically”/, /^Android Settings → System → Date & time → turn on “Network-provided time”/,
+      /^Windows Settings → Time & language → Date & time → turn on “Set time automatically”/, /^Mac System Settings → General → Date & Time → turn on “Set time and date automatically”/],
+    offset: /^−(1 min 59\.9\d\d? s|2 min 0\.0\d\d? s) ±\s0\.0\d\d?\ss$/,
+    jargon: /reference|Wrong:|refused|Offset|Measured/i,
+  }],
+]) {
+  const lang = locale.slice(0, 2);
+  test(`on a phone (${lang}, 390×844), a clock 2 minutes fast: the panel reassures first, then says it in words, then how to fix it`, async () => {
+    // The reference is 2 minutes behind the device: the device clock is fast.
+    const server = await startServer({ clockOffsetMs: -120_000 });
+    const b = await launch({ locale, viewport: { width: 390, height: 844 }, touch: true });
+    try {
+      const app = new AppPage(b.page, server.url);
+      await app.open();
+      await app.addByUri(LINK);
+      await offsetShown(app);
+      await app.tid('clock-summary').waitFor();
+      const panel = await readPanelInOrder(b.page);
+      // First the good news, in green; then the clock in words; then the fix; the details last.
+      assert.deepEqual(panel.order.slice(0, 3), ['clock-verdict', 'clock-summary', 'clock-fix'], panel.order.join(', '));
+      assert.ok(panel.order.indexOf('clock-details') > panel.order.lastIndexOf('clock-fix-step'), panel.order.join(', '));
+      assert.match(panel.status.text, words.status);
+      const [r, g, bl] = panel.status.color.match(/\d+/g).map(Number);
+      assert.ok(g > r + 40 && g > bl, `the first message is green: ${panel.status.color}`);
+      assert.match(panel.summary, words.drift);
+      assert.equal(panel.steps.length, 4);
+      panel.steps.forEach((step, i) => assert.match(step, words.steps[i]));
+      // No figures and no jargon outside the details; the details start closed.
+      assert.equal(panel.detailsOpen, false);
+      assert.doesNotMatch(panel.outside, /±|\d\.\d|\bms\b/, panel.outside);
+      assert.doesNotMatch(panel.outside, words.jargon, panel.outside);
+      assert.equal(await app.tid('clock-offset').count(), 0, 'the offset is only in the details');
+      await app.tid('clock-panel').scrollIntoViewIfNeeded();
+      await app.tid('clock-panel').screenshot({ path: path.join(ARTIFACTS, `clock-panel-after-${lang}.png`) });
+      // The figures, in the details line.
+      await app.tid('clock-details').click();
+      assert.match((await app.tid('clock-offset').textContent()).replace(/\u00a0/g, ' '), words.offset);
+      await app.tid('clock-panel').screenshot({ path: path.join(ARTIFACTS, `clock-panel-after-details-${lang}.png`) });
+      await expectReferenceCode(app, -120_000);
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+      await server.close();
+    }
+  });
+}

@@ -292,7 +292,7 @@ test('re-importing an old 2FAS file (no algorithm, digits or type) never turns r
     await app.tid('import-read').click();
     await app.tid('import-preview').waitFor();
     const preview = await app.tid('import-preview').textContent();
-    assert.match(preview, /same secret, other settings/);
+    assert.match(preview, /same secret key, other settings/);
     assert.doesNotMatch(preview, /different secret/);
     assert.match(preview, /SHA256, 8 digits, 60 s.*SHA1, 6 digits, 30 s/);
     assert.ok(await app.tid('choose-keep-settings').isChecked(), 'keeping what is here is preselected');
@@ -302,7 +302,9 @@ test('re-importing an old 2FAS file (no algorithm, digits or type) never turns r
     // Nothing new is shown either way: wait until the import is stored, so what is checked below
     // is the vault after it, not before.
     await app.saved(() => app.tid('import-confirm').click());
-    assert.match(await app.tid('import-done').textContent(), /Added 0/);
+    const done = await app.tid('import-done').textContent();
+    assert.doesNotMatch(done, /Added/);
+    assert.match(done, /already here|Nothing was added/);
     await app.tid('close-transfer').click();
     assert.equal(await app.rows().count(), 5);
     for (const n of names) await app.expectCode(n, right);

@@ -103,7 +103,7 @@ test('tab 2 changes the passphrase; tab 1 locks and unlocks with the new passphr
     await restore.getByTestId('restore-error').getByText(/Wrong passphrase/).waitFor({ timeout: 15000 });
     await restore.getByTestId('restore-pass').fill(NEW_PASSPHRASE);
     await restore.getByTestId('restore-open').click();
-    await restore.getByTestId('restore-preview').getByText(/0 new, 1 already here/).waitFor({ timeout: 15000 });
+    await restore.getByTestId('restore-preview').getByText(/holds 1 account: 1 already here\./).waitFor({ timeout: 15000 });
     assert.deepEqual(b.errors, []);
   } finally { await b.close(); }
 });

@@ -67,7 +67,7 @@ test('a QR image file: added after a preview, with the reminder to delete the sc
     // Not an authenticator QR code: a clear message, nothing added.
     await app.tid('transfer-button').click();
     await app.tid('qr-image').setInputFiles(await qrPng('https://example.com/hello', 'not-otp.png'));
-    await page.getByText('is not an authenticator code').waitFor();
+    await page.getByText('is not for an authenticator app').waitFor();
     assert.equal(await app.tid('import-preview').count(), 0);
     assert.deepEqual(b.errors, []);
   } finally {
@@ -119,7 +119,7 @@ test('Google Authenticator export in 2 batches: progress, then every field survi
     const second = migrationLink([{ secret: seed, name: 'bob', issuer: 'Counter', algorithm: 1, digits: 1, type: 1, counter: 3 }], 2, 1, 77);
     await app.tid('transfer-button').click();
     await app.tid('qr-image').setInputFiles(await qrPng(first, 'batch1.png'));
-    await page.getByText('Batch 1 of 2 read').waitFor();
+    await page.getByText('QR code 1 of 2 read').waitFor();
     assert.equal(await app.tid('import-preview').count(), 0, 'nothing is offered before every batch is read');
     await app.tid('qr-image').setInputFiles(await qrPng(second, 'batch2.png'));
     await app.tid('import-preview').waitFor();
@@ -236,7 +236,7 @@ test('import a file with a preview; a re-scanned secret asks to replace the old 
     assert.match(await app.tid('import-preview').textContent(), /From Aegis: 4 accounts, 1 left out/);
     assert.match(await app.tid('preview-skipped').textContent(), /Yandex \(ivan\): yandex codes are not supported/);
     await app.tid('import-confirm').click();
-    assert.match(await app.tid('import-done').textContent(), /Added 4, replaced 0 old secrets, 0 already here/);
+    assert.match(await app.tid('import-done').textContent(), /^Added 4 accounts\.$/);
     // "Added" is said at once; the accounts are in the vault (and on screen) once it is sealed and
     // stored. Only then can a second read find them already here.
     await app.expectRows(4);

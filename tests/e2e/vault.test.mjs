@@ -46,7 +46,7 @@ test('create, add, reload, unlock: the same code; a wrong passphrase changes not
     await page.reload();
     await app.tid('unlock-screen').waitFor();
     await app.unlock('not the passphrase');
-    assert.match(await app.tid('problem').textContent(), /Wrong passphrase, or the vault is damaged/);
+    assert.match(await app.tid('problem').textContent(), /Wrong passphrase: .*may be damaged/);
     assert.deepEqual(await readRecord(page), stored, 'a failed unlock writes nothing');
     await app.unlock();
     await app.expectCode('Vaulted Bank', '0708 1804');
@@ -194,7 +194,7 @@ test('a damaged record is refused, kept as it is, and offered for download', asy
     await writeRecord(page, flipped);
     await page.reload();
     await app.unlock();
-    assert.match(await app.tid('problem').textContent(), /Wrong passphrase, or the vault is damaged/);
+    assert.match(await app.tid('problem').textContent(), /Wrong passphrase: .*may be damaged/);
     assert.deepEqual(await readRecord(page), flipped);
     // A broken header: the problem screen, and the raw record can be downloaded.
     const broken = [...good];

@@ -15,8 +15,9 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage', '--js-flags=--no-wasm-async-compilation',
 ];
 
-/** A persistent context in a fresh profile directory; `errors` collects page errors and console errors. */
-export async function launch({ locale = 'en-US', colorScheme = 'light', viewport = { width: 1000, height: 800 }, extraArgs = [] } = {}) {
+/** A persistent context in a fresh profile directory; `errors` collects page errors and console errors.
+ * `touch: true` emulates a phone's touch screen (no hover, coarse pointer). */
+export async function launch({ locale = 'en-US', colorScheme = 'light', viewport = { width: 1000, height: 800 }, extraArgs = [], touch = false } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'auth-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
@@ -25,6 +26,7 @@ export async function launch({ locale = 'en-US', colorScheme = 'light', viewport
     locale,
     colorScheme,
     viewport,
+    ...(touch ? { hasTouch: true, isMobile: true } : {}),
   });
   // Any Content-Security-Policy violation becomes a console error, which every test checks for.
   await context.addInitScript(() => {
