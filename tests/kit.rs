@@ -118,10 +118,10 @@ fn an_empty_vault_gives_a_kit_that_says_so_and_still_tells_how_to_restore() {
 
 #[test]
 fn the_print_date_reads_as_each_language_writes_dates() {
-    assert_eq!(i18n::long_date(Lang::Ja, (2026, 11, 23)), "2026年11月23日");
-    assert_eq!(i18n::long_date(Lang::En, (2026, 11, 23)), "Nov 23, 2026");
-    assert_eq!(i18n::long_date(Lang::En, (2027, 1, 5)), "Jan 5, 2027");
-    assert_eq!(i18n::long_date(Lang::Ja, (2027, 1, 5)), "2027年1月5日");
+    assert_eq!(i18n::date(Lang::Ja, 1795435200000), "2026年11月23日");
+    assert_eq!(i18n::date(Lang::En, 1795435200000), "Nov 23, 2026");
+    assert_eq!(i18n::date(Lang::En, 1799150400000), "Jan 5, 2027");
+    assert_eq!(i18n::date(Lang::Ja, 1799150400000), "2027年1月5日");
 }
 
 #[test]

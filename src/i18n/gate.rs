@@ -70,21 +70,11 @@ pub fn show_hide_text(lang: Lang, shown: bool) -> &'static str {
     }
 }
 
-/// "2026年11月20日" / "Nov 20, 2026" for a Unix time already shifted to local time.
-pub fn long_date(lang: Lang, local_ms: u64) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let (y, m, d) = crate::clock::utc_date(local_ms);
-    match lang {
-        Lang::En => format!("{} {d}, {y}", MONTHS[(m.clamp(1, 12) - 1) as usize]),
-        Lang::Ja => format!("{y}年{m}月{d}日"),
-    }
-}
-
 /// After a restore: what came back, when the backup was made (if the file says), and that the
 /// backup's passphrase now opens this browser's vault. `made_local_ms` is the backup's time,
 /// already shifted to local time.
 pub fn restore_summary(lang: Lang, accounts: usize, codes: usize, made_local_ms: Option<u64>) -> String {
-    let made = made_local_ms.map(|ms| long_date(lang, ms));
+    let made = made_local_ms.map(|ms| super::date(lang, ms));
     match lang {
         Lang::En => {
             let what = match (accounts, codes) {

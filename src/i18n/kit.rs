@@ -4,19 +4,6 @@
 use super::{t, Lang, T};
 use crate::kit::{Kit, KitFlag};
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/// A date as each language writes it on paper: `2026年11月23日`, `Nov 23, 2026`. `(year, month,
-/// day)` in the user's local time.
-pub fn long_date(lang: Lang, (y, m, d): (i64, u32, u32)) -> String {
-    match lang {
-        Lang::Ja => format!("{y}年{m}月{d}日"),
-        Lang::En => {
-            let month = MONTHS.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?");
-            format!("{month} {d}, {y}")
-        }
-    }
-}
 
 /// The kit's date line.
 pub fn kit_printed(lang: Lang, date: &str) -> String {

@@ -30,12 +30,12 @@ pub use backup_state::{
     backup_cancelled, backup_failed, backup_intro, backup_kind, backup_saved, changes_since, last_backup, later, later_label, never_backed_up,
 };
 pub use catalogue::codes_where;
-pub use kit::{kit_flag, kit_no_codes_hint, kit_printed, kit_restore_steps, kit_summary, long_date};
+pub use kit::{kit_flag, kit_no_codes_hint, kit_printed, kit_restore_steps, kit_summary};
 pub use clock::{clock_drift, clock_status, clock_summary, corrected_badge, fix_platforms, fix_step, measured_ago, offset_with_uncertainty, signed_offset, sync_error, Platform};
 pub use errors::{field_error, secret_error, uri_error, warning};
 // First screen, passphrase floor, restore summary, storage advice (gate).
 pub use gate::{
-    back_to_choices, close_label, first_choice, home_screen_steps, long_date, new_passphrase_refusal, passphrase_floor, passphrase_suggestion, restore_summary, show_hide_text, show_passphrase,
+    back_to_choices, close_label, first_choice, home_screen_steps, new_passphrase_refusal, passphrase_floor, passphrase_suggestion, restore_summary, show_hide_text, show_passphrase,
     storage_note, storage_note_dismiss, storage_note_title, storage_status, weakness,
 };
 pub use transfer::{

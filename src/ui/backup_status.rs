@@ -10,16 +10,16 @@ use crate::web::clock::local_ms;
 use crate::web::share;
 use leptos::prelude::*;
 
-/// "2026-11-23 16:30" in the device's time zone.
-pub fn local_time(utc_ms: u64) -> String {
+/// "2026年11月23日 16:30" / "Nov 23, 2026 16:30" in the device's time zone.
+pub fn local_time(lang: Lang, utc_ms: u64) -> String {
     let l = local_ms(utc_ms);
-    format!("{} {:02}:{:02}", i18n::date(l), (l / 3_600_000) % 24, (l / 60_000) % 60)
+    format!("{} {:02}:{:02}", i18n::date(lang, l), (l / 3_600_000) % 24, (l / 60_000) % 60)
 }
 
 /// What the last one-tap backup did, in words.
 pub fn done_text(lang: Lang, done: &BackupDone) -> String {
     match done {
-        BackupDone::Saved { kind, name, at_ms, accounts, codes } => i18n::backup_saved(lang, *kind == BackupKind::Share, name, &local_time(*at_ms), *accounts, *codes),
+        BackupDone::Saved { kind, name, at_ms, accounts, codes } => i18n::backup_saved(lang, *kind == BackupKind::Share, name, &local_time(lang, *at_ms), *accounts, *codes),
         BackupDone::Cancelled => i18n::backup_cancelled(lang).to_owned(),
         BackupDone::Failed => i18n::backup_failed(lang).to_owned(),
     }

@@ -6,7 +6,6 @@
 use super::backup::PrintFor;
 use super::state::{Phase, Session};
 use super::{tr, AppState};
-use crate::clock::utc_date;
 use crate::clock::Clock;
 use crate::i18n::{self, Lang, T};
 use crate::kit::{Kit, KitSite};
@@ -94,7 +93,7 @@ fn print_now(session: Session, state: AppState) {
 fn KitPages(kit: Kit, lang: Lang) -> impl IntoView {
     let t = move |key| i18n::t(lang, key);
     let url = page::app_url().unwrap_or_default();
-    let date = i18n::long_date(lang, utc_date(local_ms(BrowserClock.now_ms())));
+    let date = i18n::date(lang, local_ms(BrowserClock.now_ms()));
     let steps = i18n::kit_restore_steps(lang, &url);
     let summary = i18n::kit_summary(lang, &kit);
     let uncovered = kit

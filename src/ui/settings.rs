@@ -35,6 +35,7 @@ pub fn SettingsPanel() -> impl IntoView {
 #[component]
 pub fn SettingsBody() -> impl IntoView {
     let session = expect_context::<Session>();
+    let state = expect_context::<AppState>();
     let set_minutes = move |ev: leptos::ev::Event| {
         let minutes: u32 = event_target_value(&ev).parse().unwrap_or(crate::vault::DEFAULT_AUTO_LOCK_MINUTES);
         session.edit(move |c| c.settings.auto_lock_minutes = minutes);
