@@ -114,7 +114,7 @@ test('bad links are explained, specifically, and nothing is added', async () => 
   await withApp({}, async (app) => {
     const cases = [
       ['otpauth://totp/X:y?secret=JBSWY3DP1HPK3PXP', /“1” at character 9/],
-      ['https://example.com/setup', /not an otpauth:\/\/ link/],
+      ['https://example.com/setup', /not a link from an authenticator QR code/],
       ['JBSWY3DPEHPK3PXP', /bare secret key/],
       [`otpauth://totp/X:y?secret=${RFC_SEED}&digits=12`, /6 to 10 digits/],
       [`otpauth://totp/X:y?secret=${RFC_SEED}&period=0`, /period “0”/],

@@ -159,7 +159,7 @@ test('export a backup, restore it in a fresh browser profile, and change the pas
     await app.tid('settings').getByTestId('restore-file').setInputFiles(file);
     await app.tid('settings').getByTestId('restore-pass').fill(PASSPHRASE);
     await app.tid('settings').getByTestId('restore-open').click();
-    assert.match(await app.tid('settings').getByTestId('restore-preview').textContent(), /0 new, 2 already here/);
+    assert.match(await app.tid('settings').getByTestId('restore-preview').textContent(), /holds 2 accounts: 2 already here\./);
 
     // Change the passphrase: the wrong current one is refused; then the new one unlocks.
     await app.tid('current-pass').fill('nope nope nope');
