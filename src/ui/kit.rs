@@ -31,8 +31,8 @@ pub fn PrintKitButton() -> impl IntoView {
 }
 
 /// Notes that the kit went to paper (the backup state counts it as a backup of that kind).
-fn record_paper_backup(_session: Session, _label: String) {
-    // integrator: Session::record_backup(paper) from branch backups
+fn record_paper_backup(session: Session, label: String) {
+    session.record_backup(crate::vault::BackupKind::Paper, label);
 }
 
 /// Lays the kit out for the printer and opens the print dialog on each request. Hidden on screen;
