@@ -118,12 +118,14 @@ fn AutoBackupFile() -> impl IntoView {
     let session = expect_context::<Session>();
     let state = expect_context::<AppState>();
     let choose = move |_| session.choose_auto_file(i18n::auto_file_type(state.lang.get_untracked()).to_owned());
+    // "Last written 3 minutes ago" moves by the minute: the 1 Hz tick does not re-render this.
+    let minute = Memo::new(move |_| state.now_ms.get() / 60_000);
     view! {
         <h4>{move || i18n::auto_title(state.lang.get())}</h4>
         <div class="auto-backup" data-testid="auto-backup">
             {move || {
                 let lang = state.lang.get();
-                let now = state.now_ms.get() / 60_000 * 60_000;
+                let now = minute.get() * 60_000;
                 match session.autosave.get() {
                     AutoSave::Unsupported => view! { <p class="hint" data-testid="auto-backup-state" data-state="unsupported">{i18n::auto_unsupported(lang)}</p> }.into_any(),
                     AutoSave::Off => view! {
@@ -136,7 +138,7 @@ fn AutoBackupFile() -> impl IntoView {
                     }.into_any(),
                     AutoSave::NeedsPermission { name } => view! {
                         <p class="warn" role="status" data-testid="auto-backup-state" data-state="needs-permission">{i18n::auto_needs_permission(lang, &name)}</p>
-                        <button data-testid="auto-backup-allow" on:click=move |_| session.allow_auto_file()>{i18n::auto_allow(lang)}</button>
+                        <button class="primary" data-testid="auto-backup-allow" on:click=move |_| session.allow_auto_file()>{i18n::auto_allow(lang)}</button>
                         <button class="ghost" data-testid="auto-backup-stop" on:click=move |_| session.stop_auto_file()>{i18n::auto_stop(lang)}</button>
                     }.into_any(),
                     AutoSave::Failed { name, reason } => view! {
