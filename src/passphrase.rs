@@ -207,7 +207,7 @@ fn is_month_day(m: u32, d: u32) -> bool {
 fn is_date(chars: &[char]) -> bool {
     let s: String = chars.iter().collect();
     let parts: Vec<&str> = s.split(['-', '/', '.', ' ']).collect();
-    let nums: Option<Vec<(u32, usize)>> = parts.iter().map(|p| p.parse::<u32>().ok().filter(|_| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())).map(|n| (n, p.len()))).collect();
+    let nums: Option<Vec<(u32, usize)>> = parts.iter().map(|p| p.parse::<u32>().ok().filter(|_| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_digit())).map(|n| (n, p.len()))).collect();
     let Some(nums) = nums else { return false };
     let year_ok = |(n, len): (u32, usize)| (len == 4 && (1900..=2099).contains(&n)) || len == 2;
     match nums.as_slice() {
@@ -492,6 +492,8 @@ mod tests {
         assert_eq!(refused("Password!"), Weakness::Common);
         assert_eq!(refused("iloveyou2"), Weakness::Common);
         assert_eq!(refused("19900101"), Weakness::Date);
+        assert!(assess("19900101").bits <= 15.0, "a whole 8-digit date is one piece");
+        assert!(assess("900101").bits <= 15.0, "yymmdd too");
         assert_eq!(refused("1990-01-01"), Weakness::Date);
         assert_eq!(refused("15/03/2024"), Weakness::Date);
         assert_eq!(refused("qwertyui"), Weakness::KeyboardRun);

@@ -102,7 +102,8 @@ pub fn first_choice(lang: Lang, restore: bool) -> (&'static str, &'static str) {
         (Lang::En, false) => ("Start new", "First time here: choose a passphrase."),
         (Lang::Ja, false) => ("はじめて使う", "パスフレーズを決めて始めます。"),
         (Lang::En, true) => ("Restore from a backup", "New phone or browser: open your backup file."),
-        (Lang::Ja, true) => ("バックアップから復元", "機種変更など：バックアップファイルを開きます。"),
+        // A zero-width space where the title may wrap on a narrow phone.
+        (Lang::Ja, true) => ("バックアップから\u{200B}復元", "機種変更など：バックアップファイルを開きます。"),
     }
 }
 

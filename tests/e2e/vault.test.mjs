@@ -150,7 +150,9 @@ test('export a backup, restore it in a fresh browser profile, and change the pas
     await app.tid('restore-open').click();
     // In a fresh browser the opened backup becomes the vault at once (nothing here to lose).
     await app.tid('accounts').waitFor();
-    assert.match(await app.tid('status').textContent(), /2 accounts: 2 new/);
+    // The live region and the summary above the list say what came back (issue 16).
+    assert.match(await app.tid('status').textContent(), /Restored 2 accounts\b/);
+    assert.match(await app.tid('restore-summary').textContent(), /Restored 2 accounts\b.*backup file's passphrase/);
     await app.expectCode('Vaulted Bank', '0708 1804');
     await app.expectCode('Counter', '969 429'); // RFC 4226 Appendix D, counter 3
 
