@@ -240,8 +240,8 @@ pub fn FreshRestore() -> impl IntoView {
                 Ok(v) => {
                     let accounts = v.content.accounts.len();
                     let codes = v.content.accounts.iter().filter_map(|a| a.backup.as_ref()).map(|s| s.remaining()).sum();
-                    // integrator: Content::backup_made_ms() from branch backups
-                    let made: Option<u64> = None;
+                    // When the file was made, from the file itself (older files do not say).
+                    let made = v.content.backup_made_ms().map(crate::web::clock::local_ms);
                     if let Some(r) = restored {
                         r.0.set(Some((accounts, codes, made)));
                     }

@@ -83,7 +83,7 @@ fn print_now(session: Session, state: AppState) {
     let lang = state.lang.get_untracked();
     page::print_after(100);
     state.status.set(i18n::t(lang, T::KitPrinting).to_owned());
-    let label = session.with_vault(|v| i18n::kit_summary(lang, &Kit::from_content(&v.content))).unwrap_or_default();
+    let label = i18n::backup_kind(lang, crate::vault::BackupKind::Paper).to_owned();
     record_paper_backup(session, label);
 }
 
