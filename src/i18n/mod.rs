@@ -294,6 +294,28 @@ pub enum T {
     PasskeyDefaultName,
     PasskeyExportNote,
     PassChangedPasskeysDropped,
+    // Add flow, QR first; import from another app (issue 15, helper "add").
+    ImportTitle,
+    ImportIntro,
+    ImportOpen,
+    ImportQrHeading,
+    ImportQrHint,
+    AddIntro,
+    AddScanCamera,
+    AddFromImage,
+    AddPasteLabel,
+    AddOtherWays,
+    AddEnterKey,
+    AddCodesOnly,
+    AddBack,
+    AddFoundHeading,
+    AddKeyLabel,
+    AddKeyHint,
+    AddLooksLikeKey,
+    AddUseAsKey,
+    AfterAddCodesQuestion,
+    AfterAddPaste,
+    AfterAddLater,
 }
 
 /// The string for a key.

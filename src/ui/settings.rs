@@ -106,6 +106,8 @@ pub fn SettingsBody() -> impl IntoView {
                 </Show>
                 <super::transfer::ExportAll />
 
+                <super::transfer::ImportEntry />
+
                 <h3>{tr(T::RestoreTitle)}</h3>
                 <RestoreForm fresh=false />
 
