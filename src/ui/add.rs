@@ -205,10 +205,7 @@ pub fn AddDialog(
         true
     };
     let on_uri_input = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        // More than one character at once: pasted (or dropped), not typed.
-        let pasted = text.chars().count() > uri_text.with_untracked(|t| t.chars().count()) + 1;
-        take_text(text, pasted);
+        take_text(event_target_value(&ev), crate::web::page::inserted_at_once(&ev));
     };
 
     // Saves the account (or replaces the old secret of `replace`); the dialog closes at once, and
