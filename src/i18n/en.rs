@@ -238,10 +238,10 @@ pub(super) fn en(key: T) -> &'static str {
         T::ImportOpen => "Start importing",
         T::ImportQrHeading => "Google Authenticator’s QR codes",
         T::ImportQrHint => "In Google Authenticator: Transfer accounts → Export accounts. Scan each QR code it shows, or choose screenshots of them.",
-        T::AddIntro => "When the site shows a QR code to set up two-step verification:",
+        T::AddIntro => "When the site shows a QR code:",
         T::AddScanCamera => "Scan the QR code with the camera",
         T::AddFromImage => "Read a screenshot or picture",
-        T::AddPasteLabel => "Or paste a copied QR image, link or setup key here",
+        T::AddPasteLabel => "Or paste a copied image, link or key here",
         T::AddOtherWays => "No QR code?",
         T::AddEnterKey => "Enter a setup key",
         T::AddCodesOnly => "Keep backup codes only",
@@ -254,5 +254,6 @@ pub(super) fn en(key: T) -> &'static str {
         T::AfterAddCodesQuestion => "Did the site also give you backup codes? Keep them here: they let you sign in if you lose this phone.",
         T::AfterAddPaste => "Paste backup codes",
         T::AfterAddLater => "Not now",
+        T::AfterAddDeleteScreenshot => "Now delete that screenshot: it holds the secret key, and anyone who finds it can make your codes.",
     }
 }

@@ -238,10 +238,10 @@ pub(super) fn ja(key: T) -> &'static str {
         T::ImportOpen => "移行を始める",
         T::ImportQrHeading => "Google Authenticator の QR コード",
         T::ImportQrHint => "Google Authenticator で「アカウントを移行」→「アカウントをエクスポート」と進み、表示された QR コードをすべて読み取ってください（スクリーンショットでも読めます）。",
-        T::AddIntro => "サイトの二段階認証の設定で QR コードが表示されたら：",
+        T::AddIntro => "サイトに QR コードが表示されたら：",
         T::AddScanCamera => "カメラで QR コードを読み取る",
         T::AddFromImage => "スクリーンショットから読み取る",
-        T::AddPasteLabel => "コピーした QR コードの画像・リンク・セットアップキーはここに貼り付け",
+        T::AddPasteLabel => "コピーした画像やキーはここに貼り付け",
         T::AddOtherWays => "QR コードがない場合",
         T::AddEnterKey => "セットアップキーを入力",
         T::AddCodesOnly => "バックアップコードだけ保管",
@@ -254,5 +254,6 @@ pub(super) fn ja(key: T) -> &'static str {
         T::AfterAddCodesQuestion => "サイトにバックアップコードも表示されましたか？ここに保管しておけば、スマホをなくしてもログインできます。",
         T::AfterAddPaste => "バックアップコードを貼り付け",
         T::AfterAddLater => "あとで",
+        T::AfterAddDeleteScreenshot => "読み取ったスクリーンショットは削除してください。セットアップキーが写っていて、見つけた人は誰でもコードを作れてしまいます。",
     }
 }

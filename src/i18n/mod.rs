@@ -316,6 +316,7 @@ pub enum T {
     AfterAddCodesQuestion,
     AfterAddPaste,
     AfterAddLater,
+    AfterAddDeleteScreenshot,
 }
 
 /// The string for a key.

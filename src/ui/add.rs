@@ -312,6 +312,7 @@ pub fn AddDialog(
 
     let choose_view = move || {
         view! {
+            <transfer::ImportDone flow=flow />
             <Show when=move || flow.previewing() fallback=move || view! {
                 <p class="hint add-intro">{tr(T::AddIntro)}</p>
                 <div class="ways">
@@ -344,7 +345,6 @@ pub fn AddDialog(
                     </button>
                 </div>
             }>
-                <transfer::ImportDone flow=flow />
                 <transfer::Preview flow=flow />
             </Show>
         }
@@ -496,7 +496,7 @@ pub fn AddDialog(
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { later() }>
                 <p id="after-add-title" class="after-add-title">{i18n::added(lang, &added.who)}</p>
                 <p class="after-add-question">{i18n::t(lang, T::AfterAddCodesQuestion)}</p>
-                {added.from_image.then(|| view! { <p class="hint" role="note" data-testid="delete-screenshot">{i18n::t(lang, T::DeleteScreenshot)}</p> })}
+                {added.from_image.then(|| view! { <p class="hint" role="note" data-testid="delete-screenshot">{i18n::t(lang, T::AfterAddDeleteScreenshot)}</p> })}
                 <div class="buttons">
                     <button type="button" class="ghost" data-testid="after-add-later" on:click=move |_| later()>{i18n::t(lang, T::AfterAddLater)}</button>
                     <button type="button" class="primary" data-testid="after-add-codes" on:click=move |_| {

@@ -151,6 +151,12 @@ test('a pasted bare key goes to key entry, a link pasted in any field is read, E
     await app.tid('cancel-add').click();
     await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'add-button');
 
+    // Import from another app: in the settings, not in the header; closing it gives focus back.
+    await app.openImport();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'phone-import-ja.png') });
+    await app.tid('close-transfer').click();
+    await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'open-import');
+
     // English: the dialog and the prompt.
     await app.tid('lang-en').click();
     await app.openAddDialog();

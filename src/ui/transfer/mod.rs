@@ -252,7 +252,7 @@ pub fn TransferDialog() -> impl IntoView {
                         <h3 id="camera-h">{tr(T::ImportQrHeading)}</h3>
                         <p class="hint">{tr(T::ImportQrHint)}</p>
                         <scan::CameraPanel flow=flow camera=camera start=T::StartCamera primary=false />
-                        <scan::ImageButton flow=flow input=image_input label=T::ImageLabel />
+                        <scan::ImageButton flow=flow input=image_input label=T::ImageHeading />
                     </section>
                     <import::FilePanel flow=flow draft=draft />
                 }>
