@@ -269,3 +269,51 @@ pub fn format(account: &Account) -> String {
     }
     uri
 }
+
+/// Whether `text` is a setup key on its own, as sites show it under "can't scan the code?": only
+/// Base32 and the usual separators, at least 16 characters of it (80 bits, the shortest key sites
+/// issue; a shorter run of letters is more likely a word), and readable as a secret. The add form
+/// takes such a paste into key entry instead of calling it a broken link.
+pub fn is_bare_key(text: &str) -> bool {
+    let chars = text.chars().filter(char::is_ascii_alphanumeric).count();
+    chars >= 16 && !text.contains("://") && Secret::parse_base32(text).is_ok()
+}
+
+/// Whether `text` is meant as an authenticator link (`otpauth://`, or a Google Authenticator
+/// export `otpauth-migration://`), whatever its case: any field of the add form hands such a
+/// paste to the link reader.
+pub fn is_link(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(20).collect::<String>().to_ascii_lowercase();
+    head.starts_with("otpauth://") || head.starts_with("otpauth-migration://")
+}
+
+#[cfg(test)]
+mod paste_tests {
+    use super::*;
+
+    #[test]
+    fn a_setup_key_as_sites_show_it_is_a_bare_key() {
+        assert!(is_bare_key("JBSWY3DPEHPK3PXP"));
+        assert!(is_bare_key(" jbsw y3dp ehpk 3pxp "));
+        assert!(is_bare_key("GEZD-GNBV-GY3T-QOJQ-GEZD-GNBV-GY3T-QOJQ"));
+    }
+
+    #[test]
+    fn words_links_and_short_or_broken_text_are_not_keys() {
+        assert!(!is_bare_key("hello"));
+        assert!(!is_bare_key("JBSWY3DPEHPK3PX1"));
+        assert!(!is_bare_key("https://example.com/setup"));
+        assert!(!is_bare_key("otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP"));
+        assert!(!is_bare_key(""));
+    }
+
+    #[test]
+    fn links_are_known_by_their_scheme_in_any_case() {
+        assert!(is_link("otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP"));
+        assert!(is_link("  OTPAUTH://TOTP/X"));
+        assert!(is_link("otpauth-migration://offline?data=abc"));
+        assert!(!is_link("https://example.com"));
+        assert!(!is_link("JBSWY3DPEHPK3PXP"));
+        assert!(!is_link("otpauth"));
+    }
+}

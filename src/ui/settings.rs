@@ -99,6 +99,8 @@ pub fn SettingsBody() -> impl IntoView {
                 <super::transfer::ExportAll />
                 <super::kit::PrintKitButton />
 
+                <super::transfer::ImportEntry />
+
                 <h3>{tr(T::RestoreTitle)}</h3>
                 <RestoreForm fresh=false />
 

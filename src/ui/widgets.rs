@@ -29,18 +29,62 @@ pub fn file_problem(lang: Lang, e: crate::web::files::FileError, refused: impl F
     }
 }
 
-/// Shows `dialog` as a modal while `shown()` is true and closes it otherwise.
+/// Shows `dialog` as a modal while `shown()` is true and closes it otherwise. Focus comes back to
+/// the element that opened it when it closes, however it closes (Escape, Close, done, or the vault
+/// locked): what had focus when it opened, if that is still on the page.
 pub fn sync_modal(dialog: NodeRef<leptos::html::Dialog>, shown: impl Fn() -> bool + Send + Sync + 'static) {
-    Effect::new(move |_| {
-        let Some(d) = dialog.get() else { return };
-        if shown() {
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::new(move |was_shown: Option<bool>| {
+        let now_shown = shown();
+        let Some(d) = dialog.get() else { return now_shown };
+        if now_shown {
             if !d.open() {
+                opener.set_value(focused_element());
                 let _ = d.show_modal();
             }
-        } else if d.open() {
-            d.close();
+        } else {
+            if d.open() {
+                d.close();
+            }
+            if was_shown == Some(true) {
+                return_focus(opener);
+            }
+        }
+        now_shown
+    });
+}
+
+/// The element that has focus now (not the page itself).
+fn focused_element() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    document().active_element()?.dyn_into::<web_sys::HtmlElement>().ok().filter(|e| e.tag_name() != "BODY")
+}
+
+/// Focuses what opened a dialog, once the dialog's own closing is done (the browser may move focus
+/// as it closes; a dialog closed because another opened keeps the new one's focus).
+fn return_focus(opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>) {
+    let Some(el) = opener.try_update_value(Option::take).flatten() else { return };
+    request_animation_frame(move || {
+        let in_other_dialog = document().query_selector("dialog[open]").ok().flatten().is_some();
+        if el.is_connected() && !in_other_dialog {
+            let _ = el.focus();
         }
     });
+}
+
+/// Moves focus to the element with `data-testid` `id` once it is rendered: where the next action
+/// is after the last one.
+pub fn focus_testid(id: &'static str) {
+    request_animation_frame(move || {
+        focus_now(id);
+    });
+}
+
+/// Moves focus to the element with `data-testid` `id` now; returns whether it is there.
+pub fn focus_now(id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let found = document().query_selector(&format!("[data-testid={id}]")).ok().flatten().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    found.map(|el| el.focus().is_ok()).unwrap_or(false)
 }
 
 /// Translates a key in the current language (reactive).
@@ -54,4 +98,18 @@ pub fn tr(key: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
 /// "GitHub (alice)", "GitHub", "alice" — an account as sentences and accessible names name it.
 pub fn account_name(lang: Lang, a: &Account) -> String {
     i18n::account_label(lang, &a.issuer, &a.name, |i, n| format!("{i} ({n})"))
+}
+
+/// A small line icon (24 × 24, drawn in the text colour), hidden from screen readers: the words
+/// beside it say what it means.
+#[component]
+pub fn Icon(
+    /// The SVG path.
+    path: &'static str,
+) -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            <path d=path fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" stroke-linecap="round" />
+        </svg>
+    }
 }

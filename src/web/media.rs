@@ -197,7 +197,13 @@ impl Camera {
     /// Shows the stream in a `<video>` element.
     pub fn attach(&self, video: &web_sys::HtmlVideoElement) {
         video.set_src_object(Some(&self.stream));
-        let _ = video.play();
+        // The picture starts when it can; a start cut short because the dialog closed (the video
+        // left the page, the camera is being released) is no error.
+        if let Ok(started) = video.play() {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(started).await;
+            });
+        }
     }
 
     /// QR texts in the current frame of `video`.

@@ -103,3 +103,11 @@ pub fn touch_only() -> bool {
     }
     TOUCH.with(|t| *t)
 }
+
+/// Whether an `input` event put in more than one character at once: a paste, a drop, or text
+/// filled in by the browser or a keyboard's suggestion, rather than a key typed.
+pub fn inserted_at_once(ev: &web_sys::Event) -> bool {
+    let kind = js_sys::Reflect::get(ev, &"inputType".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let data = js_sys::Reflect::get(ev, &"data".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    kind.starts_with("insertFromPaste") || kind == "insertFromDrop" || kind == "insertReplacementText" || data.chars().count() > 1
+}

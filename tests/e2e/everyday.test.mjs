@@ -182,9 +182,8 @@ test('accessibility: no serious or critical axe findings on the main screens, bo
     await app.tid('backup-dialog').waitFor({ state: 'visible' });
     await axeCheck(page, 'backup-codes dialog');
     await app.tid('close-backup').click();
-    await app.tid('transfer-button').click();
-    await app.tid('transfer-dialog').waitFor({ state: 'visible' });
-    await axeCheck(page, 'scan/import dialog');
+    await app.openImport();
+    await axeCheck(page, 'import dialog');
     await app.tid('close-transfer').click();
     await page.reload();
     await app.tid('unlock-screen').waitFor();

@@ -65,7 +65,7 @@ test('a 256-emoji issuer is refused with a message; a 300-kanji or 2,100-letter 
     aegis.db.entries[0].name = '漢'.repeat(300);
     const aegisFile = path.join(dir, 'aegis-long.json');
     fs.writeFileSync(aegisFile, JSON.stringify(aegis));
-    await app.tid('transfer-button').click();
+    await app.openImport();
     await app.tid('import-file').setInputFiles(aegisFile);
     await app.tid('import-read').click();
     await app.tid('import-preview').waitFor();
@@ -193,7 +193,7 @@ test('hostile files are refused within a second by their parameters; an honest s
     const { app, page } = b;
     await app.open();
     await app.addByUri(`otpauth://totp/Before:me?secret=${RFC_SEED}`);
-    await app.tid('transfer-button').click();
+    await app.openImport();
     const honest = aegisEncrypted({ password: 'test', logN: 10 });
     for (const [n, r, p, shown] of [[2 ** 20, 16, 1, /N=1048576, r=16, p=1: 2048 MiB/], [2 ** 20, 8, 1, /N=1048576, r=8, p=1: 1024 MiB/], [2 ** 15, 8, 4, /N=32768, r=8, p=4/]]) {
       const hostile = structuredClone(honest);
@@ -287,7 +287,7 @@ test('re-importing an old 2FAS file (no algorithm, digits or type) never turns r
     const old = { schemaVersion: 1, services: names.map((n) => ({ name: n, secret: RFC_SEED, otp: { account: 'dave' } })) };
     const file = path.join(dir, 'old.2fas');
     fs.writeFileSync(file, JSON.stringify(old));
-    await app.tid('transfer-button').click();
+    await app.openImport();
     await app.tid('import-file').setInputFiles(file);
     await app.tid('import-read').click();
     await app.tid('import-preview').waitFor();

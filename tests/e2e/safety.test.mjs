@@ -156,7 +156,7 @@ test('the transfer dialog with a pasted migration link, an import password, a ch
     // The select shows "1" at once; the vault's setting is "1" once saved (the option the app marks).
     await page.waitForFunction(() => document.querySelector('[data-testid=auto-lock] option[value="1"]')?.hasAttribute('selected'), null, { timeout: 10000 });
     const said = await app.watchStatus();
-    await app.tid('transfer-button').click();
+    await app.tid('open-import').click();
     await app.tid('import-paste').fill(link);
     await app.tid('import-pass').fill(IMPORT_PASSWORD);
     await app.tid('import-file').setInputFiles(path.join(ROOT, 'tests/fixtures/import/aegis-plain.json'));

@@ -49,26 +49,28 @@ function migrationLink(accounts, batchSize, batchIndex, batchId) {
   return `otpauth-migration://offline?data=${encodeURIComponent(Buffer.from(out).toString('base64'))}`;
 }
 
-test('a QR image file: added after a preview, with the reminder to delete the screenshot', async () => {
+test('a QR image file in the add dialog: added after a look at what it holds, with the reminder to delete the screenshot', async () => {
   const b = await session({ time: T1 });
   try {
     const { app, page } = b;
     await app.open();
     const file = await qrPng(`otpauth://totp/Pictured:hanako?secret=${RFC_SEED}&issuer=Pictured&digits=8`, 'single.png');
-    await app.tid('transfer-button').click();
+    const said = await app.watchStatus();
+    await app.openAddDialog();
     await app.tid('qr-image').setInputFiles(file);
-    await app.tid('import-preview').waitFor();
-    assert.match(await app.tid('import-preview').textContent(), /Pictured \(hanako\)\s*new/);
-    await app.tid('import-confirm').click();
-    assert.match(await app.tid('import-done').textContent(), /Added 1/);
-    assert.match(await app.tid('delete-screenshot').textContent(), /delete that screenshot/);
-    await app.tid('close-transfer').click();
+    await app.tid('add-preview').waitFor();
+    assert.match(await app.tid('add-preview').textContent(), /Pictured \(hanako\)/);
+    await app.tid('submit-add').click();
+    await app.tid('add-dialog').waitFor({ state: 'hidden' });
     await app.expectCode('Pictured', '0708 1804');
+    assert.match(await app.tid('delete-screenshot').textContent(), /delete that screenshot/);
+    assert.ok((await said()).some((t) => /Added Pictured \(hanako\)/.test(t)), 'said once saved');
+    await app.tid('after-add-later').click();
     // Not an authenticator QR code: a clear message, nothing added.
-    await app.tid('transfer-button').click();
+    await app.openAddDialog();
     await app.tid('qr-image').setInputFiles(await qrPng('https://example.com/hello', 'not-otp.png'));
     await page.getByText('is not for an authenticator app').waitFor();
-    assert.equal(await app.tid('import-preview').count(), 0);
+    assert.equal(await app.tid('add-preview').count(), 0);
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
@@ -89,16 +91,15 @@ test('a picture that makes the QR library abort (found by the fuzzer) ends only 
     for (let i = 0; i < width * height; i++) png.data.set([pixels[i], pixels[i], pixels[i], 255], i * 4);
     const file = path.join(tmp, 'fuzz-crash.png');
     fs.writeFileSync(file, PNG.sync.write(png));
-    await app.tid('transfer-button').click();
+    await app.openAddDialog();
     await app.tid('qr-image').setInputFiles(file);
     await page.getByText('No QR code could be read in this image').waitFor();
     // The app is alive, and the next picture is read by a fresh worker.
     await app.tid('qr-image').setInputFiles(await qrPng(`otpauth://totp/After:crash?secret=${RFC_SEED}&issuer=After&digits=8`, 'after.png'));
-    await app.tid('import-preview').waitFor();
+    await app.tid('add-preview').waitFor();
     // Only the QR workers count (the key-derivation worker is another one).
     assert.equal(workers.filter((u) => u.endsWith('/qr-worker.js')).length, 2, 'the aborted worker was replaced by a fresh one');
-    await app.tid('import-confirm').click();
-    await app.tid('close-transfer').click();
+    await app.tid('submit-add').click();
     await app.expectCode('After', '0708 1804');
     assert.deepEqual(b.errors.filter((e) => !/unreachable|RuntimeError|panicked/.test(e)), []);
   } finally {
@@ -117,7 +118,7 @@ test('Google Authenticator export in 2 batches: progress, then every field survi
       { secret: '12345678901234567890123456789012', name: 'Corp:dave', issuer: '', algorithm: 2, digits: 2, type: 2 },
     ], 2, 0, 77);
     const second = migrationLink([{ secret: seed, name: 'bob', issuer: 'Counter', algorithm: 1, digits: 1, type: 1, counter: 3 }], 2, 1, 77);
-    await app.tid('transfer-button').click();
+    await app.openImport();
     await app.tid('qr-image').setInputFiles(await qrPng(first, 'batch1.png'));
     await page.getByText('QR code 1 of 2 read').waitFor();
     assert.equal(await app.tid('import-preview').count(), 0, 'nothing is offered before every batch is read');
@@ -153,28 +154,29 @@ async function qrVideo(text, name) {
   return file;
 }
 
-test('scan with the camera (fake camera showing a QR code); the camera is released on close', async () => {
+test('scan with the camera from the add dialog (fake camera showing a QR code); the camera is released on close', async () => {
   const video = await qrVideo(`otpauth://totp/Camera%20Co:kenji?secret=${RFC_SEED}&issuer=Camera%20Co&digits=8`, 'qr.y4m');
   const b = await session({ time: T1, extraArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`] });
   try {
     const { app, page, context } = b;
     await context.grantPermissions(['camera'], { origin: server.url.replace(/\/$/, '') });
     await app.open();
-    await app.tid('transfer-button').click();
+    await app.openAddDialog();
     await app.tid('start-camera').click();
-    await app.tid('import-preview').waitFor({ timeout: 15000 });
-    assert.match(await app.tid('import-preview').textContent(), /Camera Co \(kenji\)/);
+    await app.tid('add-preview').waitFor({ timeout: 15000 });
+    assert.match(await app.tid('add-preview').textContent(), /Camera Co \(kenji\)/);
     // The code was found: the camera stopped by itself.
     const live = await page.evaluate(() => [...document.querySelectorAll('video')].some((v) => v.srcObject?.getTracks().some((t) => t.readyState === 'live')));
     assert.equal(live, false, 'camera released once a code was read');
-    await app.tid('import-confirm').click();
-    await app.tid('close-transfer').click();
+    await app.tid('submit-add').click();
+    await app.tid('add-dialog').waitFor({ state: 'hidden' });
     await app.expectCode('Camera Co', '0708 1804');
+    await app.tid('after-add-later').click();
     // Started again and the dialog closed: released too.
-    await app.tid('transfer-button').click();
+    await app.openAddDialog();
     await app.tid('start-camera').click();
     await app.tid('stop-camera').waitFor();
-    await app.tid('close-transfer').click();
+    await app.tid('cancel-add').click();
     await page.waitForFunction(() => ![...document.querySelectorAll('video')].some((v) => v.srcObject?.getTracks().some((t) => t.readyState === 'live')));
     assert.deepEqual(b.errors, []);
   } finally {
@@ -187,11 +189,12 @@ test('camera permission refused: a clear message and the other ways to add', asy
   try {
     const { app } = b;
     await app.open();
-    await app.tid('transfer-button').click();
+    await app.openAddDialog();
     await app.tid('start-camera').click();
     await app.tid('transfer-message').waitFor();
     assert.match(await app.tid('transfer-message').textContent(), /Camera permission was refused|No camera was found/);
-    assert.ok(await app.tid('qr-image').isVisible() && await app.tid('import-file').isVisible());
+    // The other ways: a screenshot, a paste, the setup key.
+    for (const way of ['qr-image', 'uri-input', 'tab-manual']) assert.ok(await app.tid(way).isVisible(), way);
   } finally {
     await b.close();
   }
@@ -229,7 +232,7 @@ test('import a file with a preview; a re-scanned secret asks to replace the old 
     const { app, page } = b;
     await app.open();
     // Import Aegis: the preview names what is new and what is left out, then adds.
-    await app.tid('transfer-button').click();
+    await app.openImport();
     await app.tid('import-file').setInputFiles(path.join(ROOT, 'tests/fixtures/import/aegis-plain.json'));
     await app.tid('import-read').click();
     await app.tid('import-preview').waitFor();

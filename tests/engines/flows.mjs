@@ -62,6 +62,9 @@ async function addByLink(d, link) {
   // The dialog closes at once; the row appears once the vault is sealed and stored (an export or
   // a reload before that would miss the account).
   await d.until(`(n) => document.querySelectorAll('[data-testid=account-row]').length > n`, before, { what: 'the new row' });
+  // Then the app asks whether the site gave backup codes: not now.
+  await d.click('after-add-later');
+  await d.waitFor('after-add', { gone: true });
 }
 
 /** Defines the cross-engine tests for the driver that `open()` launches. */
@@ -188,7 +191,7 @@ export function engineSuite(open) {
     // Where persistent storage cannot be asked for (WebKitGTK has no navigator.storage), a message says so.
     assert.match(await d.text('persist-status'), /\w/);
     await shot('settings');
-    await d.click('transfer-button');
+    await d.click('open-import');
     await d.waitFor('qr-image', { timeout: 60000 });
     await d.setFile('import-file', path.join(ROOT, 'tests/fixtures/import/aegis-plain.json'));
     await d.click('import-read');
@@ -269,19 +272,21 @@ export function engineSuite(open) {
     d.errors.splice(0);
   });
 
-  flow('a QR image is read (in the QR worker) and added after a preview', {}, async (server) => {
+  flow('a QR image is read (in the QR worker) and added after a look at what it holds', {}, async (server) => {
     const file = path.join(tmp, 'qr.png');
     await QRCode.toFile(file, `otpauth://totp/Pictured:hanako?secret=${SECRET}&issuer=Pictured`, { errorCorrectionLevel: 'M', margin: 4, scale: 6 });
     await d.goto(server.url);
     await createVault(d);
-    await d.click('transfer-button');
+    await d.click('add-button');
     await d.waitFor('qr-image', { timeout: 60000 });
     await d.setFile('qr-image', file);
-    await d.waitFor('import-preview', { timeout: 60000 });
-    assert.match(await d.text('import-preview'), /Pictured \(hanako\)\s*new/);
-    await d.click('import-confirm');
-    await d.waitFor('import-done');
-    await d.click('close-transfer');
+    await d.waitFor('add-preview', { timeout: 60000 });
+    assert.match(await d.text('add-preview'), /Pictured \(hanako\)/);
+    await d.click('submit-add');
+    await d.waitFor('add-dialog', { gone: true });
     await expectCode(d, 'Pictured', SECRET);
+    // Once saved, the app reminds to delete the screenshot and asks about backup codes.
+    await d.waitFor('delete-screenshot');
+    await d.click('after-add-later');
   });
 }

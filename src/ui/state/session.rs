@@ -881,26 +881,26 @@ impl Session {
         })
     }
 
-    /// Adds an account (to the vault, or to memory when storage is unavailable). Returns whether
-    /// it was taken (see [`Session::edit`]).
-    #[must_use = "say \"Added\" only when the account was taken"]
-    pub fn add(self, account: Account) -> bool {
+    /// Adds an account (to the vault, or to memory when storage is unavailable), or puts it in
+    /// place of entry `replace`'s old secret. `None`: not taken (locked); else the future gives the
+    /// id of the entry once it is stored (`Ok(None)`: the vault refused it, which the dialogs'
+    /// own check of `account::storable` rules out), so "Added" is said only after the save.
+    #[must_use = "say \"Added\" only when the saved edit says so"]
+    pub fn add(self, account: Account, replace: Option<u64>) -> Option<impl std::future::Future<Output = Result<Option<u64>, Unsaved>>> {
         self.start_in_memory();
         let now = BrowserClock.now_ms();
-        self.try_edit(move |c| {
-            // The dialogs check `account::storable` first; a refusal here changes nothing.
-            let _ = c.add(&account, now);
+        self.begin_edit(move |c| match replace {
+            Some(id) => c.replace(id, &account).ok().filter(|&replaced| replaced).map(|_| id),
+            None => c.add(&account, now).ok(),
         })
     }
 
-    /// Adds a site kept only for its backup codes. Returns whether it was taken.
-    #[must_use = "say \"Added\" only when the site was taken"]
-    pub fn add_site(self, issuer: String, name: String, codes: crate::backup_codes::CodeSet) -> bool {
+    /// Adds a site kept only for its backup codes; like [`Session::add`].
+    #[must_use = "say \"Added\" only when the saved edit says so"]
+    pub fn add_site(self, issuer: String, name: String, codes: crate::backup_codes::CodeSet) -> Option<impl std::future::Future<Output = Result<Option<u64>, Unsaved>>> {
         self.start_in_memory();
         let now = BrowserClock.now_ms();
-        self.try_edit(move |c| {
-            let _ = c.add_site(&issuer, &name, codes.clone(), now);
-        })
+        self.begin_edit(move |c| c.add_site(&issuer, &name, codes.clone(), now).ok())
     }
 
     /// Without storage, the first addition starts an in-memory vault.

@@ -34,7 +34,7 @@ fn confirm(flow: Flow, session: Session, state: AppState, choices: Choices) {
 
 /// The preview.
 #[component]
-pub(super) fn Preview(flow: Flow) -> impl IntoView {
+pub(in crate::ui) fn Preview(flow: Flow) -> impl IntoView {
     let state = expect_context::<AppState>();
     let session = expect_context::<Session>();
     // Neither choice is preselected to change an account that is here.

@@ -1,8 +1,9 @@
 //! Reading QR codes: from the camera (back camera preferred, a choice when there are several),
-//! or from an image chosen, dropped or pasted.
+//! or from an image chosen, dropped or pasted. The add dialog and the import dialog both use these.
 
 use super::Flow;
 use crate::i18n::T;
+use crate::ui::widgets::Icon;
 use crate::ui::tr;
 use crate::web::clock::sleep;
 use crate::web::media::{cameras, Camera, CameraError};
@@ -13,7 +14,7 @@ use leptos::task::spawn_local;
 
 /// The camera while the dialog lives (the panel comes and goes with the preview).
 #[derive(Clone, Copy)]
-pub(super) struct CameraState {
+pub(in crate::ui) struct CameraState {
     camera: StoredValue<Option<Camera>, LocalStorage>,
     on: RwSignal<bool>,
     list: RwSignal<Vec<(String, String)>>,
@@ -21,12 +22,13 @@ pub(super) struct CameraState {
 }
 
 impl CameraState {
-    pub(super) fn new() -> Self {
+    /// No camera yet.
+    pub(in crate::ui) fn new() -> Self {
         CameraState { camera: StoredValue::new_local(None), on: RwSignal::new(false), list: RwSignal::new(Vec::new()), video: NodeRef::new() }
     }
 
     /// Releases the camera.
-    pub(super) fn stop(&self) {
+    pub(in crate::ui) fn stop(&self) {
         self.camera.update_value(|c| {
             if let Some(c) = c.take() {
                 c.stop();
@@ -94,26 +96,44 @@ pub(super) fn read_image(flow: Flow, blob: web_sys::Blob) {
 }
 
 /// A screenshot pasted anywhere in the dialog is read.
-pub(super) fn on_paste(flow: Flow, ev: leptos::ev::ClipboardEvent) {
+pub(in crate::ui) fn on_paste(flow: Flow, ev: leptos::ev::ClipboardEvent) {
     if let Some(file) = page::pasted_image(&ev) {
         ev.prevent_default();
         read_image(flow, file.into());
     }
 }
 
-/// The camera: start, stop, and which camera.
+/// An image dropped anywhere on the dialog is read.
+pub(in crate::ui) fn on_drop(flow: Flow, ev: leptos::ev::DragEvent) {
+    ev.prevent_default();
+    if let Some(file) = page::dropped_file(&ev) {
+        read_image(flow, file.into());
+    }
+}
+
+/// The camera: start (a button labelled `start`, with an icon), stop, and which camera.
 #[component]
-pub(super) fn CameraPanel(flow: Flow, camera: CameraState) -> impl IntoView {
+pub(in crate::ui) fn CameraPanel(
+    /// The dialog's flow.
+    flow: Flow,
+    /// The camera.
+    camera: CameraState,
+    /// The start button's words.
+    start: T,
+    /// Whether the start button is the dialog's first choice (large and filled).
+    primary: bool,
+) -> impl IntoView {
     view! {
-        <section class="panel" aria-labelledby="camera-h">
-            <h3 id="camera-h">{tr(T::CameraHeading)}</h3>
+        <div class="camera-panel">
             <video node_ref=camera.video class="camera" data-testid="camera-video" muted=true playsinline=true
                 class:hidden=move || !camera.on.get() aria-label=tr(T::CameraHeading)></video>
-            <div class="buttons start">
-                <Show when=move || camera.on.get() fallback=move || view! {
-                    <button data-testid="start-camera" on:click=move |_| camera.start(flow, None)>{tr(T::StartCamera)}</button>
-                }>
-                    <button data-testid="stop-camera" on:click=move |_| camera.stop()>{tr(T::StopCamera)}</button>
+            <Show when=move || camera.on.get() fallback=move || view! {
+                <button type="button" class="choice" class:primary=primary data-testid="start-camera" on:click=move |_| camera.start(flow, None)>
+                    <Icon path=CAMERA_ICON />{tr(start)}
+                </button>
+            }>
+                <div class="buttons start">
+                    <button type="button" data-testid="stop-camera" on:click=move |_| camera.stop()>{tr(T::StopCamera)}</button>
                     <Show when=move || camera.list.with(|l| l.len() > 1)>
                         <label for="camera-choice" class="sr-only">{tr(T::CameraLabel)}</label>
                         <select id="camera-choice" data-testid="camera-choice" on:change=move |ev| camera.start(flow, Some(event_target_value(&ev)))>
@@ -123,29 +143,34 @@ pub(super) fn CameraPanel(flow: Flow, camera: CameraState) -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </Show>
-                </Show>
-            </div>
-        </section>
+                </div>
+            </Show>
+        </div>
     }
 }
 
-/// An image: chosen or dropped here (or pasted anywhere in the dialog).
+/// A camera, as a plain outline.
+const CAMERA_ICON: &str = "M4 8h3l2-3h6l2 3h3v11H4z M12 10.5a3.5 3.5 0 1 0 0 7a3.5 3.5 0 1 0 0-7";
+/// A picture.
+const IMAGE_ICON: &str = "M4 5h16v14H4z M4 16l5-5 4 4 2-2 5 5 M15.5 8.5a1.5 1.5 0 1 0 0 .01";
+
+/// Choose an image (a screenshot of the site's QR code): the file input behind a button-sized label.
 #[component]
-pub(super) fn ImagePanel(flow: Flow, input: NodeRef<html::Input>) -> impl IntoView {
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        if let Some(file) = page::dropped_file(&ev) {
-            read_image(flow, file.into());
-        }
-    };
+pub(in crate::ui) fn ImageButton(
+    /// The dialog's flow.
+    flow: Flow,
+    /// The file input, to empty it when the dialog resets.
+    input: NodeRef<html::Input>,
+    /// The button's words.
+    label: T,
+) -> impl IntoView {
     view! {
-        <section class="panel drop" aria-labelledby="image-h" data-testid="drop-zone"
-            on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-            <h3 id="image-h">{tr(T::ImageHeading)}</h3>
-            <p class="hint">{tr(T::ImageHint)}</p>
-            <label for="qr-image" class="sr-only">{tr(T::ImageLabel)}</label>
-            <input id="qr-image" node_ref=input type="file" accept="image/*" data-testid="qr-image"
+        <div class="file-choice">
+            <input id="qr-image" class="file-input" node_ref=input type="file" accept="image/*" data-testid="qr-image"
                 on:change=move |ev| if let Some(file) = page::chosen_file(&ev) { read_image(flow, file.into()) } />
-        </section>
+            <label for="qr-image" class="choice">
+                <Icon path=IMAGE_ICON />{tr(label)}
+            </label>
+        </div>
     }
 }

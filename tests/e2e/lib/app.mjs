@@ -34,9 +34,33 @@ export class AppPage {
     await this.tid('add-button').click();
     await this.tid('add-dialog').waitFor({ state: 'visible' });
   }
+  /** Opens the add dialog and pastes `uri` into its paste box (a link shows what it holds). */
   async pasteUri(uri) {
     await this.openAddDialog();
     await this.tid('uri-input').fill(uri);
+  }
+  /** Opens the add dialog's key entry ("Enter a setup key"). */
+  async openKeyEntry() {
+    await this.openAddDialog();
+    await this.tid('tab-manual').click();
+    await this.tid('manual-issuer').waitFor();
+  }
+  /** Opens the add dialog's "backup codes only" form. */
+  async openCodesOnly() {
+    await this.openAddDialog();
+    await this.tid('tab-codes').click();
+    await this.tid('site-issuer').waitFor();
+  }
+  /** Answers the prompt shown after adding ("did the site give backup codes?") with "Not now",
+   * if it is there. */
+  async dismissAfterAdd() {
+    if (await this.tid('after-add').isVisible()) await this.tid('after-add-later').click();
+  }
+  /** Opens "Import from another app" from the settings. */
+  async openImport() {
+    await this.openSettings();
+    await this.tid('open-import').click();
+    await this.tid('transfer-dialog').waitFor({ state: 'visible' });
   }
   /** Pastes `uri` and presses Add; resolves when the dialog has closed (the save may still be
    * under way, or fail: see `addByUri`). */
@@ -45,12 +69,16 @@ export class AppPage {
     await this.tid('submit-add').click();
     await this.tid('add-dialog').waitFor({ state: 'hidden' });
   }
-  /** Adds the account `uri`; resolves once its row is on screen. */
+  /** Adds the account `uri`; resolves once its row is on screen and the question that follows
+   * (backup codes?) is answered "Not now". */
   async addByUri(uri) {
     const before = await this.rows().count();
     await this.submitUri(uri);
-    // The dialog closes at once; the row appears once the vault is sealed and stored.
+    // The dialog closes at once; the row appears once the vault is sealed and stored, and with
+    // it the prompt about backup codes.
     await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid=account-row]').length > n, before, { timeout: 10000 });
+    await this.tid('after-add-later').click();
+    await this.tid('after-add').waitFor({ state: 'hidden' });
   }
   /** Waits (up to `timeout`) until exactly `n` rows are on screen, then asserts it: a change that
    * is saved first shows its rows only once the vault is sealed and stored. */
