@@ -232,5 +232,19 @@ pub(super) fn en(key: T) -> &'static str {
         T::PasskeyDefaultName => "This device",
         T::PasskeyExportNote => "The backup file opens with the passphrase only: passkeys belong to this device and are not included.",
         T::PassChangedPasskeysDropped => "Passphrase changed. A passkey that did not answer was removed: add it again in the settings if you want it.",
+        // --- list (issue 15) ---
+        T::AddShort => "Add",
+        T::RowMoreActions => "More actions",
+        T::MenuEdit => "Rename / tags",
+        T::MenuPin => "Pin to top",
+        T::MenuUnpin => "Unpin",
+        T::MenuMoveUp => "Move up",
+        T::MenuMoveDown => "Move down",
+        T::MenuShowQr => "Show QR code",
+        T::MenuDelete => "Delete…",
+        T::PinnedMark => "Pinned",
+        T::CodeChangingSoon => "About to change: waiting for the next code is safer.",
+        T::DisplayMenu => "Display and language",
+        T::TapCodeToCopy => "Tap a code to copy it.",
     }
 }

@@ -232,5 +232,19 @@ pub(super) fn ja(key: T) -> &'static str {
         T::PasskeyDefaultName => "この端末",
         T::PasskeyExportNote => "バックアップファイルはパスフレーズだけで開きます。パスキーはこの端末専用のため含まれません。",
         T::PassChangedPasskeysDropped => "パスフレーズを変更しました。応答しなかったパスキーは削除されました。必要なら設定でもう一度追加してください。",
+        // --- list (issue 15) ---
+        T::AddShort => "追加",
+        T::RowMoreActions => "その他の操作",
+        T::MenuEdit => "名前・タグを編集",
+        T::MenuPin => "上に固定（ピン留め）",
+        T::MenuUnpin => "ピン留めを外す",
+        T::MenuMoveUp => "上へ移動",
+        T::MenuMoveDown => "下へ移動",
+        T::MenuShowQr => "QRコードを表示",
+        T::MenuDelete => "削除…",
+        T::PinnedMark => "ピン留め中",
+        T::CodeChangingSoon => "まもなく切り替わります。次のコードを待つと安全です。",
+        T::DisplayMenu => "表示と言語",
+        T::TapCodeToCopy => "コードをタップするとコピーできます。",
     }
 }

@@ -124,11 +124,26 @@ pub fn BackupDialog() -> impl IntoView {
     let replacing = RwSignal::new(false);
     let draft = CodesDraft::new();
     let copy_note = RwSignal::new(None::<bool>);
+    // After "mark used" the buttons re-render for the next code: the focus goes to a note that says
+    // what was marked (with Undo beside it), never to a button that would use another code.
+    let marked = RwSignal::new(None::<String>);
+    let keep_on_note = StoredValue::new(false);
+    let note_ref = NodeRef::<html::P>::new();
+    Effect::new(move |_| {
+        if let Some(p) = note_ref.get() {
+            if keep_on_note.get_value() && crate::web::page::focus_lost() {
+                let _ = p.focus();
+            }
+        }
+    });
+    let marks = Marks { marked, keep_on_note, note_ref };
 
     super::sync_modal(dialog, move || open_for.get().is_some());
     let row = Memo::new(move |_| open_for.get().and_then(|id| session.rows.with(|rows| rows.iter().find(|r| r.id == id).map(RowView::from))));
 
     let clear = move || {
+        marked.set(None);
+        keep_on_note.set_value(false);
         replacing.set(false);
         draft.reset();
         copy_note.set(None);
@@ -179,7 +194,7 @@ pub fn BackupDialog() -> impl IntoView {
                             </form>
                         }.into_any()
                     } else {
-                        view! { <CodeList row=r.clone() copy_note=copy_note replacing=replacing print_for=print_for /> }.into_any()
+                        view! { <CodeList row=r.clone() copy_note=copy_note replacing=replacing print_for=print_for marks=marks /> }.into_any()
                     }}
                     <details class="explainer" data-testid="backup-explainer">
                         <summary>{tr(T::WhatIsBackupCode)}</summary>
@@ -216,8 +231,18 @@ impl From<&Row> for RowView {
     }
 }
 
+/// The note said after marking a code, and where the focus goes then.
+#[derive(Clone, Copy)]
+struct Marks {
+    /// What was said ("… marked used"), with the code it was about.
+    marked: RwSignal<Option<String>>,
+    /// Whether the note should hold the focus when it is drawn again (the list re-renders).
+    keep_on_note: StoredValue<bool>,
+    note_ref: NodeRef<html::P>,
+}
+
 #[component]
-fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal<bool>, print_for: RwSignal<Option<u64>>) -> impl IntoView {
+fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal<bool>, print_for: RwSignal<Option<u64>>, marks: Marks) -> impl IntoView {
     let state = expect_context::<AppState>();
     let session = expect_context::<Session>();
     let lang = state.lang.get_untracked();
@@ -227,10 +252,19 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
     let mark = move |code: String, used: bool| {
         let when = used.then(|| BrowserClock.now_ms());
         let said = i18n::marked_used(state.lang.get_untracked(), &shape.display(&code), used);
+        let undo_code = code.clone();
         if session.try_edit(move |c| {
             c.mark_code(id, &code, when);
         }) {
-            state.status.set(said);
+            state.status.set(said.clone());
+            marks.marked.set(used.then(|| format!("{undo_code}\n{said}")));
+            if used {
+                marks.keep_on_note.set_value(true);
+                // The button pressed goes away now or at the next drawing: the note takes the focus.
+                if let Some(p) = marks.note_ref.get_untracked() {
+                    let _ = p.focus();
+                }
+            }
         }
     };
     let copy = move |code: String| {
@@ -249,6 +283,21 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
             </p>
         })}
         <p class="remaining" data-testid="codes-remaining">{i18n::codes_remaining(lang, remaining, set.codes.len())}</p>
+        {move || marks.marked.get().and_then(|m| {
+            let (code, said) = m.split_once('\n').map(|(c, s)| (c.to_owned(), s.to_owned()))?;
+            let shown = shape.display(&code);
+            Some(view! {
+                <div class="marked-note">
+                    <p tabindex="-1" node_ref=marks.note_ref data-testid="marked-note"
+                        on:blur=move |_| marks.keep_on_note.set_value(false)>{said}</p>
+                    <button class="ghost" data-testid="undo-last" aria-label=i18n::mark_label(lang, &shown, true)
+                        on:click=move |_| {
+                            marks.keep_on_note.set_value(false);
+                            mark(code.clone(), false);
+                        }>{tr(T::Undo)}</button>
+                </div>
+            })
+        })}
         {next.map(|code| {
             let shown = shape.display(&code);
             let (c1, c2) = (code.clone(), code.clone());

@@ -83,3 +83,18 @@ pub fn dropped_file(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
 pub fn pasted_image(ev: &web_sys::ClipboardEvent) -> Option<web_sys::File> {
     ev.clipboard_data().and_then(|d| d.files()).and_then(|f| f.get(0)).filter(|f| f.type_().starts_with("image/"))
 }
+
+/// Scrolls `el` to the middle of the view, without animation (nothing moves for a user who asked
+/// for reduced motion): a row the user just added, seen with what is around it.
+pub fn scroll_into_view(el: &web_sys::Element) {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"block".into(), &"center".into());
+    if let Ok(f) = js_sys::Reflect::get(el, &"scrollIntoView".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into)) {
+        let _ = f.call1(el, &options);
+    }
+}
+
+/// Whether focus has fallen back to the page itself (its element was removed, or none had it).
+pub fn focus_lost() -> bool {
+    document().is_none_or(|d| d.active_element().is_none_or(|e| e.tag_name() == "BODY"))
+}
