@@ -126,12 +126,13 @@ pub fn BackupDialog() -> impl IntoView {
     let copy_note = RwSignal::new(None::<bool>);
     // After "mark used" the buttons re-render for the next code: the focus goes to a note that says
     // what was marked (with Undo beside it), never to a button that would use another code.
-    let marked = RwSignal::new(None::<String>);
+    let marked = RwSignal::new(None::<(String, String, bool)>);
     let keep_on_note = StoredValue::new(false);
     let note_ref = NodeRef::<html::P>::new();
     Effect::new(move |_| {
         if let Some(p) = note_ref.get() {
-            if keep_on_note.get_value() && crate::web::page::focus_lost() {
+            // Taken from a mark button at once, and again after the list is drawn anew.
+            if keep_on_note.get_value() && crate::web::page::focus_lost_or_on(&["mark-"]) {
                 let _ = p.focus();
             }
         }
@@ -234,9 +235,10 @@ impl From<&Row> for RowView {
 /// The note said after marking a code, and where the focus goes then.
 #[derive(Clone, Copy)]
 struct Marks {
-    /// What was said ("… marked used"), with the code it was about.
-    marked: RwSignal<Option<String>>,
-    /// Whether the note should hold the focus when it is drawn again (the list re-renders).
+    /// The code last marked (used, or unused again), what was said about it, and whether used.
+    marked: RwSignal<Option<(String, String, bool)>>,
+    /// Whether the note takes the focus back when it is drawn again (the list re-renders) and the
+    /// focus fell to the page with the element that had it.
     keep_on_note: StoredValue<bool>,
     note_ref: NodeRef<html::P>,
 }
@@ -257,13 +259,11 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
             c.mark_code(id, &code, when);
         }) {
             state.status.set(said.clone());
-            marks.marked.set(used.then(|| format!("{undo_code}\n{said}")));
-            if used {
-                marks.keep_on_note.set_value(true);
-                // The button pressed goes away now or at the next drawing: the note takes the focus.
-                if let Some(p) = marks.note_ref.get_untracked() {
-                    let _ = p.focus();
-                }
+            marks.marked.set(Some((undo_code, said, used)));
+            marks.keep_on_note.set_value(true);
+            // The note is there already (an earlier mark): it takes the focus now.
+            if let Some(p) = marks.note_ref.get_untracked() {
+                let _ = p.focus();
             }
         }
     };
@@ -283,20 +283,17 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
             </p>
         })}
         <p class="remaining" data-testid="codes-remaining">{i18n::codes_remaining(lang, remaining, set.codes.len())}</p>
-        {move || marks.marked.get().and_then(|m| {
-            let (code, said) = m.split_once('\n').map(|(c, s)| (c.to_owned(), s.to_owned()))?;
+        {move || marks.marked.get().map(|(code, said, used)| {
             let shown = shape.display(&code);
-            Some(view! {
+            view! {
                 <div class="marked-note">
-                    <p tabindex="-1" node_ref=marks.note_ref data-testid="marked-note"
-                        on:blur=move |_| marks.keep_on_note.set_value(false)>{said}</p>
-                    <button class="ghost" data-testid="undo-last" aria-label=i18n::mark_label(lang, &shown, true)
-                        on:click=move |_| {
-                            marks.keep_on_note.set_value(false);
-                            mark(code.clone(), false);
-                        }>{tr(T::Undo)}</button>
+                    <p tabindex="-1" node_ref=marks.note_ref data-testid="marked-note">{said}</p>
+                    {used.then(|| view! {
+                        <button class="ghost" data-testid="undo-last" aria-label=i18n::mark_label(lang, &shown, true)
+                            on:click=move |_| mark(code.clone(), false)>{tr(T::Undo)}</button>
+                    })}
                 </div>
-            })
+            }
         })}
         {next.map(|code| {
             let shown = shape.display(&code);

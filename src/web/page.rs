@@ -94,7 +94,13 @@ pub fn scroll_into_view(el: &web_sys::Element) {
     }
 }
 
-/// Whether focus has fallen back to the page itself (its element was removed, or none had it).
-pub fn focus_lost() -> bool {
-    document().is_none_or(|d| d.active_element().is_none_or(|e| e.tag_name() == "BODY"))
+/// Whether focus has fallen back to the page or to the dialog around it (the element that had
+/// it was removed), or is on an element whose `data-testid` starts with one of `on`.
+pub fn focus_lost_or_on(on: &[&str]) -> bool {
+    document().is_none_or(|d| {
+        d.active_element().is_none_or(|e| {
+            matches!(e.tag_name().as_str(), "BODY" | "DIALOG")
+                || e.get_attribute("data-testid").is_some_and(|t| on.iter().any(|p| t.starts_with(p)))
+        })
+    })
 }

@@ -112,7 +112,7 @@ test('countdown bars agree with the seconds shown, period after period, by jumps
     assert.ok(newPeriods >= 3 && Math.floor(end / 30_000) - Math.floor(start / 30_000) >= 3, `${newPeriods} new periods seen`);
 
     await page.screenshot({ path: path.join(ARTIFACTS, 'display-bars-en-390.png'), fullPage: true });
-    await app.tid('lang-ja').click();
+    await app.chooseLanguage('ja');
     await expectBarsAgree(page, 'in Japanese');
     await page.screenshot({ path: path.join(ARTIFACTS, 'display-bars-ja-390.png'), fullPage: true });
     assert.deepEqual(b.errors, []);

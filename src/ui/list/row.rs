@@ -268,7 +268,7 @@ pub(super) fn AccountRow(
                                     {tr(T::MenuShowQr)}<span class="item-hint">{tr(T::ExportAccountTitle)}</span>
                                 </button>
                             })}
-                            <button role="menuitem" tabindex="-1" class="danger" data-testid="delete"
+                            <button role="menuitem" tabindex="-1" class="ghost danger" data-testid="delete"
                                 on:click=move |_| { close_menu(false); confirming.set(true); }>{tr(T::MenuDelete)}</button>
                         </div>
                     </Show>
