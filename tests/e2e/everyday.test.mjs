@@ -92,6 +92,8 @@ test('tags and the tag filter, pin, move by keyboard, order by name and by recen
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=issuer]')].map((e) => e.textContent)[0] === 'Bravo');
     assert.deepEqual(await issuers(app), ['Bravo', 'Charlie', 'Alpha Corp']);
+    await page.keyboard.press('Escape');
+    await app.tid('row-menu-list').waitFor({ state: 'detached' });
 
     // Drag: Alpha Corp dragged onto Bravo takes its place.
     await app.row('Alpha Corp').dragTo(app.row('Bravo'));

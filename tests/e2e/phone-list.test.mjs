@@ -166,8 +166,7 @@ test('phone, Japanese: six rows with codes on screen, tap to copy, 44 px targets
     assert.ok((await app.tid('marked-note').textContent()).includes(next), 'the note names the code marked');
     await page.keyboard.press('Enter');
     // A barrier: one more (explicit) mark, saved after anything the second Enter could have done.
-    const last = app.tid('backup-code').last();
-    await app.saved(() => last.getByTestId('mark-code').click());
+    await app.saved(() => app.tid('mark-code').last().click());
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=backup-code].used').length === 2);
     const used = await app.tid('backup-code').evaluateAll((els) => els.filter((e) => e.classList.contains('used')).length);
     assert.equal(used, 2, 'the first mark and the explicit one; the second Enter used nothing');

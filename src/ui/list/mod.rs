@@ -158,7 +158,6 @@ pub fn AccountList() -> impl IntoView {
     view! {
         // slot: backup status line (issue 16)
         <h2 class="sr-only">{tr(T::AccountsHeading)}</h2>
-        <super::clock_panel::CorrectedBadge />
         <Show when=move || session.rows.with(|r| !r.is_empty())>
             <div class="find" role="search">
                 <label for="search" class="sr-only">{tr(T::SearchLabel)}</label>
@@ -199,11 +198,15 @@ pub fn AccountList() -> impl IntoView {
                 </div>
             </Show>
         </Show>
-        {move || shared_secs.get().map(|s| view! {
-            <p class="shared-countdown" data-testid="countdown-shared" class:low=move || s <= 5>
-                {i18n::codes_change_in(state.lang.get(), s)}
-            </p>
-        })}
+        // One line: when the codes change, and whether they use the corrected time.
+        <div class="list-status">
+            {move || shared_secs.get().map(|s| view! {
+                <p class="shared-countdown" data-testid="countdown-shared" class:low=move || s <= 5>
+                    {i18n::codes_change_in(state.lang.get(), s)}
+                </p>
+            })}
+            <super::clock_panel::CorrectedBadge />
+        </div>
         <Show
             when=move || session.rows.with(|r| !r.is_empty())
             fallback=move || view! { <p class="empty" data-testid="empty">{tr(T::EmptyList)}</p> }
