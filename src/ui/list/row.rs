@@ -19,11 +19,6 @@ pub struct WindowFocus(pub RwSignal<bool>);
 #[derive(Clone, Copy)]
 pub(super) struct Dragging(pub(super) RwSignal<Option<u64>>);
 
-/// Digits separated by spaces, so screen readers read "0 9 4" and not "ninety-four".
-fn spoken(code: &str) -> String {
-    code.chars().filter(|c| !c.is_whitespace()).map(String::from).collect::<Vec<_>>().join(" ")
-}
-
 /// The row whose menu is open (one at a time, closed by a click anywhere else).
 #[derive(Clone, Copy)]
 pub(super) struct OpenMenu(pub(super) RwSignal<Option<u64>>);
@@ -417,9 +412,10 @@ fn code_line(
                     {
                         let who = who.clone();
                         view! {
-                            // The code is the copy button: its name says the digits one by one, then what a tap does.
+                            // The code is the copy button: its name is the code as shown (what a
+                            // voice-control user says), then what a tap does.
                             <button class="code" data-testid="copy" on:click=copy.clone()
-                                aria-label=move || format!("{} — {}", spoken(&code.get().as_plain()), i18n::copy_label(state.lang.get(), &who()))>
+                                aria-label=move || format!("{} — {}", code.get().grouped(), i18n::copy_label(state.lang.get(), &who()))>
                                 <span class="digits" data-testid="code">{move || code.get().grouped()}</span>
                                 <Show when=move || note.copied(id) == Some(true)>
                                     <span class="copied-mark" aria-hidden="true">"✓ "{tr(T::Copied)}</span>
