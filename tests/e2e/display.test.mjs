@@ -160,7 +160,7 @@ test('an older measurement is stored and the newest answer is refused (two days 
       ['en', { right: /right/, fine: /are fine/, refused: /more than a day, so it was not used/, age: /^3 h ago/ }],
       ['ja', { right: /正確/, fine: /問題ありません/, refused: /1 日を超えるため使用しません/, age: /^3 時間前/ }],
     ]) {
-      await app.tid(`lang-${lang}`).click();
+      await app.chooseLanguage(lang);
       const panel = await readPanel(page);
       assert.match(panel.error, words.refused, `${lang}: the refusal is shown`);
       assert.equal(panel.verdicts.length, 1, `${lang}: one verdict`);
@@ -214,7 +214,7 @@ test('a reference 370 ms ahead: the offset is printed to the precision of its ±
     await app.tid('clock-offset').waitFor();
 
     for (const lang of ['en', 'ja']) {
-      await app.tid(`lang-${lang}`).click();
+      await app.chooseLanguage(lang);
       const text = await app.tid('clock-offset').textContent();
       const shown = parseOffset(text);
       assert.equal(shown.decimals, shown.pmDecimals, `"${text}": offset and ± to the same place`);

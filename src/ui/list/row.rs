@@ -57,6 +57,11 @@ enum ItemMove {
     Prev,
 }
 
+/// Digits separated by spaces, so screen readers read "0 9 4" and not "ninety-four".
+fn spoken(code: &str) -> String {
+    code.chars().filter(|c| !c.is_whitespace()).map(String::from).collect::<Vec<_>>().join(" ")
+}
+
 /// One account: its badge, issuer and name, the code (a tap copies it), the countdown, and two
 /// controls: backup codes and a menu with everything else.
 #[component]
@@ -412,11 +417,11 @@ fn code_line(
                     {
                         let who = who.clone();
                         view! {
-                            // The code is the copy button: its name is the code as shown (what a
-                            // voice-control user says), then what a tap does.
-                            <button class="code" data-testid="copy" on:click=copy.clone()
-                                aria-label=move || format!("{} — {}", code.get().grouped(), i18n::copy_label(state.lang.get(), &who()))>
-                                <span class="digits" data-testid="code">{move || code.get().grouped()}</span>
+                            // The code is the copy button. Its name, from its content, says the
+                            // digits one by one (not "seven hundred eight thousand…"), then what a tap does.
+                            <button class="code" data-testid="copy" on:click=copy.clone()>
+                                <span class="digits" data-testid="code" aria-hidden="true">{move || code.get().grouped()}</span>
+                                <span class="sr-only">{move || format!("{} — {}", spoken(&code.get().as_plain()), i18n::copy_label(state.lang.get(), &who()))}</span>
                                 <Show when=move || note.copied(id) == Some(true)>
                                     <span class="copied-mark" aria-hidden="true">"✓ "{tr(T::Copied)}</span>
                                 </Show>
