@@ -279,6 +279,20 @@ pub(super) fn en(key: T) -> &'static str {
         T::AfterAddPaste => "Paste backup codes",
         T::AfterAddLater => "Not now",
         T::AfterAddDeleteScreenshot => "Now delete that screenshot: it holds the secret key, and anyone who finds it can make your codes.",
+        // --- list (issue 15) ---
+        T::AddShort => "Add",
+        T::RowMoreActions => "More actions",
+        T::MenuEdit => "Rename / tags",
+        T::MenuPin => "Pin to top",
+        T::MenuUnpin => "Unpin",
+        T::MenuMoveUp => "Move up",
+        T::MenuMoveDown => "Move down",
+        T::MenuShowQr => "Show QR code",
+        T::MenuDelete => "Delete…",
+        T::PinnedMark => "Pinned",
+        T::CodeChangingSoon => "About to change: waiting for the next code is safer.",
+        T::DisplayMenu => "Display and language",
+        T::TapCodeToCopy => "Tap a code to copy it.",
     }
 }
 

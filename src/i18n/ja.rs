@@ -279,6 +279,20 @@ pub(super) fn ja(key: T) -> &'static str {
         T::AfterAddPaste => "バックアップコードを貼り付け",
         T::AfterAddLater => "あとで",
         T::AfterAddDeleteScreenshot => "読み取ったスクリーンショットは削除してください。セットアップキーが写っていて、見つけた人は誰でもコードを作れてしまいます。",
+        // --- list (issue 15) ---
+        T::AddShort => "追加",
+        T::RowMoreActions => "その他の操作",
+        T::MenuEdit => "名前・タグを編集",
+        T::MenuPin => "上に固定（ピン留め）",
+        T::MenuUnpin => "ピン留めを外す",
+        T::MenuMoveUp => "上へ移動",
+        T::MenuMoveDown => "下へ移動",
+        T::MenuShowQr => "QRコードを表示",
+        T::MenuDelete => "削除…",
+        T::PinnedMark => "ピン留め中",
+        T::CodeChangingSoon => "まもなく切り替わります。次のコードを待つと安全です。",
+        T::DisplayMenu => "表示と言語",
+        T::TapCodeToCopy => "コードをタップするとコピーできます。",
     }
 }
 

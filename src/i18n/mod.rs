@@ -356,6 +356,20 @@ pub enum T {
     AfterAddPaste,
     AfterAddLater,
     AfterAddDeleteScreenshot,
+    // --- list (issue 15): the dense row, its menu, copy feedback, the header ---
+    AddShort,
+    RowMoreActions,
+    MenuEdit,
+    MenuPin,
+    MenuUnpin,
+    MenuMoveUp,
+    MenuMoveDown,
+    MenuShowQr,
+    MenuDelete,
+    PinnedMark,
+    CodeChangingSoon,
+    DisplayMenu,
+    TapCodeToCopy,
 }
 
 /// The string for a key.

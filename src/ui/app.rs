@@ -1,5 +1,5 @@
-//! The application: the shared tick, auto-lock's watch on the page, the top bar with its
-//! switches, and which screen shows.
+//! The application: the shared tick, auto-lock's watch on the page, the one-row header (add,
+//! lock, a menu for theme and language), the clock's line, and which screen shows.
 
 use super::parts::{self, on_first_use};
 use super::state::{AppState, ClockSync, Phase, Session, Storage};
@@ -166,21 +166,34 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let is_open = move || session.phase.get() == Phase::Open;
     view! {
+        // One row: the name, the one way to add, lock, and a small menu for display and language.
         <header class="top">
-            <div class="brand">
-                <h1>{tr(T::AppTitle)}</h1>
-                <p class="tagline">{tr(T::Tagline)}</p>
-            </div>
+            <h1 class="brand">{tr(T::AppTitle)}</h1>
             <div class="top-actions">
-                <Show when=can_lock>
-                    <button data-testid="lock" on:click=move |_| session.lock()>{tr(T::Lock)}</button>
+                <Show when=is_open>
+                    <button class="primary add-button" data-testid="add-button" on:click=move |_| dialog_open.set(true)>
+                        <span aria-hidden="true">"+ "</span>{tr(T::AddShort)}
+                    </button>
                 </Show>
-                <ThemeSwitch />
-                <LangSwitch />
+                <Show when=can_lock>
+                    <button class="ghost lock-button" data-testid="lock" aria-label=tr(T::Lock) title=tr(T::Lock) on:click=move |_| session.lock()>
+                        <svg class="icon-svg" viewBox="0 0 24 24" aria-hidden="true"><rect x="5" y="11" width="14" height="10" rx="2" /><path d="M8 11V8a4 4 0 0 1 8 0v3" /></svg>
+                        <span class="lock-text" aria-hidden="true">{tr(T::Lock)}</span>
+                    </button>
+                </Show>
+                <DisplayMenu />
             </div>
         </header>
         <main>
+            // The clock: one calm line at the top of every screen; a tap opens the details.
+            <Show when=move || session.phase.get() != Phase::Starting>
+                <clock_panel::ClockPanel />
+            </Show>
+            <Show when=move || session.phase.get() != Phase::Open && session.phase.get() != Phase::Starting>
+                <p class="tagline">{tr(T::Tagline)}</p>
+            </Show>
             {move || match session.phase.get() {
                 Phase::Starting => ().into_any(),
                 Phase::Create => view! { <gate::CreateScreen /> }.into_any(),
@@ -190,9 +203,6 @@ pub fn App() -> impl IntoView {
                 Phase::Newer(v) => view! { <gate::ProblemScreen newer=Some(v) /> }.into_any(),
                 Phase::Open => on_first_use(|| true, parts::open_screen).into_any(),
             }}
-            <Show when=move || session.phase.get() != Phase::Starting>
-                <clock_panel::ClockPanel />
-            </Show>
             <p class="sr-only" role="status" aria-live="polite" data-testid="status">{move || state.status.get()}</p>
         </main>
         {on_first_use(move || dialog_open.get(), parts::add)}
@@ -203,30 +213,48 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The open vault: the toolbar, the list and the settings. In its own module, fetched while the
-/// passphrase is typed (see `App`).
+/// The open vault: the list and the settings. In its own module, fetched while the passphrase is
+/// typed (see `App`). The add button is in the header; import and export are in the settings.
 #[component]
 pub(super) fn OpenScreen() -> impl IntoView {
     let session = expect_context::<Session>();
-    let transfer_open = expect_context::<transfer::TransferOpen>().0;
-    let dialog_open = expect_context::<add::AddOpen>().0;
     view! {
         <Show when=move || session.storage.get() == Storage::MemoryOnly>
             <p class="notice" role="note" data-testid="memory-notice">{tr(T::MemoryOnlyStorage)}</p>
         </Show>
         {move || session.problem.get().map(|m| view! { <p class="error" role="alert" data-testid="problem">{m}</p> })}
-        <div class="toolbar">
-            <h2>{tr(T::AccountsHeading)}</h2>
-            <div class="toolbar-buttons">
-                <button data-testid="transfer-button" on:click=move |_| transfer_open.set(true)>{tr(T::ScanOrImport)}</button>
-                <button class="primary" data-testid="add-button" on:click=move |_| dialog_open.set(true)>
-                    "+ " {tr(T::AddAccount)}
-                </button>
-            </div>
-        </div>
         <unreadable::UnreadableEntries />
         <list::AccountList />
         <settings::SettingsPanel />
+    }
+}
+
+/// Theme and language, folded into one small button of the header. Escape closes it and gives
+/// the focus back to its button.
+#[component]
+fn DisplayMenu() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let summary = NodeRef::<leptos::html::Summary>::new();
+    view! {
+        <details class="display-menu" data-testid="display-menu" prop:open=move || open.get()
+            on:toggle=move |ev| open.set(crate::web::page::details_open(&ev))
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    ev.prevent_default();
+                    open.set(false);
+                    if let Some(s) = summary.get_untracked() {
+                        let _ = s.focus();
+                    }
+                }
+            }>
+            <summary node_ref=summary class="menu-button" aria-label=tr(T::DisplayMenu) title=tr(T::DisplayMenu)>
+                <svg class="icon-svg" viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="9" /><path d="M3 12h18M12 3c3 3.5 3 14.5 0 18M12 3c-3 3.5-3 14.5 0 18" /></svg>
+            </summary>
+            <div class="display-panel">
+                <ThemeSwitch />
+                <LangSwitch done=open />
+            </div>
+        </details>
     }
 }
 
@@ -246,7 +274,7 @@ fn ThemeSwitch() -> impl IntoView {
         prefs::set_theme(t);
     };
     view! {
-        <label for="theme" class="sr-only">{tr(T::ThemeLabel)}</label>
+        <label for="theme">{tr(T::ThemeLabel)}</label>
         <select id="theme" class="theme" data-testid="theme" on:change=choose>
             <option value="system" selected=move || current.get() == Theme::System>{tr(T::ThemeSystem)}</option>
             <option value="light" selected=move || current.get() == Theme::Light>{tr(T::ThemeLight)}</option>
@@ -257,11 +285,15 @@ fn ThemeSwitch() -> impl IntoView {
 
 /// English / 日本語 switch; remembers the choice.
 #[component]
-fn LangSwitch() -> impl IntoView {
+fn LangSwitch(
+    /// The menu it sits in, closed once a language is chosen.
+    done: RwSignal<bool>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let choose = move |l: Lang| {
         state.lang.set(l);
         LocalPrefs.set_language(l);
+        done.set(false);
     };
     let pressed = move |l: Lang| move || if state.lang.get() == l { "true" } else { "false" };
     view! {

@@ -124,11 +124,27 @@ pub fn BackupDialog() -> impl IntoView {
     let replacing = RwSignal::new(false);
     let draft = CodesDraft::new();
     let copy_note = RwSignal::new(None::<bool>);
+    // After "mark used" the buttons re-render for the next code: the focus goes to a note that says
+    // what was marked (with Undo beside it), never to a button that would use another code.
+    let marked = RwSignal::new(None::<(String, String, bool)>);
+    let keep_on_note = StoredValue::new(false);
+    let note_ref = NodeRef::<html::P>::new();
+    Effect::new(move |_| {
+        if let Some(p) = note_ref.get() {
+            // Taken from a mark button at once, and again after the list is drawn anew.
+            if keep_on_note.get_value() && crate::web::page::focus_lost_or_on(&["mark-"]) {
+                let _ = p.focus();
+            }
+        }
+    });
+    let marks = Marks { marked, keep_on_note, note_ref };
 
     super::sync_modal(dialog, move || open_for.get().is_some());
     let row = Memo::new(move |_| open_for.get().and_then(|id| session.rows.with(|rows| rows.iter().find(|r| r.id == id).map(RowView::from))));
 
     let clear = move || {
+        marked.set(None);
+        keep_on_note.set_value(false);
         replacing.set(false);
         draft.reset();
         copy_note.set(None);
@@ -180,7 +196,7 @@ pub fn BackupDialog() -> impl IntoView {
                             </form>
                         }.into_any()
                     } else {
-                        view! { <CodeList row=r.clone() copy_note=copy_note replacing=replacing print_for=print_for /> }.into_any()
+                        view! { <CodeList row=r.clone() copy_note=copy_note replacing=replacing print_for=print_for marks=marks /> }.into_any()
                     }}
                     <details class="explainer" data-testid="backup-explainer">
                         <summary>{tr(T::WhatIsBackupCode)}</summary>
@@ -217,8 +233,19 @@ impl From<&Row> for RowView {
     }
 }
 
+/// The note said after marking a code, and where the focus goes then.
+#[derive(Clone, Copy)]
+struct Marks {
+    /// The code last marked (used, or unused again), what was said about it, and whether used.
+    marked: RwSignal<Option<(String, String, bool)>>,
+    /// Whether the note takes the focus back when it is drawn again (the list re-renders) and the
+    /// focus fell to the page with the element that had it.
+    keep_on_note: StoredValue<bool>,
+    note_ref: NodeRef<html::P>,
+}
+
 #[component]
-fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal<bool>, print_for: RwSignal<Option<u64>>) -> impl IntoView {
+fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal<bool>, print_for: RwSignal<Option<u64>>, marks: Marks) -> impl IntoView {
     let state = expect_context::<AppState>();
     let session = expect_context::<Session>();
     let lang = state.lang.get_untracked();
@@ -228,10 +255,17 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
     let mark = move |code: String, used: bool| {
         let when = used.then(|| BrowserClock.now_ms());
         let said = i18n::marked_used(state.lang.get_untracked(), &shape.display(&code), used);
+        let undo_code = code.clone();
         if session.try_edit(move |c| {
             c.mark_code(id, &code, when);
         }) {
-            state.status.set(said);
+            state.status.set(said.clone());
+            marks.marked.set(Some((undo_code, said, used)));
+            marks.keep_on_note.set_value(true);
+            // The note is there already (an earlier mark): it takes the focus now.
+            if let Some(p) = marks.note_ref.get_untracked() {
+                let _ = p.focus();
+            }
         }
     };
     let copy = move |code: String| {
@@ -250,6 +284,18 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
             </p>
         })}
         <p class="remaining" data-testid="codes-remaining">{i18n::codes_remaining(lang, remaining, set.codes.len())}</p>
+        {move || marks.marked.get().map(|(code, said, used)| {
+            let shown = shape.display(&code);
+            view! {
+                <div class="marked-note">
+                    <p tabindex="-1" node_ref=marks.note_ref data-testid="marked-note">{said}</p>
+                    {used.then(|| view! {
+                        <button class="ghost" data-testid="undo-last" aria-label=i18n::mark_label(lang, &shown, true)
+                            on:click=move |_| mark(code.clone(), false)>{tr(T::Undo)}</button>
+                    })}
+                </div>
+            }
+        })}
         {next.map(|code| {
             let shown = shape.display(&code);
             let (c1, c2) = (code.clone(), code.clone());

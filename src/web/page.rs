@@ -111,3 +111,24 @@ pub fn inserted_at_once(ev: &web_sys::Event) -> bool {
     let data = js_sys::Reflect::get(ev, &"data".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
     kind.starts_with("insertFromPaste") || kind == "insertFromDrop" || kind == "insertReplacementText" || data.chars().count() > 1
 }
+
+/// Scrolls `el` to the middle of the view, without animation (nothing moves for a user who asked
+/// for reduced motion): a row the user just added, seen with what is around it.
+pub fn scroll_into_view(el: &web_sys::Element) {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"block".into(), &"center".into());
+    if let Ok(f) = js_sys::Reflect::get(el, &"scrollIntoView".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into)) {
+        let _ = f.call1(el, &options);
+    }
+}
+
+/// Whether focus has fallen back to the page or to the dialog around it (the element that had
+/// it was removed), or is on an element whose `data-testid` starts with one of `on`.
+pub fn focus_lost_or_on(on: &[&str]) -> bool {
+    document().is_none_or(|d| {
+        d.active_element().is_none_or(|e| {
+            matches!(e.tag_name().as_str(), "BODY" | "DIALOG")
+                || e.get_attribute("data-testid").is_some_and(|t| on.iter().any(|p| t.starts_with(p)))
+        })
+    })
+}

@@ -112,7 +112,7 @@ test('countdown bars agree with the seconds shown, period after period, by jumps
     assert.ok(newPeriods >= 3 && Math.floor(end / 30_000) - Math.floor(start / 30_000) >= 3, `${newPeriods} new periods seen`);
 
     await page.screenshot({ path: path.join(ARTIFACTS, 'display-bars-en-390.png'), fullPage: true });
-    await app.tid('lang-ja').click();
+    await app.chooseLanguage('ja');
     await expectBarsAgree(page, 'in Japanese');
     await page.screenshot({ path: path.join(ARTIFACTS, 'display-bars-ja-390.png'), fullPage: true });
     assert.deepEqual(b.errors, []);
@@ -160,7 +160,7 @@ test('an older measurement is stored and the newest answer is refused (two days 
       ['en', { right: /right/, fine: /work as they are/, refused: /more than a day apart, so that check was not used/, age: /^3 h ago/ }],
       ['ja', { right: /正確/, fine: /そのまま使えます/, refused: /1日以上ずれています。この確認結果は使いませんでした/, age: /^3時間前/ }],
     ]) {
-      await app.tid(`lang-${lang}`).click();
+      await app.chooseLanguage(lang);
       const panel = await readPanel(page);
       assert.match(panel.error, words.refused, `${lang}: the refusal is shown`);
       assert.equal(panel.verdicts.length, 1, `${lang}: one verdict`);
@@ -214,7 +214,7 @@ test('a reference 370 ms ahead: the offset is printed to the precision of its ±
     await app.tid('clock-offset').waitFor();
 
     for (const lang of ['en', 'ja']) {
-      await app.tid(`lang-${lang}`).click();
+      await app.chooseLanguage(lang);
       const text = await app.tid('clock-offset').textContent();
       const shown = parseOffset(text);
       assert.equal(shown.decimals, shown.pmDecimals, `"${text}": offset and ± to the same place`);

@@ -69,7 +69,7 @@ test('tags and the tag filter, pin, move by keyboard, order by name and by recen
     assert.deepEqual(await issuers(app), ['Charlie', 'Alpha', 'Bravo']);
 
     // Edit: rename and tag.
-    await app.row('Alpha').getByTestId('edit').click();
+    await app.rowAction('Alpha', 'edit');
     await app.tid('edit-tags').fill('work, 仕事');
     await app.tid('edit-issuer').fill('Alpha Corp');
     await app.tid('edit-save').click();
@@ -79,33 +79,43 @@ test('tags and the tag filter, pin, move by keyboard, order by name and by recen
     assert.deepEqual(await issuers(app), ['Alpha Corp']);
     await app.tid('tag-filter').getByText('All').click();
 
-    // Reorder with the keyboard only: focus Bravo's "move up" and press Enter twice.
-    await app.row('Bravo').getByTestId('move-up').focus();
+    // Reorder with the keyboard only: focus Bravo's menu button, Enter opens the menu, arrows
+    // reach "move up", Enter moves; the focus stays there, so Enter again moves again.
+    await app.row('Bravo').getByTestId('row-menu').focus();
+    await page.keyboard.press('Enter');
+    await app.row('Bravo').getByTestId('row-menu-list').waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.dataset.testid);
+    for (let i = 0; i < 5 && (await focused()) !== 'move-up'; i++) await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), 'move-up');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=issuer]')].map((e) => e.textContent)[1] === 'Bravo');
-    await app.row('Bravo').getByTestId('move-up').focus();
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'move-up');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=issuer]')].map((e) => e.textContent)[0] === 'Bravo');
     assert.deepEqual(await issuers(app), ['Bravo', 'Charlie', 'Alpha Corp']);
+    await page.keyboard.press('Escape');
+    await app.tid('row-menu-list').waitFor({ state: 'detached' });
 
     // Drag: Alpha Corp dragged onto Bravo takes its place.
     await app.row('Alpha Corp').dragTo(app.row('Bravo'));
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=issuer]')].map((e) => e.textContent).join() === 'Alpha Corp,Bravo,Charlie');
     assert.deepEqual(await issuers(app), ['Alpha Corp', 'Bravo', 'Charlie']);
-    await app.row('Alpha Corp').getByTestId('move-down').click();
+    await app.rowAction('Alpha Corp', 'move-down');
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=issuer]')].map((e) => e.textContent).join() === 'Bravo,Alpha Corp,Charlie');
 
     // Pin: to the top, and it survives a reload.
-    await app.row('Alpha Corp').getByTestId('pin').click();
+    await app.rowAction('Alpha Corp', 'pin');
     await page.waitForFunction(() => document.querySelector('[data-testid=issuer]')?.textContent === 'Alpha Corp');
-    assert.equal(await app.row('Alpha Corp').getByTestId('pin').getAttribute('aria-pressed'), 'true');
+    assert.equal(await app.row('Alpha Corp').getByTestId('pinned').count(), 1, 'the row shows it is pinned');
     await page.reload();
     await app.unlock();
     assert.deepEqual(await issuers(app), ['Alpha Corp', 'Bravo', 'Charlie']);
 
     // By name (pinned still first); by recent use after copying Charlie.
     await app.tid('sort').selectOption('name');
+    await app.openRowMenu('Bravo');
     await page.waitForFunction(() => document.querySelector('[data-testid=move-up]') === null);
+    await page.keyboard.press('Escape');
     assert.deepEqual(await issuers(app), ['Alpha Corp', 'Bravo', 'Charlie']);
     await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
     await app.row('Charlie').getByTestId('copy').click();
@@ -164,14 +174,14 @@ test('accessibility: no serious or critical axe findings on the main screens, bo
     await axeCheck(page, 'create screen');
     await app.createVault();
     await app.addByUri(link('GitHub', 'octocat'));
-    await app.row('GitHub').getByTestId('edit').click();
+    await app.rowAction('GitHub', 'edit');
     await app.tid('edit-tags').fill('work');
     await app.tid('edit-save').click();
     await app.tid('tag-filter').waitFor();
     await axeCheck(page, 'list (light, English)');
-    await app.tid('theme').selectOption('dark');
+    await app.chooseTheme('dark');
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
-    await app.tid('lang-ja').click();
+    await app.chooseLanguage('ja');
     await axeCheck(page, 'list (dark, Japanese)');
     await page.screenshot({ path: path.join(ARTIFACTS, 'list-dark-ja-360.png'), fullPage: true });
     await app.openAddDialog();

@@ -45,7 +45,7 @@ test('a 256-emoji issuer is refused with a message; a 300-kanji or 2,100-letter 
     await app.expectCode(kanji, totp(RFC_SEED, T1, 8));
 
     // Rename: the inputs stop at 256; a longer value put in anyway is refused by name on Save.
-    await app.row('Plain').getByTestId('edit').click();
+    await app.rowAction('Plain', 'edit');
     assert.equal(await app.tid('edit-name').getAttribute('maxlength'), '256');
     assert.equal(await app.tid('edit-issuer').getAttribute('maxlength'), '256');
     for (const [field, value, message] of [
@@ -122,10 +122,10 @@ test('a backup with one damaged entry restores: the good accounts work, the entr
     await app.addByUri(`otpauth://totp/Later:me?secret=${RFC_SEED}`);
     await app.lockAndUnlock();
     assert.equal(await app.tid('unreadable-row').count(), 1);
-    await app.tid('lang-ja').click();
+    await app.chooseLanguage('ja');
     await page.screenshot({ path: path.join(ARTIFACTS, 'integrity-unreadable-ja.png') });
     assert.match(await app.tid('unreadable-row').textContent(), /読み取れませんでした/);
-    await app.tid('lang-en').click();
+    await app.chooseLanguage('en');
     await app.tid('unreadable-delete').click();
     await app.tid('unreadable-delete-confirm').click();
     await page.waitForFunction(() => !document.querySelector('[data-testid=unreadable-row]'));

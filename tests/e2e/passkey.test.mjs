@@ -97,7 +97,7 @@ test('enrol a passkey, lock, unlock with one tap; a failed fingerprint falls bac
     // The fingerprint fails: a note, the passphrase field right there, no error wall.
     await app.tid('lock').click();
     await auth.verified(false);
-    await app.tid('lang-ja').click();
+    await app.chooseLanguage('ja');
     await app.tid('unlock-passkey').click();
     await app.tid('problem').waitFor({ timeout: 15000 });
     assert.match(await app.tid('problem').textContent(), /パスフレーズ/);
@@ -106,7 +106,7 @@ test('enrol a passkey, lock, unlock with one tap; a failed fingerprint falls bac
     await app.unlock();
     await app.tid('add-button').waitFor();
     await expectRightCode(app, page, 'Passkey Bank');
-    await app.tid('lang-en').click();
+    await app.chooseLanguage('en');
     await auth.verified(true);
 
     // Remove it: the unlock screen no longer offers it; the passphrase opens.

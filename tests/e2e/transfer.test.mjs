@@ -207,7 +207,7 @@ test('export an account as a QR code (after the reveal step) and decode it back'
     await app.open();
     const link = `otpauth://totp/Export%20Me:%E8%8A%B1%E5%AD%90?secret=${RFC_SEED}&issuer=Export%20Me&algorithm=SHA256&digits=8&period=60`;
     await app.addByUri(link);
-    await app.row('Export Me').getByTestId('export-account').click();
+    await app.rowAction('Export Me', 'export-account');
     assert.equal(await app.tid('export-dialog').getByTestId('qr').count(), 0, 'nothing shown before the reveal step');
     await app.tid('reveal').click();
     const shot = PNG.sync.read(await app.tid('export-dialog').getByTestId('qr').screenshot());

@@ -1,7 +1,8 @@
-//! The account list: search, tag filter and order above; one row per account with its monogram,
-//! code, countdown, copy, pin, move, edit, backup codes, export and delete.
+//! The account list: search, tag filter and order above; one dense row per account (name, code
+//! that copies on a tap, countdown, backup codes, a menu for the rest); the note a copy leaves.
 
 mod clocks;
+mod copy;
 mod icon;
 mod row;
 
@@ -10,12 +11,11 @@ use super::{tr, AppState};
 use crate::i18n::{self, T};
 use crate::organize::{order, Query, SortKey, SortOrder};
 use crate::otp::{main_period, millis_remaining};
-use crate::web::clipboard;
 use crate::web::perf::Span;
 use clocks::{MainPeriod, PeriodClocks};
+use copy::{CopyNote, CopyToast, SOON_MS};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use row::{AccountRow, Dragging};
+use row::{AccountRow, Dragging, OpenMenu};
 
 pub use row::WindowFocus;
 
@@ -32,6 +32,10 @@ pub fn AccountList() -> impl IntoView {
     let clocks = PeriodClocks::new();
     provide_context(clocks.clone());
     provide_context(Dragging(RwSignal::new(None)));
+    let note = CopyNote::new();
+    provide_context(note);
+    let open_menu = RwSignal::new(None::<u64>);
+    provide_context(OpenMenu(open_menu));
     Effect::new(move |_| clocks.tick(state.now_ms.get()));
     let shared_secs = Memo::new(move |_| main.get().map(|p| millis_remaining(state.now_ms.get(), p).div_ceil(1000)));
     let query = RwSignal::new(String::new());
@@ -101,27 +105,48 @@ pub fn AccountList() -> impl IntoView {
             }
         }
     });
+    // An open row menu closes on a press anywhere outside it.
+    let on_press = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        let Some(open) = open_menu.get_untracked() else { return };
+        use wasm_bindgen::JsCast;
+        let inside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest(".menu-wrap").ok().flatten())
+            .and_then(|w| w.closest("[data-menu-of]").ok().flatten())
+            .is_some_and(|row| row.get_attribute("data-menu-of") == Some(open.to_string()));
+        if !inside {
+            open_menu.set(None);
+        }
+    });
     on_cleanup(move || {
         on_scroll.remove();
         on_slash.remove();
+        on_press.remove();
     });
+    // The account just added is shown, whatever the search, the tag or how far the list was
+    // rendered; its row scrolls into view and marks itself.
+    Effect::new(move |_| {
+        let Some(id) = state.highlight.get() else { return };
+        let index = |m: &Vec<usize>| session.rows.with_untracked(|rows| m.iter().position(|&i| rows.get(i).is_some_and(|r| r.id == id)));
+        if matching.with_untracked(index).is_none() && session.rows.with_untracked(|r| r.iter().any(|r| r.id == id)) {
+            query.set(String::new());
+            tag.set(None);
+        }
+        if let Some(at) = matching.with_untracked(index) {
+            if at >= limit.get_untracked() {
+                limit.set(at + 1);
+            }
+        }
+    });
+    // Enter in the search copies the first match, said the same way as a tap on its code.
     let copy_first = move || {
         let Some(row) = visible.with_untracked(|v| v.first().cloned()) else { return };
-        let Some(code) = row.generator.as_ref().map(|g| g.at_time(state.now_ms.get_untracked() / 1000).as_plain()) else { return };
-        let lang = state.lang.get_untracked();
-        let who = row.display_name(lang);
-        let id = row.id;
-        spawn_local(async move {
-            if clipboard::write_text(&code).await.is_ok() {
-                state.status.set(i18n::copied_for(lang, &who));
-                let now = crate::clock::Clock::now_ms(&crate::web::clock::BrowserClock);
-                session.edit(move |c| {
-                    c.touch(id, now);
-                });
-            } else {
-                state.status.set(i18n::t(lang, T::CopyFailed).to_owned());
-            }
-        });
+        let Some(generator) = row.generator.as_ref() else { return };
+        let now = state.now_ms.get_untracked();
+        let code = generator.at_time(now / 1000).as_plain();
+        let soon = generator.params().kind.period().is_some_and(|p| millis_remaining(now, p) <= SOON_MS);
+        note.copy(session, row.id, row.display_name(state.lang.get_untracked()), code, soon);
     };
     let set_sort = move |ev: leptos::ev::Event| {
         let s = match event_target_value(&ev).as_str() {
@@ -134,7 +159,7 @@ pub fn AccountList() -> impl IntoView {
     view! {
         <super::backup_status::BackupStatus />
         <super::storage_note::TopNotes />
-        <super::clock_panel::CorrectedBadge />
+        <h2 class="sr-only">{tr(T::AccountsHeading)}</h2>
         <Show when=move || session.rows.with(|r| !r.is_empty())>
             <div class="find" role="search">
                 <label for="search" class="sr-only">{tr(T::SearchLabel)}</label>
@@ -175,11 +200,15 @@ pub fn AccountList() -> impl IntoView {
                 </div>
             </Show>
         </Show>
-        {move || shared_secs.get().map(|s| view! {
-            <p class="shared-countdown" data-testid="countdown-shared" class:low=move || s <= 5>
-                {i18n::codes_change_in(state.lang.get(), s)}
-            </p>
-        })}
+        // One line: when the codes change, and whether they use the corrected time.
+        <div class="list-status">
+            {move || shared_secs.get().map(|s| view! {
+                <p class="shared-countdown" data-testid="countdown-shared" class:low=move || s <= 5>
+                    {i18n::codes_change_in(state.lang.get(), s)}
+                </p>
+            })}
+            <super::clock_panel::CorrectedBadge />
+        </div>
         <Show
             when=move || session.rows.with(|r| !r.is_empty())
             fallback=move || view! { <p class="empty" data-testid="empty">{tr(T::EmptyList)}</p> }
@@ -200,6 +229,7 @@ pub fn AccountList() -> impl IntoView {
                 </Show>
             </ul>
         </Show>
+        <CopyToast />
     }
 }
 

@@ -1,15 +1,14 @@
-//! One account's row: monogram, code, countdown, copy, pin, move, edit, backup codes, export and
-//! delete; and its edit form.
+//! One account's row: badge, name, the code (a tap copies it) and its countdown, the backup-codes
+//! button and a menu (edit, pin, move, show the QR code, delete); and its edit form.
 
 use super::clocks::{MainPeriod, PeriodClocks};
+use super::copy::{CopyNote, SOON_MS};
 use crate::i18n::{self, T};
-use crate::organize::{monogram, parse_tags, SortOrder};
+use crate::organize::{parse_tags, SortOrder};
 use crate::otp::{millis_remaining, Code, Kind};
 use crate::ui::state::{Row, Session};
 use crate::ui::{tr, AppState};
-use crate::web::clipboard;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::time::Duration;
 
 /// Whether codes are masked right now: the window lost the focus and the user asked for that.
@@ -20,12 +19,51 @@ pub struct WindowFocus(pub RwSignal<bool>);
 #[derive(Clone, Copy)]
 pub(super) struct Dragging(pub(super) RwSignal<Option<u64>>);
 
+/// The row whose menu is open (one at a time, closed by a click anywhere else).
+#[derive(Clone, Copy)]
+pub(super) struct OpenMenu(pub(super) RwSignal<Option<u64>>);
+
+/// The menu items of a row, in order; the first gets the focus when the menu opens.
+const MENU_ITEMS: &str = "[role=menuitem]";
+
+/// Moves the focus among the open menu's items: by `step`, or to the first or last.
+fn focus_item(menu: &web_sys::HtmlElement, to: ItemMove) {
+    use wasm_bindgen::JsCast;
+    let items: Vec<web_sys::Element> = std::iter::successors(menu.first_element_child(), |e| e.next_element_sibling())
+        .filter(|e| e.matches(MENU_ITEMS).unwrap_or(false))
+        .collect();
+    let n = items.len();
+    if n == 0 {
+        return;
+    }
+    let active = leptos::prelude::document().active_element();
+    let at = items.iter().position(|e| active.as_ref().is_some_and(|a| a.is_same_node(Some(e))));
+    let next = match (to, at) {
+        (ItemMove::First, _) | (ItemMove::Next, None) => 0,
+        (ItemMove::Last, _) | (ItemMove::Prev, None) => n - 1,
+        (ItemMove::Next, Some(i)) => (i + 1) % n,
+        (ItemMove::Prev, Some(i)) => (i + n - 1) % n,
+    };
+    if let Some(el) = items.get(next).and_then(|e| e.clone().dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+#[derive(Clone, Copy)]
+enum ItemMove {
+    First,
+    Last,
+    Next,
+    Prev,
+}
+
 /// Digits separated by spaces, so screen readers read "0 9 4" and not "ninety-four".
 fn spoken(code: &str) -> String {
     code.chars().filter(|c| !c.is_whitespace()).map(String::from).collect::<Vec<_>>().join(" ")
 }
 
-/// One account.
+/// One account: its badge, issuer and name, the code (a tap copies it), the countdown, and two
+/// controls: backup codes and a menu with everything else.
 #[component]
 pub(super) fn AccountRow(
     /// The account to show.
@@ -35,13 +73,15 @@ pub(super) fn AccountRow(
     let session = expect_context::<Session>();
     let backup_for = expect_context::<crate::ui::backup::BackupFor>().0;
     let export_for = expect_context::<crate::ui::transfer::ExportFor>().0;
+    let open_menu = expect_context::<OpenMenu>().0;
+    let note = expect_context::<CopyNote>();
     let has_secret = row.account.is_some();
-    let copied = RwSignal::new(None::<bool>);
     let confirming = RwSignal::new(false);
-    let row_name = row.clone();
-    let who = move || row_name.display_name(state.lang.get());
-    let who_delete = who.clone();
+    let row_name = StoredValue::new(row.clone());
+    let who = move || row_name.with_value(|r| r.display_name(state.lang.get()));
     let who_backup = who.clone();
+    let who_menu = who.clone();
+    let who_delete = who.clone();
     let id = row.id;
     let issuer = row.issuer.clone();
     let name = row.name.clone();
@@ -49,23 +89,112 @@ pub(super) fn AccountRow(
     let remaining = row.backup.as_ref().map(|b| b.remaining());
     let set = row.backup.clone();
     let is_low = move || set.as_ref().is_some_and(|b| b.is_low(session.low_threshold.get()));
-    let (letter, hue) = monogram(&issuer, &name);
     let tags = row.tags.clone();
     let pinned = row.pinned;
     let editing = RwSignal::new(false);
     let manual = move || session.settings.with(|s| s.sort == SortOrder::Manual);
     let dragging = expect_context::<Dragging>().0;
-    let who_pin = who.clone();
-    let who_up = who.clone();
-    let who_down = who.clone();
-    let who_edit = who.clone();
     let code_line = match (row.generator.clone(), row.account.clone()) {
-        (Some(generator), Some(_)) => code_line(generator, row.counter, id, copied, who.clone()).into_any(),
+        (Some(generator), Some(_)) => code_line(generator, row.counter, id, who.clone()).into_any(),
         _ => view! { <p class="no-secret" data-testid="no-secret">{tr(T::NoSecretHere)}</p> }.into_any(),
     };
 
+    // The menu: opened by its button (Enter, Space or a tap), the first item focused; arrows,
+    // Home and End move; Escape closes it and gives the focus back to its button; Tab leaves it.
+    let li = NodeRef::<leptos::html::Li>::new();
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    let menu = NodeRef::<leptos::html::Div>::new();
+    let is_open = move || open_menu.get() == Some(id);
+    let close_menu = move |refocus: bool| {
+        if open_menu.get_untracked() == Some(id) {
+            open_menu.set(None);
+        }
+        if refocus {
+            if let Some(b) = menu_button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(m) = menu.get() {
+            focus_item(&m, ItemMove::First);
+        }
+    });
+    let on_menu_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(m) = menu.get_untracked() else { return };
+        let to = match ev.key().as_str() {
+            "ArrowDown" => ItemMove::Next,
+            "ArrowUp" => ItemMove::Prev,
+            "Home" => ItemMove::First,
+            "End" => ItemMove::Last,
+            "Escape" => {
+                ev.prevent_default();
+                ev.stop_propagation();
+                close_menu(true);
+                return;
+            }
+            "Tab" => {
+                close_menu(false);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        focus_item(&m, to);
+    };
+    // A move keeps the menu open and its item focused, so Enter again moves again; the row's
+    // element is moved in the page, which drops the focus, so it is put back once the list shows
+    // the new order.
+    let refocus = StoredValue::new(None::<&'static str>);
+    Effect::new(move |_| {
+        session.rows.track();
+        if let Some(testid) = refocus.get_value() {
+            request_animation_frame(move || {
+                refocus.set_value(None);
+                if let Some(el) = li.get_untracked().and_then(|li| li.query_selector(&format!("[data-testid={testid}]")).ok().flatten()) {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            });
+        }
+    });
+    let move_by = move |by: i32, testid: &'static str| {
+        refocus.set_value(Some(testid));
+        session.edit(move |c| {
+            c.move_by(id, by);
+        });
+    };
+    // The account just added: in view, marked for a few seconds.
+    let highlighted = move || state.highlight.get() == Some(id);
+    Effect::new(move |_| {
+        if highlighted() {
+            if let Some(el) = li.get() {
+                crate::web::page::scroll_into_view(&el);
+            }
+            set_timeout(
+                move || {
+                    if state.highlight.try_get_untracked() == Some(Some(id)) {
+                        state.highlight.set(None);
+                    }
+                },
+                Duration::from_millis(HIGHLIGHT_MS),
+            );
+        }
+    });
+
+    // The question takes the focus, on its safe answer.
+    let confirm_no = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(b) = confirm_no.get() {
+            let _ = b.focus();
+        }
+    });
+
     view! {
-        <li class="account" data-testid="account-row" class:pinned=pinned
+        <li class="account" data-testid="account-row" data-menu-of=id.to_string() node_ref=li class:pinned=pinned
+            class:highlight=highlighted class:menu-open=is_open
             draggable=move || if manual() { "true" } else { "false" }
             on:dragstart=move |ev: leptos::ev::DragEvent| {
                 dragging.set(Some(id));
@@ -87,74 +216,107 @@ pub(super) fn AccountRow(
                 dragging.set(None);
             }
             on:dragend=move |_| dragging.set(None)>
+            // The service's badge: one element, here only.
+            <super::icon::ServiceIcon issuer=issuer.clone() name=name.clone() />
             <div class="who">
-                <super::icon::ServiceIcon issuer=issuer.clone() name=name.clone() />
-                <div class="who-text">
+                <span class="issuer-line">
+                    {pinned.then(|| view! { <span class="pinned-mark" data-testid="pinned" title=tr(T::PinnedMark)>"★"<span class="sr-only">{tr(T::PinnedMark)}</span></span> })}
                     <span class="issuer" data-testid="issuer">{issuer.clone()}</span>
+                    {unnamed.then(|| view! { <span class="issuer">{tr(T::Unnamed)}</span> })}
+                </span>
+                <span class="name-line">
                     <span class="name" data-testid="name">{name.clone()}</span>
-                    {unnamed.then(|| view! { <span class="name">{tr(T::Unnamed)}</span> })}
                     {(!tags.is_empty()).then(|| view! {
                         <span class="tags" data-testid="tags">{tags.iter().map(|t| view! { <span class="chip small">{t.clone()}</span> }).collect_view()}</span>
                     })}
-                </div>
-                <button class="icon pin" data-testid="pin" aria-pressed=if pinned { "true" } else { "false" }
-                    aria-label=move || i18n::row_action(state.lang.get(), if pinned { T::Unpin } else { T::Pin }, &who_pin())
-                    on:click=move |_| session.edit(move |c| { c.set_pinned(id, !pinned); })>
-                    {if pinned { "★" } else { "☆" }}
-                </button>
+                </span>
             </div>
             {code_line}
-            <div class="actions">
-                <button class="ghost backup-button" data-testid="backup-button" class:low=is_low
+            <div class="row-controls">
+                <button class="ghost backup-button" data-testid="backup-button" class:low=is_low class:none=remaining.is_none()
+                    data-count=remaining.map_or_else(|| "+".to_owned(), |n| n.to_string())
+                    title=move || i18n::backup_button(state.lang.get(), remaining)
                     aria-label=move || format!("{} — {}", i18n::backup_button(state.lang.get(), remaining), who_backup())
                     on:click=move |_| backup_for.set(Some(id))>
-                    {move || i18n::backup_button(state.lang.get(), remaining)}
+                    <svg class="icon-svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M7 3h10a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm2 5h6M9 12h6M9 16h4" /></svg>
+                    <span class="sr-only">{move || i18n::backup_button(state.lang.get(), remaining)}</span>
                 </button>
-                {has_secret.then(|| {
-                    let who_export = who.clone();
-                    view! {
-                        <button class="ghost" data-testid="export-account" aria-label=move || format!("{} — {} ({})", i18n::t(state.lang.get(), T::ExportAccount), who_export(), i18n::t(state.lang.get(), T::ExportAccountTitle))
-                            on:click=move |_| export_for.set(Some(id))>{tr(T::ExportAccount)}</button>
-                    }
-                })}
-                <button class="ghost" data-testid="edit" aria-expanded=move || if editing.get() { "true" } else { "false" }
-                    aria-label=move || i18n::row_action(state.lang.get(), T::Edit, &who_edit())
-                    on:click=move |_| editing.update(|e| *e = !*e)>{tr(T::Edit)}</button>
-                <Show when=manual>
-                    <button class="ghost icon" data-testid="move-up" aria-label=i18n::row_action(state.lang.get_untracked(), T::MoveUp, &who_up())
-                        on:click=move |_| session.edit(move |c| { c.move_by(id, -1); })>"↑"</button>
-                    <button class="ghost icon" data-testid="move-down" aria-label=i18n::row_action(state.lang.get_untracked(), T::MoveDown, &who_down())
-                        on:click=move |_| session.edit(move |c| { c.move_by(id, 1); })>"↓"</button>
-                </Show>
-                <button class="ghost danger" data-testid="delete" aria-label=move || i18n::delete_label(state.lang.get(), &who_delete())
-                    on:click=move |_| confirming.set(true)>
-                    {tr(T::Delete)}
-                </button>
+                <div class="menu-wrap" on:keydown=on_menu_key>
+                    <button class="ghost menu-button" data-testid="row-menu" node_ref=menu_button aria-haspopup="menu"
+                        aria-expanded=move || if is_open() { "true" } else { "false" }
+                        aria-label=move || i18n::row_action(state.lang.get(), T::RowMoreActions, &who_menu())
+                        on:click=move |_| if is_open() { open_menu.set(None) } else { open_menu.set(Some(id)) }>
+                        <svg class="icon-svg" viewBox="0 0 24 24" aria-hidden="true"><circle cx="5" cy="12" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="19" cy="12" r="2" /></svg>
+                    </button>
+                    <Show when=is_open>
+                        <div class="menu" role="menu" node_ref=menu data-testid="row-menu-list"
+                            aria-label=move || i18n::row_action(state.lang.get(), T::RowMoreActions, &who())>
+                            <button role="menuitem" tabindex="-1" data-testid="edit"
+                                on:click=move |_| { close_menu(false); editing.set(true); }>{tr(T::MenuEdit)}</button>
+                            <button role="menuitem" tabindex="-1" data-testid="pin"
+                                on:click=move |_| { close_menu(true); session.edit(move |c| { c.set_pinned(id, !pinned); }); }>
+                                {tr(if pinned { T::MenuUnpin } else { T::MenuPin })}
+                            </button>
+                            <Show when=manual>
+                                <button role="menuitem" tabindex="-1" data-testid="move-up" on:click=move |_| move_by(-1, "move-up")>{tr(T::MenuMoveUp)}</button>
+                                <button role="menuitem" tabindex="-1" data-testid="move-down" on:click=move |_| move_by(1, "move-down")>{tr(T::MenuMoveDown)}</button>
+                            </Show>
+                            {has_secret.then(|| view! {
+                                <button role="menuitem" tabindex="-1" data-testid="export-account"
+                                    on:click=move |_| { close_menu(false); export_for.set(Some(id)); }>
+                                    {tr(T::MenuShowQr)}<span class="item-hint">{tr(T::ExportAccountTitle)}</span>
+                                </button>
+                            })}
+                            <button role="menuitem" tabindex="-1" class="ghost danger" data-testid="delete"
+                                on:click=move |_| { close_menu(false); confirming.set(true); }>{tr(T::MenuDelete)}</button>
+                        </div>
+                    </Show>
+                </div>
             </div>
             <Show when=move || editing.get()>
-                <EditForm id=id issuer=issuer.clone() name=name.clone() tags=tags.join(", ") done=editing />
+                <EditForm id=id issuer=issuer.clone() name=name.clone() tags=tags.join(", ") done=editing menu_button=menu_button />
             </Show>
-            <Show when=move || copied.get() == Some(false)>
+            <Show when=move || note.copied(id) == Some(false)>
                 <p class="error" role="alert" data-testid="copy-failed">{tr(T::CopyFailed)}</p>
             </Show>
             <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-label=tr(T::Delete) data-testid="confirm-delete">
+                <div class="confirm" role="alertdialog" aria-label=move || i18n::delete_label(state.lang.get(), &who_delete()) data-testid="confirm-delete">
                     <p>{tr(T::ConfirmDelete)}</p>
                     <button class="danger" data-testid="confirm-yes" on:click=move |_| session.edit(move |c| { c.remove(id); })>{tr(T::ConfirmDeleteYes)}</button>
-                    <button class="ghost" data-testid="confirm-no" autofocus on:click=move |_| confirming.set(false)>{tr(T::ConfirmDeleteNo)}</button>
+                    <button class="ghost" data-testid="confirm-no" node_ref=confirm_no
+                        on:click=move |_| {
+                            confirming.set(false);
+                            if let Some(b) = menu_button.get_untracked() { let _ = b.focus(); }
+                        }>{tr(T::ConfirmDeleteNo)}</button>
                 </div>
             </Show>
         </li>
     }
 }
 
+/// How long a just-added row stays highlighted (ms).
+const HIGHLIGHT_MS: u64 = 4_000;
+
 /// Rename an account and set its tags.
 #[component]
-fn EditForm(id: u64, issuer: String, name: String, tags: String, done: RwSignal<bool>) -> impl IntoView {
+fn EditForm(id: u64, issuer: String, name: String, tags: String, done: RwSignal<bool>, menu_button: NodeRef<leptos::html::Button>) -> impl IntoView {
     let session = expect_context::<Session>();
     let state = expect_context::<AppState>();
     let (issuer, name, tags) = (RwSignal::new(issuer), RwSignal::new(name), RwSignal::new(tags));
     let error = RwSignal::new(None::<String>);
+    // Opened from the menu: the first field takes the focus; closed, it goes back to the menu button.
+    let first = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(i) = first.get() {
+            let _ = i.focus();
+        }
+    });
+    let finish = move || {
+        done.set(false);
+        if let Some(b) = menu_button.get_untracked() {
+            let _ = b.focus();
+        }
+    };
     let save = move || {
         let (i, n, t) = (issuer.get_untracked(), name.get_untracked(), parse_tags(&tags.get_untracked()));
         // Refused here with the field and its limit, so nothing is said to be saved that is not.
@@ -165,13 +327,13 @@ fn EditForm(id: u64, issuer: String, name: String, tags: String, done: RwSignal<
         session.edit(move |c| {
             let _ = c.edit_label(id, &i, &n, t.clone());
         });
-        done.set(false);
+        finish();
     };
     let field = |id: String| id;
     view! {
-        <form class="edit grid" data-testid="edit-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+        <form class="edit grid" data-testid="edit-form" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { finish() } on:submit=move |ev| { ev.prevent_default(); save(); }>
             <label for=field(format!("edit-issuer-{id}"))>{tr(T::IssuerLabel)}</label>
-            <input id=format!("edit-issuer-{id}") data-testid="edit-issuer" autocomplete="off" maxlength=crate::account::MAX_LABEL_LEN
+            <input id=format!("edit-issuer-{id}") node_ref=first data-testid="edit-issuer" autocomplete="off" maxlength=crate::account::MAX_LABEL_LEN
                 prop:value=move || issuer.get() on:input=move |ev| issuer.set(event_target_value(&ev)) />
             <label for=format!("edit-name-{id}")>{tr(T::NameLabel)}</label>
             <input id=format!("edit-name-{id}") data-testid="edit-name" autocomplete="off" maxlength=crate::account::MAX_LABEL_LEN
@@ -181,23 +343,23 @@ fn EditForm(id: u64, issuer: String, name: String, tags: String, done: RwSignal<
                 prop:value=move || tags.get() on:input=move |ev| tags.set(event_target_value(&ev)) />
             {move || error.get().map(|m| view! { <p class="error" role="alert" data-testid="edit-error">{m}</p> })}
             <div class="buttons start">
-                <button type="button" class="ghost" on:click=move |_| done.set(false)>{tr(T::Cancel)}</button>
+                <button type="button" class="ghost" on:click=move |_| finish()>{tr(T::Cancel)}</button>
                 <button type="submit" class="primary" data-testid="edit-save">{tr(T::Save)}</button>
             </div>
         </form>
     }
 }
 
-/// The code, its countdown, the HOTP button and the copy button of an account with a secret.
+/// The code (a tap copies it), its countdown, and the HOTP "next code" button.
 fn code_line(
     generator: crate::otp::Generator,
     counter: u64,
     id: u64,
-    copied: RwSignal<Option<bool>>,
     who: impl Fn() -> String + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let session = expect_context::<Session>();
+    let note = expect_context::<CopyNote>();
     let params = generator.params();
     // The code only changes when its time step (or HOTP counter) does: the memo stops the
     // 1 Hz tick from re-rendering the code cell in between.
@@ -228,29 +390,12 @@ fn code_line(
         (blur && !focus.get()) || (tap && revealed_at.get() != Some(step.get()))
     });
     let who_reveal = who.clone();
-    // The "Copied" note's timer goes with the row.
-    let note_timer = StoredValue::new(None::<TimeoutHandle>);
-    on_cleanup(move || {
-        if let Some(t) = note_timer.try_update_value(Option::take).flatten() {
-            t.clear();
-        }
-    });
+    let who_copy = who.clone();
     let copy = move |_| {
-        let text = code.get_untracked().as_plain();
-        spawn_local(async move {
-            let ok = clipboard::write_text(&text).await.is_ok();
-            if ok {
-                let now = crate::clock::Clock::now_ms(&crate::web::clock::BrowserClock);
-                session.edit(move |c| {
-                    c.touch(id, now);
-                });
-            }
-            copied.set(Some(ok));
-            let timer = set_timeout_with_handle(move || copied.set(None), Duration::from_millis(if ok { 1500 } else { 4000 })).ok();
-            if let Some(old) = note_timer.try_update_value(|t| std::mem::replace(t, timer)).flatten() {
-                old.clear();
-            }
-        });
+        // Read at the tap, from the time the codes use: the same instant decides the code and
+        // whether it is about to change.
+        let soon = period.is_some_and(|p| millis_remaining(code_clock.now_ms(), p) <= SOON_MS);
+        note.copy(session, id, who_copy(), code.get_untracked().as_plain(), soon);
     };
     let next_code = move || {
         let next = counter.saturating_add(1);
@@ -268,9 +413,20 @@ fn code_line(
                             on:click=move |_| revealed_at.set(Some(step.get_untracked()))>"••• •••"</button>
                     }
                 }>
-                    <output class="code" data-testid="code" aria-label=move || spoken(&code.get().as_plain())>
-                        {move || code.get().grouped()}
-                    </output>
+                    {
+                        let who = who.clone();
+                        view! {
+                            // The code is the copy button. Its name, from its content, says the
+                            // digits one by one (not "seven hundred eight thousand…"), then what a tap does.
+                            <button class="code" data-testid="copy" on:click=copy.clone()>
+                                <span class="digits" data-testid="code" aria-hidden="true">{move || code.get().grouped()}</span>
+                                <span class="sr-only">{move || format!("{} — {}", spoken(&code.get().as_plain()), i18n::copy_label(state.lang.get(), &who()))}</span>
+                                <Show when=move || note.copied(id) == Some(true)>
+                                    <span class="copied-mark" aria-hidden="true">"✓ "{tr(T::Copied)}</span>
+                                </Show>
+                            </button>
+                        }
+                    }
                 </Show>
                 {period.map(|p| view! {
                     <div class="countdown" data-testid="countdown" class:low=move || low.get()>
@@ -289,16 +445,10 @@ fn code_line(
                     </div>
                 })}
                 {matches!(params.kind, Kind::Hotp { .. }).then(|| view! {
-                    <button class="ghost" data-testid="next-code" on:click=move |_| next_code()>
+                    <button class="ghost next-code" data-testid="next-code" on:click=move |_| next_code()>
                         {tr(T::NextCode)}
                     </button>
                 })}
-                <button class="copy" data-testid="copy" on:click=copy aria-label=move || i18n::copy_label(state.lang.get(), &who())>
-                    {move || match copied.get() {
-                        Some(true) => i18n::t(state.lang.get(), T::Copied),
-                        _ => i18n::t(state.lang.get(), T::Copy),
-                    }}
-                </button>
             </div>
     }
 }

@@ -165,6 +165,37 @@ export class AppPage {
     });
     return () => this.page.evaluate(() => window.__statusSaid);
   }
+  /** Opens the header's display menu (theme and language) unless it is open. */
+  async openDisplayMenu() {
+    if (!(await this.tid('display-menu').evaluate((d) => d.open))) await this.tid('display-menu').locator('summary').click();
+  }
+  /** Chooses the interface language ('en' or 'ja') in the header's display menu (which closes). */
+  async chooseLanguage(lang) {
+    await this.openDisplayMenu();
+    await this.tid(`lang-${lang}`).click();
+  }
+  /** Chooses the theme ('system', 'light' or 'dark') in the header's display menu, then closes it. */
+  async chooseTheme(theme) {
+    await this.openDisplayMenu();
+    await this.tid('theme').selectOption(theme);
+    await this.tid('display-menu').locator('summary').click();
+  }
+  /** Opens the "⋯" menu of `issuer`'s row unless it is open; resolves to the row. */
+  async openRowMenu(issuer) {
+    const row = this.row(issuer);
+    const button = row.getByTestId('row-menu');
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    await row.getByTestId('row-menu-list').waitFor();
+    return row;
+  }
+  /** Does one action of `issuer`'s row menu: 'edit', 'pin', 'move-up', 'move-down',
+   * 'export-account' or 'delete'. */
+  async rowAction(issuer, action) {
+    const row = await this.openRowMenu(issuer);
+    await row.getByTestId(action).click();
+  }
+  /** Copies `issuer`'s code with a tap on the code itself. */
+  async copyCode(issuer) { await this.row(issuer).getByTestId('copy').click(); }
   rows() { return this.tid('account-row'); }
   row(issuer) { return this.rows().filter({ has: this.page.getByTestId('issuer').getByText(issuer, { exact: true }) }); }
   async codeOf(issuer) { return (await this.row(issuer).getByTestId('code').textContent()).trim(); }
