@@ -143,6 +143,38 @@ fn the_count_runs_from_the_last_backup_and_a_file_knows_when_it_was_made() {
     assert_eq!(restored.content.accounts.len(), 2);
 }
 
+/// A backup clears only the changes its copy held: an edit saved while the share sheet was open
+/// (or by another tab) still counts afterwards.
+#[test]
+fn a_backup_clears_only_the_changes_its_copy_held() {
+    let mut c = Content::default();
+    let empty = c.clone();
+    c.add(&uri::parse(&link(1)).expect("valid").account, T0).expect("storable");
+    c.note_changes(&empty, T0);
+    let in_copy = c.backup.changes;
+    let before = c.clone();
+    c.add(&uri::parse(&link(2)).expect("valid").account, T0 + 10).expect("storable");
+    c.note_changes(&before, T0 + 10);
+    c.record_backup_of(BackupKind::Share, "x.2favault", T0 + 20, in_copy);
+    assert_eq!(c.backup.changes, 1, "the account added after the copy was made is not in it");
+    assert_eq!(c.backup.last.as_ref().map(|l| l.kind), Some(BackupKind::Share));
+    c.record_backup_of(BackupKind::Download, "y.2favault", T0 + 30, 1);
+    assert_eq!((c.backup.changes, c.backup.first_change_ms), (0, None));
+}
+
+/// A printed kit holds backup codes but no secret keys: it is remembered as the last paper kit,
+/// and the vault still counts as never backed up (the banner stays).
+#[test]
+fn a_printed_kit_is_not_a_backup_of_the_accounts() {
+    let mut c = two_accounts();
+    c.note_changes(&Content::default(), T0);
+    c.record_backup(BackupKind::Paper, "紙", T0 + 5);
+    assert_eq!(c.backup.paper.as_ref().map(|p| p.at_ms), Some(T0 + 5));
+    assert!(c.backup.last.is_none());
+    assert_eq!(c.backup.changes, 2);
+    assert_eq!(c.backup_notice(T0 + 10, (T0 + 10) / DAY_MS, None), BackupNotice::Banner);
+}
+
 /// The banner: never backed up with an account, or changes waiting three days or more; at most
 /// once a day (put away today, it stays a line until tomorrow).
 #[test]

@@ -55,6 +55,11 @@ pub fn BackupStatus() -> impl IntoView {
                 let now = minute.get() * 60_000;
                 let (backup, _) = session.backup_state.get();
                 let last_ago = backup.last.as_ref().map(|l| i18n::ago(lang, now, l.at_ms));
+                // Without storage there is nothing to back up (the app already says nothing
+                // will be kept): no line, no banner.
+                if session.storage.get() != super::state::Storage::IndexedDb {
+                    return ().into_any();
+                }
                 match notice.get() {
                     BackupNotice::Nothing => ().into_any(),
                     BackupNotice::Banner => view! {

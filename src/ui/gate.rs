@@ -241,13 +241,17 @@ pub fn FreshRestore() -> impl IntoView {
                     let accounts = v.content.accounts.len();
                     let codes = v.content.accounts.iter().filter_map(|a| a.backup.as_ref()).map(|s| s.remaining()).sum();
                     // When the file was made, from the file itself (older files do not say).
-                    let made = v.content.backup_made_ms().map(crate::web::clock::local_ms);
-                    if let Some(r) = restored {
-                        r.0.set(Some((accounts, codes, made)));
-                    }
-                    state.status.set(crate::i18n::restore_summary(lang, accounts, codes, made.map(crate::web::clock::local_ms)));
+                    let made = v.content.backup_made_ms();
                     pass.set(String::new());
-                    session.adopt(bytes, v);
+                    // Said once the vault is stored here (another tab may have made one meanwhile).
+                    session.adopt(bytes, v, move |taken| {
+                        if taken {
+                            if let Some(r) = restored {
+                                r.0.set(Some((accounts, codes, made)));
+                            }
+                            state.status.set(crate::i18n::restore_summary(lang, accounts, codes, made.map(crate::web::clock::local_ms)));
+                        }
+                    });
                 }
                 Err(crate::web::kdf::KeyFailure::Vault(e)) => error.set(Some(crate::i18n::backup_error(lang, &e))),
                 Err(crate::web::kdf::KeyFailure::Cancelled) => error.set(Some(crate::i18n::cancelled(lang).to_owned())),

@@ -295,7 +295,7 @@ pub fn RestoreForm(
                 Ok(v) if fresh => {
                     // Nothing here to lose: the backup becomes this browser's vault at once.
                     state.status.set(i18n::merge_preview(lang, v.content.accounts.len(), 0, 0));
-                    session.adopt(b, v);
+                    session.adopt(b, v, |_| {});
                 }
                 Ok(v) => {
                     let here = session.with_vault(|mine| mine.content.preview_merge(&v.content));

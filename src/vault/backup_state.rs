@@ -58,6 +58,10 @@ pub struct BackupState {
     /// When the oldest of those changes was made, Unix ms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_change_ms: Option<u64>,
+    /// The last emergency kit printed. Paper holds backup codes but no secret keys, so it is
+    /// kept apart: it neither counts as the last backup nor clears the changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paper: Option<BackupRecord>,
     /// Set in a backup file only: when that file was made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub made_ms: Option<u64>,
@@ -132,7 +136,7 @@ pub fn changes_between(before: &Content, after: &Content) -> u32 {
             _ => 1,
         };
     }
-    n += (before.accounts.len() - seen) as u64;
+    n += before.accounts.len().saturating_sub(seen) as u64;
     n += before.unreadable.len().abs_diff(after.unreadable.len()) as u64;
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -149,17 +153,33 @@ impl Content {
         n
     }
 
-    /// Records a backup made at `at_ms`: the changes so far are in it.
+    /// Records a backup made at `at_ms`: the changes so far are in it. A printed kit
+    /// ([`BackupKind::Paper`]) is recorded apart and changes nothing else.
     pub fn record_backup(&mut self, kind: BackupKind, place: &str, at_ms: u64) {
-        self.backup.last = Some(BackupRecord { at_ms, kind, place: place.to_owned() });
-        self.backup.changes = 0;
-        self.backup.first_change_ms = None;
+        self.record_backup_of(kind, place, at_ms, u32::MAX);
+    }
+
+    /// Records a backup made at `at_ms` from a copy that held `changes_in_copy` of the changes
+    /// counted: changes saved after the copy was made (while a share sheet was open, or by
+    /// another tab) still count. A printed kit ([`BackupKind::Paper`]) holds no secret keys:
+    /// it is recorded as the last paper kit and leaves the backup state as it was.
+    pub fn record_backup_of(&mut self, kind: BackupKind, place: &str, at_ms: u64, changes_in_copy: u32) {
+        let record = BackupRecord { at_ms, kind, place: place.to_owned() };
+        if kind == BackupKind::Paper {
+            self.backup.paper = Some(record);
+            return;
+        }
+        self.backup.last = Some(record);
+        self.backup.changes = self.backup.changes.saturating_sub(changes_in_copy);
+        if self.backup.changes == 0 {
+            self.backup.first_change_ms = None;
+        }
     }
 
     /// Makes this content the one a backup file holds: the backup is recorded in it, and the
     /// file says when it was made ([`Content::backup_made_ms`]).
     pub fn as_backup_file(&mut self, kind: BackupKind, place: &str, at_ms: u64) {
-        self.record_backup(kind, place, at_ms);
+        self.record_backup_of(kind, place, at_ms, u32::MAX);
         self.backup.made_ms = Some(at_ms);
     }
 

@@ -520,15 +520,16 @@ impl Session {
     /// saved last, under the passphrase set last), without its passkey slots, which belong to
     /// this device, recording in itself how and when it was made ([`Content::backup_made_ms`]).
     /// Needs the vault open here (its key reads the stored record).
-    async fn backup_copy(self, kind: BackupKind, place: &str, at_ms: u64) -> Result<Option<(Vec<u8>, Content)>, StoreError> {
+    async fn backup_copy(self, kind: BackupKind, place: &str, at_ms: u64) -> Result<Option<(Vec<u8>, Content, u32)>, StoreError> {
         let Some(bytes) = self.fresh_record().await? else { return Ok(None) };
         let copy = self.vault.with_value(|v| v.as_ref().map(|v| v.reopen(&bytes)));
         match copy {
             Some(Ok(stored)) => {
                 let mut backup = stored.without_passkeys();
+                let changes = backup.content.backup.changes;
                 backup.content.as_backup_file(kind, place, at_ms);
                 let sealed = backup.seal(&mut WebRandom).map_err(|_| StoreError::Other("seal".into()))?;
-                Ok(Some((sealed, backup.content.clone())))
+                Ok(Some((sealed, backup.content.clone(), changes)))
             }
             _ => Err(StoreError::Other("reopen".into())),
         }
@@ -539,8 +540,14 @@ impl Session {
     /// share or download. `place` is a short non-secret label (a file name; may be empty).
     /// Returns whether it was taken (never while locked).
     pub fn record_backup(self, kind: BackupKind, place: String) -> bool {
+        self.record_backup_of(kind, place, u32::MAX)
+    }
+
+    /// Records a backup made now from a copy that held `changes_in_copy` of the changes counted
+    /// (see [`Content::record_backup_of`]).
+    fn record_backup_of(self, kind: BackupKind, place: String, changes_in_copy: u32) -> bool {
         let now = BrowserClock.now_ms();
-        self.try_edit(move |c| c.record_backup(kind, &place, now))
+        self.try_edit(move |c| c.record_backup_of(kind, &place, now, changes_in_copy))
     }
 
     /// The one-tap backup: the encrypted file to the share sheet where the browser can share
@@ -548,7 +555,9 @@ impl Session {
     /// the browser refuses falls back to the download. Recorded in the vault when done, and told
     /// in [`Session::backup_done`]. Call it from the tap itself.
     pub fn back_up_now(self) {
-        if self.backing_up.get_untracked() || !self.is_open() {
+        // Only a stored vault is backed up: a vault kept in memory (no IndexedDB) has no
+        // passphrase slot, so a file of it could not be restored and would not be protected.
+        if self.backing_up.get_untracked() || !self.is_open() || self.storage.get_untracked() != Storage::IndexedDb {
             return;
         }
         self.backup_done.set(None);
@@ -559,19 +568,20 @@ impl Session {
         // IndexedDB read: the file is sealed here and now from the vault this tab shows (other
         // tabs' saves reach it as they happen). The download keeps reading the stored record.
         let shared = share::shareable_file(&name, &[0u8]).and_then(|_| {
-            let (bytes, content) = self.vault.with_value(|v| {
+            let (bytes, content, changes) = self.vault.with_value(|v| {
                 let mut copy = v.as_ref()?.without_passkeys();
+                let changes = copy.content.backup.changes;
                 copy.content.as_backup_file(BackupKind::Share, &name, now);
-                Some((copy.seal(&mut WebRandom).ok()?, copy.content.clone()))
+                Some((copy.seal(&mut WebRandom).ok()?, copy.content.clone(), changes))
             })?;
             let file = share::shareable_file(&name, &bytes)?;
-            Some((share::start_share(&file)?, content))
+            Some((share::start_share(&file)?, content, changes))
         });
         self.backing_up.set(true);
         spawn_local(async move {
             let done = match shared {
-                Some((sharing, content)) => match share::finish_share(sharing).await {
-                    ShareOutcome::Shared => self.saved(BackupKind::Share, &name, now, &content),
+                Some((sharing, content, changes)) => match share::finish_share(sharing).await {
+                    ShareOutcome::Shared => self.saved(BackupKind::Share, &name, now, &content, changes),
                     ShareOutcome::Cancelled => BackupDone::Cancelled,
                     ShareOutcome::Failed(_) => self.download_backup(&name, now).await,
                 },
@@ -584,14 +594,14 @@ impl Session {
 
     async fn download_backup(self, name: &str, now: u64) -> BackupDone {
         match self.backup_copy(BackupKind::Download, name, now).await {
-            Ok(Some((bytes, content))) if files::download(name, &bytes).is_ok() => self.saved(BackupKind::Download, name, now, &content),
+            Ok(Some((bytes, content, changes))) if files::download(name, &bytes).is_ok() => self.saved(BackupKind::Download, name, now, &content, changes),
             _ => BackupDone::Failed,
         }
     }
 
     /// Records a backup that was handed over, and says what it held.
-    fn saved(self, kind: BackupKind, name: &str, now: u64, content: &Content) -> BackupDone {
-        if !self.record_backup(kind, name.to_owned()) {
+    fn saved(self, kind: BackupKind, name: &str, now: u64, content: &Content, changes_in_copy: u32) -> BackupDone {
+        if !self.record_backup_of(kind, name.to_owned(), changes_in_copy) {
             return BackupDone::Failed;
         }
         let codes = content.accounts.iter().filter_map(|a| a.backup.as_ref()).map(|b| b.remaining()).sum();
@@ -685,25 +695,26 @@ impl Session {
             while let Some(vault) = self.auto_pending.try_update_value(Option::take).flatten() {
                 let Some(file) = self.auto_file.get_value() else { break };
                 let now = BrowserClock.now_ms();
-                let revision = vault.revision;
-                let mut copy = vault.without_passkeys();
+                // Written from the record stored now, the newest any tab saved (another tab may
+                // have saved after the vault that asked for this write); this tab's own vault
+                // only if the stored record cannot be read.
+                let (bytes, changes) = match self.backup_copy(BackupKind::AutoFile, &file.name, now).await {
+                    Ok(Some((bytes, _, changes))) => (bytes, changes),
+                    _ => {
+                        let mut copy = vault.without_passkeys();
+                        let changes = copy.content.backup.changes;
+                        copy.content.as_backup_file(BackupKind::AutoFile, &file.name, now);
+                        let Ok(bytes) = copy.seal(&mut WebRandom) else { continue };
+                        (bytes, changes)
+                    }
+                };
                 drop(vault);
-                copy.content.as_backup_file(BackupKind::AutoFile, &file.name, now);
-                let Ok(bytes) = copy.seal(&mut WebRandom) else { continue };
-                drop(copy);
                 let name = file.name.clone();
                 match file.write(&bytes).await {
                     Ok(()) => {
                         self.autosave.set(AutoSave::On { name: name.clone(), at_ms: Some(now) });
-                        // Recorded in the vault; the changes count is cleared only if nothing
-                        // was saved after the vault this file was written from.
-                        if let Some(saving) = self.begin_change(move |v| {
-                            let changes = (v.content.backup.changes, v.content.backup.first_change_ms);
-                            v.content.record_backup(BackupKind::AutoFile, &name, now);
-                            if v.revision != revision {
-                                (v.content.backup.changes, v.content.backup.first_change_ms) = changes;
-                            }
-                        }) {
+                        // Recorded in the vault; changes saved after the copy was made still count.
+                        if let Some(saving) = self.begin_change(move |v| v.content.record_backup_of(BackupKind::AutoFile, &name, now, changes)) {
                             let _ = saving.await;
                         }
                     }
@@ -716,15 +727,19 @@ impl Session {
     }
 
     /// Adopts a backup as this browser's vault (restore on a fresh browser).
-    pub fn adopt(self, bytes: Vec<u8>, vault: Unlocked) {
+    pub fn adopt(self, bytes: Vec<u8>, mut vault: Unlocked, done: impl FnOnce(bool) + 'static) {
+        // When the file was made belongs to the file, not to this browser's vault.
+        vault.content.backup.made_ms = None;
         spawn_local(async move {
             let store = self.store.get_value();
             if let Some(store) = store {
                 if let Err(e) = store.save(&bytes, None).await {
                     self.say(store_message(&e));
+                    done(false);
                     return;
                 }
             }
+            done(true);
             self.stored_bytes.set_value(Some(bytes));
             self.open_with(vault);
         });
@@ -925,8 +940,10 @@ impl Session {
             return;
         }
         self.locks.update_value(|n| *n += 1);
-        // Dropping the Unlocked zeroizes the master key and the secrets it held.
+        // Dropping the Unlocked zeroizes the master key and the secrets it held (a vault waiting
+        // for the automatic file's write too).
         self.vault.set_value(None);
+        self.auto_pending.set_value(None);
         self.rows.set(Vec::new());
         self.phase.set(Phase::Locked);
     }
@@ -1061,6 +1078,8 @@ impl Session {
                         }
                     });
                     let kept = vault.passkeys().len();
+                    // The automatic file follows the new passphrase at once.
+                    self.autosave_from(vault.clone());
                     if self.locks.get_value() == locks && self.is_open() {
                         self.show(vault);
                     }
