@@ -102,8 +102,8 @@ pub fn later(lang: Lang) -> &'static str {
 /// The accessible name of "later".
 pub fn later_label(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ja => "今日はもう表示しない",
-        Lang::En => "Don't remind me again today",
+        Lang::Ja => "あとで（今日はもう表示しない）",
+        Lang::En => "Later (don't remind me again today)",
     }
 }
 

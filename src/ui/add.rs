@@ -424,19 +424,23 @@ pub fn AddDialog(
         match (step.get(), outcome.get()) {
             (Step::Choose, _) | (_, None) => ().into_any(),
             (_, Some(Err(message))) => view! { <p class="error" role="alert" data-testid="add-error">{message}</p> }.into_any(),
-            (_, Some(Ok((account, warnings)))) => view! {
+            (_, Some(Ok((account, warnings)))) => {
+                // Only what the user can act on (an ordinary 16-character key warns of nothing).
+                let shown: Vec<String> = warnings.iter().filter_map(|w| i18n::warning(lang, w)).collect();
+                view! {
                 <div class="preview" data-testid="add-preview">
                     <p class="will-add"><span class="label">{i18n::t(lang, T::WillAdd)}</span>
                         <strong class="who">{account_name(lang, &account)}</strong></p>
                     <p class="hint">{summary(lang, &account)}</p>
-                    {(!warnings.is_empty()).then(|| view! {
+                    {(!shown.is_empty()).then(|| view! {
                         <div class="warning" role="status" data-testid="add-warning">
                             <strong>{i18n::t(lang, T::WarningsHeading)}</strong>
-                            <ul>{warnings.iter().map(|w| view! { <li>{i18n::warning(lang, w)}</li> }).collect_view()}</ul>
+                            <ul>{shown.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
                         </div>
                     })}
                 </div>
-            }.into_any(),
+                }.into_any()
+            }
         }
     };
 

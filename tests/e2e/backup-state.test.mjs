@@ -82,7 +82,7 @@ async function markOneUsed(app, issuer) {
   await app.row(issuer).getByTestId('backup-button').click();
   await app.tid('backup-dialog').waitFor({ state: 'visible' });
   await app.tid('mark-next').click();
-  await app.tid('codes-remaining').getByText(/^(3 of 4 left|残り 3 \/ 4)$/).waitFor();
+  await app.tid('codes-remaining').getByText(/^(3 of 4 left|残り3個（全4個）)$/).waitFor();
   await app.tid('close-backup').click();
 }
 

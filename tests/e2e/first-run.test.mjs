@@ -82,10 +82,10 @@ test('first screen: both choices above the fold; 12345678 refused with why and w
     assert.equal(await app.tid('create-screen').isVisible(), true, 'no vault was made');
     await app.tid('new-pass-toggle').click();
     await shot(page, 'refusal-ja', true);
-    await app.tid('lang-en').click();
+    await app.chooseLanguage('en');
     assert.match(await text(app.tid('create-error')), /one of the passwords attackers try first.*4 or more unrelated words/);
     await shot(page, 'refusal-en', true);
-    await app.tid('lang-ja').click();
+    await app.chooseLanguage('ja');
 
     // A date and a single word are refused too; four words are not.
     for (const [weak, why] of [['19900101', /日付/], ['sunflower7', /単語1つ/], ['asdfghjkl', /キーボード|よく使われる/]]) {
@@ -113,7 +113,7 @@ test('first screen: both choices above the fold; 12345678 refused with why and w
     }
     await shot(page, 'storage-note-ja');
     await axeCheck(page, 'the list with the storage note');
-    await app.tid('lang-en').click();
+    await app.chooseLanguage('en');
     await shot(page, 'storage-note-en');
     if (!persisted) {
       await app.tid('storage-note-dismiss').click();
@@ -123,7 +123,7 @@ test('first screen: both choices above the fold; 12345678 refused with why and w
       await app.tid('accounts').waitFor();
       assert.equal(await app.tid('storage-note').count(), 0, 'dismissed: not again within a week');
     }
-    await app.tid('lang-ja').click();
+    await app.chooseLanguage('ja');
     // The change form's new passphrase and the unlock field have the toggle too.
     await app.openSettings();
     await app.tid('change-pass').fill('12345678');
@@ -190,10 +190,10 @@ test('restore from the first screen: ≤ 4 taps to a backup code; the summary sa
     assert.match(summary, /バックアップファイルのパスフレーズで開きます/);
     await shot(page, 'restore-summary-ja');
     await axeCheck(page, 'the list with the restore summary');
-    await app.tid('lang-en').click();
+    await app.chooseLanguage('en');
     assert.match(await text(app.tid('restore-summary')), /Restored 2 accounts and 5 backup codes.*backup file's passphrase/);
     await shot(page, 'restore-summary-en');
-    await app.tid('lang-ja').click();
+    await app.chooseLanguage('ja');
     // Tap 3: Instagram's backup codes; a code is on screen.
     await app.row('Instagram').getByTestId('backup-button').click(); taps++;
     await app.tid('backup-dialog').waitFor({ state: 'visible' });

@@ -58,7 +58,7 @@ async function fillVault(app, lang) {
   await app.addByUri(INSTAGRAM);
   await app.addByUri(GITHUB);
   await addCodes(app, 'Instagram', INSTA_CODES);
-  await markNext(app, 2, lang === 'ja' ? '残り 3 / 5' : '3 of 5 left');
+  await markNext(app, 2, lang === 'ja' ? '残り3個（全5個）' : '3 of 5 left');
   await addCodes(app, 'GitHub', GITHUB_CODES);
   await app.tid('close-backup').click();
   await app.openAddDialog();

@@ -158,7 +158,7 @@ test('a pasted bare key goes to key entry, a link pasted in any field is read, E
     await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'open-import');
 
     // English: the dialog and the prompt.
-    await app.tid('lang-en').click();
+    await app.chooseLanguage('en');
     await app.openAddDialog();
     assert.ok(!(await app.tid('add-dialog').innerText()).includes('otpauth'));
     await page.screenshot({ path: path.join(ARTIFACTS, 'phone-add-dialog-en.png') });
