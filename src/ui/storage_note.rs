@@ -21,10 +21,9 @@ static ASKED: AtomicBool = AtomicBool::new(false);
 /// The note and the one-time lines shown at the top of the list (one line in the list inserts it).
 #[component]
 pub fn TopNotes() -> impl IntoView {
-    view! {
-        <RestoreSummary />
-        <StorageNote in_settings=false />
-    }
+    // The storage note itself follows the list (see `AccountList`): on a phone the top of the
+    // screen belongs to the codes and the one backup reminder.
+    view! { <RestoreSummary /> }
 }
 
 /// What a restore from the first screen brought back, until closed.

@@ -229,6 +229,9 @@ pub fn AccountList() -> impl IntoView {
                 </Show>
             </ul>
         </Show>
+        // Whether the browser keeps the data (and the home-screen steps where it may not): after
+        // the rows, so the codes and the backup reminder keep the first screen.
+        <super::storage_note::StorageNote in_settings=false />
         <CopyToast />
     }
 }
