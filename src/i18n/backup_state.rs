@@ -68,8 +68,8 @@ pub fn never_backed_up(lang: Lang) -> &'static str {
 /// The banner's text: never backed up (`last_ago` None), or `changes` waiting since a backup.
 pub fn backup_banner(lang: Lang, last_ago: Option<&str>, changes: u32) -> String {
     match (lang, last_ago) {
-        (Lang::Ja, None) => "まだバックアップがありません。なくしたときのために、スマホの外へ保存しましょう。".to_owned(),
-        (Lang::En, None) => "No backup yet. Save one off this phone, in case you lose it.".to_owned(),
+        (Lang::Ja, None) => "まだバックアップがありません。".to_owned(),
+        (Lang::En, None) => "No backup yet.".to_owned(),
         (Lang::Ja, Some(ago)) => format!("最後のバックアップ（{ago}）の後の {changes} 件の変更が、まだどこにも保存されていません。"),
         (Lang::En, Some(ago)) => format!("{changes} change{} since your last backup ({ago}) {} not saved anywhere else yet.", if changes == 1 { "" } else { "s" }, if changes == 1 { "is" } else { "are" }),
     }
