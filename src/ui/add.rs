@@ -176,8 +176,13 @@ pub fn AddDialog(
     // Text pasted or typed where a link is expected: a link shows what it holds, an export of
     // several accounts goes to its preview, a pasted key goes to key entry; anything else stays
     // with its explanation.
+    // Typed text is only read when the user presses Add: a link typed (or typed in by a keyboard
+    // tool) character by character is already valid half-way through its key.
     let take_text = move |text: String, pasted: bool| {
         uri_text.set(text.clone());
+        if !pasted {
+            return;
+        }
         match uri::parse(&text) {
             Ok(p) => {
                 uri_text.set(String::new());
@@ -187,7 +192,7 @@ pub fn AddDialog(
                 uri_text.set(String::new());
                 flow.handle_texts(vec![text], false);
             }
-            Err(UriError::NotOtpauth { looks_like_secret: true }) if pasted && uri::is_bare_key(&text) => use_as_key(text),
+            Err(UriError::NotOtpauth { looks_like_secret: true }) if uri::is_bare_key(&text) => use_as_key(text),
             Err(_) => {}
         }
     };
@@ -259,6 +264,9 @@ pub fn AddDialog(
         match step.get_untracked() {
             Step::Codes => return submit_codes(),
             Step::Choose => {
+                // What was typed into the paste box, read now as a paste would have been.
+                let text = uri_text.get_untracked();
+                take_text(text, true);
                 attempted.set(true);
                 return;
             }

@@ -19,6 +19,9 @@ import { totp } from './lib/otp.mjs';
 const PHONE = { width: 390, height: 844 };
 const SECRET = 'HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ';
 const LINK = `otpauth://totp/Instagram:hanako_t?secret=${SECRET}&issuer=Instagram`;
+// A second account, its link typed rather than pasted.
+const TYPED_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const TYPED_LINK = `otpauth://totp/Typed:hanako_t?secret=${TYPED_SECRET}&issuer=Typed`;
 // 5 s into a 30-second period: the code is read well before it changes.
 const NOW = 1_790_000_015_000;
 // Ten 8-digit codes, shown as Instagram shows them (two groups of four, numbered).
@@ -125,7 +128,7 @@ test('Instagram from a screenshot of its setup page: the code in ≤ 3 taps, the
   }
 });
 
-test('a pasted bare key goes to key entry, a link pasted in any field is read, Escape gives focus back to the add button; screenshots in both languages', async () => {
+test('a pasted bare key goes to key entry, a typed link is read whole on Add, a link pasted in any field is read, Escape gives focus back to the add button; screenshots in both languages', async () => {
   const b = await session(server, { locale: 'ja-JP', viewport: PHONE, time: NOW });
   try {
     const { app, page } = b;
@@ -142,6 +145,21 @@ test('a pasted bare key goes to key entry, a link pasted in any field is read, E
     await page.keyboard.press('Escape');
     await app.tid('add-dialog').waitFor({ state: 'hidden' });
     await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'add-button');
+
+    // A link typed key by key (by hand, or by a keyboard tool): nothing is taken half-way through
+    // (16 characters of the key already make a valid link); Add reads the whole of it.
+    await app.openAddDialog();
+    await app.tid('uri-input').click();
+    await page.keyboard.type(TYPED_LINK);
+    assert.equal(await app.tid('uri-input').inputValue(), TYPED_LINK, 'the box keeps every typed character');
+    await app.tid('submit-add').click();
+    await app.tid('add-preview').waitFor();
+    assert.match(await app.tid('add-preview').textContent(), /Typed \(hanako_t\)/);
+    await app.tid('submit-add').click();
+    await app.tid('after-add').waitFor();
+    await app.expectCode('Typed', totp(TYPED_SECRET, NOW));
+    await app.tid('after-add-later').click();
+    await app.tid('after-add').waitFor({ state: 'hidden' });
 
     // A link pasted into the name field of key entry is read as a link.
     await app.openKeyEntry();
