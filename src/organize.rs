@@ -16,19 +16,51 @@ pub enum SortOrder {
     Recent,
 }
 
-/// Folds text for search: full-width ASCII to ASCII (`ＧｏｏＧｌｅ` → `google`), the ideographic
-/// space to a space, hiragana to katakana (`ぐーぐる` finds `グーグル`), then lower case.
+/// Folds text for search: full-width ASCII to ASCII (`ＧｏｏＧｌｅ` → `google`), half-width
+/// katakana to katakana with its voicing marks joined (`ｲﾝｽﾀｸﾞﾗﾑ` → `インスタグラム`, as Unicode's
+/// NFKC does), the ideographic space to a space, hiragana to katakana (`ぐーぐる` finds `グーグル`),
+/// then lower case.
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let c = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{FF61}'..='\u{FF9D}' => {
+                let kana = HALF_WIDTH_KANA.chars().nth(c as usize - 0xFF61).unwrap_or(c);
+                match chars.peek() {
+                    Some('\u{FF9E}') if kana == 'ウ' => {
+                        chars.next();
+                        'ヴ'
+                    }
+                    Some('\u{FF9E}') if VOICED.contains(kana) => {
+                        chars.next();
+                        char::from_u32(kana as u32 + 1).unwrap_or(kana)
+                    }
+                    Some('\u{FF9F}') if SEMI_VOICED.contains(kana) => {
+                        chars.next();
+                        char::from_u32(kana as u32 + 2).unwrap_or(kana)
+                    }
+                    _ => kana,
+                }
+            }
+            '\u{FF9E}' => '゛',
+            '\u{FF9F}' => '゜',
             '\u{3000}' => ' ',
             '\u{3041}'..='\u{3096}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
             _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+        };
+        out.extend(c.to_lowercase());
+    }
+    out
 }
+
+/// U+FF61 to U+FF9D, in order, as full-width characters.
+const HALF_WIDTH_KANA: &str = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
+/// The kana a following voiced mark (ﾞ) joins: the next code point is the voiced one (カ → ガ).
+const VOICED: &str = "カキクケコサシスセソタチツテトハヒフヘホ";
+/// The kana a following semi-voiced mark (ﾟ) joins: two code points on (ハ → パ).
+const SEMI_VOICED: &str = "ハヒフヘホ";
 
 /// The text an account is found by, folded: issuer, name and tags, and when the issuer is a
 /// service of the catalogue ([`crate::catalogue::find`]), that service's names and aliases, so
@@ -129,6 +161,26 @@ pub fn monogram(issuer: &str, name: &str) -> (String, u16) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn half_width_katakana_folds_as_nfkc_does() {
+        // The expected strings are Python's unicodedata.normalize("NFKC", …) of the inputs.
+        let all: String = (0xFF61..=0xFF9D).filter_map(char::from_u32).collect();
+        assert_eq!(
+            fold(&all),
+            "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
+        );
+        assert_eq!(
+            fold("ｶﾞｷﾞｸﾞｹﾞｺﾞｻﾞｼﾞｽﾞｾﾞｿﾞﾀﾞﾁﾞﾂﾞﾃﾞﾄﾞﾊﾞﾋﾞﾌﾞﾍﾞﾎﾞﾊﾟﾋﾟﾌﾟﾍﾟﾎﾟｳﾞ"),
+            "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴ"
+        );
+        assert_eq!(fold("ｲﾝｽﾀｸﾞﾗﾑ"), "インスタグラム");
+        assert_eq!(fold("ﾌﾟﾚｲｽﾃｰｼｮﾝ"), "プレイステーション");
+        // A mark that joins nothing stays a mark; it never changes the kana before it.
+        assert_eq!(fold("ｱﾞｶﾟ"), "ア゛カ゜");
+        assert!(matches("ｲﾝｽﾀ", &haystack("Instagram", "hanako", &[])));
+        assert!(matches("ﾗｸﾃﾝ", &haystack("楽天", "", &[])));
+    }
 
     #[test]
     fn width_case_and_kana_fold() {
