@@ -68,6 +68,9 @@ test('ja 390×844: インスタ / ぐーぐる / らくてん find their account
     // Search by the names people use.
     await app.tid('search').fill('インスタ');
     await expectIssuers(app, ['Instagram'], 'インスタ');
+    // Half-width katakana, as some keyboards and old habits type it.
+    await app.tid('search').fill('ｲﾝｽﾀ');
+    await expectIssuers(app, ['Instagram'], 'ｲﾝｽﾀ');
     await app.tid('search').fill('ぐーぐる');
     await expectIssuers(app, ['Google'], 'ぐーぐる');
     await app.tid('search').fill('らくてん');

@@ -185,6 +185,9 @@ test('phone, Japanese: six rows with codes on screen, tap to copy, 44 px targets
           await page.evaluate(() => window.scrollTo(0, 0));
           // Nothing spills sideways at this width.
           assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll at ${width} px (${lang}, ${scheme})`);
+          // The app's name in the header is read whole, not cut to "Authenti…".
+          const title = await page.evaluate(() => { const h = document.querySelector('header.top .brand'); return [h.textContent, h.scrollWidth, h.clientWidth]; });
+          assert.ok(title[1] <= title[2], `the title "${title[0]}" fits at ${width} px (${lang}): ${title[1]} > ${title[2]} px`);
           await page.screenshot({ path: path.join(ARTIFACTS, `phone-list-${lang}-${width}-${scheme}.png`) });
         }
       }
