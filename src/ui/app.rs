@@ -26,7 +26,7 @@ fn schedule_tick(now_ms: RwSignal<u64>, session: Session, clock: ClockSync) {
 }
 
 /// Keeps a page listener for as long as the calling component lives.
-fn keep_while_mounted(listeners: Vec<PageListener>) {
+pub(super) fn keep_while_mounted(listeners: Vec<PageListener>) {
     let kept = StoredValue::new_local(listeners);
     on_cleanup(move || {
         kept.try_update_value(|l| l.drain(..).for_each(PageListener::remove));
@@ -141,6 +141,8 @@ pub fn App() -> impl IntoView {
         if session.phase.get() == Phase::Open {
             return;
         }
+        // What was last said ("… を使用済みにしました" names a code) is not left on the lock screen.
+        state.status.set(String::new());
         let mut closed = false;
         if dialog_open.get() {
             dialog_open.set(false);

@@ -31,6 +31,19 @@ pub fn PassInput(
     let state = expect_context::<super::AppState>();
     let shown = RwSignal::new(false);
     let toggle_id = format!("{id}-toggle");
+    // A form sent while the passphrase is shown: the field is a password field again before the
+    // browser or any handler sees the submission (a capturing listener on the window), so it is
+    // never kept as typed text (form history, autofill). Set on the element at once, not through
+    // the signal's later render.
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    super::app::keep_while_mounted(vec![crate::web::tabs::PageListener::new(crate::web::tabs::On::Window, "submit", true, move |_| {
+        if shown.get_untracked() {
+            if let Some(el) = input.get_untracked() {
+                el.set_type("password");
+            }
+            shown.set(false);
+        }
+    })]);
     let name = move || {
         let lang = state.lang.get();
         let field = crate::i18n::t(lang, label);
@@ -41,7 +54,7 @@ pub fn PassInput(
     };
     view! {
         <span class="pass-field">
-            <input id=id type=move || if shown.get() { "text" } else { "password" } autocomplete=autocomplete data-testid=id
+            <input node_ref=input id=id type=move || if shown.get() { "text" } else { "password" } autocomplete=autocomplete data-testid=id
                 autofocus=autofocus spellcheck="false" autocapitalize="off"
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
             <button type="button" class="ghost show-pass" data-testid=toggle_id aria-label=name

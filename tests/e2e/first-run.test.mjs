@@ -133,14 +133,27 @@ test('first screen: both choices above the fold; 12345678 refused with why and w
     await app.tid('current-pass').fill(PASSPHRASE);
     await app.tid('change-pass-submit').click();
     assert.match(await text(app.tid('change-pass-message')), /よく使われるパスワード.*単語を4つ以上/, 'the same floor as on the create screen');
+    // Sent while shown: the field is a password field again, so the browser keeps no typed text.
+    assert.equal(await app.tid('change-pass').getAttribute('type'), 'password', 'hidden again on submit');
+    assert.equal(await app.tid('change-pass-toggle').getAttribute('aria-pressed'), 'false');
     await app.tid('lock').click();
     await app.tid('unlock-screen').waitFor();
     await app.tid('unlock-pass').fill(PASSPHRASE);
     await app.tid('unlock-pass-toggle').click();
     assert.equal(await app.tid('unlock-pass').getAttribute('type'), 'text');
     assert.equal(await app.tid('unlock-pass-toggle').getAttribute('aria-pressed'), 'true');
+    // The field's type while the form is sent, read by a listener on the form itself: it runs
+    // after the window's capturing listeners and before the app's submit handler (which unlocks
+    // and takes the field away).
+    await page.evaluate(() => {
+      const form = document.querySelector('[data-testid=unlock-pass]').form;
+      form.addEventListener('submit', () => {
+        window.__typeAtSubmit = form.querySelector('[data-testid=unlock-pass]')?.getAttribute('type');
+      }, true);
+    });
     await app.tid('unlock').click();
     await app.tid('accounts').waitFor({ timeout: 15000 });
+    assert.equal(await page.evaluate(() => window.__typeAtSubmit), 'password', 'the shown passphrase was a password field when sent');
     assert.deepEqual(b.errors, []);
   } finally { await b.close(); }
 });

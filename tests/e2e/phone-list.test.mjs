@@ -192,6 +192,11 @@ test('phone, Japanese: six rows with codes on screen, tap to copy, 44 px targets
         }
       }
     }
+    // The last thing said named a code; lock leaves nothing of it for the lock screen.
+    assert.match(await app.tid('status').textContent(), /使用済み/);
+    await app.tid('lock').click();
+    await app.tid('unlock-screen').waitFor();
+    assert.equal(await app.tid('status').textContent(), '', 'the status is cleared on lock');
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
