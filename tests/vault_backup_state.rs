@@ -97,11 +97,11 @@ fn changes_are_counted_per_thing_a_lost_phone_would_cost() {
         changes_between(&base, &c)
     };
     assert_eq!(changed(&|c| drop(c.add(&uri::parse(&link(7)).expect("valid").account, T0))), 1);
-    assert_eq!(changed(&|c| drop(c.remove(a))), 1);
-    assert_eq!(changed(&|c| drop(c.edit_label(a, "Renamed", "me", vec![]))), 1);
-    assert_eq!(changed(&|c| drop(c.edit_label(a, "Site0", "user0@example.com", vec!["仕事".into()]))), 1);
-    assert_eq!(changed(&|c| drop(c.set_codes(b, CodeSet::new(Shape::Digits, vec!["111111".into(), "222222".into()], T0), T0))), 1);
-    assert_eq!(changed(&|c| drop((c.move_by(a, 1), c.set_pinned(b, true), c.touch(a, T0 + 1)))), 0);
+    assert_eq!(changed(&|c| { let _ = c.remove(a); }), 1);
+    assert_eq!(changed(&|c| { let _ = c.edit_label(a, "Renamed", "me", vec![]); }), 1);
+    assert_eq!(changed(&|c| { let _ = c.edit_label(a, "Site0", "user0@example.com", vec!["仕事".into()]); }), 1);
+    assert_eq!(changed(&|c| { let _ = c.set_codes(b, CodeSet::new(Shape::Digits, vec!["111111".into(), "222222".into()], T0), T0); }), 1);
+    assert_eq!(changed(&|c| { let _ = (c.move_by(a, 1), c.set_pinned(b, true), c.touch(a, T0 + 1)); }), 0);
     assert_eq!(changed(&|c| c.settings.auto_lock_minutes = 60), 0);
 
     let mut with_codes = base.clone();
@@ -160,6 +160,29 @@ fn a_backup_clears_only_the_changes_its_copy_held() {
     assert_eq!(c.backup.last.as_ref().map(|l| l.kind), Some(BackupKind::Share));
     c.record_backup_of(BackupKind::Download, "y.2favault", T0 + 30, 1);
     assert_eq!((c.backup.changes, c.backup.first_change_ms), (0, None));
+}
+
+/// A backup file opens with the passphrase alone (no passkey slot), says when it was made and
+/// that it is a backup, and tells how many of the vault's changes it holds.
+#[test]
+fn a_backup_file_is_the_vault_without_passkeys_recorded_as_backed_up() {
+    let mut c = two_accounts();
+    c.note_changes(&Content::default(), T0);
+    let changes = c.backup.changes;
+    let mut vault = Unlocked::create(c, PASS, FAST_KDF, &mut OsRandom).expect("create");
+    vault.add_passkey(b"cred", "phone", T0, [7; 32], &[9; 32], &mut OsRandom).expect("passkey");
+    assert_eq!(vault.passkeys().len(), 1);
+    let file = vault.backup_file(BackupKind::Download, "b.2favault", T0 + 50, &mut OsRandom).expect("sealed");
+    assert_eq!(file.changes, changes);
+    assert!(changes > 0);
+    let opened = Unlocked::open(&file.bytes, PASS).expect("opens with the passphrase");
+    assert!(opened.passkeys().is_empty(), "no passkey slot in a backup file");
+    assert_eq!(opened.content.accounts.len(), 2);
+    assert_eq!(opened.content.backup_made_ms(), Some(T0 + 50));
+    assert_eq!(opened.content.backup.changes, 0);
+    assert_eq!(opened.content.backup.last.as_ref().map(|l| l.kind), Some(BackupKind::Download));
+    assert!(opened.content == file.content, "what it holds is what opens");
+    assert_eq!(vault.passkeys().len(), 1, "the vault itself keeps its passkey");
 }
 
 /// A printed kit holds backup codes but no secret keys: it is remembered as the last paper kit,

@@ -100,8 +100,8 @@ pub fn uri_error(lang: Lang, e: &UriError) -> String {
     use UriError as E;
     match (lang, e) {
         (_, E::Field(f)) => field_error(lang, f),
-        (Lang::En, E::NotOtpauth { looks_like_secret: true }) => "This looks like a bare secret key, not a link. Use “Enter manually” and paste it into the secret key field.".into(),
-        (Lang::Ja, E::NotOtpauth { looks_like_secret: true }) => "これはリンクではなくシークレットキーのようです。「手動で入力」を選び、シークレットキー欄に貼り付けてください。".into(),
+        (Lang::En, E::NotOtpauth { looks_like_secret: true }) => "This looks like a setup key, not a link. Choose “Enter a setup key” and paste it into the Setup key field.".into(),
+        (Lang::Ja, E::NotOtpauth { looks_like_secret: true }) => "これはリンクではなく、セットアップキーのようです。「セットアップキーを入力」を選び、セットアップキー欄に貼り付けてください。".into(),
         (Lang::En, E::NotOtpauth { .. }) => "This is not a link from an authenticator QR code. Scan the site's QR code, or type the key the site shows.".into(),
         (Lang::Ja, E::NotOtpauth { .. }) => "認証アプリ用のQRコードのリンクではありません。サイトのQRコードを読み取るか、サイトに表示されるキーを入力してください。".into(),
         (Lang::En, E::Migration) => "This is a Google Authenticator export link holding several accounts. It cannot be added here: use the import from other apps instead.".into(),
@@ -126,8 +126,8 @@ pub fn uri_error(lang: Lang, e: &UriError) -> String {
         (Lang::Ja, E::TooLong { chars }) => format!(
             "{chars}文字あります。リンクは最大{MAX_URI_CHARS}文字です。リンクだけを貼り付けてください。"
         ),
-        (Lang::En, E::MissingCounter) => "This hotp link has no counter. Copy the whole link again, or enter the account manually with the counter the site gives.".into(),
-        (Lang::Ja, E::MissingCounter) => "この hotp リンクにはカウンターがありません。リンク全体をもう一度コピーするか、サイトが示すカウンターを使って手動で入力してください。".into(),
+        (Lang::En, E::MissingCounter) => "This hotp link has no counter. Copy the whole link again, or choose “Enter a setup key” and give the counter the site shows under Advanced.".into(),
+        (Lang::Ja, E::MissingCounter) => "この hotp リンクにはカウンターがありません。リンク全体をもう一度コピーするか、「セットアップキーを入力」を選び、詳細設定でサイトが示すカウンターを指定してください。".into(),
     }
 }
 
@@ -140,11 +140,11 @@ pub fn warning(lang: Lang, w: &Warning) -> Option<String> {
         (_, Warning::Secret(SecretWarning::Short { bits })) if *bits >= ORDINARY_KEY_BITS => return None,
         (Lang::En, Warning::Secret(SecretWarning::Short { bits })) => format!(
             "This key is shorter than usual ({} characters). If the site refuses its codes, check that the whole key was copied.",
-            (bits + 4) / 5
+            bits.div_ceil(5)
         ),
         (Lang::Ja, Warning::Secret(SecretWarning::Short { bits })) => format!(
             "このキーは通常より短いです（{}文字）。サイトでコードが無効になる場合は、キー全体がコピーされているか確認してください。",
-            (bits + 4) / 5
+            bits.div_ceil(5)
         ),
         (Lang::En, Warning::IssuerMismatch { label, parameter }) => format!(
             "The link names two services, “{label}” and “{parameter}”. Using “{parameter}”; rename it if that is wrong."

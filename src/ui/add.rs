@@ -57,6 +57,26 @@ const LIST_ICON: &str = "M5 5h14v14H5z M8 9h8 M8 12h8 M8 15h5";
 #[derive(Clone, Copy)]
 pub struct AddOpen(pub RwSignal<bool>);
 
+/// Once `saving` is stored (and only then): says "Added …", marks the new row, and runs `then`
+/// with its id and name. Nothing is said for an add that was not stored.
+fn when_saved<E: 'static>(
+    state: AppState,
+    lang: Lang,
+    who: String,
+    saving: Option<impl std::future::Future<Output = Result<Option<u64>, E>> + 'static>,
+    then: impl FnOnce(u64, String) + 'static,
+) {
+    if let Some(saving) = saving {
+        spawn_local(async move {
+            if let Ok(Some(id)) = saving.await {
+                state.status.set(i18n::added(lang, &who));
+                state.highlight.set(Some(id));
+                then(id, who);
+            }
+        });
+    }
+}
+
 /// The modal dialog, and the prompt shown after an account was added. `open` shows and hides the
 /// dialog; Escape and Cancel close it.
 #[component]
@@ -192,7 +212,7 @@ pub fn AddDialog(
                 uri_text.set(String::new());
                 flow.handle_texts(vec![text], false);
             }
-            Err(UriError::NotOtpauth { looks_like_secret: true }) if uri::is_bare_key(&text) => use_as_key(text),
+            Err(_) if uri::is_bare_key(&text) => use_as_key(text),
             Err(_) => {}
         }
     };
@@ -221,18 +241,12 @@ pub fn AddDialog(
         let from_image = found.with_untracked(|f| f.as_ref().is_some_and(|f| f.from_image));
         let saving = session.add(account, replace);
         open.set(false);
-        if let Some(saving) = saving {
-            spawn_local(async move {
-                if let Ok(Some(id)) = saving.await {
-                    state.status.set(i18n::added(lang, &who));
-                    state.highlight.set(Some(id));
-                    if session.is_open() {
-                        prompt.set(Some(Added { id, who, from_image }));
-                        focus_testid("after-add-codes");
-                    }
-                }
-            });
-        }
+        when_saved(state, lang, who, saving, move |id, who| {
+            if session.is_open() {
+                prompt.set(Some(Added { id, who, from_image }));
+                focus_testid("after-add-codes");
+            }
+        });
     };
     let resolve_stale = move |replace_id: Option<u64>| {
         if let Some(Ok((account, _))) = outcome.get_untracked() {
@@ -250,14 +264,7 @@ pub fn AddDialog(
             let who = i18n::account_label(lang, issuer.trim(), name.trim(), |i, n| format!("{i} ({n})"));
             let saving = session.add_site(issuer, name, codes);
             open.set(false);
-            if let Some(saving) = saving {
-                spawn_local(async move {
-                    if let Ok(Some(id)) = saving.await {
-                        state.status.set(i18n::added(lang, &who));
-                        state.highlight.set(Some(id));
-                    }
-                });
-            }
+            when_saved(state, lang, who, saving, |_, _| {});
         }
     };
     let submit = move || {

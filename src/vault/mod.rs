@@ -337,6 +337,16 @@ fn passphrase_slots(envelope: &Envelope) -> impl Iterator<Item = &PassphraseSlot
         .take(MAX_PASSPHRASE_SLOTS_TRIED)
 }
 
+/// A sealed backup file ([`Unlocked::backup_file`]).
+pub struct BackupFile {
+    /// The file's bytes (a vault, openable with the passphrase).
+    pub bytes: Vec<u8>,
+    /// What it holds.
+    pub content: Content,
+    /// How many of the vault's counted changes it holds.
+    pub changes: u32,
+}
+
 /// An open vault: the master key, the slots, and the decrypted content.
 #[derive(Clone)]
 pub struct Unlocked {
@@ -516,6 +526,18 @@ impl Unlocked {
         let mut copy = self.clone();
         copy.slots.retain(|s| !matches!(s, Slot::Passkey(_) | Slot::Unknown { kind: SLOT_PASSKEY, .. }));
         copy
+    }
+
+    /// The backup file of this vault, made at `at_ms`: without its passkey slots, the backup
+    /// recorded in it (so a restore starts with nothing to back up) and the time it was made.
+    /// Also what it holds, and how many of this vault's counted changes it holds (to record it
+    /// with [`Content::record_backup_of`] once it was handed over).
+    pub fn backup_file(&self, kind: BackupKind, place: &str, at_ms: u64, rng: &mut dyn Random) -> Result<BackupFile, VaultError> {
+        let mut copy = self.without_passkeys();
+        let changes = copy.content.backup.changes;
+        copy.content.as_backup_file(kind, place, at_ms);
+        let bytes = copy.seal(rng)?;
+        Ok(BackupFile { bytes, content: std::mem::take(&mut copy.content), changes })
     }
 
     /// Opens a vault with a passkey's PRF secret for the slot of `credential_id`.

@@ -117,7 +117,7 @@ pub fn inserted_at_once(ev: &web_sys::Event) -> bool {
 pub fn scroll_into_view(el: &web_sys::Element) {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"block".into(), &"center".into());
-    if let Ok(f) = js_sys::Reflect::get(el, &"scrollIntoView".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into)) {
+    if let Ok(f) = js_sys::Reflect::get(el, &"scrollIntoView".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
         let _ = f.call1(el, &options);
     }
 }

@@ -60,6 +60,8 @@ async function instagramScreenshot(context) {
 }
 
 const focused = (page) => page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
+/** Waits until focus is on the element with test id `id`. */
+const focusOn = (page, id) => page.waitForFunction((id) => document.activeElement?.dataset?.testid === id, id);
 
 test('Instagram from a screenshot of its setup page: the code in ≤ 3 taps, then its backup codes from the prompt (390 × 844, Japanese)', async () => {
   const b = await session(server, { locale: 'ja-JP', viewport: PHONE, time: NOW });
@@ -107,7 +109,7 @@ test('Instagram from a screenshot of its setup page: the code in ≤ 3 taps, the
     await app.tid('after-add').waitFor();
     assert.match(await app.tid('after-add').textContent(), /バックアップコード/);
     assert.match(await app.tid('delete-screenshot').textContent(), /スクリーンショット/);
-    await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'after-add-codes');
+    await focusOn(page, 'after-add-codes');
     await page.screenshot({ path: path.join(ARTIFACTS, 'phone-add-after-ja.png') });
     await app.tid('after-add-codes').click();
     await app.tid('backup-dialog').waitFor({ state: 'visible' });
@@ -121,7 +123,7 @@ test('Instagram from a screenshot of its setup page: the code in ≤ 3 taps, the
     assert.equal((await app.tid('next-code-value').textContent()).trim(), CODES[0]);
     await app.tid('close-backup').click();
     await app.tid('backup-dialog').waitFor({ state: 'hidden' });
-    await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'add-button');
+    await focusOn(page, 'add-button');
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
@@ -139,12 +141,12 @@ test('a pasted bare key goes to key entry, a typed link is read whole on Add, a 
     await app.tid('uri-input').fill(SECRET.match(/.{4}/g).join(' '));
     await app.tid('manual-secret').waitFor();
     assert.equal((await app.tid('manual-secret').inputValue()).replace(/ /g, ''), SECRET);
-    await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'manual-issuer');
+    await focusOn(page, 'manual-issuer');
     await page.screenshot({ path: path.join(ARTIFACTS, 'phone-add-key-ja.png') });
     // Escape: the dialog closes and focus is back on the button that opened it.
     await page.keyboard.press('Escape');
     await app.tid('add-dialog').waitFor({ state: 'hidden' });
-    await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'add-button');
+    await focusOn(page, 'add-button');
 
     // A link typed key by key (by hand, or by a keyboard tool): nothing is taken half-way through
     // (16 characters of the key already make a valid link); Add reads the whole of it.
@@ -167,13 +169,13 @@ test('a pasted bare key goes to key entry, a typed link is read whole on Add, a 
     await app.tid('add-preview').waitFor();
     assert.match(await app.tid('add-preview').textContent(), /Instagram \(hanako_t\)/);
     await app.tid('cancel-add').click();
-    await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'add-button');
+    await focusOn(page, 'add-button');
 
     // Import from another app: in the settings, not in the header; closing it gives focus back.
     await app.openImport();
     await page.screenshot({ path: path.join(ARTIFACTS, 'phone-import-ja.png') });
     await app.tid('close-transfer').click();
-    await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'open-import');
+    await focusOn(page, 'open-import');
 
     // English: the dialog and the prompt.
     await app.chooseLanguage('en');
@@ -188,7 +190,7 @@ test('a pasted bare key goes to key entry, a typed link is read whole on Add, a 
     await page.screenshot({ path: path.join(ARTIFACTS, 'phone-add-after-en.png') });
     await app.tid('after-add-later').click();
     await app.tid('after-add').waitFor({ state: 'hidden' });
-    await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'add-button');
+    await focusOn(page, 'add-button');
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

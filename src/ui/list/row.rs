@@ -79,9 +79,6 @@ pub(super) fn AccountRow(
     let confirming = RwSignal::new(false);
     let row_name = StoredValue::new(row.clone());
     let who = move || row_name.with_value(|r| r.display_name(state.lang.get()));
-    let who_backup = who.clone();
-    let who_menu = who.clone();
-    let who_delete = who.clone();
     let id = row.id;
     let issuer = row.issuer.clone();
     let name = row.name.clone();
@@ -95,7 +92,7 @@ pub(super) fn AccountRow(
     let manual = move || session.settings.with(|s| s.sort == SortOrder::Manual);
     let dragging = expect_context::<Dragging>().0;
     let code_line = match (row.generator.clone(), row.account.clone()) {
-        (Some(generator), Some(_)) => code_line(generator, row.counter, id, who.clone()).into_any(),
+        (Some(generator), Some(_)) => code_line(generator, row.counter, id, who).into_any(),
         _ => view! { <p class="no-secret" data-testid="no-secret">{tr(T::NoSecretHere)}</p> }.into_any(),
     };
 
@@ -236,7 +233,7 @@ pub(super) fn AccountRow(
                 <button class="ghost backup-button" data-testid="backup-button" class:low=is_low class:none=remaining.is_none()
                     data-count=remaining.map_or_else(|| "+".to_owned(), |n| n.to_string())
                     title=move || i18n::backup_button(state.lang.get(), remaining)
-                    aria-label=move || format!("{} — {}", i18n::backup_button(state.lang.get(), remaining), who_backup())
+                    aria-label=move || format!("{} — {}", i18n::backup_button(state.lang.get(), remaining), who())
                     on:click=move |_| backup_for.set(Some(id))>
                     <svg class="icon-svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M7 3h10a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm2 5h6M9 12h6M9 16h4" /></svg>
                     <span class="sr-only">{move || i18n::backup_button(state.lang.get(), remaining)}</span>
@@ -244,7 +241,7 @@ pub(super) fn AccountRow(
                 <div class="menu-wrap" on:keydown=on_menu_key>
                     <button class="ghost menu-button" data-testid="row-menu" node_ref=menu_button aria-haspopup="menu"
                         aria-expanded=move || if is_open() { "true" } else { "false" }
-                        aria-label=move || i18n::row_action(state.lang.get(), T::RowMoreActions, &who_menu())
+                        aria-label=move || i18n::row_action(state.lang.get(), T::RowMoreActions, &who())
                         on:click=move |_| if is_open() { open_menu.set(None) } else { open_menu.set(Some(id)) }>
                         <svg class="icon-svg" viewBox="0 0 24 24" aria-hidden="true"><circle cx="5" cy="12" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="19" cy="12" r="2" /></svg>
                     </button>
@@ -280,7 +277,7 @@ pub(super) fn AccountRow(
                 <p class="error" role="alert" data-testid="copy-failed">{tr(T::CopyFailed)}</p>
             </Show>
             <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-label=move || i18n::delete_label(state.lang.get(), &who_delete()) data-testid="confirm-delete">
+                <div class="confirm" role="alertdialog" aria-label=move || i18n::delete_label(state.lang.get(), &who()) data-testid="confirm-delete">
                     <p>{tr(T::ConfirmDelete)}</p>
                     <button class="danger" data-testid="confirm-yes" on:click=move |_| session.edit(move |c| { c.remove(id); })>{tr(T::ConfirmDeleteYes)}</button>
                     <button class="ghost" data-testid="confirm-no" node_ref=confirm_no

@@ -10,7 +10,7 @@ use crate::account::Account;
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
 use crate::passphrase::Presence;
-use crate::vault::{BackupKind, BackupState, Content, Envelope, PasskeyInfo, Unlocked, VaultError};
+use crate::vault::{BackupFile, BackupKind, BackupState, Content, Envelope, PasskeyInfo, Unlocked, VaultError};
 use crate::web::autosave::{self, AutoError, AutoFile, Permission};
 use crate::web::share::{self, ShareOutcome};
 use crate::web::kdf::{self, KeyFailure};
@@ -520,17 +520,11 @@ impl Session {
     /// saved last, under the passphrase set last), without its passkey slots, which belong to
     /// this device, recording in itself how and when it was made ([`Content::backup_made_ms`]).
     /// Needs the vault open here (its key reads the stored record).
-    async fn backup_copy(self, kind: BackupKind, place: &str, at_ms: u64) -> Result<Option<(Vec<u8>, Content, u32)>, StoreError> {
+    async fn backup_copy(self, kind: BackupKind, place: &str, at_ms: u64) -> Result<Option<BackupFile>, StoreError> {
         let Some(bytes) = self.fresh_record().await? else { return Ok(None) };
         let copy = self.vault.with_value(|v| v.as_ref().map(|v| v.reopen(&bytes)));
         match copy {
-            Some(Ok(stored)) => {
-                let mut backup = stored.without_passkeys();
-                let changes = backup.content.backup.changes;
-                backup.content.as_backup_file(kind, place, at_ms);
-                let sealed = backup.seal(&mut WebRandom).map_err(|_| StoreError::Other("seal".into()))?;
-                Ok(Some((sealed, backup.content.clone(), changes)))
-            }
+            Some(Ok(stored)) => stored.backup_file(kind, place, at_ms, &mut WebRandom).map(Some).map_err(|_| StoreError::Other("seal".into())),
             _ => Err(StoreError::Other("reopen".into())),
         }
     }
@@ -568,20 +562,15 @@ impl Session {
         // IndexedDB read: the file is sealed here and now from the vault this tab shows (other
         // tabs' saves reach it as they happen). The download keeps reading the stored record.
         let shared = share::shareable_file(&name, &[0u8]).and_then(|_| {
-            let (bytes, content, changes) = self.vault.with_value(|v| {
-                let mut copy = v.as_ref()?.without_passkeys();
-                let changes = copy.content.backup.changes;
-                copy.content.as_backup_file(BackupKind::Share, &name, now);
-                Some((copy.seal(&mut WebRandom).ok()?, copy.content.clone(), changes))
-            })?;
-            let file = share::shareable_file(&name, &bytes)?;
-            Some((share::start_share(&file)?, content, changes))
+            let backup = self.vault.with_value(|v| v.as_ref()?.backup_file(BackupKind::Share, &name, now, &mut WebRandom).ok())?;
+            let file = share::shareable_file(&name, &backup.bytes)?;
+            Some((share::start_share(&file)?, backup))
         });
         self.backing_up.set(true);
         spawn_local(async move {
             let done = match shared {
-                Some((sharing, content, changes)) => match share::finish_share(sharing).await {
-                    ShareOutcome::Shared => self.saved(BackupKind::Share, &name, now, &content, changes),
+                Some((sharing, backup)) => match share::finish_share(sharing).await {
+                    ShareOutcome::Shared => self.saved(BackupKind::Share, &name, now, &backup),
                     ShareOutcome::Cancelled => BackupDone::Cancelled,
                     ShareOutcome::Failed(_) => self.download_backup(&name, now).await,
                 },
@@ -594,14 +583,15 @@ impl Session {
 
     async fn download_backup(self, name: &str, now: u64) -> BackupDone {
         match self.backup_copy(BackupKind::Download, name, now).await {
-            Ok(Some((bytes, content, changes))) if files::download(name, &bytes).is_ok() => self.saved(BackupKind::Download, name, now, &content, changes),
+            Ok(Some(backup)) if files::download(name, &backup.bytes).is_ok() => self.saved(BackupKind::Download, name, now, &backup),
             _ => BackupDone::Failed,
         }
     }
 
     /// Records a backup that was handed over, and says what it held.
-    fn saved(self, kind: BackupKind, name: &str, now: u64, content: &Content, changes_in_copy: u32) -> BackupDone {
-        if !self.record_backup_of(kind, name.to_owned(), changes_in_copy) {
+    fn saved(self, kind: BackupKind, name: &str, now: u64, backup: &BackupFile) -> BackupDone {
+        let content = &backup.content;
+        if !self.record_backup_of(kind, name.to_owned(), backup.changes) {
             return BackupDone::Failed;
         }
         let codes = content.accounts.iter().filter_map(|a| a.backup.as_ref()).map(|b| b.remaining()).sum();
@@ -698,16 +688,14 @@ impl Session {
                 // Written from the record stored now, the newest any tab saved (another tab may
                 // have saved after the vault that asked for this write); this tab's own vault
                 // only if the stored record cannot be read.
-                let (bytes, changes) = match self.backup_copy(BackupKind::AutoFile, &file.name, now).await {
-                    Ok(Some((bytes, _, changes))) => (bytes, changes),
+                let backup = match self.backup_copy(BackupKind::AutoFile, &file.name, now).await {
+                    Ok(Some(backup)) => backup,
                     _ => {
-                        let mut copy = vault.without_passkeys();
-                        let changes = copy.content.backup.changes;
-                        copy.content.as_backup_file(BackupKind::AutoFile, &file.name, now);
-                        let Ok(bytes) = copy.seal(&mut WebRandom) else { continue };
-                        (bytes, changes)
+                        let Ok(backup) = vault.backup_file(BackupKind::AutoFile, &file.name, now, &mut WebRandom) else { continue };
+                        backup
                     }
                 };
+                let (bytes, changes) = (backup.bytes, backup.changes);
                 drop(vault);
                 let name = file.name.clone();
                 match file.write(&bytes).await {
