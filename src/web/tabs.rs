@@ -1,5 +1,10 @@
 //! Coordination between tabs: Web Locks around the write path, and a BroadcastChannel that
 //! tells the other tabs to reload the vault, to lock, or that the user is at work in this one.
+//!
+//! Listeners here are owned values, removed when dropped: [`Tabs`] lives in the session from the
+//! first load to the page's end (lock and unlock keep it; a new one replaces and closes the old),
+//! and each [`PageListener`] is held by the component that made it (`ui::app::keep_while_mounted`
+//! drops it in that component's `on_cleanup`).
 
 use js_sys::{Function, Promise, Reflect};
 use std::cell::RefCell;
