@@ -69,7 +69,7 @@ pub enum FieldError {
     MissingSecret,
     /// The secret is not valid Base32.
     Secret(SecretError),
-    /// An algorithm other than SHA1, SHA256 or SHA512 (e.g. MD5).
+    /// An algorithm other than SHA1, SHA224, SHA256, SHA384 or SHA512 (e.g. MD5).
     UnsupportedAlgorithm {
         /// What was given.
         given: String,
@@ -116,7 +116,7 @@ impl std::fmt::Display for FieldError {
         match self {
             FieldError::MissingSecret => f.write_str("no secret was given"),
             FieldError::Secret(e) => e.fmt(f),
-            FieldError::UnsupportedAlgorithm { given } => write!(f, "unsupported algorithm {given:?} (SHA1, SHA256 or SHA512)"),
+            FieldError::UnsupportedAlgorithm { given } => write!(f, "unsupported algorithm {given:?} (SHA1, SHA224, SHA256, SHA384 or SHA512)"),
             FieldError::DigitsOutOfRange { given } => write!(f, "digits {given:?} out of range (6 to 10)"),
             FieldError::BadPeriod { given } => write!(f, "period {given:?} is not a whole number of seconds of at least 1"),
             FieldError::BadCounter { given } => write!(f, "counter {given:?} is not a whole number from 0 to 2^64-1"),

@@ -114,6 +114,46 @@ fn decode_query_value(s: &str) -> Result<String, UriError> {
     decode(&s.replace('+', " "))
 }
 
+/// A label's issuer prefix (if any) and account name, decoded. Split on a literal colon first, so
+/// an escaped colon inside the issuer survives; fall back to an escaped one (`Example%3Aalice`),
+/// which the format also allows.
+fn split_label(raw_label: &str) -> Result<(Option<String>, String), UriError> {
+    Ok(match raw_label.split_once(':') {
+        Some((i, n)) => (Some(decode(i)?), decode(n)?),
+        None => {
+            let whole = decode(raw_label)?;
+            match whole.split_once(':') {
+                Some((i, n)) => (Some(i.to_owned()), n.to_owned()),
+                None => (None, whole),
+            }
+        }
+    })
+}
+
+/// The issuer and account name an `otpauth://` link carries (the `issuer=` parameter, else the
+/// label's prefix; the label's account part), trimmed, whatever else is wrong with the link; `None`
+/// when it is no `otpauth://` link or its label does not decode. For formats that keep an
+/// account's name only inside a link (2FAS's `otp.link`).
+pub fn names(input: &str) -> Option<(String, String)> {
+    let text = input.trim();
+    let (scheme, rest) = text.split_once("://")?;
+    if !scheme.eq_ignore_ascii_case("otpauth") || text.chars().count() > MAX_URI_CHARS {
+        return None;
+    }
+    let rest = rest.split('#').next().unwrap_or_default();
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let (_, raw_label) = path.split_once('/').unwrap_or((path, ""));
+    let (label_issuer, label_name) = split_label(raw_label).ok()?;
+    let issuer_param = query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| k.eq_ignore_ascii_case("issuer"))
+        .and_then(|(_, v)| decode_query_value(v).ok());
+    let nonempty = |s: String| Some(s.trim().to_owned()).filter(|t| !t.is_empty());
+    let issuer = issuer_param.and_then(nonempty).or_else(|| label_issuer.and_then(nonempty)).unwrap_or_default();
+    Some((issuer, label_name.trim().to_owned()))
+}
+
 /// Parses an `otpauth://` URI leniently (case-insensitive scheme and type, unknown parameters
 /// ignored, secret in any Base32 spelling) into an account with warnings. Labels are held to the
 /// writers' limits ([`crate::account::MAX_LABEL_LEN`]): this reads what a user gives.
@@ -154,18 +194,7 @@ fn parse_inner(input: &str, strict: bool) -> Result<Parsed, UriError> {
     let (kind_name, raw_label) = path.split_once('/').unwrap_or((path, ""));
     let kind_name = kind_name.to_ascii_lowercase();
 
-    // Split the label on a literal colon first, so an escaped colon inside the issuer survives;
-    // fall back to an escaped one (`Example%3Aalice`), which the format also allows.
-    let (label_issuer, label_name) = match raw_label.split_once(':') {
-        Some((i, n)) => (Some(decode(i)?), decode(n)?),
-        None => {
-            let whole = decode(raw_label)?;
-            match whole.split_once(':') {
-                Some((i, n)) => (Some(i.to_owned()), n.to_owned()),
-                None => (None, whole),
-            }
-        }
-    };
+    let (label_issuer, label_name) = split_label(raw_label)?;
 
     let mut secret = None;
     let mut issuer_param = None;
@@ -305,6 +334,19 @@ mod paste_tests {
         assert!(!is_bare_key("https://example.com/setup"));
         assert!(!is_bare_key("otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP"));
         assert!(!is_bare_key(""));
+    }
+
+    #[test]
+    fn names_are_read_from_a_link_whatever_its_secret() {
+        let names = |s: &str| names(s).map(|(i, n)| (i.to_owned(), n.to_owned()));
+        let pair = |i: &str, n: &str| Some((i.to_owned(), n.to_owned()));
+        assert_eq!(names("otpauth://totp/Dropbox:hanako%40example.com?secret=XX&issuer=Dropbox"), pair("Dropbox", "hanako@example.com"));
+        assert_eq!(names("otpauth://totp/GitLab%3Ataro?secret=JBSWY3DPEHPK3PXP"), pair("GitLab", "taro"));
+        assert_eq!(names("otpauth://totp/Label:%20me?issuer=Param%20Co"), pair("Param Co", "me"));
+        assert_eq!(names("otpauth://totp/solo%20user?secret=1"), pair("", "solo user"));
+        assert_eq!(names("otpauth://totp/?issuer=Only"), pair("Only", ""));
+        assert_eq!(names("https://example.com/a:b"), None);
+        assert_eq!(names("otpauth://totp/%FF:b"), None);
     }
 
     #[test]

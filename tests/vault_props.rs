@@ -43,7 +43,7 @@ fn an_account() -> impl Strategy<Value = Account> {
         any::<u64>().prop_map(|counter| (Kind::Hotp { counter }, 8u8)),
         (1u32..=60).prop_map(|period| (Kind::Steam { period }, 5u8)),
     ];
-    let algorithm = prop_oneof![Just(Algorithm::Sha1), Just(Algorithm::Sha256), Just(Algorithm::Sha512)];
+    let algorithm = prop_oneof![Just(Algorithm::Sha1), Just(Algorithm::Sha224), Just(Algorithm::Sha256), Just(Algorithm::Sha384), Just(Algorithm::Sha512)];
     (text(), text(), prop::collection::vec(any::<u8>(), 1..80), algorithm, kind, 6u8..=10).prop_map(
         |(issuer, name, secret, algorithm, (kind, steam_or_default), digits)| {
             let digits = if matches!(kind, Kind::Steam { .. }) { steam_or_default } else { digits };

@@ -25,10 +25,10 @@ pub fn secret_error(lang: Lang, e: &SecretError) -> String {
             "シークレットキーの{position}文字目に「=」があります。「=」は末尾にしか置けません。削除するか、キーをもう一度コピーしてください。"
         ),
         (Lang::En, E::BadLength { chars }) => format!(
-            "The secret key has {chars} characters, a length no site produces: a character was probably lost. Copy the whole key again."
+            "The secret key has only {chars} character, too short to be a key: the rest was probably lost. Copy the whole key again."
         ),
         (Lang::Ja, E::BadLength { chars }) => format!(
-            "シークレットキーが{chars}文字で、あり得ない長さです。文字が欠けている可能性があります。キー全体をもう一度コピーしてください。"
+            "シークレットキーが{chars}文字しかなく、キーとして短すぎます。残りが欠けている可能性があります。キー全体をもう一度コピーしてください。"
         ),
         (Lang::En, E::TooLong { chars }) => format!(
             "The secret key has {chars} characters, far longer than any real key. Paste only the key itself."
@@ -47,10 +47,10 @@ pub fn field_error(lang: Lang, e: &FieldError) -> String {
         (Lang::En, E::MissingSecret) => "There is no secret key. Without it no code can be made: copy the key (or the whole link) from the site again.".into(),
         (Lang::Ja, E::MissingSecret) => "シークレットキーがありません。キーがないとコードを作れません。サイトからキー（またはリンク全体）をもう一度コピーしてください。".into(),
         (Lang::En, E::UnsupportedAlgorithm { given }) => format!(
-            "The algorithm “{given}” is not supported. Use SHA1, SHA256 or SHA512 (most sites use SHA1)."
+            "The algorithm “{given}” is not supported. Use SHA1, SHA224, SHA256, SHA384 or SHA512 (most sites use SHA1)."
         ),
         (Lang::Ja, E::UnsupportedAlgorithm { given }) => format!(
-            "アルゴリズム「{given}」には対応していません。SHA1・SHA256・SHA512 のいずれかを指定してください（多くのサイトは SHA1 です）。"
+            "アルゴリズム「{given}」には対応していません。SHA1・SHA224・SHA256・SHA384・SHA512 のいずれかを指定してください（多くのサイトは SHA1 です）。"
         ),
         (Lang::En, E::DigitsOutOfRange { given }) => format!(
             "“{given}” digits is not possible: codes have 6 to 10 digits (usually 6). Check the number of digits the site asks for."
@@ -146,6 +146,12 @@ pub fn warning(lang: Lang, w: &Warning) -> Option<String> {
             "このキーは通常より短いです（{}文字）。サイトでコードが無効になる場合は、キー全体がコピーされているか確認してください。",
             bits.div_ceil(5)
         ),
+        (Lang::En, Warning::Secret(SecretWarning::OddLength { chars })) => format!(
+            "This key has {chars} characters, a length sites do not give: a character may have been lost or added when copying. It is read as Google Authenticator reads it; if the site refuses its codes, copy the whole key again."
+        ),
+        (Lang::Ja, Warning::Secret(SecretWarning::OddLength { chars })) => format!(
+            "このキーは{chars}文字で、サイトが発行しない長さです。コピーの際に文字が欠けたか増えた可能性があります。Google Authenticator と同じ方法で読み取りました。サイトでコードが無効になる場合は、キー全体をもう一度コピーしてください。"
+        ),
         (Lang::En, Warning::IssuerMismatch { label, parameter }) => format!(
             "The link names two services, “{label}” and “{parameter}”. Using “{parameter}”; rename it if that is wrong."
         ),
@@ -176,5 +182,12 @@ mod tests {
         assert_eq!(warning(Lang::En, &short(120)), None);
         assert!(warning(Lang::En, &short(56)).is_some_and(|w| w.contains("12 characters")));
         assert!(warning(Lang::Ja, &short(64)).is_some_and(|w| w.contains("13文字")));
+    }
+
+    #[test]
+    fn a_key_of_odd_length_is_a_warning_that_names_its_length() {
+        let odd = Warning::Secret(SecretWarning::OddLength { chars: 17 });
+        assert!(warning(Lang::En, &odd).is_some_and(|w| w.contains("17 characters") && w.contains("copy the whole key again")));
+        assert!(warning(Lang::Ja, &odd).is_some_and(|w| w.contains("17文字")));
     }
 }

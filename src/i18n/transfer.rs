@@ -43,6 +43,8 @@ pub fn skip_reason(lang: Lang, r: &crate::import::SkipReason) -> String {
         (_, R::Uri(e)) => uri_error(lang, e),
         (Lang::En, R::UnsupportedKind(k)) => format!("{k} codes are not supported."),
         (Lang::Ja, R::UnsupportedKind(k)) => format!("{k} 形式のコードには対応していません。"),
+        (Lang::En, R::Unreadable) => "This entry could not be read: it is damaged or of a shape this app does not know. Add it by hand with its setup key (shown in the other app, or by the site).".into(),
+        (Lang::Ja, R::Unreadable) => "この項目は壊れているか未知の形式のため、読み取れませんでした。セットアップキー（元のアプリかサイトで確認できます）を入力して追加してください。".into(),
     }
 }
 

@@ -88,6 +88,9 @@ pub enum SkipReason {
     UnsupportedKind(String),
     /// An `otpauth://` link (a line of a list, a Bitwarden item's TOTP) that does not parse.
     Uri(crate::uri::UriError),
+    /// An entry that does not decode as one (a damaged Google Authenticator entry, a 2FAS service
+    /// of another shape); the entries around it are read.
+    Unreadable,
 }
 
 /// Developer text; the UI shows `i18n::import_error` instead.
@@ -116,6 +119,7 @@ impl std::fmt::Display for SkipReason {
             SkipReason::Field(e) => e.fmt(f),
             SkipReason::UnsupportedKind(kind) => write!(f, "unsupported kind {kind:?}"),
             SkipReason::Uri(e) => e.fmt(f),
+            SkipReason::Unreadable => f.write_str("an entry that does not decode"),
         }
     }
 }

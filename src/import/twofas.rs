@@ -1,8 +1,14 @@
 //! 2FAS backups (`.2fas`, schema 4): plain, or with `servicesEncrypted` =
 //! `Base64(ciphertext ‖ tag):Base64(salt):Base64(iv)`, the key being PBKDF2-HMAC-SHA256 of the
 //! password (10,000 rounds, 32 bytes) and the cipher AES-256-GCM. RustCrypto's `pbkdf2` and `aes-gcm`.
+//!
+//! 2FAS keeps an account's names in several places, and an entry may fill only one of them: the
+//! service's `name`, `otp.issuer`, `otp.account`, `otp.label` ("Issuer:account") and `otp.link`
+//! (the `otpauth://` link it was added from). Each is read in turn, so no entry arrives nameless
+//! while a name is in the file. Each service is read on its own: one of another shape is left
+//! out with its reason, never the file.
 
-use super::{Fields, Format, ImportError, Skipped};
+use super::{Fields, Format, ImportError, SkipReason, Skipped};
 use crate::account::Account;
 use aes_gcm::aead::{Aead, KeyInit};
 use aes_gcm::{Aes256Gcm, Nonce};
@@ -27,15 +33,18 @@ pub fn detect(value: &Value) -> Option<Format> {
 #[derive(Deserialize)]
 struct Service {
     #[serde(default)]
-    name: String,
-    secret: String,
+    name: Option<String>,
     #[serde(default)]
-    otp: Otp,
+    secret: Option<String>,
+    #[serde(default)]
+    otp: Option<Otp>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 struct Otp {
+    #[serde(default)]
+    link: Option<String>,
     #[serde(default)]
     label: Option<String>,
     #[serde(default)]
@@ -58,7 +67,7 @@ struct Otp {
 #[serde(rename_all = "camelCase")]
 struct File {
     #[serde(default)]
-    services: Vec<Service>,
+    services: Vec<Value>,
     #[serde(default)]
     services_encrypted: Option<String>,
     schema_version: u32,
@@ -87,18 +96,53 @@ fn decrypt(sealed: &str, password: &str) -> Result<Zeroizing<Vec<u8>>, ImportErr
     cipher.decrypt(Nonce::from_slice(&iv), ciphertext.as_slice()).map(Zeroizing::new).map_err(|_| ImportError::WrongPassword)
 }
 
+/// The issuer and account name, from the first field that has each: issuer from `otp.issuer`,
+/// the service's `name`, the link's issuer, the label's prefix; account name from `otp.account`,
+/// the link's label, the label (less an "Issuer:" prefix, and not when it only repeats the issuer).
+fn names(s: &Service, otp: &Otp) -> (String, String) {
+    let filled = |o: Option<&str>| o.map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
+    let (link_issuer, link_name) = otp.link.as_deref().and_then(crate::uri::names).unwrap_or_default();
+    let (label_issuer, label_name) = match otp.label.as_deref().map(str::trim) {
+        Some(label) => match label.split_once(':') {
+            Some((i, n)) => (filled(Some(i)), filled(Some(n))),
+            None => (None, filled(Some(label))),
+        },
+        None => (None, None),
+    };
+    let issuer = filled(otp.issuer.as_deref())
+        .or_else(|| filled(s.name.as_deref()))
+        .or_else(|| filled(Some(link_issuer.as_str())))
+        .or(label_issuer)
+        .unwrap_or_default();
+    let label_name = label_name.filter(|n| !n.eq_ignore_ascii_case(&issuer));
+    let name = filled(otp.account.as_deref()).or_else(|| filled(Some(link_name.as_str()))).or(label_name).unwrap_or_default();
+    (issuer, name)
+}
+
 fn fields(s: &Service) -> Fields {
-    let issuer = s.otp.issuer.clone().filter(|i| !i.trim().is_empty()).unwrap_or_else(|| s.name.clone());
-    let name = s.otp.account.clone().filter(|a| !a.trim().is_empty()).or_else(|| s.otp.label.clone()).unwrap_or_default();
+    let empty = Otp::default();
+    let otp = s.otp.as_ref().unwrap_or(&empty);
+    let (issuer, name) = names(s, otp);
     Fields {
         issuer,
         name,
-        secret_b32: s.secret.clone(),
-        kind: s.otp.token_type.clone().unwrap_or_default(),
-        algorithm: s.otp.algorithm.clone().unwrap_or_default(),
-        digits: s.otp.digits,
-        period: s.otp.period,
-        counter: s.otp.counter,
+        secret_b32: s.secret.clone().unwrap_or_default(),
+        kind: otp.token_type.clone().unwrap_or_default(),
+        algorithm: otp.algorithm.clone().unwrap_or_default(),
+        digits: otp.digits,
+        period: otp.period,
+        counter: otp.counter,
+    }
+}
+
+/// One service, or why it was left out (named by whatever names it has).
+fn read_service(value: &Value) -> Result<Account, Skipped> {
+    match Service::deserialize(value) {
+        Ok(service) => fields(&service).to_account(),
+        Err(_) => {
+            let text = |key: &str| value.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+            Err(Skipped::new(&text("name"), "", SkipReason::Unreadable))
+        }
     }
 }
 
@@ -108,7 +152,7 @@ pub fn import(text: &str, password: Option<&str>) -> Result<(Vec<Account>, Vec<S
     if !(1..=4).contains(&file.schema_version) {
         return Err(ImportError::UnsupportedVersion(file.schema_version));
     }
-    let services: Vec<Service> = match &file.services_encrypted {
+    let services: Vec<Value> = match &file.services_encrypted {
         Some(sealed) => {
             let password = password.filter(|p| !p.is_empty()).ok_or(ImportError::NeedsPassword)?;
             let plain = decrypt(sealed, password)?;
@@ -116,5 +160,5 @@ pub fn import(text: &str, password: Option<&str>) -> Result<(Vec<Account>, Vec<S
         }
         None => file.services,
     };
-    Ok(super::split(services.iter().map(|s| fields(s).to_account())))
+    Ok(super::split(services.iter().map(read_service)))
 }

@@ -9,7 +9,7 @@ pub use secret::{Secret, SecretError, SecretWarning, MAX_SECRET_CHARS, MIN_RECOM
 
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
-use sha2::{Sha256, Sha512};
+use sha2::{Sha224, Sha256, Sha384, Sha512};
 use std::fmt;
 
 /// The HMAC hash function an account uses (`algorithm=` in an `otpauth://` URI).
@@ -18,8 +18,12 @@ pub enum Algorithm {
     /// HMAC-SHA-1, the default and by far the most common.
     #[default]
     Sha1,
+    /// HMAC-SHA-224 (2FAS and Ente offer it).
+    Sha224,
     /// HMAC-SHA-256.
     Sha256,
+    /// HMAC-SHA-384 (2FAS and Ente offer it).
+    Sha384,
     /// HMAC-SHA-512.
     Sha512,
 }
@@ -29,7 +33,9 @@ impl Algorithm {
     pub fn as_str(self) -> &'static str {
         match self {
             Algorithm::Sha1 => "SHA1",
+            Algorithm::Sha224 => "SHA224",
             Algorithm::Sha256 => "SHA256",
+            Algorithm::Sha384 => "SHA384",
             Algorithm::Sha512 => "SHA512",
         }
     }
@@ -43,7 +49,9 @@ impl Algorithm {
             .to_ascii_uppercase();
         match folded.as_str() {
             "SHA1" => Some(Algorithm::Sha1),
+            "SHA224" => Some(Algorithm::Sha224),
             "SHA256" => Some(Algorithm::Sha256),
+            "SHA384" => Some(Algorithm::Sha384),
             "SHA512" => Some(Algorithm::Sha512),
             _ => None,
         }
@@ -174,7 +182,9 @@ impl fmt::Debug for Code {
 #[derive(Clone)]
 enum KeyedMac {
     Sha1(Hmac<Sha1>),
+    Sha224(Hmac<Sha224>),
     Sha256(Hmac<Sha256>),
+    Sha384(Hmac<Sha384>),
     Sha512(Hmac<Sha512>),
 }
 
@@ -204,7 +214,9 @@ impl Generator {
         let key = secret.as_bytes();
         let mac = match params.algorithm {
             Algorithm::Sha1 => KeyedMac::Sha1(keyed(key)),
+            Algorithm::Sha224 => KeyedMac::Sha224(keyed(key)),
             Algorithm::Sha256 => KeyedMac::Sha256(keyed(key)),
+            Algorithm::Sha384 => KeyedMac::Sha384(keyed(key)),
             Algorithm::Sha512 => KeyedMac::Sha512(keyed(key)),
         };
         Generator { mac, params }
@@ -220,7 +232,9 @@ impl Generator {
         let msg = counter.to_be_bytes();
         match &self.mac {
             KeyedMac::Sha1(m) => truncate(&finish(m.clone(), &msg)),
+            KeyedMac::Sha224(m) => truncate(&finish(m.clone(), &msg)),
             KeyedMac::Sha256(m) => truncate(&finish(m.clone(), &msg)),
+            KeyedMac::Sha384(m) => truncate(&finish(m.clone(), &msg)),
             KeyedMac::Sha512(m) => truncate(&finish(m.clone(), &msg)),
         }
     }
@@ -338,6 +352,8 @@ mod tests {
     fn algorithm_names_are_read_leniently() {
         assert_eq!(Algorithm::parse("sha-256"), Some(Algorithm::Sha256));
         assert_eq!(Algorithm::parse("Sha512"), Some(Algorithm::Sha512));
+        assert_eq!(Algorithm::parse("sha224"), Some(Algorithm::Sha224));
+        assert_eq!(Algorithm::parse("SHA-384"), Some(Algorithm::Sha384));
         assert_eq!(Algorithm::parse("MD5"), None);
     }
 }

@@ -29,8 +29,8 @@ pub enum SecretError {
         /// 1-based position of the first `=` that is followed by data.
         position: usize,
     },
-    /// A length no Base32 encoder produces (1, 3 or 6 characters past a multiple of 8): a
-    /// character was probably lost when copying.
+    /// A single Base32 character: too short to hold even one byte of key. (Other lengths no
+    /// encoder produces are read, with [`SecretWarning::OddLength`].)
     BadLength {
         /// Number of Base32 characters after normalising.
         chars: usize,
@@ -50,7 +50,7 @@ impl fmt::Display for SecretError {
             SecretError::Empty => f.write_str("the secret is empty"),
             SecretError::InvalidCharacter { position, .. } => write!(f, "the secret's character {position} is not Base32 (A-Z, 2-7)"),
             SecretError::MisplacedPadding { position } => write!(f, "the secret has '=' padding at character {position}, before its end"),
-            SecretError::BadLength { chars } => write!(f, "the secret has {chars} Base32 characters, a length no encoder produces"),
+            SecretError::BadLength { chars } => write!(f, "the secret has {chars} Base32 character(s), not enough for one byte"),
             SecretError::TooLong { chars } => write!(f, "the secret has {chars} Base32 characters, more than {MAX_SECRET_CHARS}"),
         }
     }
@@ -66,6 +66,14 @@ pub enum SecretWarning {
     Short {
         /// Length in bits.
         bits: usize,
+    },
+    /// A length no Base32 encoder produces (1, 3 or 6 characters past a multiple of 8): a
+    /// character may have been lost or added when copying. The key is read as Google
+    /// Authenticator, Aegis and Proton Authenticator read it (the trailing bits that do not fill
+    /// a byte are dropped), so its codes are the ones the other app showed.
+    OddLength {
+        /// Number of Base32 characters after normalising.
+        chars: usize,
     },
 }
 
@@ -90,7 +98,9 @@ impl Secret {
     }
 
     /// Reads Base32 (RFC 4648 alphabet) leniently: any case, spaces, tabs, dashes and line breaks
-    /// anywhere, with or without `=` padding. Returns the secret and any warnings.
+    /// anywhere, with or without `=` padding, and any length from two characters (trailing bits
+    /// that do not fill a byte are dropped, as every authenticator app does). Returns the secret
+    /// and any warnings.
     pub fn parse_base32(text: &str) -> Result<(Secret, Vec<SecretWarning>), SecretError> {
         Secret::parse_base32_within(text, MAX_SECRET_CHARS)
     }
@@ -131,17 +141,17 @@ impl Secret {
         if normal.is_empty() {
             return Err(SecretError::Empty);
         }
-        if matches!(normal.len() % 8, 1 | 3 | 6) {
-            return Err(SecretError::BadLength { chars: normal.len() });
-        }
-        let bytes = base32::decode(base32::Alphabet::Rfc4648 { padding: false }, &normal)
-            .ok_or(SecretError::BadLength { chars: normal.len() })?;
+        let chars = normal.len();
+        let bytes = decode_dropping_partial_byte(&normal);
         normal.zeroize();
         if bytes.is_empty() {
-            return Err(SecretError::Empty);
+            return Err(SecretError::BadLength { chars });
         }
         let secret = Secret(bytes);
         let mut warnings = Vec::new();
+        if matches!(chars % 8, 1 | 3 | 6) {
+            warnings.push(SecretWarning::OddLength { chars });
+        }
         if secret.0.len() < MIN_RECOMMENDED_SECRET_BYTES {
             warnings.push(SecretWarning::Short { bits: secret.bits() });
         }
@@ -152,6 +162,30 @@ impl Secret {
     pub fn to_base32(&self) -> String {
         base32::encode(base32::Alphabet::Rfc4648 { padding: false }, &self.0)
     }
+}
+
+/// Base32 (RFC 4648 alphabet, upper case, already checked) to bytes, 5 bits per character; the
+/// bits left over at the end that do not fill a byte are dropped. This is Google Authenticator's
+/// `Base32String.decode`, and what Aegis and Proton Authenticator do: a key of a length no
+/// encoder writes gives the codes the other app showed for it.
+fn decode_dropping_partial_byte(normal: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(normal.len() * 5 / 8);
+    let (mut buffer, mut bits) = (0u32, 0u32);
+    for c in normal.bytes() {
+        let value = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'2'..=b'7' => c - b'2' + 26,
+            _ => continue, // checked by the caller
+        };
+        buffer = (buffer << 5 | u32::from(value)) & 0xfff;
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+        }
+    }
+    buffer.zeroize();
+    out
 }
 
 impl PartialEq for Secret {
@@ -198,9 +232,32 @@ mod tests {
         );
     }
 
+    /// Lengths no encoder writes (here 9, 11, 14, 17, 19 characters) are read as Google
+    /// Authenticator reads them, with a warning: the trailing partial byte is dropped. The bytes
+    /// expected are worked out by hand from the Base32 alphabet.
+    #[test]
+    fn odd_lengths_are_read_with_a_warning() {
+        let read = |s: &str| Secret::parse_base32(s).map(|(k, w)| (k.as_bytes().to_vec(), w));
+        // "JBSWY3DP" = "Hello"; a ninth character adds 5 bits, not a byte.
+        assert_eq!(read("JBSWY3DPE"), Ok((b"Hello".to_vec(), vec![SecretWarning::OddLength { chars: 9 }, SecretWarning::Short { bits: 40 }])));
+        // "JBSWY3DPEHPK3PXP" = "Hello!\xde\xad\xbe\xef"; a 17th character is dropped whole.
+        let (key, warnings) = Secret::parse_base32("JBSWY3DPEHPK3PXPA").expect("17 characters");
+        assert_eq!(key.as_bytes(), b"Hello!\xde\xad\xbe\xef");
+        assert_eq!(warnings, vec![SecretWarning::OddLength { chars: 17 }, SecretWarning::Short { bits: 80 }]);
+        // 11 characters = 55 bits: 6 bytes, the last 7 bits dropped. In "JBSWY3DPEHP" the sixth
+        // byte is E (00100) and H's first 3 bits (001): 0x21 "!"; H's last 2 and P are dropped.
+        assert_eq!(read("JBSWY3DPEHP").map(|(k, _)| k), Ok(b"Hello!".to_vec()));
+        // 14 and 19 characters: 8 and 11 bytes.
+        assert_eq!(read("JBSWY3DPEHPK3P").map(|(k, _)| k.len()), Ok(8));
+        assert_eq!(read("JBSWY3DPEHPK3PXPJBS").map(|(k, _)| k.len()), Ok(11));
+        // Ordinary lengths give no such warning.
+        assert!(!Secret::parse_base32("JBSWY3DPEHPK3PXPJBSWY3DP").expect("24").1.contains(&SecretWarning::OddLength { chars: 24 }));
+    }
+
     #[test]
     fn impossible_lengths_and_padding_are_refused() {
-        assert_eq!(Secret::parse_base32("JBSWY3DPE").err(), Some(SecretError::BadLength { chars: 9 }));
+        assert_eq!(Secret::parse_base32("J").err(), Some(SecretError::BadLength { chars: 1 }));
+        assert_eq!(Secret::parse_base32("j===").err(), Some(SecretError::BadLength { chars: 1 }));
         assert_eq!(
             Secret::parse_base32("JBSW==Y3DP").err(),
             Some(SecretError::MisplacedPadding { position: 5 })
