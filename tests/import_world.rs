@@ -200,7 +200,7 @@ fn a_twofas_service_of_another_shape_is_left_out_alone() {
     assert_eq!(got.accounts.iter().map(|a| a.issuer.as_str()).collect::<Vec<_>>(), ["Good"]);
     assert_eq!(got.skipped.iter().map(|s| (s.issuer.as_str(), s.reason.clone())).collect::<Vec<_>>(), [
         ("Odd", SkipReason::Unreadable),
-        ("NoKey", SkipReason::Field(FieldError::Secret(authenticator::otp::SecretError::Empty))),
+        ("NoKey", SkipReason::Field(FieldError::MissingSecret)),
     ]);
 }
 
