@@ -1,7 +1,9 @@
 // A Google Authenticator export as the app really writes it (MigrationPayload version 2), pasted
 // into the add dialog: every account lands with the codes Python's hmac computed for it at a
 // fixed time. The link and the codes come from tests/fixtures/ga/make.py (hand-encoded protobuf,
-// RFC 4226/6238 in Python), never from this app's own encoder or generator.
+// RFC 4226/6238 in Python), never from this app's own encoder or generator. And a key of a length
+// no encoder writes (17 characters, as 2FAS, Ente and Steam entries have), typed by hand: added
+// with a warning, with the code tests/fixtures/apps/make.py computed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -58,6 +60,36 @@ test('a version-2 Google Authenticator export link pasted into the add dialog: e
       want.map((r) => `${key(r)} ${r.code}`).sort(),
       'issuer, name and code of every account as Python computed them',
     );
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('a key of 17 characters typed by hand is added with a warning, and shows the code the other app showed', async () => {
+  // Ente's entry with a 17-character key (tests/fixtures/apps/make.py): the bytes Google
+  // Authenticator, Aegis and Proton read from it, and Python's codes for them.
+  const apps = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/apps/expected.json'), 'utf8'));
+  const want = apps.files['ente-odd.txt'].find((a) => a.key_chars === 17);
+  const line = fs.readFileSync(path.join(ROOT, 'tests/fixtures/apps/ente-odd.txt'), 'utf8').split('\n').find((l) => l.includes(`/${want.issuer}:`));
+  const key = new URL(line.replace('otpauth://', 'https://')).searchParams.get('secret');
+  assert.equal(key.length, 17);
+  const t = 1767225600;
+  const b = await openSession(server, { time: t * 1000 });
+  try {
+    const { app } = b;
+    await app.open();
+    await app.openKeyEntry();
+    await app.tid('manual-issuer').fill(want.issuer);
+    await app.tid('manual-name').fill(want.name);
+    await app.tid('manual-secret').fill(key);
+    await b.page.locator('[data-testid=add-warning], [data-testid=add-error]').first().waitFor();
+    const refused = await app.tid('add-error').count() ? await app.tid('add-error').textContent() : '';
+    assert.equal(refused, '', 'the key is taken, not refused');
+    assert.match(await app.tid('add-warning').textContent(), /17 characters.*lost or added/);
+    await app.tid('submit-add').click();
+    await app.tid('add-dialog').waitFor({ state: 'hidden' });
+    await app.expectCode(want.issuer, grouped(want.codes[String(t)]));
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
