@@ -81,9 +81,9 @@ impl CodesDraft {
 }
 
 /// Paste a block (codes are found in it), then check, edit or type the codes one per line.
-/// Place it only inside a `<form autocomplete="off">`: Chromium and Safari write a textarea's
-/// typed text into the profile's session snapshot unless its form says "off" (the textarea's own
-/// attribute is what Firefox reads).
+/// Place it only inside a `<form autocomplete="off">`: browsers write a textarea's typed text
+/// into the profile's session snapshot unless it says "off", and Safari and Chromium before 113
+/// read only the form's (Firefox and today's Chromium read the textarea's own).
 #[component]
 pub fn CodesEditor(
     /// The draft being edited.

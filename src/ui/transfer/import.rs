@@ -109,9 +109,10 @@ pub(super) fn FilePanel(flow: Flow, draft: FileDraft) -> impl IntoView {
         <section class="panel grid" aria-labelledby="file-h">
             <h3 id="file-h">{tr(T::FileHeading)}</h3>
             <p class="hint">{tr(T::FileHint)}</p>
-            // A form that says autocomplete="off": Chromium and Safari write a textarea's pasted
-            // text (an export holds every secret) into the profile's session snapshot unless its
-            // form says "off". Sending it (Read, or Enter in the password) reads.
+            // A form that says autocomplete="off": browsers write a textarea's pasted text (an
+            // export holds every secret) into the profile's session snapshot unless it says
+            // "off", and Safari and Chromium before 113 read only the form's. Sending it (Read,
+            // or Enter in the password) reads.
             <form class="grid" autocomplete="off" on:submit=move |ev| {
                 ev.prevent_default();
                 if !draft.busy.get_untracked() {
