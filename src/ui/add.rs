@@ -532,7 +532,10 @@ pub fn AddDialog(
         <dialog node_ref=dialog class="add" aria-labelledby="add-title" data-testid="add-dialog"
             on:close=move |_| open.set(false) on:paste=move |ev| transfer::on_paste(flow, ev)
             on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=move |ev| transfer::on_drop(flow, ev)>
-            <form method="dialog" on:submit=move |ev| { ev.prevent_default(); submit(); }>
+            // autocomplete="off" on the form too: browsers write typed text (a link with its
+            // secret, backup codes) into the profile's session snapshot, and for a textarea
+            // Safari and Chromium before 113 read only its form's "off", not its own.
+            <form method="dialog" autocomplete="off" on:submit=move |ev| { ev.prevent_default(); submit(); }>
                 <div class="add-head">
                     <h2 id="add-title">{tr(T::DialogTitle)}</h2>
                     <Show when=move || step.get() != Step::Choose>

@@ -81,6 +81,9 @@ impl CodesDraft {
 }
 
 /// Paste a block (codes are found in it), then check, edit or type the codes one per line.
+/// Place it only inside a `<form autocomplete="off">`: browsers write a textarea's typed text
+/// into the profile's session snapshot unless it says "off", and Safari and Chromium before 113
+/// read only the form's (Firefox and today's Chromium read the textarea's own).
 #[component]
 pub fn CodesEditor(
     /// The draft being edited.
@@ -184,7 +187,9 @@ pub fn BackupDialog() -> impl IntoView {
                     {if show_editor {
                         view! {
                             {r.set.is_some().then(|| view! { <p class="hint">{tr(T::ReplaceHint)}</p> })}
-                            <form on:submit=move |ev| { ev.prevent_default(); save(id); }>
+                            // "off" on the form keeps the codes typed in its textareas out of
+                            // the session snapshot on disk (see CodesEditor).
+                            <form autocomplete="off" on:submit=move |ev| { ev.prevent_default(); save(id); }>
                                 <CodesEditor draft=draft id="backup" />
                                 <div class="buttons">
                                     {r.set.is_some().then(|| view! {

@@ -20,7 +20,7 @@ pub fn PassInput(
     id: &'static str,
     /// What the field is called (the toggle's accessible name names it).
     label: T,
-    /// `new-password`, `current-password` or `off`.
+    /// `new-password`, `current-password` or `off`: said while hidden; shown, it is always `off`.
     autocomplete: &'static str,
     /// The value.
     value: RwSignal<String>,
@@ -31,17 +31,32 @@ pub fn PassInput(
     let state = expect_context::<super::AppState>();
     let shown = RwSignal::new(false);
     let toggle_id = format!("{id}-toggle");
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    // Nothing typed here may reach the disk. Chromium and Safari write the value of every text
+    // field into the profile every few seconds (form state in the session snapshot, for tab
+    // restore) unless the field says autocomplete="off"; a password field is never written.
+    // So while shown (a text field) the field says "off", and while hidden (a password field)
+    // it keeps its hint (current-password, new-password) for password managers. Both are set on
+    // the element in one step, in an order that is never "text with a hint"; Firefox leaves out
+    // any field that was once a password field.
+    let reveal = move |on: bool| {
+        if let Some(el) = input.get_untracked() {
+            if on {
+                el.set_autocomplete("off");
+                el.set_type("text");
+            } else {
+                el.set_type("password");
+                el.set_autocomplete(autocomplete);
+            }
+        }
+        shown.set(on);
+    };
     // A form sent while the passphrase is shown: the field is a password field again before the
     // browser or any handler sees the submission (a capturing listener on the window), so it is
-    // never kept as typed text (form history, autofill). Set on the element at once, not through
-    // the signal's later render.
-    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    // never kept as typed text (form history, autofill).
     super::app::keep_while_mounted(vec![crate::web::tabs::PageListener::new(crate::web::tabs::On::Window, "submit", true, move |_| {
         if shown.get_untracked() {
-            if let Some(el) = input.get_untracked() {
-                el.set_type("password");
-            }
-            shown.set(false);
+            reveal(false);
         }
     })]);
     let name = move || {
@@ -54,12 +69,12 @@ pub fn PassInput(
     };
     view! {
         <span class="pass-field">
-            <input node_ref=input id=id type=move || if shown.get() { "text" } else { "password" } autocomplete=autocomplete data-testid=id
+            <input node_ref=input id=id type="password" autocomplete=autocomplete data-testid=id
                 autofocus=autofocus spellcheck="false" autocapitalize="off"
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
             <button type="button" class="ghost show-pass" data-testid=toggle_id aria-label=name
                 aria-pressed=move || if shown.get() { "true" } else { "false" }
-                on:click=move |_| shown.update(|s| *s = !*s)>
+                on:click=move |_| reveal(!shown.get_untracked())>
                 {move || crate::i18n::show_hide_text(state.lang.get(), false)}
             </button>
         </span>

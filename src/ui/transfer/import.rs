@@ -109,18 +109,29 @@ pub(super) fn FilePanel(flow: Flow, draft: FileDraft) -> impl IntoView {
         <section class="panel grid" aria-labelledby="file-h">
             <h3 id="file-h">{tr(T::FileHeading)}</h3>
             <p class="hint">{tr(T::FileHint)}</p>
-            <label for="import-file">{tr(T::FileLabel)}</label>
-            <input id="import-file" node_ref=draft.input type="file" data-testid="import-file" on:change=on_file />
-            <label for="import-paste">{tr(T::PasteExportLabel)}</label>
-            <textarea id="import-paste" data-testid="import-paste" rows="2" spellcheck="false" autocomplete="off"
-                prop:value=move || draft.pasted.get() on:input=move |ev| draft.pasted.set(event_target_value(&ev))></textarea>
-            <label for="import-pass">{tr(T::FilePassLabel)}</label>
-            <input id="import-pass" type="password" autocomplete="off" data-testid="import-pass"
-                prop:value=move || draft.password.get() on:input=move |ev| draft.password.set(event_target_value(&ev)) />
-            {move || draft.busy.get().then(|| view! { <KdfProgress /> })}
-            <div class="buttons start">
-                <button data-testid="import-read" disabled=move || draft.busy.get() on:click=move |_| read(flow, draft)>{tr(T::ReadFile)}</button>
-            </div>
+            // A form that says autocomplete="off": browsers write a textarea's pasted text (an
+            // export holds every secret) into the profile's session snapshot unless it says
+            // "off", and Safari and Chromium before 113 read only the form's. Sending it (Read,
+            // or Enter in the password) reads.
+            <form class="grid" autocomplete="off" on:submit=move |ev| {
+                ev.prevent_default();
+                if !draft.busy.get_untracked() {
+                    read(flow, draft);
+                }
+            }>
+                <label for="import-file">{tr(T::FileLabel)}</label>
+                <input id="import-file" node_ref=draft.input type="file" data-testid="import-file" on:change=on_file />
+                <label for="import-paste">{tr(T::PasteExportLabel)}</label>
+                <textarea id="import-paste" data-testid="import-paste" rows="2" spellcheck="false" autocomplete="off"
+                    prop:value=move || draft.pasted.get() on:input=move |ev| draft.pasted.set(event_target_value(&ev))></textarea>
+                <label for="import-pass">{tr(T::FilePassLabel)}</label>
+                <input id="import-pass" type="password" autocomplete="off" data-testid="import-pass"
+                    prop:value=move || draft.password.get() on:input=move |ev| draft.password.set(event_target_value(&ev)) />
+                {move || draft.busy.get().then(|| view! { <KdfProgress /> })}
+                <div class="buttons start">
+                    <button type="submit" data-testid="import-read" disabled=move || draft.busy.get()>{tr(T::ReadFile)}</button>
+                </div>
+            </form>
         </section>
     }
 }

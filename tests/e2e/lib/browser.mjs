@@ -86,6 +86,7 @@ export async function launch({ locale = 'en-US', colorScheme = 'light', viewport
     context,
     page,
     errors,
+    userDataDir,
     async close() {
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
