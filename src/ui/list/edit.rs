@@ -34,11 +34,14 @@ pub(super) struct Drafts {
     /// The entries whose form is open, in the order they were opened.
     open: RwSignal<Vec<u64>>,
     drafts: StoredValue<Vec<Draft>>,
+    /// Counts the changes another tab made to a draft's entry: every drawing of its form syncs
+    /// with the draft then (an old drawing may be the one that saw the change).
+    heard: RwSignal<u64>,
 }
 
 impl Drafts {
     pub(super) fn new() -> Drafts {
-        Drafts { open: RwSignal::new(Vec::new()), drafts: StoredValue::new(Vec::new()) }
+        Drafts { open: RwSignal::new(Vec::new()), drafts: StoredValue::new(Vec::new()), heard: RwSignal::new(0) }
     }
 
     /// Opens the form of entry `id`, showing `seen` (nothing if it is open already).
@@ -80,7 +83,7 @@ impl Drafts {
     }
 }
 
-/// Makes `typed` show `now`'s value of `field` if the user has not changed it from `seen`.
+/// Makes the draft show `now`'s value of `field` if the user has not changed it from `seen`.
 fn follow(field: LabelField, seen: &Label, now: &Label, draft: &mut Draft) {
     match field {
         LabelField::Issuer if draft.issuer.trim() == seen.issuer.trim() => draft.issuer = now.issuer.clone(),
@@ -113,25 +116,32 @@ pub(super) fn EditForm(
     });
     let gone = move || stored.with(Option::is_none);
     // Another tab changed the entry: the fields the user left alone show the new values, typed
-    // text stays, and the note names what changed.
+    // text stays, and the note names what changed. The draft is what counts (the form drawn
+    // before this one may have seen the change first), so the fields are set from it.
     Effect::new(move |_| {
         let Some(now) = stored.get() else { return };
+        drafts.heard.track();
         let shown = drafts.with(id, |d| {
-            let changed = d.seen.differing(&now);
+            let seen = std::mem::replace(&mut d.seen, now.clone());
+            let changed = seen.differing(&now);
             for &field in &changed {
-                let seen = d.seen.clone();
                 follow(field, &seen, &now, d);
                 if !d.elsewhere.contains(&field) {
                     d.elsewhere.push(field);
                 }
             }
-            d.seen = now;
-            (!changed.is_empty()).then(|| (d.issuer.clone(), d.name.clone(), d.tags.clone(), d.elsewhere.clone()))
+            (!changed.is_empty(), (d.issuer.clone(), d.name.clone(), d.tags.clone(), d.elsewhere.clone()))
         });
-        if let Some(Some((i, n, t, e))) = shown {
-            issuer.set(i);
-            name.set(n);
-            tags.set(t);
+        let Some((heard, (i, n, t, e))) = shown else { return };
+        if heard {
+            drafts.heard.update(|n| *n += 1);
+        }
+        for (signal, value) in [(issuer, i), (name, n), (tags, t)] {
+            if signal.with_untracked(|v| *v != value) {
+                signal.set(value);
+            }
+        }
+        if elsewhere.with_untracked(|v| *v != e) {
             elsewhere.set(e);
         }
     });
