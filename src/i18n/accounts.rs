@@ -92,20 +92,6 @@ pub fn added(lang: Lang, who: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn account_labels_fall_back_to_what_is_there() {
-        let paren = |i: &str, n: &str| format!("{i} ({n})");
-        assert_eq!(account_label(Lang::En, "GitHub", "alice", paren), "GitHub (alice)");
-        assert_eq!(account_label(Lang::En, "GitHub", "", paren), "GitHub");
-        assert_eq!(account_label(Lang::En, "", "alice", paren), "alice");
-        assert_eq!(account_label(Lang::Ja, "", "", paren), "（名前なし）");
-    }
-}
-
 /// What an open edit form says when another tab changed the fields it shows while it was open.
 pub fn changed_elsewhere(lang: Lang, fields: &[crate::vault::LabelField]) -> String {
     use crate::vault::LabelField;
@@ -146,5 +132,30 @@ pub fn deleted_elsewhere(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "This account was deleted in another tab, so there is nothing to save this to. What you typed is still here: copy it if you need it, then close this form.",
         Lang::Ja => "このアカウントは別のタブで削除されました。保存先がないため、保存できません。入力した内容はここに残っています。必要ならコピーしてから閉じてください。",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn account_labels_fall_back_to_what_is_there() {
+        let paren = |i: &str, n: &str| format!("{i} ({n})");
+        assert_eq!(account_label(Lang::En, "GitHub", "alice", paren), "GitHub (alice)");
+        assert_eq!(account_label(Lang::En, "GitHub", "", paren), "GitHub");
+        assert_eq!(account_label(Lang::En, "", "alice", paren), "alice");
+        assert_eq!(account_label(Lang::Ja, "", "", paren), "（名前なし）");
+    }
+
+    #[test]
+    fn the_edit_form_names_what_another_tab_changed() {
+        use crate::vault::LabelField::{Issuer, Name, Tags};
+        assert!(changed_elsewhere(Lang::En, &[Tags]).starts_with("This account's tags were changed in another tab."));
+        assert!(changed_elsewhere(Lang::En, &[Name]).starts_with("This account's account name was changed in another tab."));
+        assert!(changed_elsewhere(Lang::En, &[Issuer, Name, Tags]).starts_with("This account's service name, account name and tags were changed"));
+        assert!(changed_elsewhere(Lang::Ja, &[Tags]).starts_with("別のタブでこのアカウントのタグが変更されました。"));
+        assert!(changed_elsewhere(Lang::Ja, &[Issuer, Tags]).starts_with("別のタブでこのアカウントのサービス名とタグが変更されました。"));
+        assert!(changed_elsewhere(Lang::Ja, &[Issuer, Name, Tags]).starts_with("別のタブでこのアカウントのサービス名・アカウント名・タグが"));
     }
 }
