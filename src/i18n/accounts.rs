@@ -92,6 +92,49 @@ pub fn added(lang: Lang, who: &str) -> String {
     }
 }
 
+/// What an open edit form says when another tab changed the fields it shows while it was open.
+pub fn changed_elsewhere(lang: Lang, fields: &[crate::vault::LabelField]) -> String {
+    use crate::vault::LabelField;
+    let names: Vec<&str> = fields
+        .iter()
+        .map(|f| match (lang, f) {
+            (Lang::En, LabelField::Issuer) => "service name",
+            (Lang::En, LabelField::Name) => "account name",
+            (Lang::En, LabelField::Tags) => "tags",
+            (Lang::Ja, LabelField::Issuer) => "サービス名",
+            (Lang::Ja, LabelField::Name) => "アカウント名",
+            (Lang::Ja, LabelField::Tags) => "タグ",
+        })
+        .collect();
+    match lang {
+        Lang::En => {
+            let list = match names.as_slice() {
+                [] => "details".to_owned(),
+                [one] => (*one).to_owned(),
+                [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            };
+            let verb = if fields == [LabelField::Issuer] || fields == [LabelField::Name] { "was" } else { "were" };
+            format!("This account's {list} {verb} changed in another tab. What you typed is kept; Save changes only the fields you edited here.")
+        }
+        Lang::Ja => {
+            let list = match names.as_slice() {
+                [] => "内容".to_owned(),
+                [a, b] => format!("{a}と{b}"),
+                many => many.join("・"),
+            };
+            format!("別のタブでこのアカウントの{list}が変更されました。入力した内容はそのままです。保存すると、ここで編集した項目だけが変わります。")
+        }
+    }
+}
+
+/// What an open edit form says when another tab deleted its account.
+pub fn deleted_elsewhere(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "This account was deleted in another tab, so there is nothing to save this to. What you typed is still here: copy it if you need it, then close this form.",
+        Lang::Ja => "このアカウントは別のタブで削除されました。保存先がないため、保存できません。入力した内容はここに残っています。必要ならコピーしてから閉じてください。",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +146,16 @@ mod tests {
         assert_eq!(account_label(Lang::En, "GitHub", "", paren), "GitHub");
         assert_eq!(account_label(Lang::En, "", "alice", paren), "alice");
         assert_eq!(account_label(Lang::Ja, "", "", paren), "（名前なし）");
+    }
+
+    #[test]
+    fn the_edit_form_names_what_another_tab_changed() {
+        use crate::vault::LabelField::{Issuer, Name, Tags};
+        assert!(changed_elsewhere(Lang::En, &[Tags]).starts_with("This account's tags were changed in another tab."));
+        assert!(changed_elsewhere(Lang::En, &[Name]).starts_with("This account's account name was changed in another tab."));
+        assert!(changed_elsewhere(Lang::En, &[Issuer, Name, Tags]).starts_with("This account's service name, account name and tags were changed"));
+        assert!(changed_elsewhere(Lang::Ja, &[Tags]).starts_with("別のタブでこのアカウントのタグが変更されました。"));
+        assert!(changed_elsewhere(Lang::Ja, &[Issuer, Tags]).starts_with("別のタブでこのアカウントのサービス名とタグが変更されました。"));
+        assert!(changed_elsewhere(Lang::Ja, &[Issuer, Name, Tags]).starts_with("別のタブでこのアカウントのサービス名・アカウント名・タグが"));
     }
 }

@@ -598,23 +598,44 @@ impl Content {
     /// URI; the secret and parameters are untouched. Returns whether the entry exists, or the
     /// field that is refused (nothing changes then).
     pub fn edit_label(&mut self, id: u64, issuer: &str, name: &str, tags: Vec<String>) -> Result<bool, FieldError> {
-        if !self.check_label_edit(id, issuer, name, &tags)? {
+        self.set_label(id, Some(issuer), Some(name), Some(tags))
+    }
+
+    /// [`Content::edit_label`] for the fields given only (`None`: left as stored), so a field
+    /// another tab changed meanwhile keeps that tab's value (see [`super::Edit`]).
+    pub fn set_label(&mut self, id: u64, issuer: Option<&str>, name: Option<&str>, tags: Option<Vec<String>>) -> Result<bool, FieldError> {
+        let Some(entry) = self.get(id) else { return Ok(false) };
+        let (old_issuer, old_name) = entry.label();
+        let old_tags = entry.tags.clone();
+        if !self.check_label_edit(id, issuer.unwrap_or(&old_issuer), name.unwrap_or(&old_name), tags.as_deref().unwrap_or(&old_tags))? {
             return Ok(false);
         }
         let Some(entry) = self.entry_mut(id) else { return Ok(false) };
-        let (issuer, name) = (issuer.trim().to_owned(), name.trim().to_owned());
-        match entry.account() {
+        let (issuer, name) = (issuer.map(|i| i.trim().to_owned()), name.map(|n| n.trim().to_owned()));
+        // A change of tags alone leaves the stored link as it was.
+        match entry.account().filter(|_| issuer.is_some() || name.is_some()) {
             Some(mut account) => {
-                account.issuer = issuer;
-                account.name = name;
+                if let Some(issuer) = issuer {
+                    account.issuer = issuer;
+                }
+                if let Some(name) = name {
+                    account.name = name;
+                }
                 entry.set_account(account);
             }
-            None => {
-                entry.issuer = issuer;
-                entry.name = name;
+            None if entry.uri().is_none() => {
+                if let Some(issuer) = issuer {
+                    entry.issuer = issuer;
+                }
+                if let Some(name) = name {
+                    entry.name = name;
+                }
             }
+            None => {}
         }
-        entry.tags = tags;
+        if let Some(tags) = tags {
+            entry.tags = tags;
+        }
         Ok(true)
     }
 

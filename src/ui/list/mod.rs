@@ -3,6 +3,7 @@
 
 mod clocks;
 mod copy;
+mod edit;
 mod icon;
 mod row;
 
@@ -14,6 +15,7 @@ use crate::otp::{main_period, millis_remaining};
 use crate::web::perf::Span;
 use clocks::{MainPeriod, PeriodClocks};
 use copy::{CopyNote, CopyToast, SOON_MS};
+use edit::{Drafts, EditForm};
 use leptos::prelude::*;
 use row::{AccountRow, Dragging, OpenMenu};
 
@@ -36,6 +38,14 @@ pub fn AccountList() -> impl IntoView {
     provide_context(note);
     let open_menu = RwSignal::new(None::<u64>);
     provide_context(OpenMenu(open_menu));
+    let drafts = Drafts::new();
+    provide_context(drafts);
+    // Edit forms whose account is gone (deleted in another tab): shown above the list, so what
+    // was typed in them is not dropped unseen.
+    let orphans = Memo::new(move |_| {
+        let open = drafts.ids();
+        session.rows.with(|rows| open.into_iter().filter(|id| !rows.iter().any(|r| r.id == *id)).collect::<Vec<u64>>())
+    });
     Effect::new(move |_| clocks.tick(state.now_ms.get()));
     let shared_secs = Memo::new(move |_| main.get().map(|p| millis_remaining(state.now_ms.get(), p).div_ceil(1000)));
     let query = RwSignal::new(String::new());
@@ -209,6 +219,11 @@ pub fn AccountList() -> impl IntoView {
             })}
             <super::clock_panel::CorrectedBadge />
         </div>
+        <For each=move || orphans.get() key=|id| *id let:id>
+            <div class="account orphan" data-testid="orphan-edit">
+                <EditForm id=id menu_button=None />
+            </div>
+        </For>
         <Show
             when=move || session.rows.with(|r| !r.is_empty())
             fallback=move || view! { <p class="empty" data-testid="empty">{tr(T::EmptyList)}</p> }

@@ -3,11 +3,13 @@
 
 use super::clocks::{MainPeriod, PeriodClocks};
 use super::copy::{CopyNote, SOON_MS};
+use super::edit::{Drafts, EditForm};
 use crate::i18n::{self, T};
-use crate::organize::{parse_tags, SortOrder};
+use crate::organize::SortOrder;
 use crate::otp::{millis_remaining, Code, Kind};
 use crate::ui::state::{Row, Session};
 use crate::ui::{tr, AppState};
+use crate::vault::{Edit, Label};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -88,7 +90,7 @@ pub(super) fn AccountRow(
     let is_low = move || set.as_ref().is_some_and(|b| b.is_low(session.low_threshold.get()));
     let tags = row.tags.clone();
     let pinned = row.pinned;
-    let editing = RwSignal::new(false);
+    let drafts = expect_context::<Drafts>();
     let manual = move || session.settings.with(|s| s.sort == SortOrder::Manual);
     let dragging = expect_context::<Dragging>().0;
     let code_line = match (row.generator.clone(), row.account.clone()) {
@@ -159,9 +161,7 @@ pub(super) fn AccountRow(
     });
     let move_by = move |by: i32, testid: &'static str| {
         refocus.set_value(Some(testid));
-        session.edit(move |c| {
-            c.move_by(id, by);
-        });
+        session.apply(vec![Edit::MoveBy { id, delta: by }]);
     };
     // The account just added: in view, marked for a few seconds.
     let highlighted = move || state.highlight.get() == Some(id);
@@ -208,7 +208,7 @@ pub(super) fn AccountRow(
             on:drop=move |ev: leptos::ev::DragEvent| {
                 ev.prevent_default();
                 if let Some(from) = dragging.get_untracked().filter(|d| *d != id) {
-                    session.edit(move |c| { c.move_to(from, id); });
+                    session.apply(vec![Edit::MoveTo { id: from, target: id }]);
                 }
                 dragging.set(None);
             }
@@ -249,9 +249,14 @@ pub(super) fn AccountRow(
                         <div class="menu" role="menu" node_ref=menu data-testid="row-menu-list"
                             aria-label=move || i18n::row_action(state.lang.get(), T::RowMoreActions, &who())>
                             <button role="menuitem" tabindex="-1" data-testid="edit"
-                                on:click=move |_| { close_menu(false); editing.set(true); }>{tr(T::MenuEdit)}</button>
+                                on:click=move |_| {
+                                    close_menu(false);
+                                    if let Some(seen) = session.with_vault(|v| v.content.get(id).map(Label::of)).flatten() {
+                                        drafts.open(id, seen);
+                                    }
+                                }>{tr(T::MenuEdit)}</button>
                             <button role="menuitem" tabindex="-1" data-testid="pin"
-                                on:click=move |_| { close_menu(true); session.edit(move |c| { c.set_pinned(id, !pinned); }); }>
+                                on:click=move |_| { close_menu(true); session.apply(vec![Edit::Pinned { id, pinned: !pinned }]); }>
                                 {tr(if pinned { T::MenuUnpin } else { T::MenuPin })}
                             </button>
                             <Show when=manual>
@@ -270,8 +275,8 @@ pub(super) fn AccountRow(
                     </Show>
                 </div>
             </div>
-            <Show when=move || editing.get()>
-                <EditForm id=id issuer=issuer.clone() name=name.clone() tags=tags.join(", ") done=editing menu_button=menu_button />
+            <Show when=move || drafts.is_open(id)>
+                <EditForm id=id menu_button=Some(menu_button) />
             </Show>
             <Show when=move || note.copied(id) == Some(false)>
                 <p class="error" role="alert" data-testid="copy-failed">{tr(T::CopyFailed)}</p>
@@ -279,7 +284,7 @@ pub(super) fn AccountRow(
             <Show when=move || confirming.get()>
                 <div class="confirm" role="alertdialog" aria-label=move || i18n::delete_label(state.lang.get(), &who()) data-testid="confirm-delete">
                     <p>{tr(T::ConfirmDelete)}</p>
-                    <button class="danger" data-testid="confirm-yes" on:click=move |_| session.edit(move |c| { c.remove(id); })>{tr(T::ConfirmDeleteYes)}</button>
+                    <button class="danger" data-testid="confirm-yes" on:click=move |_| session.apply(vec![Edit::Remove { id }])>{tr(T::ConfirmDeleteYes)}</button>
                     <button class="ghost" data-testid="confirm-no" node_ref=confirm_no
                         on:click=move |_| {
                             confirming.set(false);
@@ -293,59 +298,6 @@ pub(super) fn AccountRow(
 
 /// How long a just-added row stays highlighted (ms).
 const HIGHLIGHT_MS: u64 = 4_000;
-
-/// Rename an account and set its tags.
-#[component]
-fn EditForm(id: u64, issuer: String, name: String, tags: String, done: RwSignal<bool>, menu_button: NodeRef<leptos::html::Button>) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let state = expect_context::<AppState>();
-    let (issuer, name, tags) = (RwSignal::new(issuer), RwSignal::new(name), RwSignal::new(tags));
-    let error = RwSignal::new(None::<String>);
-    // Opened from the menu: the first field takes the focus; closed, it goes back to the menu button.
-    let first = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(i) = first.get() {
-            let _ = i.focus();
-        }
-    });
-    let finish = move || {
-        done.set(false);
-        if let Some(b) = menu_button.get_untracked() {
-            let _ = b.focus();
-        }
-    };
-    let save = move || {
-        let (i, n, t) = (issuer.get_untracked(), name.get_untracked(), parse_tags(&tags.get_untracked()));
-        // Refused here with the field and its limit, so nothing is said to be saved that is not.
-        if let Some(Err(e)) = session.with_vault(|v| v.content.check_label_edit(id, &i, &n, &t)) {
-            error.set(Some(crate::i18n::field_error(state.lang.get_untracked(), &e)));
-            return;
-        }
-        session.edit(move |c| {
-            let _ = c.edit_label(id, &i, &n, t.clone());
-        });
-        finish();
-    };
-    let field = |id: String| id;
-    view! {
-        <form class="edit grid" data-testid="edit-form" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { finish() } on:submit=move |ev| { ev.prevent_default(); save(); }>
-            <label for=field(format!("edit-issuer-{id}"))>{tr(T::IssuerLabel)}</label>
-            <input id=format!("edit-issuer-{id}") node_ref=first data-testid="edit-issuer" autocomplete="off" maxlength=crate::account::MAX_LABEL_LEN
-                prop:value=move || issuer.get() on:input=move |ev| issuer.set(event_target_value(&ev)) />
-            <label for=format!("edit-name-{id}")>{tr(T::NameLabel)}</label>
-            <input id=format!("edit-name-{id}") data-testid="edit-name" autocomplete="off" maxlength=crate::account::MAX_LABEL_LEN
-                prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
-            <label for=format!("edit-tags-{id}")>{tr(T::TagsLabel)}</label>
-            <input id=format!("edit-tags-{id}") data-testid="edit-tags" autocomplete="off"
-                prop:value=move || tags.get() on:input=move |ev| tags.set(event_target_value(&ev)) />
-            {move || error.get().map(|m| view! { <p class="error" role="alert" data-testid="edit-error">{m}</p> })}
-            <div class="buttons start">
-                <button type="button" class="ghost" on:click=move |_| finish()>{tr(T::Cancel)}</button>
-                <button type="submit" class="primary" data-testid="edit-save">{tr(T::Save)}</button>
-            </div>
-        </form>
-    }
-}
 
 /// The code (a tap copies it), its countdown, and the HOTP "next code" button.
 fn code_line(
@@ -396,9 +348,7 @@ fn code_line(
     };
     let next_code = move || {
         let next = counter.saturating_add(1);
-        session.edit(move |c| {
-            c.set_counter(id, next);
-        });
+        session.apply(vec![Edit::Counter { id, counter: next }]);
     };
     view! {
             <div class="code-line">

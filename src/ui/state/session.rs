@@ -10,7 +10,7 @@ use crate::account::Account;
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
 use crate::passphrase::Presence;
-use crate::vault::{BackupFile, BackupKind, BackupState, Content, Envelope, PasskeyInfo, Unlocked, VaultError};
+use crate::vault::{write_change, BackupFile, BackupKind, BackupState, Content, Edit, Envelope, PasskeyInfo, Record, Unlocked, Unwritten, VaultError, WriteError};
 use crate::web::autosave::{self, AutoError, AutoFile, Permission};
 use crate::web::share::{self, ShareOutcome};
 use crate::web::kdf::{self, KeyFailure};
@@ -180,6 +180,48 @@ fn locked_phase(bytes: &[u8]) -> Phase {
 
 fn rows_from(content: &Content) -> Vec<Row> {
     content.accounts.iter().map(Row::from_stored).collect()
+}
+
+/// Why this tab's write of a change stored nothing (besides other tabs saving first).
+enum WriteFailure {
+    /// Storage refused the write.
+    Store(StoreError),
+    /// The stored record could not be read again.
+    Unreadable,
+    /// The stored record is sealed under another key: the passphrase was changed in another tab.
+    OtherKey,
+}
+
+/// The stored record as [`write_change`] writes it from this tab: sealed, written under the
+/// write lock, and read again (and shown, if newer) after another tab saved first.
+struct Stored {
+    session: Session,
+    /// The session's lock count when the change was taken.
+    locks: u64,
+}
+
+impl Record for Stored {
+    type View = Unlocked;
+    type Error = WriteFailure;
+
+    async fn write(&mut self, vault: &mut Unlocked) -> Result<(), WriteError<WriteFailure>> {
+        let based_on = Some(vault.revision);
+        match self.session.write(vault, based_on).await {
+            Ok(()) => Ok(()),
+            Err(StoreError::Conflict { .. }) => Err(WriteError::Conflict),
+            Err(e) => Err(WriteError::Failed(WriteFailure::Store(e))),
+        }
+    }
+
+    async fn read(&mut self, base: &Unlocked) -> Result<Unlocked, WriteFailure> {
+        let session = self.session;
+        let Ok(Some(bytes)) = session.fresh_record().await else { return Err(WriteFailure::Unreadable) };
+        let fresh = base.reopen(&bytes).map_err(|_| WriteFailure::OtherKey)?;
+        if session.locks.get_value() == self.locks && fresh.revision >= session.with_vault(|v| v.revision).unwrap_or(0) {
+            session.show(fresh.clone());
+        }
+        Ok(fresh)
+    }
 }
 
 impl Session {
@@ -813,6 +855,14 @@ impl Session {
         self.begin_change(move |v: &mut Unlocked| change(&mut v.content))
     }
 
+    /// Applies `edits` (each one field of one entry, see [`Edit`]) and saves them; re-applied,
+    /// not overwritten, when another tab saved first. Nothing while locked.
+    pub fn apply(self, edits: Vec<Edit>) {
+        self.edit(move |c| {
+            let _ = c.apply(&edits);
+        });
+    }
+
     /// [`Session::begin_edit`] for changes beyond the content (the key slots).
     fn begin_change<R: 'static>(self, change: impl Fn(&mut Unlocked) -> R + 'static) -> Option<impl std::future::Future<Output = Result<R, Unsaved>>> {
         if !self.is_open() {
@@ -832,55 +882,46 @@ impl Session {
                     base = now;
                 }
             }
-            for _ in 0..5 {
+            // Every edit path counts here, whatever it changed (see `changes_between`).
+            let change = |base: &Unlocked, vault: &mut Unlocked| {
+                let result = change(vault);
+                (result, vault.content.note_changes(&base.content, BrowserClock.now_ms()))
+            };
+            if self.storage.get_untracked() != Storage::IndexedDb {
                 let mut vault = base.clone();
-                let result = change(&mut vault);
-                // Every edit path counts here, whatever it changed (see `changes_between`).
-                let counted = vault.content.note_changes(&base.content, BrowserClock.now_ms());
-                if self.storage.get_untracked() != Storage::IndexedDb {
-                    self.show(vault);
-                    return Ok(result);
+                let (result, _) = change(&base, &mut vault);
+                self.show(vault);
+                return Ok(result);
+            }
+            match write_change(&mut Stored { session: self, locks }, base, change).await {
+                Ok((vault, (result, counted))) => {
+                    if counted > 0 {
+                        self.autosave_from(vault.clone());
+                    }
+                    if still_open() {
+                        self.show(vault);
+                        self.problem.set(None);
+                    }
+                    Ok(result)
                 }
-                let based_on = Some(vault.revision);
-                match self.write(&mut vault, based_on).await {
-                    Ok(()) => {
-                        if counted > 0 {
-                            self.autosave_from(vault.clone());
-                        }
-                        if still_open() {
-                            self.show(vault);
-                            self.problem.set(None);
-                        }
-                        return Ok(result);
-                    }
-                    Err(StoreError::Conflict { .. }) => match self.fresh_record().await {
-                        Ok(Some(bytes)) => match base.reopen(&bytes) {
-                            Ok(fresh) => {
-                                if still_open() && fresh.revision >= self.with_vault(|v| v.revision).unwrap_or(0) {
-                                    self.show(fresh.clone());
-                                }
-                                base = fresh;
-                            }
-                            // Stored under another key: the passphrase was changed in another tab.
-                            Err(_) => {
-                                self.lock_here();
-                                self.say(T::ChangedElsewhere);
-                                return Err(Unsaved);
-                            }
-                        },
-                        Ok(None) | Err(_) => {
-                            self.say(T::StorageReadFailed);
-                            return Err(Unsaved);
-                        }
-                    },
-                    Err(e) => {
-                        self.say(store_message(&e));
-                        return Err(Unsaved);
-                    }
+                Err(Unwritten::Conflicts) => {
+                    self.say(T::SaveConflict);
+                    Err(Unsaved)
+                }
+                Err(Unwritten::Failed(WriteFailure::OtherKey)) => {
+                    self.lock_here();
+                    self.say(T::ChangedElsewhere);
+                    Err(Unsaved)
+                }
+                Err(Unwritten::Failed(WriteFailure::Unreadable)) => {
+                    self.say(T::StorageReadFailed);
+                    Err(Unsaved)
+                }
+                Err(Unwritten::Failed(WriteFailure::Store(e))) => {
+                    self.say(store_message(&e));
+                    Err(Unsaved)
                 }
             }
-            self.say(T::SaveConflict);
-            Err(Unsaved)
         })
     }
 
