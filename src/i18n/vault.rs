@@ -189,8 +189,8 @@ pub fn new_passphrase_error(e: crate::passphrase::NewPassphraseError) -> T {
 /// another tab or window (this tab had not heard of the change).
 pub fn pass_changed_elsewhere(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "That was this vault's passphrase until it was changed in another tab or window. Enter the new passphrase. Nothing was changed, and the vault is not damaged.",
-        Lang::Ja => "それは、別のタブかウィンドウで変更される前のこの保管庫のパスフレーズです。新しいパスフレーズを入力してください。何も変更しておらず、保管庫は壊れていません。",
+        Lang::En => "Wrong passphrase: that was this vault's passphrase until it was changed in another tab or window. Enter the new passphrase. Nothing was changed, and the vault is not damaged.",
+        Lang::Ja => "パスフレーズが違います。それは、別のタブかウィンドウで変更される前のこの保管庫のパスフレーズです。新しいパスフレーズを入力してください。何も変更しておらず、保管庫は壊れていません。",
     }
 }
 

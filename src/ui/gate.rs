@@ -7,11 +7,13 @@ use crate::passphrase::{assess, check_new, NewPassphraseError, Strength, Weaknes
 use crate::web::files;
 use leptos::prelude::*;
 
-/// What a restore brought back, for the summary shown above the list once the vault opens:
-/// (accounts, unused backup codes, when the backup was made in Unix ms if the file says, what was
-/// changed or left out to keep within the limits).
+/// What a restore brought back: (accounts, unused backup codes, when the backup was made in Unix
+/// ms if the file says, what was changed or left out to keep within the limits).
+pub type RestoredSummary = (usize, usize, Option<u64>, Vec<crate::vault::Adjusted>);
+
+/// What a restore brought back, for the summary shown above the list once the vault opens.
 #[derive(Clone, Copy)]
-pub struct Restored(pub RwSignal<Option<(usize, usize, Option<u64>, Vec<crate::vault::Adjusted>)>>);
+pub struct Restored(pub RwSignal<Option<RestoredSummary>>);
 
 /// A passphrase field with a show/hide toggle (`aria-pressed` says whether it is shown). The
 /// toggle's test id is `{id}-toggle`.

@@ -746,6 +746,12 @@ impl Session {
                 done(false);
                 return;
             }
+            // Without storage, the sealed bytes stand for the record (as a write would leave them).
+            if self.store.with_value(Option::is_none) {
+                if let Ok(bytes) = vault.seal(&mut WebRandom) {
+                    self.stored_bytes.set_value(Some(bytes));
+                }
+            }
             done(true);
             self.open_with(vault);
         });
