@@ -107,8 +107,11 @@ fn a_slot_added_without_resealing_is_refused() {
     let (_, bytes) = sealed(1);
     let mut env = Envelope::parse(&bytes).expect("parse");
     env.slots.push(Slot::Unknown { kind: 9, body: vec![1, 2, 3] });
-    // The header is the content's associated data: the old ciphertext no longer matches it.
-    assert_eq!(Unlocked::open(&env.to_bytes(), PASS).err(), Some(VaultError::WrongPassphraseOrDamaged));
+    // The header is the content's associated data: the old ciphertext no longer matches it. The
+    // passphrase still opens its slot, so it is the file that is said to be damaged, not the
+    // passphrase to be wrong.
+    assert_eq!(Unlocked::open(&env.to_bytes(), PASS).err(), Some(VaultError::IncompleteOrDamaged));
+    assert_eq!(Unlocked::open(&env.to_bytes(), "another passphrase").err(), Some(VaultError::WrongPassphraseOrDamaged));
 }
 
 #[test]

@@ -42,7 +42,7 @@ pub use transfer::{
     batch_progress, file_too_large, format_name, import_done, import_error, import_found, not_exportable, qr_of, same_label_question, same_secret_choice, same_secret_preview,
     same_secret_question, skip_reason,
 };
-pub use vault::{backup_error, cancelled, deriving, kdf_failed, merge_preview, new_passphrase_error, unreadable, vault_error, Unreadable};
+pub use vault::{backup_error, cancelled, deriving, kdf_failed, merge_preview, new_passphrase_error, pass_changed_elsewhere, restore_adjusted, restore_adjustments, unreadable, vault_error, Unreadable};
 
 /// A user interface language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

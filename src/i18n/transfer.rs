@@ -24,14 +24,76 @@ pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
         (Lang::Ja, E::Empty) => "ファイルにアカウントがありません。".into(),
         (Lang::En, E::EncryptedUnsupported) => "This export is encrypted in a way this app cannot open. Export it again without encryption (JSON), import it, then delete that file.".into(),
         (Lang::Ja, E::EncryptedUnsupported) => "このエクスポートはこのアプリでは開けない方式で暗号化されています。暗号化なし（JSON）で再度エクスポートしてインポートし、そのファイルは削除してください。".into(),
-        (Lang::En, E::KdfTooCostly { n, r, p }) => format!(
-            "This file's password protection asks for scrypt N={n}, r={r}, p={p}: {} MiB of memory, more than this app allows ({} MiB, p at most {}). It was not opened, so the browser cannot freeze. Nothing was imported; export it again from Aegis with its default settings.",
-            crate::import::aegis::memory_of(*n, *r, *p) / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_BYTES / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_P
+        (Lang::En, E::KdfTooCostly { n, r, p }) => {
+            let mut over = Vec::new();
+            let memory = crate::import::aegis::memory_of(*n, *r, *p);
+            if memory > MAX_SCRYPT_BYTES {
+                over.push(format!("{} of memory, more than the {} this app allows", memory_text(memory), memory_text(MAX_SCRYPT_BYTES)));
+            }
+            if *p > MAX_SCRYPT_P {
+                over.push(format!("the work {p} times over (p), more than the {MAX_SCRYPT_P} times this app allows"));
+            }
+            if over.is_empty() {
+                over.push(format!("a block size r over {MAX_SCRYPT_R}, more than this app allows"));
+            }
+            format!(
+                "This file's password protection asks for scrypt N={n}, r={r}, p={p}: {}. It was not opened, so the browser cannot freeze. Nothing was imported; export it again from Aegis with its default settings.",
+                over.join(", and ")
+            )
+        }
+        (Lang::Ja, E::KdfTooCostly { n, r, p }) => {
+            let mut over = Vec::new();
+            let memory = crate::import::aegis::memory_of(*n, *r, *p);
+            if memory > MAX_SCRYPT_BYTES {
+                over.push(format!("メモリ {}（このアプリの上限 {} を超えています）", memory_text(memory), memory_text(MAX_SCRYPT_BYTES)));
+            }
+            if *p > MAX_SCRYPT_P {
+                over.push(format!("同じ処理の{p}回の繰り返し（p。このアプリの上限は{MAX_SCRYPT_P}回）"));
+            }
+            if over.is_empty() {
+                over.push(format!("ブロックサイズ r が{MAX_SCRYPT_R}超（このアプリの上限を超えています）"));
+            }
+            format!(
+                "このファイルのパスワード保護は scrypt N={n}、r={r}、p={p} で、{}を必要とします。ブラウザが固まらないよう開きませんでした。何もインポートしていません。Aegis の標準設定でもう一度エクスポートしてください。",
+                over.join("と、")
+            )
+        }
+        (Lang::En, E::KdfInvalid { n, r, p }) => format!(
+            "This file's password protection asks for scrypt N={n}, r={r}, p={p}, which are not valid scrypt parameters: {}. Aegis can neither make nor open a file with them, so this file is damaged or was not made by Aegis. Nothing was imported; export it again from Aegis.",
+            invalid_rule(Lang::En, *n, *r, *p)
         ),
-        (Lang::Ja, E::KdfTooCostly { n, r, p }) => format!(
-            "このファイルのパスワード保護は scrypt N={n}、r={r}、p={p}（メモリ {} MiB）を求めていて、このアプリの上限（{} MiB、p は {} まで）を超えています。ブラウザが固まらないよう開きませんでした。何もインポートしていません。Aegis の標準設定でもう一度エクスポートしてください。",
-            crate::import::aegis::memory_of(*n, *r, *p) / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_BYTES / (1024 * 1024), crate::import::aegis::MAX_SCRYPT_P
+        (Lang::Ja, E::KdfInvalid { n, r, p }) => format!(
+            "このファイルのパスワード保護は scrypt N={n}、r={r}、p={p} を指定していますが、これは scrypt の有効なパラメータではありません（{}）。Aegis はこの値のファイルを作ることも開くこともできないため、このファイルは壊れているか Aegis で作られたものではありません。何もインポートしていません。Aegis からもう一度エクスポートしてください。",
+            invalid_rule(Lang::Ja, *n, *r, *p)
         ),
+    }
+}
+
+use crate::import::aegis::{MAX_SCRYPT_BYTES, MAX_SCRYPT_P, MAX_SCRYPT_R};
+
+/// Bytes as MiB, with the KiB beyond a whole MiB rounded up, so an amount over a cap never reads
+/// as the cap itself ("256 MiB + 1 KiB").
+fn memory_text(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    match (bytes / MIB, (bytes % MIB).div_ceil(1024)) {
+        (m, 0) => format!("{m} MiB"),
+        (0, k) => format!("{k} KiB"),
+        (m, k) => format!("{m} MiB + {k} KiB"),
+    }
+}
+
+/// Which rule of scrypt (RFC 7914) the parameters break.
+fn invalid_rule(lang: Lang, n: u64, r: u32, p: u32) -> String {
+    let power = n >= 2 && n.is_power_of_two();
+    match (lang, crate::import::aegis::max_scrypt_n(r)) {
+        (Lang::En, _) if !power => "N must be a power of 2, at least 2".into(),
+        (Lang::Ja, _) if !power => "N は2以上の2のべき乗でなければなりません".into(),
+        (Lang::En, _) if r == 0 || p == 0 => "r and p must be at least 1".into(),
+        (Lang::Ja, _) if r == 0 || p == 0 => "r と p は1以上でなければなりません".into(),
+        (Lang::En, Some(max)) if n > max => format!("with r={r}, N can be at most {max} (RFC 7914)"),
+        (Lang::Ja, Some(max)) if n > max => format!("r={r} のとき N は最大 {max} です（RFC 7914）"),
+        (Lang::En, _) => "r × p must be below 2^30 (RFC 7914)".into(),
+        (Lang::Ja, _) => "r × p は 2^30 未満でなければなりません（RFC 7914）".into(),
     }
 }
 

@@ -15,8 +15,10 @@ pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
         (Lang::Ja, E::NewerContent { found }) => format!("この保管庫の内容は新しいバージョンのアプリのものです（内容 {found}）。新しいバージョンで開いてください。何も変更していません。"),
         (Lang::En, E::NotAVault) => "This is not a vault or backup file of this app. Choose the .2favault file you exported.".into(),
         (Lang::Ja, E::NotAVault) => "このアプリの保管庫・バックアップファイルではありません。書き出した .2favault ファイルを選んでください。".into(),
-        (Lang::En, E::Truncated) => "The file is cut short: part of it is missing. Use a complete copy of the backup.".into(),
-        (Lang::Ja, E::Truncated) => "ファイルが途中で切れています。完全なバックアップのコピーを使ってください。".into(),
+        (Lang::En, E::Truncated) => "This file is incomplete: it ends before its own structure does (it was probably cut off during a download or copy). Nothing was changed. Copy or download the backup file again from where you keep it, or use another copy.".into(),
+        (Lang::Ja, E::Truncated) => "このファイルは不完全です。構造の途中で終わっています（ダウンロードやコピーの途中で切れた可能性があります）。何も変更していません。保管している場所からバックアップファイルをもう一度コピーまたはダウンロードするか、別のコピーを使ってください。".into(),
+        (Lang::En, E::IncompleteOrDamaged) => "The passphrase is right, but the stored vault's contents are damaged (changed or cut short after they were saved), so it cannot be opened. Nothing was changed. Restore it from a backup file.".into(),
+        (Lang::Ja, E::IncompleteOrDamaged) => "パスフレーズは正しいのですが、保存された保管庫の内容が壊れている（保存後に変更されたか途中で切れている）ため開けません。何も変更していません。バックアップファイルから復元してください。".into(),
         (Lang::En, E::KdfTooCostly { kdf }) => format!(
             "This file asks for {} MiB of memory and {} passes ({} lanes) to open, more than this app allows ({} MiB, {} MiB × passes, {} lanes): a file made this way could freeze or crash the browser, so it was not opened. Nothing was changed; use a backup exported by this app.",
             kdf.memory_kib / 1024, kdf.iterations, kdf.parallelism,
@@ -42,8 +44,60 @@ pub fn backup_error(lang: Lang, e: &crate::vault::VaultError) -> String {
     match (lang, e) {
         (Lang::En, crate::vault::VaultError::WrongPassphraseOrDamaged) => "Wrong passphrase for this backup file. Use the passphrase the vault had when the backup was made (check Caps Lock). Nothing was changed.".into(),
         (Lang::Ja, crate::vault::VaultError::WrongPassphraseOrDamaged) => "このバックアップファイルのパスフレーズが違います。バックアップを作成した時点のパスフレーズを入力してください（Caps Lock も確認）。何も変更していません。".into(),
+        // The passphrase opened the key slot: what is wrong is the file, not the passphrase.
+        (Lang::En, crate::vault::VaultError::IncompleteOrDamaged) => "The passphrase is right, but this backup file is incomplete or damaged (most often it was cut off during a download or copy), so it cannot be opened. Nothing was changed. Copy or download the backup file again from where you keep it (its size should match the original), or use another copy.".into(),
+        (Lang::Ja, crate::vault::VaultError::IncompleteOrDamaged) => "パスフレーズは正しいのですが、このバックアップファイルは不完全か壊れています（多くはダウンロードやコピーの途中で切れたものです）。そのため開けません。何も変更していません。保管している場所からバックアップファイルをもう一度コピーまたはダウンロードする（サイズが元のファイルと同じか確認してください）か、別のコピーを使ってください。".into(),
         _ => vault_error(lang, e),
     }
+}
+
+/// One entry a restore changed or left out to keep within the limits every writer keeps:
+/// "“GitHub: alice”: service name shortened to 256 characters (it had 3000000)."
+pub fn restore_adjusted(lang: Lang, a: &crate::vault::Adjusted) -> String {
+    use crate::account::Field;
+    use crate::vault::Adjustment as A;
+    let who = match (a.issuer.is_empty(), a.name.is_empty()) {
+        (false, false) => format!("{}: {}", a.issuer, a.name),
+        (false, true) => a.issuer.clone(),
+        (true, false) => a.name.clone(),
+        (true, true) => match lang {
+            Lang::En => "(no name)".into(),
+            Lang::Ja => "（名前なし）".into(),
+        },
+    };
+    match (lang, &a.what) {
+        (Lang::En, A::Shortened { field, len, max }) => {
+            let what = if *field == Field::Issuer { "service name" } else { "account name" };
+            format!("“{who}”: {what} shortened to {max} characters (it had {len}, more than the {max} allowed). Its secret key is unchanged.")
+        }
+        (Lang::Ja, A::Shortened { field, len, max }) => {
+            let what = if *field == Field::Issuer { "サービス名" } else { "アカウント名" };
+            format!("「{who}」: {what}が{len}文字あり上限の{max}文字を超えていたため、{max}文字に短くしました。シークレットキーは変わっていません。")
+        }
+        (Lang::En, A::TooManyTags { count, max }) => format!("“{who}”: {count} tags, more than the {max} allowed: the first {max} were kept."),
+        (Lang::Ja, A::TooManyTags { count, max }) => format!("「{who}」: タグが{count}個あり上限の{max}個を超えていたため、最初の{max}個を残しました。"),
+        (Lang::En, A::TagsShortened { count: 1, max }) => format!("“{who}”: a tag longer than {max} characters was shortened to {max}."),
+        (Lang::En, A::TagsShortened { count, max }) => format!("“{who}”: {count} tags longer than {max} characters were shortened to {max}."),
+        (Lang::Ja, A::TagsShortened { count, max }) => format!("「{who}」: {max}文字を超えるタグ{count}個を{max}文字に短くしました。"),
+        (Lang::En, A::CodesLeftOut { count: 1, max }) => format!("“{who}”: a backup code longer than {max} characters (or empty) was left out: no site issues such a code."),
+        (Lang::En, A::CodesLeftOut { count, max }) => format!("“{who}”: {count} backup codes longer than {max} characters (or empty) were left out: no site issues such codes."),
+        (Lang::Ja, A::CodesLeftOut { count, max }) => format!("「{who}」: {max}文字を超える（または空の）バックアップコード{count}個は復元しませんでした。このようなコードを発行するサイトはありません。"),
+        (Lang::En, A::LeftOut(e)) => format!("“{who}” was not restored: {}", super::errors::field_error(lang, e)),
+        (Lang::Ja, A::LeftOut(e)) => format!("「{who}」は復元しませんでした: {}", super::errors::field_error(lang, e)),
+    }
+}
+
+/// The notes of a restore that kept within the limits (empty when nothing had to change).
+pub fn restore_adjustments(lang: Lang, adjusted: &[crate::vault::Adjusted]) -> String {
+    if adjusted.is_empty() {
+        return String::new();
+    }
+    let head = match lang {
+        Lang::En => "Kept within the limits every entry here keeps:",
+        Lang::Ja => "すべての項目に共通の上限に合わせて、次のように復元しました:",
+    };
+    let lines: Vec<String> = adjusted.iter().map(|a| restore_adjusted(lang, a)).collect();
+    format!("{head} {}", lines.join(" "))
 }
 
 /// "The backup holds 3 accounts: 2 new, 1 already here." — a restore preview; only the counts
@@ -128,6 +182,15 @@ pub fn new_passphrase_error(e: crate::passphrase::NewPassphraseError) -> T {
         crate::passphrase::NewPassphraseError::Mismatch => T::PassMismatch,
         // The floor's refusal has a reason and a suggestion: `new_passphrase_refusal`.
         _ => T::StrengthWeak,
+    }
+}
+
+/// The unlock screen, when the passphrase typed is the one the vault had before it was changed in
+/// another tab or window (this tab had not heard of the change).
+pub fn pass_changed_elsewhere(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Wrong passphrase: that was this vault's passphrase until it was changed in another tab or window. Enter the new passphrase. Nothing was changed, and the vault is not damaged.",
+        Lang::Ja => "パスフレーズが違います。それは、別のタブかウィンドウで変更される前のこの保管庫のパスフレーズです。新しいパスフレーズを入力してください。何も変更しておらず、保管庫は壊れていません。",
     }
 }
 

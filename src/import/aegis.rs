@@ -112,6 +112,8 @@ fn open(key: &[u8], nonce_hex: &str, tag_hex: &str, ciphertext: &[u8]) -> Result
 pub const MAX_SCRYPT_BYTES: u64 = 256 * 1024 * 1024;
 /// Largest scrypt parallelism accepted (Aegis writes 1); each unit repeats the whole work.
 pub const MAX_SCRYPT_P: u32 = 2;
+/// Largest scrypt block size accepted (Aegis writes 8): each block is 128·r bytes.
+pub const MAX_SCRYPT_R: u32 = 32;
 /// Most password slots tried: each costs one full scrypt.
 pub const MAX_SLOTS_TRIED: usize = 2;
 
@@ -134,7 +136,10 @@ impl ScryptJob {
     pub fn derive(&self, password: &[u8]) -> Result<Zeroizing<[u8; 32]>, ImportError> {
         // Checked again here: this is also what the worker runs.
         let n = 1u64.checked_shl(u32::from(self.log_n)).unwrap_or(u64::MAX);
-        if self.r == 0 || self.r > 32 || memory_of(n, self.r, self.p) > MAX_SCRYPT_BYTES || self.p > MAX_SCRYPT_P {
+        if !scrypt_valid(n, self.r, self.p) {
+            return Err(ImportError::KdfInvalid { n, r: self.r, p: self.p });
+        }
+        if self.r > MAX_SCRYPT_R || memory_of(n, self.r, self.p) > MAX_SCRYPT_BYTES || self.p > MAX_SCRYPT_P {
             return Err(ImportError::KdfTooCostly { n, r: self.r, p: self.p });
         }
         let params = scrypt::Params::new(self.log_n, self.r, self.p, 32).map_err(|_| ImportError::Malformed("Aegis scrypt parameters"))?;
@@ -144,13 +149,31 @@ impl ScryptJob {
     }
 }
 
+/// Whether scrypt is defined for these parameters at all (RFC 7914, section 2): N a power of two
+/// above 1 and below 2^(128·r/8) = 2^(16·r), r and p at least 1, r·p below 2^30. Other values are
+/// refused by RustCrypto's `scrypt`, by OpenSSL (Node, Python) and by Bouncy Castle, which Aegis
+/// uses: Aegis can neither write nor open a file with N = 2^16 or more and r = 1.
+pub fn scrypt_valid(n: u64, r: u32, p: u32) -> bool {
+    n >= 2 && n.is_power_of_two() && r >= 1 && p >= 1 && u64::from(n.trailing_zeros()) < 16 * u64::from(r) && u64::from(r) * u64::from(p) < 1 << 30
+}
+
+/// The largest N scrypt allows with block size `r` (see [`scrypt_valid`]); `None` when any N
+/// that fits in 64 bits is allowed.
+pub fn max_scrypt_n(r: u32) -> Option<u64> {
+    let bits = 16 * u64::from(r);
+    (bits < 64).then(|| (1u64 << bits) / 2)
+}
+
 /// What scrypt allocates: the N-block table (128·r·N) plus its p blocks and scratch (128·r·(p+2)).
 pub fn memory_of(n: u64, r: u32, p: u32) -> u64 {
     128u64.saturating_mul(u64::from(r)).saturating_mul(n.saturating_add(u64::from(p)).saturating_add(2))
 }
 
 fn job_of(slot: &Slot) -> Result<ScryptJob, ImportError> {
-    if !slot.n.is_power_of_two() || slot.n < 2 || slot.r == 0 || slot.r > 32 || slot.p == 0 {
+    if !scrypt_valid(slot.n, slot.r, slot.p) {
+        return Err(ImportError::KdfInvalid { n: slot.n, r: slot.r, p: slot.p });
+    }
+    if slot.r > MAX_SCRYPT_R {
         return Err(ImportError::Malformed("Aegis scrypt parameters"));
     }
     if memory_of(slot.n, slot.r, slot.p) > MAX_SCRYPT_BYTES || slot.p > MAX_SCRYPT_P {

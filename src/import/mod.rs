@@ -75,6 +75,17 @@ pub enum ImportError {
         /// scrypt p.
         p: u32,
     },
+    /// The file's key derivation asks for scrypt parameters scrypt is not defined for
+    /// ([`aegis::scrypt_valid`]: e.g. N = 2^16 or more with r = 1): Aegis can neither write nor
+    /// open such a file, so it is damaged or not Aegis's; refused before any work.
+    KdfInvalid {
+        /// scrypt N.
+        n: u64,
+        /// scrypt r.
+        r: u32,
+        /// scrypt p.
+        p: u32,
+    },
 }
 
 /// Why one entry was left out.
@@ -106,6 +117,7 @@ impl std::fmt::Display for ImportError {
             ImportError::Empty => f.write_str("no accounts in the file"),
             ImportError::EncryptedUnsupported => f.write_str("encrypted in a way this app cannot open"),
             ImportError::KdfTooCostly { n, r, p } => write!(f, "scrypt parameters over the caps: N={n}, r={r}, p={p}"),
+            ImportError::KdfInvalid { n, r, p } => write!(f, "invalid scrypt parameters: N={n}, r={r}, p={p}"),
         }
     }
 }

@@ -7,10 +7,13 @@ use crate::passphrase::{assess, check_new, NewPassphraseError, Strength, Weaknes
 use crate::web::files;
 use leptos::prelude::*;
 
-/// What a restore brought back, for the summary shown above the list once the vault opens:
-/// (accounts, unused backup codes, when the backup was made in Unix ms if the file says).
+/// What a restore brought back: (accounts, unused backup codes, when the backup was made in Unix
+/// ms if the file says, what was changed or left out to keep within the limits).
+pub type RestoredSummary = (usize, usize, Option<u64>, Vec<crate::vault::Adjusted>);
+
+/// What a restore brought back, for the summary shown above the list once the vault opens.
 #[derive(Clone, Copy)]
-pub struct Restored(pub RwSignal<Option<(usize, usize, Option<u64>)>>);
+pub struct Restored(pub RwSignal<Option<RestoredSummary>>);
 
 /// A passphrase field with a show/hide toggle (`aria-pressed` says whether it is shown). The
 /// toggle's test id is `{id}-toggle`.
@@ -263,21 +266,27 @@ pub fn FreshRestore() -> impl IntoView {
                 }
             };
             // Derived in the worker (Cancel ends it); a file asking for more than the caps is
-            // refused before any work, naming its parameters.
-            match crate::web::kdf::open_vault(&bytes, &p).await {
-                Ok(v) => {
+            // refused before any work, naming its parameters. The file is then sealed anew here,
+            // within the limits and under this app's own key derivation.
+            match crate::web::kdf::restore_vault(&bytes, &p).await {
+                Ok((v, adjusted)) => {
                     let accounts = v.content.accounts.len();
                     let codes = v.content.accounts.iter().filter_map(|a| a.backup.as_ref()).map(|s| s.remaining()).sum();
                     // When the file was made, from the file itself (older files do not say).
                     let made = v.content.backup_made_ms();
                     pass.set(String::new());
                     // Said once the vault is stored here (another tab may have made one meanwhile).
-                    session.adopt(bytes, v, move |taken| {
+                    session.adopt(v, move |taken| {
                         if taken {
-                            if let Some(r) = restored {
-                                r.0.set(Some((accounts, codes, made)));
+                            let mut said = crate::i18n::restore_summary(lang, accounts, codes, made.map(crate::web::clock::local_ms));
+                            let notes = crate::i18n::restore_adjustments(lang, &adjusted);
+                            if !notes.is_empty() {
+                                said = format!("{said} {notes}");
                             }
-                            state.status.set(crate::i18n::restore_summary(lang, accounts, codes, made.map(crate::web::clock::local_ms)));
+                            if let Some(r) = restored {
+                                r.0.set(Some((accounts, codes, made, adjusted)));
+                            }
+                            state.status.set(said);
                         }
                     });
                 }

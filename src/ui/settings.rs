@@ -239,6 +239,15 @@ fn ChangePassphrase() -> impl IntoView {
     }
 }
 
+/// `text`, then the notes of a restore that kept within the limits, if any.
+fn with_notes(text: String, notes: &str) -> String {
+    if notes.is_empty() {
+        text
+    } else {
+        format!("{text} {notes}")
+    }
+}
+
 /// Open a backup file with its passphrase, preview it, then restore (fresh browser), or merge
 /// or replace (open vault).
 #[component]
@@ -251,6 +260,8 @@ pub fn RestoreForm(
     let chosen = StoredValue::new_local(None::<web_sys::File>);
     let pass = RwSignal::new(String::new());
     let opened = StoredValue::new_local(None::<Unlocked>);
+    // What the backup's entries needed to keep within the limits (said with the preview and after).
+    let adjusted = StoredValue::new(Vec::<crate::vault::Adjusted>::new());
     let preview = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -291,19 +302,23 @@ pub fn RestoreForm(
             };
             // The key is derived in the worker (Cancel ends it); a file asking for more than the
             // caps is refused before any work, naming its parameters.
-            match crate::web::kdf::open_vault(&b, &p).await {
-                Ok(v) if fresh => {
+            let opening = if fresh { crate::web::kdf::restore_vault(&b, &p).await } else { crate::web::kdf::open_vault(&b, &p).await.map(|v| (v, Vec::new())) };
+            match opening {
+                Ok((v, notes)) if fresh => {
                     // Nothing here to lose: the backup becomes this browser's vault at once.
-                    state.status.set(i18n::merge_preview(lang, v.content.accounts.len(), 0, 0));
-                    session.adopt(b, v, |_| {});
+                    state.status.set(with_notes(i18n::merge_preview(lang, v.content.accounts.len(), 0, 0), &i18n::restore_adjustments(lang, &notes)));
+                    session.adopt(v, |_| {});
                 }
-                Ok(v) => {
+                Ok((mut v, _)) => {
+                    // Merged or put in place like any other change: within the limits first.
+                    let notes = v.content.keep_within_limits();
                     let here = session.with_vault(|mine| mine.content.preview_merge(&v.content));
                     let text = match here {
                         Some(pv) => i18n::merge_preview(lang, pv.added.len(), pv.unchanged.len(), pv.conflicting.len()),
                         None => i18n::merge_preview(lang, v.content.accounts.len(), 0, 0),
                     };
-                    preview.set(Some(text));
+                    preview.set(Some(with_notes(text, &i18n::restore_adjustments(lang, &notes))));
+                    adjusted.set_value(notes);
                     opened.set_value(Some(v));
                 }
                 Err(crate::web::kdf::KeyFailure::Vault(e)) => error.set(Some(i18n::backup_error(lang, &e))),
@@ -319,7 +334,8 @@ pub fn RestoreForm(
             if session.try_edit(move |c: &mut Content| {
                 c.merge(&other);
             }) {
-                preview.set(Some(i18n::t(state.lang.get_untracked(), T::RestoreDone).to_owned()));
+                let lang = state.lang.get_untracked();
+                preview.set(Some(with_notes(i18n::t(lang, T::RestoreDone).to_owned(), &adjusted.with_value(|a| i18n::restore_adjustments(lang, a)))));
                 opened.set_value(None);
             }
         }
@@ -329,7 +345,8 @@ pub fn RestoreForm(
             if session.try_edit(move |c: &mut Content| {
                 c.replace_all(&other);
             }) {
-                preview.set(Some(i18n::t(state.lang.get_untracked(), T::RestoreDone).to_owned()));
+                let lang = state.lang.get_untracked();
+                preview.set(Some(with_notes(i18n::t(lang, T::RestoreDone).to_owned(), &adjusted.with_value(|a| i18n::restore_adjustments(lang, a)))));
                 opened.set_value(None);
             }
         }

@@ -193,7 +193,7 @@ impl StoredAccount {
     }
 
     /// Makes `account` the entry's account, and its canonical link the stored text.
-    fn set_account(&mut self, account: Account) {
+    pub(super) fn set_account(&mut self, account: Account) {
         if let Some(old) = self.uri.as_mut() {
             old.zeroize();
         }

@@ -7,12 +7,14 @@ mod content;
 mod edit;
 mod envelope;
 mod passkey;
+mod restore;
 
 pub use backup_state::{changes_between, BackupKind, BackupNotice, BackupRecord, BackupState, DAY_MS, NAG_AFTER_MS};
 pub use content::{AddCounts, Choices, Content, Incoming, MergePreview, Settings, StoredAccount, Unreadable, CONTENT_VERSION, DEFAULT_AUTO_LOCK_MINUTES};
 pub use edit::{write_change, Edit, Label, LabelField, Record, Unwritten, WriteError, WRITE_TRIES};
 pub use envelope::{Envelope, KdfParams, PassphraseSlot, Slot, ENVELOPE_VERSION, MAGIC, SALT_LEN};
 pub use passkey::{PasskeySlot, HKDF_INFO, PRF_SALT_LEN, SLOT_PASSKEY};
+pub use restore::{Adjusted, Adjustment, SHOWN_CHARS};
 
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
@@ -71,9 +73,15 @@ pub enum VaultError {
         /// The file's parameters.
         kdf: KdfParams,
     },
-    /// Authentication failed when unwrapping the master key or decrypting the content: a wrong
-    /// passphrase, or bytes that were changed. The cipher cannot tell the two apart.
+    /// Authentication failed when unwrapping the master key: a wrong passphrase, or a key slot
+    /// whose bytes were changed. The cipher cannot tell the two apart. (Also: another tab's key
+    /// that does not read the stored content, [`Unlocked::reopen`].)
     WrongPassphraseOrDamaged,
+    /// The passphrase (or passkey) opened its key slot, so it is right, but the content does not
+    /// authenticate: the file was cut short (a download or copy that stopped early) or changed
+    /// after it was written. The cipher cannot tell these two apart; it can tell them from a
+    /// wrong passphrase, which never opens the slot.
+    IncompleteOrDamaged,
     /// Decrypted, but the content is not JSON of the content's shape, or could not be written
     /// as such (should not happen unless our own writer was wrong).
     BadContent,
@@ -101,6 +109,7 @@ impl fmt::Display for VaultError {
                 kdf.memory_kib, kdf.iterations, kdf.parallelism
             ),
             VaultError::WrongPassphraseOrDamaged => f.write_str("wrong passphrase, or the vault was changed"),
+            VaultError::IncompleteOrDamaged => f.write_str("the key slot opened, but the content is cut short or changed"),
             VaultError::BadContent => f.write_str("the decrypted content is not valid"),
             VaultError::NoPasskeySlot => f.write_str("no passkey slot for this credential"),
             VaultError::TooManySlots => f.write_str("the vault holds the most key slots it may"),
@@ -136,6 +145,16 @@ impl MasterKey {
 
 fn cipher(key: &[u8; 32]) -> Aes256Gcm {
     Aes256Gcm::new(key.into())
+}
+
+/// The key derivation a restored backup is sealed with here: this app's own ([`DEFAULT_KDF`]), or
+/// the file's when it asks for at least the default's memory and passes (someone chose more, and
+/// the file opened, so it is within the caps). Never weaker than the default.
+pub fn restore_kdf(file: Option<KdfParams>) -> KdfParams {
+    match file {
+        Some(k) if k.memory_kib >= DEFAULT_KDF.memory_kib && k.iterations >= DEFAULT_KDF.iterations && check_kdf(k).is_ok() => k,
+        _ => DEFAULT_KDF,
+    }
 }
 
 /// Checks Argon2 parameters against the caps before anything is derived.
@@ -327,6 +346,15 @@ fn decrypt_content(envelope: &Envelope, key: &MasterKey) -> Result<Content, Vaul
     Ok(content)
 }
 
+/// [`decrypt_content`] with the key a slot gave: the passphrase (or passkey) is right, so content
+/// that does not authenticate was cut short or changed, never a wrong passphrase.
+fn decrypt_opened(envelope: &Envelope, key: &MasterKey) -> Result<Content, VaultError> {
+    decrypt_content(envelope, key).map_err(|e| match e {
+        VaultError::WrongPassphraseOrDamaged => VaultError::IncompleteOrDamaged,
+        other => other,
+    })
+}
+
 /// The passphrase slots opening tries, in order (at most [`MAX_PASSPHRASE_SLOTS_TRIED`]).
 fn passphrase_slots(envelope: &Envelope) -> impl Iterator<Item = &PassphraseSlot> {
     envelope
@@ -422,7 +450,7 @@ impl Unlocked {
         let envelope = Envelope::parse(bytes)?;
         let slot = passphrase_slots(&envelope).nth(index).ok_or(VaultError::NoPassphraseSlot)?;
         let key = unwrap_slot(slot, kek)?;
-        let content = decrypt_content(&envelope, &key)?;
+        let content = decrypt_opened(&envelope, &key)?;
         Ok(Unlocked { key, slots: envelope.slots.clone(), revision: envelope.revision, content })
     }
 
@@ -490,6 +518,33 @@ impl Unlocked {
         Ok(())
     }
 
+    /// The key derivation that makes this opened backup file this browser's vault (see
+    /// [`Unlocked::into_restored_with_kek`]): a fresh salt and [`restore_kdf`] of the file's.
+    pub fn restore_job(&self, rng: &mut dyn Random) -> Result<KdfJob, VaultError> {
+        KdfJob::fresh(restore_kdf(self.kdf()), rng)
+    }
+
+    /// Makes this opened backup file this browser's vault, written like any other change: its
+    /// entries brought within the writers' limits ([`Content::keep_within_limits`]; what was
+    /// changed or left out is returned, to be said), and its key slots replaced by one passphrase
+    /// slot under a fresh master key, derived for `job` ([`Unlocked::restore_job`]: never weaker
+    /// than this app's default, whatever the file used). The file's other slots (a passkey of
+    /// another device, a malformed one, a type this version does not know) are dropped, and so is
+    /// the file's own record of when it was made. The next [`Unlocked::seal`] writes it.
+    pub fn into_restored_with_kek(mut self, job: &KdfJob, kek: &Kek, rng: &mut dyn Random) -> Result<(Unlocked, Vec<Adjusted>), VaultError> {
+        let adjusted = self.content.keep_within_limits();
+        self.content.backup.made_ms = None;
+        self.change_passphrase_with_kek(job, kek, rng)?;
+        Ok((self, adjusted))
+    }
+
+    /// [`Unlocked::into_restored_with_kek`], deriving here (the browser derives in its worker).
+    pub fn into_restored(self, passphrase: &str, rng: &mut dyn Random) -> Result<(Unlocked, Vec<Adjusted>), VaultError> {
+        let job = self.restore_job(rng)?;
+        let kek = job.derive(passphrase.as_bytes())?;
+        self.into_restored_with_kek(&job, &kek, rng)
+    }
+
     /// The passkeys that can open this vault, as settings list them.
     pub fn passkeys(&self) -> Vec<PasskeyInfo> {
         passkey_infos(&self.slots)
@@ -555,7 +610,7 @@ impl Unlocked {
             .ok_or(VaultError::NoPasskeySlot)?;
         let kek = passkey::kek_from_prf(prf_secret, &slot.salt)?;
         let key = unwrap_with(&kek, &slot.nonce, &slot.wrapped, &slot.aad())?;
-        let content = decrypt_content(&envelope, &key)?;
+        let content = decrypt_opened(&envelope, &key)?;
         Ok(Unlocked { key, slots: envelope.slots.clone(), revision: envelope.revision, content })
     }
 
@@ -566,6 +621,15 @@ impl Unlocked {
             _ => None,
         })
     }
+}
+
+/// The salt of the first passphrase slot of stored bytes, without decrypting: it changes with
+/// the passphrase, so a tab can tell that the passphrase was changed elsewhere.
+pub fn passphrase_salt_of(bytes: &[u8]) -> Option<[u8; SALT_LEN]> {
+    Envelope::parse(bytes).ok()?.slots.iter().find_map(|s| match s {
+        Slot::Passphrase(p) => Some(p.salt),
+        _ => None,
+    })
 }
 
 /// Reads only the revision of stored bytes, without decrypting: for the check-before-write.

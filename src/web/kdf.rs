@@ -258,6 +258,24 @@ pub async fn open_vault(bytes: &[u8], passphrase: &str) -> Result<crate::vault::
     Err(KeyFailure::Vault(last))
 }
 
+/// Opens a backup file to become this browser's vault, written like any other change: its
+/// entries within the writers' limits, sealed anew under this app's own key derivation (never
+/// weaker than the default, whatever the file used) in one passphrase slot, the file's other slots
+/// dropped ([`crate::vault::Unlocked::into_restored_with_kek`]). Two derivations, both in the
+/// worker. Also says what was changed or left out to keep within the limits.
+pub async fn restore_vault(bytes: &[u8], passphrase: &str) -> Result<(crate::vault::Unlocked, Vec<crate::vault::Adjusted>), KeyFailure> {
+    let opened = open_vault(bytes, passphrase).await?;
+    let job = opened.restore_job(&mut crate::web::random::WebRandom)?;
+    let kek = argon2id(&job, passphrase).await?;
+    Ok(opened.into_restored_with_kek(&job, &kek, &mut crate::web::random::WebRandom)?)
+}
+
+/// Whether `passphrase` opens a passphrase slot of `bytes` (the content may still be damaged):
+/// derives in the worker like [`open_vault`].
+pub async fn opens_slot(bytes: &[u8], passphrase: &str) -> bool {
+    matches!(open_vault(bytes, passphrase).await, Ok(_) | Err(KeyFailure::Vault(crate::vault::VaultError::IncompleteOrDamaged)))
+}
+
 /// Creates a vault (fresh master key, one passphrase slot at the default cost), deriving in the worker.
 pub async fn create_vault(content: crate::vault::Content, passphrase: &str) -> Result<crate::vault::Unlocked, KeyFailure> {
     use crate::vault::{KdfJob, Unlocked, DEFAULT_KDF};

@@ -190,13 +190,14 @@ test('a damaged record is refused, kept as it is, and offered for download', asy
     await app.open();
     await app.addByUri(LINK);
     const good = await readRecord(page);
-    // A changed byte in the ciphertext: authentication fails, the record stays.
+    // A changed byte in the ciphertext: authentication fails, the record stays. The passphrase
+    // opened its key slot, so it is not called wrong: the vault's contents are said to be damaged.
     const flipped = [...good];
     flipped[flipped.length - 5] ^= 0x01;
     await writeRecord(page, flipped);
     await page.reload();
     await app.unlock();
-    assert.match(await app.tid('problem').textContent(), /Wrong passphrase: .*may be damaged/);
+    assert.match(await app.tid('problem').textContent(), /^The passphrase is right, but the stored vault's contents are damaged .*Restore it from a backup file\./);
     assert.deepEqual(await readRecord(page), flipped);
     // A broken header: the problem screen, and the raw record can be downloaded.
     const broken = [...good];

@@ -152,6 +152,9 @@ pub struct Session {
     store: StoredValue<Option<VaultStore>, LocalStorage>,
     vault: StoredValue<Option<Unlocked>, LocalStorage>,
     stored_bytes: StoredValue<Option<Vec<u8>>, LocalStorage>,
+    /// The record this tab knew before another tab stored one under a new passphrase: the
+    /// unlock screen uses it to tell an old passphrase from a wrong one.
+    superseded: StoredValue<Option<Vec<u8>>, LocalStorage>,
     tabs: StoredValue<Option<Tabs>, LocalStorage>,
 }
 
@@ -253,6 +256,7 @@ impl Session {
             store: StoredValue::new_local(None),
             vault: StoredValue::new_local(None),
             stored_bytes: StoredValue::new_local(None),
+            superseded: StoredValue::new_local(None),
             tabs: StoredValue::new_local(None),
         }
     }
@@ -331,8 +335,16 @@ impl Session {
     async fn fresh_record(&self) -> Result<Option<Vec<u8>>, StoreError> {
         let Some(store) = self.store.get_value() else { return Ok(self.stored_bytes.get_value()) };
         let bytes = store.load().await?;
-        if bytes.is_some() {
-            self.stored_bytes.set_value(bytes.clone());
+        if let Some(fresh) = &bytes {
+            // Another tab's record under another passphrase: the one it replaced is kept aside.
+            let before = self.stored_bytes.get_value();
+            if let Some(before) = before {
+                let salt = crate::vault::passphrase_salt_of(&before);
+                if salt.is_some() && salt != crate::vault::passphrase_salt_of(fresh) {
+                    self.superseded.set_value(Some(before));
+                }
+            }
+            self.stored_bytes.set_value(Some(fresh.clone()));
         }
         Ok(bytes)
     }
@@ -455,7 +467,15 @@ impl Session {
                     self.phase.set(Phase::Locked);
                 }
                 Err(KeyFailure::Vault(e)) => {
-                    self.problem.set(Some(crate::i18n::vault_error(lang, &e)));
+                    // Not the passphrase stored now, but perhaps the one it replaced (changed in
+                    // another tab): that is said, not "wrong or damaged".
+                    let earlier = self.superseded.get_value().filter(|_| e == VaultError::WrongPassphraseOrDamaged);
+                    let old = match earlier {
+                        Some(earlier) => kdf::opens_slot(&earlier, &pass).await,
+                        None => false,
+                    };
+                    let message = if old { crate::i18n::pass_changed_elsewhere(lang).to_owned() } else { crate::i18n::vault_error(lang, &e) };
+                    self.problem.set(Some(message));
                     self.phase.set(Phase::Locked);
                 }
             }
@@ -756,21 +776,25 @@ impl Session {
         });
     }
 
-    /// Adopts a backup as this browser's vault (restore on a fresh browser).
-    pub fn adopt(self, bytes: Vec<u8>, mut vault: Unlocked, done: impl FnOnce(bool) + 'static) {
+    /// Adopts a backup as this browser's vault (restore on a fresh browser): `vault` is the file
+    /// made ready by `kdf::restore_vault` (within the limits, this app's key derivation, one
+    /// passphrase slot); it is sealed and stored like any other write, never the file's bytes.
+    pub fn adopt(self, mut vault: Unlocked, done: impl FnOnce(bool) + 'static) {
         // When the file was made belongs to the file, not to this browser's vault.
         vault.content.backup.made_ms = None;
         spawn_local(async move {
-            let store = self.store.get_value();
-            if let Some(store) = store {
-                if let Err(e) = store.save(&bytes, None).await {
-                    self.say(store_message(&e));
-                    done(false);
-                    return;
+            if let Err(e) = self.write(&mut vault, None).await {
+                self.say(store_message(&e));
+                done(false);
+                return;
+            }
+            // Without storage, the sealed bytes stand for the record (as a write would leave them).
+            if self.store.with_value(Option::is_none) {
+                if let Ok(bytes) = vault.seal(&mut WebRandom) {
+                    self.stored_bytes.set_value(Some(bytes));
                 }
             }
             done(true);
-            self.stored_bytes.set_value(Some(bytes));
             self.open_with(vault);
         });
     }
