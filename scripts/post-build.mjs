@@ -57,7 +57,7 @@ const PLACEHOLDER = /<link data-trunk rel="rust"[^>]*>/g;
 let html = file('index.html').toString('utf8');
 const found = html.match(PLACEHOLDER) ?? [];
 if (found.length !== 1) throw new Error(`index.html needs exactly one <link data-trunk rel="rust" data-trunk-skip> (where the app goes); found ${found.length}`);
-html = html.replace(PLACEHOLDER, ['__BUILD__', ...tags].join('\n  '));
+html = html.replace(PLACEHOLDER, `__BUILD__\n  ${tags}`);
 const inlineScript = html.match(/<script(?![^>]*\bsrc=)[^>]*>[\s\S]{0,200}/);
 if (inlineScript) throw new Error('an inline script is in index.html: ' + inlineScript[0]);
 if (/<[^>]*\sdata-trunk[\s>=]/.test(html)) throw new Error('a data-trunk link that Trunk did not handle is left in index.html');
