@@ -6,9 +6,9 @@
 // 2. writes the module loader as a file (the CSP forbids inline scripts) and puts it, with
 //    preloads of the first-screen module, all with Subresource Integrity hashes, where index.html's
 //    rust link stands (the page's one placeholder);
-// 3. writes the QR and key-derivation workers from their templates in assets/, each named by a
-//    hash of its content (it names this build's module), and says in index.html which build the
-//    page is and which workers are its own (`<meta name="authenticator-build">`);
+// 3. writes the workers (QR, key derivation) from their templates in assets/*-worker.js, each
+//    named by a hash of its content (it names this build's module), and says in index.html which
+//    build the page is and which workers are its own (`<meta name="authenticator-build">`);
 // 4. writes the service worker from its template, with this build's version and file list.
 //
 // A page and its workers are one build: the page starts the workers named in its own index.html,
@@ -40,11 +40,13 @@ const tags = [
   `<link rel="preload" href="/${app.wasm}" crossorigin="anonymous" integrity="${sri(file(app.wasm))}" as="fetch" type="application/wasm">`,
 ].join('\n  ');
 
-// The QR and key-derivation workers: the app's module, loaded by its hashed names; the worker's
-// own name carries the hash of what it says.
+// The workers (assets/<kind>-worker.js: QR, key derivation): the app's module, loaded by its
+// hashed names; each worker's own name carries the hash of what it says, and the page finds it
+// in index.html as `data-<kind>-worker`.
 const workers = {};
-for (const kind of ['qr', 'kdf']) {
-  const worker = fs.readFileSync(path.join(src, 'assets', `${kind}-worker.js`), 'utf8')
+for (const template of fs.readdirSync(path.join(src, 'assets')).filter((f) => /^[a-z]+-worker\.js$/.test(f)).sort()) {
+  const kind = template.replace(/-worker\.js$/, '');
+  const worker = fs.readFileSync(path.join(src, 'assets', template), 'utf8')
     .replace("'__JS__'", JSON.stringify('/' + app.js))
     .replace("'__WASM__'", JSON.stringify('/' + app.wasm));
   const name = `${kind}-worker-${crypto.createHash('sha256').update(worker).digest('hex').slice(0, 16)}.js`;
@@ -80,7 +82,8 @@ for (const f of shell) digest.update(f).update(f === '/index.html' ? html : file
 digest.update('/sw.js').update(swTemplate);
 const version = digest.digest('hex').slice(0, 16);
 
-const build = `<meta name="authenticator-build" content="${version}" data-kdf-worker="${workers.kdf}" data-qr-worker="${workers.qr}">`;
+const workerAttributes = Object.entries(workers).map(([kind, name]) => ` data-${kind}-worker="${name}"`).join('');
+const build = `<meta name="authenticator-build" content="${version}"${workerAttributes}>`;
 fs.writeFileSync(path.join(dir, 'index.html'), html.replace('__BUILD__', build));
 
 // The service worker: the shell is every file of this build (the lazily loaded parts too, so they
