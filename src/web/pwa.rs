@@ -69,6 +69,18 @@ async fn offer_if_other(worker: web_sys::ServiceWorker, ready: &js_sys::Function
     }
 }
 
+/// Offers a reload once `worker` (installing now) is installed, if it holds another build.
+fn when_installed(worker: web_sys::ServiceWorker, ready: js_sys::Function) {
+    let watched = worker.clone();
+    let on_state = Closure::<dyn Fn()>::new(move || {
+        if watched.state() == web_sys::ServiceWorkerState::Installed {
+            let (worker, ready) = (watched.clone(), ready.clone());
+            wasm_bindgen_futures::spawn_local(async move { offer_if_other(worker, &ready).await });
+        }
+    });
+    worker.set_onstatechange(Some(on_state.into_js_value().unchecked_ref()));
+}
+
 /// Watches for a new build: calls `ready` once a service worker of another build than this page
 /// is installed and waiting (it takes over only when no tab uses the current one; this page keeps
 /// running its own build until it is reloaded). Nothing happens where there are no service
@@ -80,25 +92,22 @@ pub fn on_new_version(ready: impl Fn() + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(registration) = JsFuture::from(registered).await else { return };
         let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
-        if let Some(waiting) = registration.waiting() {
-            offer_if_other(waiting, &ready).await;
-        }
-        // A build installed later: its worker announces itself as `installing`, then `installed`.
+        // A build found later announces its worker as `installing`, then `installed`.
         let found_in = registration.clone();
+        let on_ready = ready.clone();
         let on_found = Closure::<dyn Fn()>::new(move || {
-            let Some(installing) = found_in.installing() else { return };
-            let worker = installing.clone();
-            let ready = ready.clone();
-            let on_state = Closure::<dyn Fn()>::new(move || {
-                if worker.state() == web_sys::ServiceWorkerState::Installed {
-                    let (worker, ready) = (worker.clone(), ready.clone());
-                    wasm_bindgen_futures::spawn_local(async move { offer_if_other(worker, &ready).await });
-                }
-            });
-            installing.set_onstatechange(Some(on_state.into_js_value().unchecked_ref()));
+            if let Some(installing) = found_in.installing() {
+                when_installed(installing, on_ready.clone());
+            }
         });
         // Lives as long as the page (one registration, one watch).
         registration.set_onupdatefound(Some(on_found.into_js_value().unchecked_ref()));
+        if let Some(installing) = registration.installing() {
+            when_installed(installing, ready.clone());
+        }
+        if let Some(waiting) = registration.waiting() {
+            offer_if_other(waiting, &ready).await;
+        }
     });
 }
 
