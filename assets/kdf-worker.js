@@ -2,7 +2,9 @@
 // and `kdf_scrypt`) in a worker, so unlocking, creating a vault, changing the passphrase,
 // restoring a backup and opening an encrypted Aegis file never freeze the page, and Cancel can
 // end the work at once (the page terminates this worker). The build (scripts/post-build.mjs)
-// fills in the hashed file names.
+// fills in the module's hashed file names and names this file by a hash of the result; the page
+// starts the worker its own index.html names, so the worker and its module are always the page's
+// build, whatever a deploy or a cache did meanwhile.
 import init, { kdf_argon2id, kdf_scrypt } from '__JS__';
 
 const ready = init({ module_or_path: '__WASM__' });

@@ -1,6 +1,8 @@
 // QR decoding off the page: runs the app's own WebAssembly module (its pure `qr_decode_luma`) in a
 // worker, so a picture that makes the QR library abort ends only this worker, never the app.
-// The build (scripts/post-build.mjs) fills in the hashed file names.
+// The build (scripts/post-build.mjs) fills in the module's hashed file names and names this file
+// by a hash of the result; the page starts the worker its own index.html names, so the worker
+// and its module are always the page's build, whatever a deploy or a cache did meanwhile.
 import init, { qr_decode_luma } from '__JS__';
 
 const ready = init({ module_or_path: '__WASM__' });

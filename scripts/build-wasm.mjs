@@ -5,6 +5,10 @@
 // module, so Trunk is told not to build the app.
 //
 // cargo build (with --emit-relocs)  ->  wasm-split-cli  ->  wasm-bindgen (main module)  ->  wasm-opt (each)
+//
+// AUTHENTICATOR_BUILD_NOTE (optional, e.g. a commit id): written into the main module as a custom
+// section `authenticator-build-note`, which the engine ignores; the module's bytes, and so every
+// hashed name, change with it. The deploy test builds a second version this way (tests/e2e/deploy).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -33,13 +37,26 @@ const runAsync = (cmd, args) => new Promise((resolve, reject) => {
   });
 });
 
+const leb128 = (n) => {
+  const out = [];
+  do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n);
+  return out;
+};
+
+/** `module` with a custom section `name` holding `text` appended (allowed after any section). */
+function withCustomSection(module, name, text) {
+  const nameBytes = Buffer.from(name, 'utf8');
+  const body = Buffer.concat([Buffer.from(leb128(nameBytes.length)), nameBytes, Buffer.from(text, 'utf8')]);
+  return Buffer.concat([module, Buffer.from([0]), Buffer.from(leb128(body.length)), body]);
+}
+
 async function pool(items, width, fn) {
   const queue = [...items];
   await Promise.all(Array.from({ length: width }, async () => { while (queue.length) await fn(queue.shift()); }));
 }
 
 /** Builds into `staging`; returns the file names (relative to `staging`) of the main JS and wasm. */
-export async function buildWasm({ source, staging, release }) {
+export async function buildWasm({ source, staging, release, note = process.env.AUTHENTICATOR_BUILD_NOTE }) {
   const profile = release ? 'release' : 'debug';
   const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '--bin', NAME, '--offline'];
   if (release) cargoArgs.push('--release');
@@ -62,6 +79,11 @@ export async function buildWasm({ source, staging, release }) {
       // npm's wasm-opt takes seconds to start: one per CPU at a time, the biggest first.
       const jobs = wasmFiles.map((f) => path.join(pkg, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
       await pool(jobs, Math.max(1, os.cpus().length), (f) => runAsync('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, f, '-o', f]));
+    }
+
+    if (note) {
+      const main = path.join(pkg, `${NAME}_bg.wasm`);
+      fs.writeFileSync(main, withCustomSection(fs.readFileSync(main), 'authenticator-build-note', note));
     }
 
     // One hash for the whole set: the main JS and the split loader import each other.

@@ -75,8 +75,17 @@ else
   fi
 fi
 
+# The workers the page names (hashed, like the modules they load).
+workers="$(grep -oE 'data-(kdf|qr)-worker="/[^"]*"' <<<"$html" | cut -d'"' -f2)"
+[ "$(wc -w <<<"$workers")" = 2 ] || fail "the page does not name its two workers (<meta name=\"authenticator-build\">)"
+for f in $workers; do
+  h="$(headers "$f")"
+  [ "$(status <<<"$h")" = 200 ] || { fail "$f: HTTP $(status <<<"$h")"; continue; }
+  long_cache "$f" "$h"
+done
+
 # Names that stay the same from build to build.
-for f in /sw.js /kdf-worker.js /qr-worker.js /pwa/manifest.webmanifest; do
+for f in /sw.js /pwa/manifest.webmanifest; do
   h="$(headers "$f")"
   [ "$(status <<<"$h")" = 200 ] || { fail "$f: HTTP $(status <<<"$h")"; continue; }
   no_cache "$f" "$h"

@@ -6,8 +6,14 @@
 // 2. writes the module loader as a file (the CSP forbids inline scripts) and puts it, with
 //    preloads of the first-screen module, all with Subresource Integrity hashes, where index.html's
 //    rust link stands (the page's one placeholder);
-// 3. writes the QR and key-derivation workers and the service worker from their templates in
-//    assets/ with this build's file names.
+// 3. writes the workers (QR, key derivation) from their templates in assets/*-worker.js, each
+//    named by a hash of its content (it names this build's module), and says in index.html which
+//    build the page is and which workers are its own (`<meta name="authenticator-build">`);
+// 4. writes the service worker from its template, with this build's version and file list.
+//
+// A page and its workers are one build: the page starts the workers named in its own index.html,
+// and a hashed name is never reused by another build, so no cache can hand a page another
+// build's worker or module (docs/deploy.md, "Putting a new build up").
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -34,27 +40,32 @@ const tags = [
   `<link rel="preload" href="/${app.wasm}" crossorigin="anonymous" integrity="${sri(file(app.wasm))}" as="fetch" type="application/wasm">`,
 ].join('\n  ');
 
+// The workers (assets/<kind>-worker.js: QR, key derivation): the app's module, loaded by its
+// hashed names; each worker's own name carries the hash of what it says, and the page finds it
+// in index.html as `data-<kind>-worker`.
+const workers = {};
+for (const template of fs.readdirSync(path.join(src, 'assets')).filter((f) => /^[a-z]+-worker\.js$/.test(f)).sort()) {
+  const kind = template.replace(/-worker\.js$/, '');
+  const worker = fs.readFileSync(path.join(src, 'assets', template), 'utf8')
+    .replace("'__JS__'", JSON.stringify('/' + app.js))
+    .replace("'__WASM__'", JSON.stringify('/' + app.wasm));
+  const name = `${kind}-worker-${crypto.createHash('sha256').update(worker).digest('hex').slice(0, 16)}.js`;
+  fs.writeFileSync(path.join(dir, name), worker);
+  workers[kind] = '/' + name;
+}
+
 // Trunk passes the placeholder through as written, with its own `data-trunk-id` added.
 const PLACEHOLDER = /<link data-trunk rel="rust"[^>]*>/g;
 let html = file('index.html').toString('utf8');
 const found = html.match(PLACEHOLDER) ?? [];
 if (found.length !== 1) throw new Error(`index.html needs exactly one <link data-trunk rel="rust" data-trunk-skip> (where the app goes); found ${found.length}`);
-html = html.replace(PLACEHOLDER, tags);
+html = html.replace(PLACEHOLDER, `__BUILD__\n  ${tags}`);
 const inlineScript = html.match(/<script(?![^>]*\bsrc=)[^>]*>[\s\S]{0,200}/);
 if (inlineScript) throw new Error('an inline script is in index.html: ' + inlineScript[0]);
 if (/<[^>]*\sdata-trunk[\s>=]/.test(html)) throw new Error('a data-trunk link that Trunk did not handle is left in index.html');
-fs.writeFileSync(path.join(dir, 'index.html'), html);
 
-// The QR and key-derivation workers: the app's module, loaded by its hashed names.
-for (const name of ['qr-worker.js', 'kdf-worker.js']) {
-  const worker = fs.readFileSync(path.join(src, 'assets', name), 'utf8')
-    .replace("'__JS__'", JSON.stringify('/' + app.js))
-    .replace("'__WASM__'", JSON.stringify('/' + app.wasm));
-  fs.writeFileSync(path.join(dir, name), worker);
-}
-
-// The service worker: the shell is every file of this build (the lazily loaded parts too, so they
-// open offline); its version is their hash.
+// The build's version: a hash of every file of it (the page before its version is written in,
+// and the service worker's template too, so a change to either is a new version).
 const shell = [];
 const walk = (d, prefix) => {
   for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
@@ -65,10 +76,19 @@ const walk = (d, prefix) => {
 };
 walk(dir, '');
 shell.sort();
+const swTemplate = fs.readFileSync(path.join(src, 'assets', 'sw.js'), 'utf8');
 const digest = crypto.createHash('sha256');
-for (const f of shell) digest.update(f).update(file(f.slice(1)));
+for (const f of shell) digest.update(f).update(f === '/index.html' ? html : file(f.slice(1)));
+digest.update('/sw.js').update(swTemplate);
 const version = digest.digest('hex').slice(0, 16);
-const sw = fs.readFileSync(path.join(src, 'assets', 'sw.js'), 'utf8')
+
+const workerAttributes = Object.entries(workers).map(([kind, name]) => ` data-${kind}-worker="${name}"`).join('');
+const build = `<meta name="authenticator-build" content="${version}"${workerAttributes}>`;
+fs.writeFileSync(path.join(dir, 'index.html'), html.replace('__BUILD__', build));
+
+// The service worker: the shell is every file of this build (the lazily loaded parts too, so they
+// open offline); its version is the build's.
+const sw = swTemplate
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('__SHELL__', JSON.stringify(shell));
 fs.writeFileSync(path.join(dir, 'sw.js'), sw);

@@ -188,6 +188,8 @@ pub(super) fn en(key: T) -> &'static str {
         T::Close => "Close",
         T::PartLoadFailed => "This part of the app could not be loaded. Check the connection (once loaded, the app also works offline) and try again.",
         T::TryAgain => "Try again",
+        T::UpdateReady => "A new version of the app is ready. This tab keeps working as it is; reload it to use the new version (you will unlock again).",
+        T::UpdateReload => "Reload",
         T::PasskeyHeading => "Unlock with a passkey",
         T::PasskeyIntro => "Open the vault with your fingerprint, face or device PIN instead of typing the passphrase. The passphrase stays: keep it, it is the way back on any other device.",
         T::AddPasskey => "Use fingerprint / face / device PIN to unlock",

@@ -265,6 +265,9 @@ pub enum T {
     ThemeDark,
     PartLoadFailed,
     TryAgain,
+    // A newer build is installed; this tab still runs its own until reloaded (parts::UpdateNotice).
+    UpdateReady,
+    UpdateReload,
     PasskeyHeading,
     PasskeyIntro,
     AddPasskey,

@@ -189,6 +189,7 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <main>
+            <parts::UpdateNotice />
             // The clock: one calm line at the top of every screen; a tap opens the details.
             <Show when=move || session.phase.get() != Phase::Starting>
                 <clock_panel::ClockPanel />

@@ -1,5 +1,9 @@
 //! The parts of the app kept out of the first screen's module, loaded on first use, and the
-//! message shown when one cannot be fetched.
+//! message shown when one cannot be fetched; and the notice that a newer build is ready.
+//!
+//! A tab runs one build until it is reloaded: its parts and workers are that build's files, which
+//! the service worker keeps while any tab uses them (`assets/sw.js`). So a deploy never makes a
+//! part fail to load; the notice only offers the new version.
 
 use super::state::ClockSync;
 use super::tr;
@@ -50,6 +54,24 @@ where
                 }
             })
         })
+    }
+}
+
+/// "A new version is ready": shown once a newer build's service worker is installed. This tab
+/// keeps working on its own build; the button reloads it into the new one.
+#[component]
+pub fn UpdateNotice() -> impl IntoView {
+    let ready = RwSignal::new(false);
+    crate::web::pwa::on_new_version(move || {
+        let _ = ready.try_set(true);
+    });
+    view! {
+        <Show when=move || ready.get()>
+            <p class="notice update-ready" role="status" data-testid="update-ready">
+                {tr(T::UpdateReady)}" "
+                <button type="button" data-testid="update-reload" on:click=move |_| crate::web::pwa::reload()>{tr(T::UpdateReload)}</button>
+            </p>
+        </Show>
     }
 }
 

@@ -61,7 +61,7 @@ fn worker() -> Option<web_sys::Worker> {
     WORKER.with(|w| {
         let mut w = w.borrow_mut();
         if w.is_none() {
-            let created = super::module_worker("/kdf-worker.js");
+            let created = super::pwa::worker_script(super::pwa::WorkerKind::Kdf).and_then(|url| super::module_worker(&url));
             if let Some(worker) = &created {
                 // One handler for the worker's life: answers carry the number they answer.
                 let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {

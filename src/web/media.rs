@@ -30,7 +30,7 @@ fn worker() -> Option<web_sys::Worker> {
     WORKER.with(|w| {
         let mut w = w.borrow_mut();
         if w.is_none() {
-            *w = super::module_worker("/qr-worker.js");
+            *w = super::pwa::worker_script(super::pwa::WorkerKind::Qr).and_then(|url| super::module_worker(&url));
         }
         w.clone()
     })

@@ -21,7 +21,8 @@ pub mod tabs;
 pub mod timesync;
 
 /// Starts a module worker running `url` (the QR and key-derivation workers, which load the app's
-/// own module); `None` where the browser refuses.
+/// own module: `url` is the page's own build's, see [`pwa::worker_script`]); `None` where the
+/// browser refuses.
 pub(crate) fn module_worker(url: &str) -> Option<web_sys::Worker> {
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);

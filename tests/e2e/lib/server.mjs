@@ -47,11 +47,14 @@ const HOOK = `(() => {
 })();
 `;
 
-/** Starts the server on a free loopback port; resolves to { url, close, offline, requests, refuse, hookErrors }.
+/** Starts the server on a free loopback port; resolves to { url, close, offline, deploy, requests, refuse, hookErrors }.
  * `offline()` stops listening and drops open connections: every later request fails as with no network.
  * `refuse.test` (a RegExp, or null) answers matching paths with 503, as a dropped connection would.
- * With `hook`, index.html loads the test-only error hook first, and what it reports lands in `hookErrors`. */
-export async function startServer({ dist = DIST, clockOffsetMs = 0, hook = false } = {}) {
+ * With `hook`, index.html loads the test-only error hook first, and what it reports lands in `hookErrors`.
+ * `deploy(dir)` serves another build from then on, as a host does after a deploy (nothing of the
+ * previous build is left). */
+export async function startServer({ dist: root = DIST, clockOffsetMs = 0, hook = false } = {}) {
+  let dist = root;
   const requests = [];
   const hookErrors = [];
   const refuse = { test: null };
@@ -106,5 +109,6 @@ export async function startServer({ dist = DIST, clockOffsetMs = 0, hook = false
     hookErrors,
     close: () => new Promise((resolve) => server.close(resolve)),
     offline: () => { server.close(); server.closeAllConnections(); },
+    deploy: (dir) => { dist = path.resolve(dir); },
   };
 }
