@@ -249,7 +249,7 @@ pub fn FreshRestore() -> impl IntoView {
             };
             // Derived in the worker (Cancel ends it); a file asking for more than the caps is
             // refused before any work, naming its parameters.
-            match crate::web::kdf::open_vault(&bytes, &p).await {
+            match crate::web::kdf::open_backup(&bytes, &p).await {
                 Ok(v) => {
                     let accounts = v.content.accounts.len();
                     let codes = v.content.accounts.iter().filter_map(|a| a.backup.as_ref()).map(|s| s.remaining()).sum();
