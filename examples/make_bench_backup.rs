@@ -32,7 +32,7 @@ fn main() {
             serde_json::json!({ "id": i + 1, "uri": uri, "added_ms": 1_700_000_000_000u64 })
         })
         .collect();
-    let content: Content = serde_json::from_value(serde_json::json!({ "version": 3, "accounts": entries })).expect("content");
+    let content: Content = serde_json::from_str(&serde_json::json!({ "version": 3, "accounts": entries }).to_string()).expect("content");
     assert_eq!(content.accounts.len(), n, "every entry reads");
     let mut vault = Unlocked::create(content, "correct horse battery staple", kdf, &mut OsRandom).expect("create");
     let bytes = vault.seal(&mut OsRandom).expect("seal");
