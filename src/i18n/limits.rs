@@ -66,6 +66,14 @@ pub fn reading_progress(lang: Lang, done: usize, total: usize) -> String {
     }
 }
 
+/// Progress while the accounts of a large file are made ready to add: "Adding… 1,200 of 5,000".
+pub fn adding_progress(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("Adding… {} of {} accounts checked", count(done), count(total)),
+        Lang::Ja => format!("追加しています… {} / {} 件を確認済み", count(done), count(total)),
+    }
+}
+
 /// Below a preview that shows only its first rows: "Showing 100 of 5,000. Show more".
 pub fn preview_more(lang: Lang, shown: usize, total: usize) -> String {
     match lang {

@@ -192,6 +192,15 @@ impl StoredAccount {
         }
     }
 
+    /// Makes a checked account the entry's account, and its link the stored text.
+    fn set_checked(&mut self, checked: &Checked) {
+        if let Some(old) = self.uri.as_mut() {
+            old.zeroize();
+        }
+        self.uri = Some(checked.link.clone());
+        self.account = Some(checked.account.clone());
+    }
+
     /// Makes `account` the entry's account, and its canonical link the stored text.
     fn set_account(&mut self, account: Account) {
         if let Some(old) = self.uri.as_mut() {
@@ -214,6 +223,43 @@ impl StoredAccount {
         }
     }
 
+}
+
+/// An account that passed the writers' check ([`account::storable`]), with its canonical link:
+/// what [`Content::add_all_checked`] adds without doing that work again. A large import makes
+/// these a few at a time before its one edit, so the edit itself stays short. Wiped on drop;
+/// `Debug` shows no secret.
+#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
+pub struct Checked {
+    account: Account,
+    link: String,
+}
+
+impl fmt::Debug for Checked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Checked").field("account", &self.account).finish_non_exhaustive()
+    }
+}
+
+impl Checked {
+    /// Checks `account` as every writer does (labels trimmed and within their limits, the link
+    /// read back as the same account).
+    pub fn new(account: &Account) -> Result<Checked, FieldError> {
+        let account = account::storable(account)?;
+        let link = uri::format(&account);
+        Ok(Checked { account, link })
+    }
+
+    /// The account, as it will be stored.
+    pub fn account(&self) -> &Account {
+        &self.account
+    }
+}
+
+impl std::borrow::Borrow<Account> for Checked {
+    fn borrow(&self) -> &Account {
+        &self.account
+    }
 }
 
 /// User settings kept with the accounts.
@@ -574,10 +620,10 @@ impl Content {
     /// when the vault is full ([`account::MAX_ACCOUNTS`]).
     pub fn add(&mut self, account: &Account, now_ms: u64) -> Result<u64, FieldError> {
         self.check_room(1)?;
-        let account = account::storable(account)?;
+        let checked = Checked::new(account)?;
         let id = self.fresh_id();
         let mut entry = StoredAccount::blank(id, now_ms);
-        entry.set_account(account);
+        entry.set_checked(&checked);
         self.accounts.push(entry);
         Ok(id)
     }
@@ -627,7 +673,7 @@ impl Content {
     /// What [`Content::add_all`] would do with each account, in order: the vault's entries and
     /// the accounts the import adds or replaces before it are compared by label through an index,
     /// so thousands of accounts take one pass, not one pass each.
-    fn plan(&self, accounts: &[Account], choices: Choices) -> Vec<Step> {
+    fn plan<A: std::borrow::Borrow<Account>>(&self, accounts: &[A], choices: Choices) -> Vec<Step> {
         // Slots: the vault's accounts (as replaced so far), then the ones added by this import.
         let mut current: Vec<&Account> = Vec::new();
         let mut at: Vec<Option<usize>> = Vec::new();
@@ -641,6 +687,7 @@ impl Content {
         }
         let mut steps = Vec::with_capacity(accounts.len());
         for account in accounts {
+            let account: &Account = account.borrow();
             let label = (account.issuer.as_str(), account.name.as_str());
             let found = {
                 let slots = by_label.get(&label).map(Vec::as_slice).unwrap_or_default();
@@ -677,7 +724,7 @@ impl Content {
     }
 
     /// How many entries [`Content::add_all`] would add for `accounts` with `choices`.
-    pub fn adds_needed(&self, accounts: &[Account], choices: Choices) -> usize {
+    pub fn adds_needed<A: std::borrow::Borrow<Account>>(&self, accounts: &[A], choices: Choices) -> usize {
         self.plan(accounts, choices).iter().filter(|s| matches!(s, Step::Add)).count()
     }
 
@@ -687,6 +734,15 @@ impl Content {
     /// all counted as refused ([`Content::check_room`] with [`Content::adds_needed`] says so
     /// beforehand).
     pub fn add_all(&mut self, accounts: &[Account], choices: Choices, now_ms: u64) -> AddCounts {
+        self.add_each(accounts, choices, now_ms, Checked::new)
+    }
+
+    /// [`Content::add_all`] for accounts already checked: only comparing and appending is left.
+    pub fn add_all_checked(&mut self, accounts: &[Checked], choices: Choices, now_ms: u64) -> AddCounts {
+        self.add_each(accounts, choices, now_ms, |c| Ok(c.clone()))
+    }
+
+    fn add_each<A: std::borrow::Borrow<Account>>(&mut self, accounts: &[A], choices: Choices, now_ms: u64, check: impl Fn(&A) -> Result<Checked, FieldError>) -> AddCounts {
         let steps = self.plan(accounts, choices);
         let mut counts = AddCounts::default();
         let adding = steps.iter().filter(|s| matches!(s, Step::Add)).count();
@@ -698,11 +754,14 @@ impl Content {
         for (account, step) in accounts.iter().zip(steps) {
             let done = match step {
                 Step::Unchanged => Ok(&mut counts.unchanged),
-                Step::Replace(pos, _) => account::storable(account).map(|a| {
-                    self.accounts[pos].set_account(a);
+                Step::Replace(pos, _) => check(account).map(|c| {
+                    self.accounts[pos].set_checked(&c);
                     &mut counts.replaced
                 }),
-                Step::Add => self.add_unchecked(account, now_ms, &mut taken).map(|_| &mut counts.added),
+                Step::Add => check(account).map(|c| {
+                    self.push_checked(&c, now_ms, &mut taken);
+                    &mut counts.added
+                }),
             };
             match done {
                 Ok(n) => *n += 1,
@@ -712,17 +771,16 @@ impl Content {
         counts
     }
 
-    /// [`Content::add`] without the room check (the caller made it for a whole import), with
-    /// the ids in use at hand.
-    fn add_unchecked(&mut self, account: &Account, now_ms: u64, taken: &mut HashSet<u64>) -> Result<u64, FieldError> {
-        let account = account::storable(account)?;
+    /// Appends a checked account under a fresh id (the ids in use at hand); no room check (the
+    /// caller made it for a whole import).
+    fn push_checked(&mut self, checked: &Checked, now_ms: u64, taken: &mut HashSet<u64>) -> u64 {
         let random = std::iter::from_fn(|| getrandom::u64().ok()).take(16).map(|r| r & MAX_ID);
         let id = random.into_iter().find(|&id| id != 0 && !taken.contains(&id)).unwrap_or_else(|| self.fresh_id());
         taken.insert(id);
         let mut entry = StoredAccount::blank(id, now_ms);
-        entry.set_account(account);
+        entry.set_checked(checked);
         self.accounts.push(entry);
-        Ok(id)
+        id
     }
 
     fn entry_mut(&mut self, id: u64) -> Option<&mut StoredAccount> {

@@ -171,17 +171,18 @@ test('a file of 5,000 accounts: preview and add without a long main-thread task;
     await watch(page, 'preview', '[data-testid=import-preview]', /5,?000 accounts/);
     await app.tid('import-read').click();
     await app.tid('import-preview').waitFor({ timeout: 60000 });
-    assert.match(await app.tid('import-preview').locator('p').first().textContent(), /From otpauth:\/\/: 5000 accounts/);
     const read = await longest(page, await clicked(page, 'import-read'), await seen(page, 'preview'));
     const previewRows = await app.tid('preview-account').count();
+    console.log(`5,000 accounts: preview after ${Math.round((await seen(page, 'preview')) - (await clicked(page, 'import-read')))} ms, ${previewRows} rows rendered; longest main-thread task while reading and previewing: long-task API ${read.longtask} ms, timer probe ${read.probe} ms (target < 100)`);
+    assert.match(await app.tid('import-preview').locator('p').first().textContent(), /From otpauth:\/\/: 5000 accounts/);
+    assert.ok(worst(read) < BOUND_MS, `preview: no task over ${BOUND_MS} ms: ${JSON.stringify(read)}`);
     assert.ok(previewRows <= 100, `the preview renders its first rows only (${previewRows})`);
 
     await watch(page, 'added', '[data-testid=import-done]', /Added 5000 accounts/);
     await app.tid('import-confirm').click();
     await app.tid('import-done').getByText(/Added 5000 accounts/).waitFor({ timeout: 60000 });
     const add = await longest(page, await clicked(page, 'import-confirm'), await seen(page, 'added'));
-    console.log(`5,000 accounts: longest main-thread task while reading and previewing: long-task API ${read.longtask} ms, timer probe ${read.probe} ms; while adding: ${add.longtask} ms, ${add.probe} ms (target < 100)`);
-    assert.ok(worst(read) < BOUND_MS, `preview: no task over ${BOUND_MS} ms: ${JSON.stringify(read)}`);
+    console.log(`5,000 accounts: added ${Math.round((await seen(page, 'added')) - (await clicked(page, 'import-confirm')))} ms after Add; longest main-thread task while adding: long-task API ${add.longtask} ms, timer probe ${add.probe} ms (target < 100)`);
     assert.ok(worst(add) < BOUND_MS, `add: no task over ${BOUND_MS} ms: ${JSON.stringify(add)}`);
     await app.tid('close-transfer').click();
 
@@ -307,6 +308,7 @@ test('Lock pressed right after Merge of a backup of 4,500 accounts shows the loc
 
 test('Lock pressed in another tab while a large file is read, then while it is added: this tab locks at once; nothing is said to be added after', async () => {
   const file = linkList(5_000, 'links-5000-lock.txt');
+  const big = linkList(95_000, 'links-95000-lock.txt');
   const b = await probed();
   try {
     const { app, page, context } = b;
@@ -321,7 +323,22 @@ test('Lock pressed in another tab while a large file is read, then while it is a
       return wall(other, await clicked(other, 'lock'));
     };
 
-    // While the file is read.
+    // While a list of 95,000 links is read (refused by its count here; read whole before).
+    await importFile(app, big);
+    await watch(page, 'locked0', '[data-testid=unlock-screen]');
+    await app.tid('import-read').click();
+    await new Promise((r) => setTimeout(r, 50));
+    const pressed0 = await lockIn();
+    await app.tid('unlock-screen').waitFor({ timeout: 120000 });
+    const huge = Math.round((await wall(page, await seen(page, 'locked0'))) - pressed0);
+    console.log(`Lock pressed in another tab while 95,000 links are read: this tab's lock screen after ${huge} ms`);
+    assert.ok(huge < LOCK_BOUND_MS, `locked within ${LOCK_BOUND_MS} ms (${huge} ms)`);
+    await app.unlock();
+    await other.getByTestId('unlock-pass').fill(PASSPHRASE);
+    await other.getByTestId('unlock').click();
+    await other.getByTestId('lock').waitFor();
+
+    // While a file of 5,000 is read.
     await importFile(app, file);
     await watch(page, 'locked', '[data-testid=unlock-screen]');
     await app.tid('import-read').click();

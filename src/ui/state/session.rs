@@ -314,6 +314,7 @@ impl Session {
 
     /// Puts an open vault on screen.
     fn show(&self, vault: Unlocked) {
+        let span = Span::start("vault-show");
         self.rows.set(rows_from(&vault.content));
         let flagged: Vec<_> = vault
             .content
@@ -335,6 +336,7 @@ impl Session {
             self.passkeys.set(passkeys);
         }
         self.vault.set_value(Some(vault));
+        span.end();
     }
 
     /// Whether the vault is open here (in IndexedDB or in memory).
@@ -833,10 +835,12 @@ impl Session {
                 }
             }
             for _ in 0..5 {
+                let span = Span::start("vault-change");
                 let mut vault = base.clone();
                 let result = change(&mut vault);
                 // Every edit path counts here, whatever it changed (see `changes_between`).
                 let counted = vault.content.note_changes(&base.content, BrowserClock.now_ms());
+                span.end();
                 if self.storage.get_untracked() != Storage::IndexedDb {
                     self.show(vault);
                     return Ok(result);

@@ -111,7 +111,7 @@ fn read(flow: Flow, draft: FileDraft) {
 
 /// How long one slice of reading may hold the page before it yields to the event loop (so a
 /// click, a Lock, a frame gets in between); well under the 50 ms of a "long task".
-const SLICE_MS: u64 = 12;
+pub(super) const SLICE_MS: u64 = 12;
 /// Entries read between two looks at the clock.
 const ENTRIES_PER_LOOK: usize = 25;
 

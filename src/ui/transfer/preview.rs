@@ -5,14 +5,19 @@ use super::Flow;
 use crate::i18n::{self, T};
 use crate::ui::state::Session;
 use crate::ui::{account_name, AppState};
-use crate::vault::{Choices, Incoming};
-use crate::web::clock::BrowserClock;
+use crate::vault::{Checked, Choices, Incoming};
+use crate::web::clock::{sleep, BrowserClock};
 use crate::clock::Clock;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Imports what waits, with the user's choices, and says what the saved edit did.
-fn confirm(flow: Flow, session: Session, state: AppState, choices: Choices) {
+/// Imports what waits, with the user's choices, and says what the saved edit did. The accounts
+/// are checked a slice at a time first (the slow part), so the one edit that adds them is short;
+/// a lock meanwhile (the dialog closes) stops it before anything is taken.
+fn confirm(flow: Flow, session: Session, state: AppState, choices: Choices, adding: RwSignal<Option<(usize, usize)>>) {
+    if adding.get_untracked().is_some() {
+        return;
+    }
     let Some(p) = flow.pending.get_untracked() else { return };
     // The cap on entries, said before anything is taken (the edit itself adds nothing past it).
     let room = session.with_vault(|v| v.content.check_room(v.content.adds_needed(&p.accounts, choices)));
@@ -20,22 +25,49 @@ fn confirm(flow: Flow, session: Session, state: AppState, choices: Choices) {
         flow.message.set(Some((true, i18n::field_error(state.lang.get_untracked(), &e))));
         return;
     }
-    let now = BrowserClock.now_ms();
-    let accounts = p.accounts.clone();
-    let Some(saving) = session.begin_edit(move |c| c.add_all(&accounts, choices, now)) else { return };
-    flow.discard();
     flow.message.set(None);
     let r = flow.run();
     spawn_local(async move {
+        let total = p.accounts.len();
+        let mut checked = Vec::with_capacity(total);
+        let mut refused = 0;
+        let mut left = p.accounts.iter();
+        loop {
+            adding.set(Some((checked.len() + refused, total)));
+            let start = BrowserClock.now_ms();
+            let mut n = 0;
+            for a in left.by_ref() {
+                match Checked::new(a) {
+                    Ok(c) => checked.push(c),
+                    Err(_) => refused += 1,
+                }
+                n += 1;
+                if n % 25 == 0 && BrowserClock.now_ms().saturating_sub(start) >= super::import::SLICE_MS {
+                    break;
+                }
+            }
+            if checked.len() + refused == total {
+                break;
+            }
+            sleep(0).await;
+            if !flow.current(r) {
+                return;
+            }
+        }
+        adding.set(None);
+        let now = BrowserClock.now_ms();
+        let Some(saving) = session.begin_edit(move |c| c.add_all_checked(&checked, choices, now)) else { return };
+        flow.discard();
         // What was added, replaced or left is what the saved edit did, not a guess made before.
-        let Ok(counts) = saving.await else { return };
+        let Ok(mut counts) = saving.await else { return };
+        counts.refused += refused;
         // Locked meanwhile: the edit was taken while open and is stored, but nothing is said
         // over the lock screen.
         if !session.is_open() {
             return;
         }
         let lang = state.lang.get_untracked();
-        let summary = if counts.refused > 0 {
+        let summary = if counts.refused > 0 && counts.added + counts.replaced == 0 {
             // Another tab filled the vault between the check and the save: nothing was added.
             let here = session.with_vault(|v| v.content.entry_count()).unwrap_or(0);
             i18n::vault_full(lang, here, counts.refused)
@@ -62,6 +94,8 @@ pub(in crate::ui) fn Preview(flow: Flow) -> impl IntoView {
     let replace = RwSignal::new(false);
     let take_settings = RwSignal::new(false);
     let shown = RwSignal::new(PREVIEW_ROWS);
+    // Accounts checked and in the import, while "Add" prepares them.
+    let adding = RwSignal::new(None::<(usize, usize)>);
     move || flow.pending.get().map(|p| {
         let lang = state.lang.get();
         let kinds: Vec<Incoming> = session.with_vault(|v| v.content.classify_all(&p.accounts)).unwrap_or_else(|| vec![Incoming::New; p.accounts.len()]);
@@ -124,9 +158,15 @@ pub(in crate::ui) fn Preview(flow: Flow) -> impl IntoView {
                     </ul>
                     {(p.skipped.len() > PREVIEW_ROWS).then(|| view! { <p class="hint">{i18n::preview_more_skipped(lang, p.skipped.len() - PREVIEW_ROWS)}</p> })}
                 })}
+                {move || adding.get().map(|(done, total)| view! {
+                    <div class="kdf-progress" role="status" data-testid="import-adding">
+                        <progress max=total value=done aria-label=i18n::t(lang, T::Working)></progress>
+                        <span>{i18n::adding_progress(lang, done, total)}</span>
+                    </div>
+                })}
                 <div class="buttons">
-                    <button class="ghost" data-testid="import-discard" on:click=move |_| flow.discard()>{i18n::t(lang, T::CancelImport)}</button>
-                    <button class="primary" data-testid="import-confirm" on:click=move |_| confirm(flow, session, state, choices())>{i18n::t(lang, T::ConfirmImport)}</button>
+                    <button class="ghost" data-testid="import-discard" disabled=move || adding.get().is_some() on:click=move |_| flow.discard()>{i18n::t(lang, T::CancelImport)}</button>
+                    <button class="primary" data-testid="import-confirm" disabled=move || adding.get().is_some() on:click=move |_| confirm(flow, session, state, choices(), adding)>{i18n::t(lang, T::ConfirmImport)}</button>
                 </div>
             </section>
         }
