@@ -5,14 +5,15 @@
 // vault); the list renders a screenful after a merge, as after an unlock; Lock answers at once
 // while a file is read, added or a backup opened, and nothing is said to be added after it.
 //
-// Long tasks are measured in the page two ways, both printed: the Long Tasks API
-// (PerformanceObserver 'longtask', tasks over 50 ms) and a timer probe (a 0 ms timer re-armed on
-// every turn: while the main thread is blocked it cannot run, so the gap between two of its runs
-// is how long the page was frozen). The bound asserted is 250 ms: the target is 100 ms and the
-// figure printed is what counts, but this machine runs several test suites at once on two
-// cores, and a task of 60 ms here was seen to take twice that under load; before this change
-// the same steps blocked for seconds (9.7 s for the preview of the 95,000 links, 98.8 s to add
-// them), so 250 ms cannot pass by chance.
+// The longest main-thread task is measured three ways, all printed: a DevTools trace of the
+// page's main thread (each task's wall time and the CPU time the thread spent in it), the Long
+// Tasks API (PerformanceObserver 'longtask', wall time of tasks over 50 ms) and a timer probe (a
+// 0 ms timer re-armed on every turn: the gap between two runs is how long the page was frozen).
+// The bound asserted is on the CPU time of the longest task, 100 ms (the target): this machine
+// runs several test suites at once on two cores, so wall times there count the time the
+// renderer waited for a core (a task of 60 ms of CPU was seen to take 130 ms of wall time), and
+// a bound on them would measure the machine. Before this change the same steps took seconds
+// of CPU (9.7 s for the preview of the 95,000 links, 98.8 s to add them).
 //
 // The backups are written by the repository's own example (examples/make_bench_backup.rs), which
 // seals content through the vault's reader so it may hold more accounts than a vault takes.
@@ -27,7 +28,7 @@ import { startServer, ROOT } from './lib/server.mjs';
 import { session as openSession, PASSPHRASE } from './lib/app.mjs';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'auth-bounded-'));
-const BOUND_MS = 250;
+const CPU_BOUND_MS = 100;
 const LOCK_BOUND_MS = 1000;
 
 let server;
@@ -107,13 +108,41 @@ async function probed(opts = {}) {
   return b;
 }
 
-/** The longest main-thread block between `from` and `to` (page ms): both measures. */
-const longest = (page, from, to) => page.evaluate(([from, to]) => {
-  const within = (xs) => Math.round(Math.max(0, ...xs.filter((t) => t.start < to && t.start + t.duration > from).map((t) => t.duration)));
-  return { longtask: within(window.__longtasks), probe: within(window.__gaps) };
-}, [from, to]);
+/** Runs `action` (which waits for what it started to be on screen) under a DevTools trace, and
+ * resolves to the longest task of the page's main thread meanwhile: its CPU and wall time (trace),
+ * and the longest seen by the Long Tasks API and by the timer probe. */
+async function longestTask(b, action) {
+  const cdp = await b.context.newCDPSession(b.page);
+  const complete = new Promise((resolve) => cdp.on('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReturnAsStream' });
+  const from = await b.page.evaluate(() => performance.now());
+  await action();
+  const to = await b.page.evaluate(() => performance.now());
+  await cdp.send('Tracing.end');
+  const { stream } = await complete;
+  let text = '';
+  for (;;) {
+    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+    text += base64Encoded ? Buffer.from(data, 'base64').toString() : data;
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  await cdp.detach();
+  const parsed = JSON.parse(text);
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.ph === 'X' && /(^|::)RunTask$/.test(e.name) && main.has(`${e.pid}:${e.tid}`));
+  const ms = (us) => Math.round((us ?? 0) / 1000);
+  const worst = tasks.reduce((w, t) => ((t.tdur ?? 0) > (w?.tdur ?? -1) ? t : w), null);
+  const api = await b.page.evaluate(([from, to]) => {
+    const within = (xs) => Math.round(Math.max(0, ...xs.filter((t) => t.start < to && t.start + t.duration > from).map((t) => t.duration)));
+    return { longtask: within(window.__longtasks), probe: within(window.__gaps) };
+  }, [from, to]);
+  return { cpu: ms(worst?.tdur), wall: ms(Math.max(0, ...tasks.map((t) => t.dur))), ...api, tasks: tasks.length };
+}
 
-const worst = (m) => Math.max(m.longtask, m.probe);
+const said = (m) => `${m.cpu} ms of CPU (wall: trace ${m.wall} ms, Long Tasks API ${m.longtask} ms, timer probe ${m.probe} ms)`;
+
 const watch = (page, key, selector, re) => page.evaluate(([k, s, r]) => window.__watch(k, s, r), [key, selector, re?.source]);
 const seen = (page, key) => page.evaluate((k) => window.__seen[k], key);
 const clicked = (page, id) => page.evaluate((id) => window.__clicks[id], id);
@@ -146,16 +175,17 @@ test('a list of 95,000 links (under 8 MiB) is refused at once by its count, sayi
     await app.open();
     await importFile(app, file);
     await watch(page, 'refused', '[data-testid=transfer-message]', /95,000/);
-    await app.tid('import-read').click();
-    await app.tid('transfer-message').getByText(/95,000/).waitFor({ timeout: 60000 });
+    const blocked = await longestTask(b, async () => {
+      await app.tid('import-read').click();
+      await app.tid('transfer-message').getByText(/95,000/).waitFor({ timeout: 60000 });
+    });
     const message = (await app.tid('transfer-message').textContent()).trim();
+    const took = Math.round((await seen(page, 'refused')) - (await clicked(page, 'import-read')));
+    console.log(`95,000 links (${(size / 1048576).toFixed(1)} MiB): refused ${took} ms after Read; longest main-thread task ${said(blocked)} (target < 100)`);
     assert.match(message, /^このファイルには 95,000 件のアカウントがあります。一度に取り込めるのは 5,000 件までです。/);
     assert.match(message, /分けて/, 'it says what to do');
-    const [from, to] = [await clicked(page, 'import-read'), await seen(page, 'refused')];
-    const blocked = await longest(page, from, to);
-    console.log(`95,000 links (${(size / 1048576).toFixed(1)} MiB): refused ${Math.round(to - from)} ms after Read; longest main-thread task: long-task API ${blocked.longtask} ms, timer probe ${blocked.probe} ms (target < 100)`);
-    assert.ok(to - from < 2000, `refused within 2 s (${Math.round(to - from)} ms)`);
-    assert.ok(worst(blocked) < BOUND_MS, `no main-thread task over ${BOUND_MS} ms: ${JSON.stringify(blocked)}`);
+    assert.ok(took < 2000, `refused within 2 s (${took} ms)`);
+    assert.ok(blocked.cpu < CPU_BOUND_MS, `no main-thread task over ${CPU_BOUND_MS} ms: ${said(blocked)}`);
     assert.equal(await app.tid('import-preview').count(), 0, 'nothing to confirm');
     assert.deepEqual(b.errors, []);
   } finally { await b.close(); }
@@ -169,21 +199,23 @@ test('a file of 5,000 accounts: preview and add without a long main-thread task;
     await app.open();
     await importFile(app, file);
     await watch(page, 'preview', '[data-testid=import-preview]', /5,?000 accounts/);
-    await app.tid('import-read').click();
-    await app.tid('import-preview').waitFor({ timeout: 60000 });
-    const read = await longest(page, await clicked(page, 'import-read'), await seen(page, 'preview'));
+    const read = await longestTask(b, async () => {
+      await app.tid('import-read').click();
+      await app.tid('import-preview').waitFor({ timeout: 60000 });
+    });
     const previewRows = await app.tid('preview-account').count();
-    console.log(`5,000 accounts: preview after ${Math.round((await seen(page, 'preview')) - (await clicked(page, 'import-read')))} ms, ${previewRows} rows rendered; longest main-thread task while reading and previewing: long-task API ${read.longtask} ms, timer probe ${read.probe} ms (target < 100)`);
+    console.log(`5,000 accounts: preview ${Math.round((await seen(page, 'preview')) - (await clicked(page, 'import-read')))} ms after Read, ${previewRows} rows rendered; longest main-thread task while reading and previewing: ${said(read)} (target < 100)`);
     assert.match(await app.tid('import-preview').locator('p').first().textContent(), /From otpauth:\/\/: 5000 accounts/);
-    assert.ok(worst(read) < BOUND_MS, `preview: no task over ${BOUND_MS} ms: ${JSON.stringify(read)}`);
+    assert.ok(read.cpu < CPU_BOUND_MS, `preview: no task over ${CPU_BOUND_MS} ms: ${said(read)}`);
     assert.ok(previewRows <= 100, `the preview renders its first rows only (${previewRows})`);
 
     await watch(page, 'added', '[data-testid=import-done]', /Added 5000 accounts/);
-    await app.tid('import-confirm').click();
-    await app.tid('import-done').getByText(/Added 5000 accounts/).waitFor({ timeout: 60000 });
-    const add = await longest(page, await clicked(page, 'import-confirm'), await seen(page, 'added'));
-    console.log(`5,000 accounts: added ${Math.round((await seen(page, 'added')) - (await clicked(page, 'import-confirm')))} ms after Add; longest main-thread task while adding: long-task API ${add.longtask} ms, timer probe ${add.probe} ms (target < 100)`);
-    assert.ok(worst(add) < BOUND_MS, `add: no task over ${BOUND_MS} ms: ${JSON.stringify(add)}`);
+    const add = await longestTask(b, async () => {
+      await app.tid('import-confirm').click();
+      await app.tid('import-done').getByText(/Added 5000 accounts/).waitFor({ timeout: 60000 });
+    });
+    console.log(`5,000 accounts: added ${Math.round((await seen(page, 'added')) - (await clicked(page, 'import-confirm')))} ms after Add; longest main-thread task while adding: ${said(add)} (target < 100)`);
+    assert.ok(add.cpu < CPU_BOUND_MS, `add: no task over ${CPU_BOUND_MS} ms: ${said(add)}`);
     await app.tid('close-transfer').click();
 
     // All 5,000 are stored: after a lock and an unlock the list says so, and renders a screenful.
@@ -204,10 +236,12 @@ test('a backup of 40,000 accounts is refused (fresh restore and merge) with the 
     await app.tid('restore-file').setInputFiles(file);
     await app.tid('restore-pass').fill(PASSPHRASE);
     await watch(page, 'refused', '[data-testid=restore-error]', /40,000/);
-    await app.tid('restore-open').click();
-    await app.tid('restore-error').getByText(/40,000 accounts; this app keeps at most 5,000/).waitFor({ timeout: 60000 });
+    const blocked = await longestTask(fresh, async () => {
+      await app.tid('restore-open').click();
+      await app.tid('restore-error').getByText(/40,000 accounts; this app keeps at most 5,000/).waitFor({ timeout: 60000 });
+    });
     const took = (await seen(page, 'refused')) - (await clicked(page, 'restore-open'));
-    console.log(`40,000-account backup, fresh restore: refused ${Math.round(took)} ms after Open`);
+    console.log(`40,000-account backup (${(fs.statSync(file).size / 1048576).toFixed(1)} MiB), fresh restore: refused ${Math.round(took)} ms after Open; longest main-thread task ${said(blocked)}`);
     assert.match(await app.tid('restore-error').textContent(), /Nothing was restored/);
     assert.equal(await app.tid('accounts').count(), 0);
     assert.deepEqual(fresh.errors, []);
@@ -261,15 +295,15 @@ test('after merging a backup of 2,000 accounts the list renders a screenful, as 
     await form.getByTestId('restore-open').click();
     // The merge button sits below the list: the page is scrolled there, past the list's end.
     await form.getByTestId('restore-merge').scrollIntoViewIfNeeded({ timeout: 60000 });
-    await watch(page, 'merged', '[data-testid=show-more]', /of 2001 accounts/);
-    await form.getByTestId('restore-merge').click();
-    await app.tid('show-more').getByText('of 2001 accounts').waitFor({ timeout: 60000 });
-    const blocked = await longest(page, await clicked(page, 'restore-merge'), await seen(page, 'merged'));
+    const blocked = await longestTask(b, async () => {
+      await form.getByTestId('restore-merge').click();
+      await app.tid('show-more').getByText('of 2001 accounts').waitFor({ timeout: 60000 });
+    });
     await new Promise((r) => setTimeout(r, 3000)); // rows that render by themselves would show by now
     const rows = await app.rows().count();
-    console.log(`merge of 2,000 accounts: longest main-thread task: long-task API ${blocked.longtask} ms, timer probe ${blocked.probe} ms; rows on the page 3 s later: ${rows}`);
+    console.log(`merge of 2,000 accounts: longest main-thread task ${said(blocked)}; rows on the page 3 s later: ${rows}`);
     assert.ok(rows <= 36, `a screenful of rows after the merge, not ${rows}`);
-    assert.ok(worst(blocked) < BOUND_MS, `merge: no task over ${BOUND_MS} ms: ${JSON.stringify(blocked)}`);
+    assert.ok(blocked.cpu < CPU_BOUND_MS, `merge: no task over ${CPU_BOUND_MS} ms: ${said(blocked)}`);
     // Scrolling to the list's end brings more, as after an unlock.
     await app.tid('show-more').scrollIntoViewIfNeeded();
     await page.mouse.wheel(0, 400);

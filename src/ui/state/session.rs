@@ -845,6 +845,9 @@ impl Session {
                     self.show(vault);
                     return Ok(result);
                 }
+                // The change and its sealing are two tasks, not one: a large import or merge
+                // keeps each short, and a Lock pressed meanwhile is taken in between.
+                sleep(0).await;
                 let based_on = Some(vault.revision);
                 match self.write(&mut vault, based_on).await {
                     Ok(()) => {
