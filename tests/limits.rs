@@ -10,7 +10,7 @@ use authenticator::account::{Account, FieldError, MAX_ACCOUNTS};
 use authenticator::backup_codes::{CodeSet, Shape};
 use authenticator::import::{self, ImportError};
 use authenticator::uri;
-use authenticator::vault::{AddCounts, Choices, Content, Incoming, Unlocked, VaultError};
+use authenticator::vault::{AddCounts, Checked, Choices, Content, Incoming, Unlocked, VaultError};
 use common::{OsRandom, FAST_KDF};
 use proptest::prelude::*;
 
@@ -313,6 +313,11 @@ proptest! {
         prop_assert_eq!(counts, add_all_one_by_one(&mut reference, &incoming, choices));
         prop_assert_eq!(needed, counts.added);
         prop_assert_eq!(shape(&linear), shape(&reference));
+        // Checked first (the page does it a slice at a time), then added: the same.
+        let checked: Vec<Checked> = incoming.iter().map(|a| Checked::new(a).expect("storable")).collect();
+        let mut prepared = start.clone();
+        prop_assert_eq!(prepared.add_all_checked(&checked, choices, 1), counts);
+        prop_assert_eq!(shape(&prepared), shape(&linear));
 
         // Merging `linear` into the start: what the preview says is what the merge does.
         let preview = start.preview_merge(&linear);
