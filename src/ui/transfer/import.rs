@@ -125,6 +125,9 @@ async fn read_in_slices(flow: Flow, draft: FileDraft, r: u64, mut reading: impor
         while !reading.is_done() && BrowserClock.now_ms().saturating_sub(start) < SLICE_MS {
             reading.step(ENTRIES_PER_LOOK);
         }
+        if reading.is_done() {
+            break;
+        }
         draft.progress.set(Some((reading.read(), reading.total())));
         sleep(0).await;
         if !flow.current(r) || draft.stop.get_value() {

@@ -27,13 +27,14 @@ fn confirm(flow: Flow, session: Session, state: AppState, choices: Choices, addi
     }
     flow.message.set(None);
     let r = flow.run();
+    let total = p.accounts.len();
+    // Also what keeps a second press from adding again while the first is under way.
+    adding.set(Some((0, total)));
     spawn_local(async move {
-        let total = p.accounts.len();
         let mut checked = Vec::with_capacity(total);
         let mut refused = 0;
         let mut left = p.accounts.iter();
         loop {
-            adding.set(Some((checked.len() + refused, total)));
             let start = BrowserClock.now_ms();
             let mut n = 0;
             for a in left.by_ref() {
@@ -49,14 +50,16 @@ fn confirm(flow: Flow, session: Session, state: AppState, choices: Choices, addi
             if checked.len() + refused == total {
                 break;
             }
+            adding.set(Some((checked.len() + refused, total)));
             sleep(0).await;
             if !flow.current(r) {
                 return;
             }
         }
-        adding.set(None);
         let now = BrowserClock.now_ms();
-        let Some(saving) = session.begin_edit(move |c| c.add_all_checked(&checked, choices, now)) else { return };
+        let taken = session.begin_edit(move |c| c.add_all_checked(&checked, choices, now));
+        adding.set(None);
+        let Some(saving) = taken else { return };
         flow.discard();
         // What was added, replaced or left is what the saved edit did, not a guess made before.
         let Ok(mut counts) = saving.await else { return };
