@@ -1,7 +1,7 @@
 // Files inside every size limit must not freeze the tab (issue 21, item 3). A list of 95,000
 // otpauth:// links (under 8 MiB) is refused at once by its count, naming the cap and what to do; a
 // file of 5,000 accounts is previewed and added without a long main-thread task, and all 5,000
-// arrive; a backup of 40,000 accounts is refused (restore in a fresh browser, merge into an open
+// arrive (then the full vault refuses one more, in the add dialog and in an import); a backup of 40,000 accounts is refused (restore in a fresh browser, merge into an open
 // vault); the list renders a screenful after a merge, as after an unlock; Lock answers at once
 // while a file is read, added or a backup opened, and nothing is said to be added after it.
 //
@@ -222,6 +222,19 @@ test('a file of 5,000 accounts: preview and add without a long main-thread task;
     await app.lockAndUnlock();
     await app.tid('show-more').getByText('of 5000 accounts').waitFor();
     assert.ok(await app.rows().count() <= 36, 'a screenful of rows, more as the user scrolls');
+
+    // The vault is full: one more account is refused with the cap and what to do, before anything is taken.
+    await app.pasteUri(`otpauth://totp/One%20more:me?secret=${base32(crypto.randomBytes(20))}&issuer=One%20more`);
+    await app.tid('submit-add').click();
+    assert.match(await app.tid('add-error').textContent(), /holds 5,000 accounts, the most it can keep \(5,000\)\. Nothing was added\. Delete accounts you no longer use/);
+    await app.tid('cancel-add').click();
+    await importFile(app, linkList(3, 'links-3.txt'));
+    await app.tid('import-read').click();
+    assert.match(await app.tid('preview-full').textContent(), /the most it can keep \(5,000\)/);
+    await app.tid('import-confirm').click();
+    await app.tid('transfer-message').getByText(/the most it can keep/).waitFor();
+    await app.tid('close-transfer').click();
+    await app.tid('show-more').getByText('of 5000 accounts').waitFor();
     assert.deepEqual(b.errors, []);
   } finally { await b.close(); }
 });
