@@ -2,8 +2,9 @@
 // otpauth:// links (under 8 MiB) is refused at once by its count, naming the cap and what to do; a
 // file of 5,000 accounts is previewed and added without a long main-thread task, and all 5,000
 // arrive (then the full vault refuses one more, in the add dialog and in an import); a backup of
-// 40,000 accounts is refused (restore in a fresh browser, merge into an open vault); the list renders a screenful after a merge, as after an unlock; Lock answers at once
-// while a file is read, added or a backup opened, and nothing is said to be added after it.
+// 40,000 accounts is refused (restore in a fresh browser, merge into an open vault); the list
+// renders a screenful after a merge, as after an unlock; Lock answers at once while a file is
+// read, added or a backup opened, and nothing is said to be added after it.
 //
 // The longest main-thread task is measured three ways, all printed: a DevTools trace of the
 // page's main thread (each task's wall time and the CPU time the thread spent in it), the Long
