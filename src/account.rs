@@ -11,6 +11,11 @@ pub const MAX_LABEL_LEN: usize = 256;
 pub const MAX_TAG_LEN: usize = 32;
 /// Most tags on one entry.
 pub const MAX_TAGS: usize = 20;
+/// Most entries a vault keeps, and most accounts one import or restore may bring: far more than a
+/// person has (a heavy user has a few hundred), few enough that reading, previewing, sealing and
+/// listing them stay quick on a phone. Every writer checks it (add, import, restore and merge);
+/// the reader does not, so a vault written before the cap still opens.
+pub const MAX_ACCOUNTS: usize = 5_000;
 
 /// Length as the browser's `maxlength` counts it (UTF-16 code units).
 pub fn text_len(text: &str) -> usize {
@@ -108,6 +113,14 @@ pub enum FieldError {
     /// The account could not be written in a form the vault reads back identically (a safety
     /// net under every writer; no known input reaches it).
     NotStorable,
+    /// Adding would take the vault past [`MAX_ACCOUNTS`] entries: an add to a full vault, an
+    /// import or a merge bringing more than there is room for. Nothing is added then.
+    TooManyAccounts {
+        /// Entries in the vault now.
+        here: usize,
+        /// Entries the change would add.
+        adding: usize,
+    },
 }
 
 /// Developer text; the UI shows `i18n::field_error` instead.
@@ -124,6 +137,7 @@ impl std::fmt::Display for FieldError {
             FieldError::TooLong { field, max, len } => write!(f, "{field:?} is {len} UTF-16 units long, more than {max}"),
             FieldError::TooManyTags { count } => write!(f, "{count} tags, more than {MAX_TAGS}"),
             FieldError::NotStorable => f.write_str("the account's canonical URI does not read back as the same account"),
+            FieldError::TooManyAccounts { here, adding } => write!(f, "{here} entries here and {adding} more is over the cap of {MAX_ACCOUNTS}"),
         }
     }
 }

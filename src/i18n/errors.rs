@@ -92,6 +92,7 @@ pub fn field_error(lang: Lang, e: &FieldError) -> String {
         (Lang::Ja, E::TooManyTags { count }) => format!("タグが多すぎます（{count}個。最大{MAX_TAGS}個）。減らしてください。"),
         (Lang::En, E::NotStorable) => "This account cannot be saved as it is. Check the service and account names for unusual characters.".into(),
         (Lang::Ja, E::NotStorable) => "このアカウントはこのままでは保存できません。サービス名とアカウント名に特殊な文字がないか確認してください。".into(),
+        (_, E::TooManyAccounts { here, adding }) => super::limits::vault_full(lang, *here, *adding),
     }
 }
 

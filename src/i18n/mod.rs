@@ -18,6 +18,7 @@ mod errors;
 mod gate;
 mod ja;
 mod kit;
+mod limits;
 mod transfer;
 mod vault;
 
@@ -30,6 +31,7 @@ pub use backup_state::{
     backup_cancelled, backup_failed, backup_intro, backup_kind, backup_saved, changes_since, last_backup, later, later_label, never_backed_up,
 };
 pub use catalogue::codes_where;
+pub use limits::{adding_progress, backup_too_many, file_too_many, preview_more, preview_more_skipped, reading_progress, vault_full};
 pub use kit::{kit_flag, kit_no_codes_hint, kit_printed, kit_restore_steps, kit_summary};
 pub use clock::{clock_drift, clock_status, clock_summary, corrected_badge, fix_platforms, fix_step, measured_ago, offset_with_uncertainty, signed_offset, sync_error, Platform};
 pub use errors::{field_error, secret_error, uri_error, warning};

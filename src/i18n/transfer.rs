@@ -8,6 +8,7 @@ use super::Lang;
 pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
     use crate::import::ImportError as E;
     match (lang, e) {
+        (_, E::TooManyAccounts { found }) => super::limits::file_too_many(lang, *found),
         (Lang::En, E::NotRecognised) => "This is not a format this app can import. Supported: Aegis, 2FAS, Bitwarden JSON, Ente Auth text, andOTP JSON, otpauth:// lists and Google Authenticator export codes.".into(),
         (Lang::Ja, E::NotRecognised) => "このアプリでインポートできない形式です。対応形式: Aegis、2FAS、Bitwarden の JSON、Ente Auth のテキスト、andOTP の JSON、otpauth:// の一覧、Google Authenticator のエクスポートコード。".into(),
         (Lang::En, E::TooLarge) => "This file is too large to be an authenticator export (over 8 MB).".into(),

@@ -33,6 +33,7 @@ pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
         (Lang::Ja, E::NoPasskeySlot) => "このパスキーではこの保管庫を開けなくなっています（削除済み）。パスフレーズでロックを解除してください。".into(),
         (Lang::En, E::TooManySlots) => "This vault already has the most unlock methods it can hold (8). Remove a passkey first.".into(),
         (Lang::Ja, E::TooManySlots) => "この保管庫に登録できる解除方法は最大8件で、すでに上限です。先にパスキーを1件削除してください。".into(),
+        (_, E::TooManyEntries { found }) => super::limits::backup_too_many(lang, *found),
         (Lang::En, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "The file is damaged and cannot be opened. Nothing was changed; use another copy of the backup.".into(),
         (Lang::Ja, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "ファイルが壊れていて開けません。何も変更していません。別のバックアップのコピーを使ってください。".into(),
     }

@@ -64,6 +64,12 @@ pub enum ImportError {
     Empty,
     /// An encrypted variant this app cannot open (a password-protected Bitwarden export).
     EncryptedUnsupported,
+    /// More accounts than one import may bring ([`crate::account::MAX_ACCOUNTS`]); counted
+    /// before they are read wherever the format allows (lines of links, JSON entries).
+    TooManyAccounts {
+        /// How many entries the file holds.
+        found: usize,
+    },
     /// The file's key derivation would cost more than this app allows (scrypt memory 128·r·N
     /// over [`aegis::MAX_SCRYPT_BYTES`], or p over [`aegis::MAX_SCRYPT_P`]); refused before any
     /// work, with the file's parameters.
@@ -118,6 +124,7 @@ impl std::fmt::Display for ImportError {
             ImportError::EncryptedUnsupported => f.write_str("encrypted in a way this app cannot open"),
             ImportError::KdfTooCostly { n, r, p } => write!(f, "scrypt parameters over the caps: N={n}, r={r}, p={p}"),
             ImportError::KdfInvalid { n, r, p } => write!(f, "invalid scrypt parameters: N={n}, r={r}, p={p}"),
+            ImportError::TooManyAccounts { found } => write!(f, "{found} entries, more than {}", crate::account::MAX_ACCOUNTS),
         }
     }
 }
@@ -186,24 +193,52 @@ pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
 
 /// What kind of file this is, without a password.
 pub fn detect(bytes: &[u8]) -> Result<Format, ImportError> {
+    detect_parsed(bytes).map(|(format, _)| format)
+}
+
+/// [`detect`], with the JSON it parsed on the way (for JSON formats), so it is parsed once.
+fn detect_parsed(bytes: &[u8]) -> Result<(Format, Option<serde_json::Value>), ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge);
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotRecognised)?.trim_start_matches('\u{feff}').trim();
+    let text = text_of(bytes)?;
     if text.get(..22).is_some_and(|p| p.eq_ignore_ascii_case("otpauth-migration://of")) {
-        return Ok(Format::GoogleMigration);
+        return Ok((Format::GoogleMigration, None));
     }
     if text.starts_with('{') || text.starts_with('[') {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ImportError::Malformed("JSON"))?;
         if let Some(f) = aegis::detect(&value).or_else(|| twofas::detect(&value)).or_else(|| json_formats::detect(&value)) {
-            return Ok(f);
+            return Ok((f, Some(value)));
         }
         return Err(ImportError::NotRecognised);
     }
-    if text.lines().any(|l| l.trim_start().get(..10).is_some_and(|p| p.eq_ignore_ascii_case("otpauth://"))) {
-        return Ok(Format::UriList);
+    if text.lines().any(text::is_link) {
+        return Ok((Format::UriList, None));
     }
     Err(ImportError::NotRecognised)
+}
+
+/// How many entries a file holds, counted before any is read, where the format shows it
+/// without decrypting: lines of links, and the entries of plain JSON exports (Bitwarden's items
+/// with a TOTP only). `None` for encrypted files and migration links (counted once read).
+fn count_entries(format: Format, text: &str, value: Option<&serde_json::Value>) -> Option<usize> {
+    use serde_json::Value;
+    let len = |v: Option<&Value>| v.and_then(Value::as_array).map(Vec::len);
+    match format {
+        Format::UriList => Some(text.lines().filter(|l| text::is_link(l)).count()),
+        Format::Aegis => len(value?.get("db").and_then(|db| db.get("entries"))),
+        Format::TwoFas => len(value?.get("services")),
+        Format::AndOtp => len(value),
+        Format::Bitwarden => Some(
+            value?
+                .get("items")?
+                .as_array()?
+                .iter()
+                .filter(|item| item.get("login").and_then(|l| l.get("totp")).and_then(Value::as_str).is_some_and(|t| !t.trim().is_empty()))
+                .count(),
+        ),
+        Format::GoogleMigration | Format::AegisEncrypted | Format::TwoFasEncrypted => None,
+    }
 }
 
 /// The slow key derivations reading `bytes` needs (Aegis's scrypt), to run in the worker before
@@ -223,12 +258,126 @@ fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
 /// [`import`] with the keys for [`kdf_jobs`] already derived, in order; `password` still serves
 /// formats whose derivation runs inline.
 pub fn import_with_keys(bytes: &[u8], password: Option<&str>, keys: &[zeroize::Zeroizing<[u8; 32]>]) -> Result<Imported, ImportError> {
-    match detect(bytes)? {
-        Format::AegisEncrypted => {
-            let (accounts, skipped) = aegis::import_with_keys(text_of(bytes)?, keys)?;
-            finish(Format::AegisEncrypted, accounts, skipped)
+    Reading::start(bytes, password, keys)?.read_all()
+}
+
+/// Reads a file (or a pasted migration link). `password` is used for encrypted formats.
+pub fn import(bytes: &[u8], password: Option<&str>) -> Result<Imported, ImportError> {
+    Reading::start(bytes, password, &[])?.read_all()
+}
+
+/// A file being read a few entries at a time, so that a large one never holds the page for
+/// long: [`Reading::start`] recognises the format, counts the entries and refuses more than
+/// [`crate::account::MAX_ACCOUNTS`] before any is read (wherever the format shows the count
+/// without decrypting; otherwise once read); [`Reading::step`] reads the next ones;
+/// [`Reading::finish`] gives what was read. Lists of links are read line by line in steps; the
+/// other formats (at most the cap, and far smaller files) are read whole by `start`.
+/// `Debug` shows counts only.
+pub struct Reading {
+    format: Format,
+    total: usize,
+    /// The text still to read (lists of links), from byte `at`.
+    lines: Option<(zeroize::Zeroizing<String>, usize)>,
+    accounts: Vec<Account>,
+    skipped: Vec<Skipped>,
+}
+
+impl std::fmt::Debug for Reading {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reading").field("format", &self.format).field("total", &self.total).field("read", &self.read()).finish()
+    }
+}
+
+impl Reading {
+    /// Recognises `bytes`, checks the count, and reads at once what is not read in steps.
+    /// `keys` are the derived keys of [`kdf_jobs`], in order (empty: `password` is used).
+    pub fn start(bytes: &[u8], password: Option<&str>, keys: &[zeroize::Zeroizing<[u8; 32]>]) -> Result<Reading, ImportError> {
+        let (format, value) = detect_parsed(bytes)?;
+        let text = text_of(bytes)?;
+        let counted = count_entries(format, text, value.as_ref());
+        drop(value);
+        if let Some(found) = counted.filter(|&n| n > crate::account::MAX_ACCOUNTS) {
+            return Err(ImportError::TooManyAccounts { found });
         }
-        _ => import(bytes, password),
+        let mut reading = Reading { format, total: counted.unwrap_or(0), lines: None, accounts: Vec::new(), skipped: Vec::new() };
+        let (accounts, skipped) = match format {
+            Format::UriList => {
+                reading.lines = Some((zeroize::Zeroizing::new(text.to_owned()), 0));
+                return Ok(reading);
+            }
+            Format::GoogleMigration => {
+                let batch = migration::decode(text)?;
+                (batch.accounts, batch.skipped)
+            }
+            Format::AegisEncrypted if !keys.is_empty() => aegis::import_with_keys(text, keys)?,
+            Format::Aegis | Format::AegisEncrypted => aegis::import(text, password)?,
+            Format::TwoFas | Format::TwoFasEncrypted => twofas::import(text, password)?,
+            Format::Bitwarden => json_formats::bitwarden(text)?,
+            Format::AndOtp => json_formats::andotp(text)?,
+        };
+        let found = accounts.len() + skipped.len();
+        if found > crate::account::MAX_ACCOUNTS {
+            return Err(ImportError::TooManyAccounts { found });
+        }
+        (reading.total, reading.accounts, reading.skipped) = (found, accounts, skipped);
+        Ok(reading)
+    }
+
+    /// The format read.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// How many entries the file holds (known from the start).
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// How many entries were read so far.
+    pub fn read(&self) -> usize {
+        self.accounts.len() + self.skipped.len()
+    }
+
+    /// Whether every entry was read.
+    pub fn is_done(&self) -> bool {
+        self.lines.is_none()
+    }
+
+    /// Reads up to `budget` more entries.
+    pub fn step(&mut self, budget: usize) {
+        let Some((text, at)) = self.lines.as_mut() else { return };
+        let mut left = budget;
+        while left > 0 {
+            let rest = &text[*at..];
+            if rest.is_empty() {
+                break;
+            }
+            let (line, next) = match rest.find('\n') {
+                Some(end) => (&rest[..end], *at + end + 1),
+                None => (rest, text.len()),
+            };
+            *at = next;
+            // `str::lines` also drops a `\r` before the `\n`; the trim below does too.
+            if text::is_link(line) {
+                sort_one(text::read_line(line.trim()), &mut self.accounts, &mut self.skipped);
+                left -= 1;
+            }
+        }
+        if *at >= text.len() {
+            self.lines = None;
+        }
+    }
+
+    /// What was read: every account, and every entry left out with its reason.
+    pub fn finish(self) -> Result<Imported, ImportError> {
+        finish(self.format, self.accounts, self.skipped)
+    }
+
+    fn read_all(mut self) -> Result<Imported, ImportError> {
+        while !self.is_done() {
+            self.step(usize::MAX);
+        }
+        self.finish()
     }
 }
 
@@ -237,24 +386,6 @@ fn finish(format: Format, accounts: Vec<Account>, skipped: Vec<Skipped>) -> Resu
         return Err(ImportError::Empty);
     }
     Ok(Imported { format, accounts, skipped })
-}
-
-/// Reads a file (or a pasted migration link). `password` is used for encrypted formats.
-pub fn import(bytes: &[u8], password: Option<&str>) -> Result<Imported, ImportError> {
-    let format = detect(bytes)?;
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotRecognised)?.trim_start_matches('\u{feff}').trim();
-    let (accounts, skipped) = match format {
-        Format::GoogleMigration => {
-            let batch = migration::decode(text)?;
-            (batch.accounts, batch.skipped)
-        }
-        Format::Aegis | Format::AegisEncrypted => aegis::import(text, password)?,
-        Format::TwoFas | Format::TwoFasEncrypted => twofas::import(text, password)?,
-        Format::Bitwarden => json_formats::bitwarden(text)?,
-        Format::AndOtp => json_formats::andotp(text)?,
-        Format::UriList => text::uri_list(text),
-    };
-    finish(format, accounts, skipped)
 }
 
 /// What a scanned QR code (or a pasted line) holds. `Debug` shows no secret.
@@ -358,12 +489,15 @@ pub(crate) fn split(results: impl IntoIterator<Item = Result<Account, Skipped>>)
     let mut accounts = Vec::new();
     let mut skipped = Vec::new();
     for r in results {
-        match r.and_then(|a| {
-            crate::account::storable(&a).map_err(|e| Skipped::new(&a.issuer, &a.name, SkipReason::Field(e)))
-        }) {
-            Ok(a) => accounts.push(a),
-            Err(s) => skipped.push(s),
-        }
+        sort_one(r, &mut accounts, &mut skipped);
     }
     (accounts, skipped)
+}
+
+/// Puts one entry with the accounts (once the vault's writers' check passed) or the skipped.
+fn sort_one(result: Result<Account, Skipped>, accounts: &mut Vec<Account>, skipped: &mut Vec<Skipped>) {
+    match result.and_then(|a| crate::account::storable(&a).map_err(|e| Skipped::new(&a.issuer, &a.name, SkipReason::Field(e)))) {
+        Ok(a) => accounts.push(a),
+        Err(s) => skipped.push(s),
+    }
 }

@@ -8,17 +8,20 @@ use percent_encoding::percent_decode_str;
 /// Every line that starts with `otpauth://` becomes an account or a skipped entry; other lines
 /// (blank, comments) are ignored.
 pub fn uri_list(text: &str) -> (Vec<Account>, Vec<Skipped>) {
-    super::split(
-        text.lines()
-            .map(str::trim)
-            .filter(|l| l.get(..10).is_some_and(|p| p.eq_ignore_ascii_case("otpauth://")))
-            .map(|line| {
-                uri::parse(line).map(|p| p.account).map_err(|e| {
-                    let (issuer, name) = label_of(line);
-                    Skipped::new(&issuer, &name, SkipReason::Uri(e))
-                })
-            }),
-    )
+    super::split(text.lines().filter(|l| is_link(l)).map(|line| read_line(line.trim())))
+}
+
+/// Whether a line of a list is a link to read (`otpauth://`, after leading spaces).
+pub(crate) fn is_link(line: &str) -> bool {
+    line.trim_start().get(..10).is_some_and(|p| p.eq_ignore_ascii_case("otpauth://"))
+}
+
+/// One line (trimmed) of a list: its account, or why it was left out, named as far as it reads.
+pub(crate) fn read_line(line: &str) -> Result<Account, Skipped> {
+    uri::parse(line).map(|p| p.account).map_err(|e| {
+        let (issuer, name) = label_of(line);
+        Skipped::new(&issuer, &name, SkipReason::Uri(e))
+    })
 }
 
 /// Issuer and name of a line that did not parse, read as far as they go: the label between the

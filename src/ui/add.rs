@@ -253,7 +253,18 @@ pub fn AddDialog(
             save(account, replace_id);
         }
     };
+    // A full vault says so before anything is taken (its writers refuse past the cap anyway).
+    let full = move || match session.with_vault(|v| v.content.check_room(1)) {
+        Some(Err(e)) => {
+            refused.set(Some(i18n::field_error(state.lang.get_untracked(), &e)));
+            true
+        }
+        _ => false,
+    };
     let submit_codes = move || {
+        if full() {
+            return;
+        }
         let lang = state.lang.get_untracked();
         let (issuer, name) = (site_issuer.get_untracked(), site_name.get_untracked());
         let named = !(issuer.trim().is_empty() && name.trim().is_empty());
@@ -280,6 +291,9 @@ pub fn AddDialog(
             Step::Key | Step::Found => {}
         }
         attempted.set(true);
+        if full() {
+            return;
+        }
         if let Some(Ok((account, _))) = outcome.get_untracked() {
             // The vault's own check, so what is said to be added is what gets stored.
             if let Err(e) = crate::account::storable(&account) {

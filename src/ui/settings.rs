@@ -302,7 +302,7 @@ pub fn RestoreForm(
             };
             // The key is derived in the worker (Cancel ends it); a file asking for more than the
             // caps is refused before any work, naming its parameters.
-            let opening = if fresh { crate::web::kdf::restore_vault(&b, &p).await } else { crate::web::kdf::open_vault(&b, &p).await.map(|v| (v, Vec::new())) };
+            let opening = if fresh { crate::web::kdf::restore_vault(&b, &p).await } else { crate::web::kdf::open_backup(&b, &p).await.map(|v| (v, Vec::new())) };
             match opening {
                 Ok((v, notes)) if fresh => {
                     // Nothing here to lose: the backup becomes this browser's vault at once.
@@ -331,6 +331,11 @@ pub fn RestoreForm(
     let backup_content = move || opened.with_value(|o| o.as_ref().map(|v| v.content.clone()));
     let merge = move |_| {
         if let Some(other) = backup_content() {
+            // The cap on entries, said before anything is taken (the merge itself adds nothing past it).
+            if let Some(Err(e)) = session.with_vault(|mine| mine.content.check_merge(&other)) {
+                error.set(Some(i18n::field_error(state.lang.get_untracked(), &e)));
+                return;
+            }
             if session.try_edit(move |c: &mut Content| {
                 c.merge(&other);
             }) {

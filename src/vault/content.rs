@@ -21,7 +21,7 @@ use super::backup_state::BackupState;
 use serde::ser::SerializeSeq;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
@@ -192,6 +192,15 @@ impl StoredAccount {
         }
     }
 
+    /// Makes a checked account the entry's account, and its link the stored text.
+    fn set_checked(&mut self, checked: &Checked) {
+        if let Some(old) = self.uri.as_mut() {
+            old.zeroize();
+        }
+        self.uri = Some(checked.link.clone());
+        self.account = Some(checked.account.clone());
+    }
+
     /// Makes `account` the entry's account, and its canonical link the stored text.
     pub(super) fn set_account(&mut self, account: Account) {
         if let Some(old) = self.uri.as_mut() {
@@ -214,6 +223,43 @@ impl StoredAccount {
         }
     }
 
+}
+
+/// An account that passed the writers' check ([`account::storable`]), with its canonical link:
+/// what [`Content::add_all_checked`] adds without doing that work again. A large import makes
+/// these a few at a time before its one edit, so the edit itself stays short. Wiped on drop;
+/// `Debug` shows no secret.
+#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
+pub struct Checked {
+    account: Account,
+    link: String,
+}
+
+impl fmt::Debug for Checked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Checked").field("account", &self.account).finish_non_exhaustive()
+    }
+}
+
+impl Checked {
+    /// Checks `account` as every writer does (labels trimmed and within their limits, the link
+    /// read back as the same account).
+    pub fn new(account: &Account) -> Result<Checked, FieldError> {
+        let account = account::storable(account)?;
+        let link = uri::format(&account);
+        Ok(Checked { account, link })
+    }
+
+    /// The account, as it will be stored.
+    pub fn account(&self) -> &Account {
+        &self.account
+    }
+}
+
+impl std::borrow::Borrow<Account> for Checked {
+    fn borrow(&self) -> &Account {
+        &self.account
+    }
 }
 
 /// User settings kept with the accounts.
@@ -460,6 +506,41 @@ fn same_entry(a: &StoredAccount, b: &StoredAccount) -> bool {
     accounts_match && codes_match
 }
 
+/// What [`Content::plan`] decided for one incoming account.
+#[derive(Clone, Copy)]
+enum Step {
+    Unchanged,
+    /// Replace the entry at this position (and this slot of the plan).
+    Replace(usize, usize),
+    Add,
+}
+
+/// The first match of an account among candidates with its label, in their order.
+enum Match {
+    Identical(u64),
+    SameSecret(u64),
+    SameLabel(u64),
+    None,
+}
+
+/// How `account` relates to `candidates` (entries with its label, in list order): identical
+/// to any of them first, else the first with its secret, else the first at all.
+fn compare<'a>(candidates: impl Iterator<Item = (u64, &'a Account)>, account: &Account) -> Match {
+    let mut same_secret = None;
+    let mut same_label = None;
+    for (id, mine) in candidates {
+        if mine == account {
+            return Match::Identical(id);
+        }
+        if mine.secret == account.secret {
+            same_secret.get_or_insert(id);
+        } else {
+            same_label.get_or_insert(id);
+        }
+    }
+    same_secret.map(Match::SameSecret).or(same_label.map(Match::SameLabel)).unwrap_or(Match::None)
+}
+
 /// Largest id handed out: 2^53 − 1, the largest integer a JSON reader using doubles (JavaScript)
 /// keeps exact.
 const MAX_ID: u64 = (1 << 53) - 1;
@@ -517,19 +598,40 @@ impl Content {
         (1..=MAX_ID).find(|&id| free(id)).unwrap_or(MAX_ID)
     }
 
+    /// Entries counted against [`account::MAX_ACCOUNTS`]: accounts, sites kept for their backup
+    /// codes, and the entries kept unread (they are stored too).
+    pub fn entry_count(&self) -> usize {
+        self.accounts.len() + self.unreadable.len()
+    }
+
+    /// Whether `adding` more entries fit under [`account::MAX_ACCOUNTS`]; the refusal says how
+    /// many are here and how many were to come. Adding none always fits (a vault written before
+    /// the cap keeps working).
+    pub fn check_room(&self, adding: usize) -> Result<(), FieldError> {
+        let here = self.entry_count();
+        if adding > 0 && here.saturating_add(adding) > account::MAX_ACCOUNTS {
+            return Err(FieldError::TooManyAccounts { here, adding });
+        }
+        Ok(())
+    }
+
     /// Adds an account at the end and returns its id. Refused, with the field and its limit, if
-    /// the vault could not store it so that it reads back the same ([`account::storable`]).
+    /// the vault could not store it so that it reads back the same ([`account::storable`]), or
+    /// when the vault is full ([`account::MAX_ACCOUNTS`]).
     pub fn add(&mut self, account: &Account, now_ms: u64) -> Result<u64, FieldError> {
-        let account = account::storable(account)?;
+        self.check_room(1)?;
+        let checked = Checked::new(account)?;
         let id = self.fresh_id();
         let mut entry = StoredAccount::blank(id, now_ms);
-        entry.set_account(account);
+        entry.set_checked(&checked);
         self.accounts.push(entry);
         Ok(id)
     }
 
-    /// Adds a site kept only for its backup codes (no secret) and returns its id.
+    /// Adds a site kept only for its backup codes (no secret) and returns its id; refused like
+    /// [`Content::add`].
     pub fn add_site(&mut self, issuer: &str, name: &str, codes: CodeSet, now_ms: u64) -> Result<u64, FieldError> {
+        self.check_room(1)?;
         let (issuer, name) = check_site_label(issuer, name)?;
         let id = self.fresh_id();
         let mut entry = StoredAccount::blank(id, now_ms);
@@ -542,43 +644,122 @@ impl Content {
 
     /// How `account` relates to the accounts here.
     pub fn classify(&self, account: &Account) -> Incoming {
-        let mut same_secret = None;
-        let mut same_label = None;
+        self.classify_all(std::slice::from_ref(account)).pop().unwrap_or(Incoming::New)
+    }
+
+    /// [`Content::classify`] for each of `accounts`, in one pass over the vault (a preview of
+    /// thousands stays linear).
+    pub fn classify_all(&self, accounts: &[Account]) -> Vec<Incoming> {
+        let mut by_label: HashMap<(&str, &str), Vec<(u64, &Account)>> = HashMap::new();
         for entry in &self.accounts {
-            let Some(mine) = &entry.account else { continue };
-            if mine == account {
-                return Incoming::Identical(entry.id);
-            }
-            if mine.issuer == account.issuer && mine.name == account.name {
-                if mine.secret == account.secret {
-                    same_secret.get_or_insert(entry.id);
-                } else {
-                    same_label.get_or_insert(entry.id);
-                }
+            if let Some(mine) = &entry.account {
+                by_label.entry((mine.issuer.as_str(), mine.name.as_str())).or_default().push((entry.id, mine));
             }
         }
-        same_secret.map(Incoming::SameSecretOtherSettings).or(same_label.map(Incoming::SameLabel)).unwrap_or(Incoming::New)
+        accounts
+            .iter()
+            .map(|account| {
+                let here = by_label.get(&(account.issuer.as_str(), account.name.as_str())).map(Vec::as_slice).unwrap_or_default();
+                match compare(here.iter().map(|&(id, mine)| (id, mine)), account) {
+                    Match::Identical(id) => Incoming::Identical(id),
+                    Match::SameSecret(id) => Incoming::SameSecretOtherSettings(id),
+                    Match::SameLabel(id) => Incoming::SameLabel(id),
+                    Match::None => Incoming::New,
+                }
+            })
+            .collect()
+    }
+
+    /// What [`Content::add_all`] would do with each account, in order: the vault's entries and
+    /// the accounts the import adds or replaces before it are compared by label through an index,
+    /// so thousands of accounts take one pass, not one pass each.
+    fn plan<A: std::borrow::Borrow<Account>>(&self, accounts: &[A], choices: Choices) -> Vec<Step> {
+        // Slots: the vault's accounts (as replaced so far), then the ones added by this import.
+        let mut current: Vec<&Account> = Vec::new();
+        let mut at: Vec<Option<usize>> = Vec::new();
+        let mut by_label: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+        for (pos, entry) in self.accounts.iter().enumerate() {
+            if let Some(mine) = &entry.account {
+                by_label.entry((mine.issuer.as_str(), mine.name.as_str())).or_default().push(current.len());
+                current.push(mine);
+                at.push(Some(pos));
+            }
+        }
+        let mut steps = Vec::with_capacity(accounts.len());
+        for account in accounts {
+            let account: &Account = account.borrow();
+            let label = (account.issuer.as_str(), account.name.as_str());
+            let found = {
+                let slots = by_label.get(&label).map(Vec::as_slice).unwrap_or_default();
+                compare(slots.iter().map(|&k| (k as u64, current[k])), account)
+            };
+            // Two entries of one file with the same label are two logins: one never replaces the
+            // other (only accounts that were here before the import can be replaced).
+            let here = |k: u64| at[k as usize];
+            let step = match found {
+                Match::Identical(_) => Step::Unchanged,
+                Match::SameSecret(k) => match here(k) {
+                    None => Step::Add,
+                    Some(_) if !choices.take_other_settings => Step::Unchanged,
+                    Some(pos) => Step::Replace(pos, k as usize),
+                },
+                Match::SameLabel(k) => match here(k) {
+                    Some(pos) if choices.replace_other_secret => Step::Replace(pos, k as usize),
+                    _ => Step::Add,
+                },
+                Match::None => Step::Add,
+            };
+            match step {
+                Step::Replace(_, k) => current[k] = account,
+                Step::Add => {
+                    by_label.entry(label).or_default().push(current.len());
+                    current.push(account);
+                    at.push(None);
+                }
+                Step::Unchanged => {}
+            }
+            steps.push(step);
+        }
+        steps
+    }
+
+    /// How many entries [`Content::add_all`] would add for `accounts` with `choices`.
+    pub fn adds_needed<A: std::borrow::Borrow<Account>>(&self, accounts: &[A], choices: Choices) -> usize {
+        self.plan(accounts, choices).iter().filter(|s| matches!(s, Step::Add)).count()
     }
 
     /// Adds each account unless an identical one is here; for accounts that resemble one here,
-    /// `choices` decides (see [`Choices`]; its default changes no existing account).
+    /// `choices` decides (see [`Choices`]; its default changes no existing account). When the
+    /// accounts to add do not fit under [`account::MAX_ACCOUNTS`] nothing changes, and they are
+    /// all counted as refused ([`Content::check_room`] with [`Content::adds_needed`] says so
+    /// beforehand).
     pub fn add_all(&mut self, accounts: &[Account], choices: Choices, now_ms: u64) -> AddCounts {
+        self.add_each(accounts, choices, now_ms, Checked::new)
+    }
+
+    /// [`Content::add_all`] for accounts already checked: only comparing and appending is left.
+    pub fn add_all_checked(&mut self, accounts: &[Checked], choices: Choices, now_ms: u64) -> AddCounts {
+        self.add_each(accounts, choices, now_ms, |c| Ok(c.clone()))
+    }
+
+    fn add_each<A: std::borrow::Borrow<Account>>(&mut self, accounts: &[A], choices: Choices, now_ms: u64, check: impl Fn(&A) -> Result<Checked, FieldError>) -> AddCounts {
+        let steps = self.plan(accounts, choices);
         let mut counts = AddCounts::default();
-        let mut added_now: Vec<u64> = Vec::new();
-        for account in accounts {
-            // Two entries of one file with the same label are two logins: one never replaces the
-            // other (only accounts that were here before the import can be replaced).
-            let kind = match self.classify(account) {
-                Incoming::SameLabel(id) | Incoming::SameSecretOtherSettings(id) if added_now.contains(&id) => Incoming::New,
-                other => other,
-            };
-            let done = match kind {
-                Incoming::Identical(_) => Ok(&mut counts.unchanged),
-                Incoming::SameSecretOtherSettings(_) if !choices.take_other_settings => Ok(&mut counts.unchanged),
-                Incoming::SameSecretOtherSettings(id) => self.replace(id, account).map(|_| &mut counts.replaced),
-                Incoming::SameLabel(id) if choices.replace_other_secret => self.replace(id, account).map(|_| &mut counts.replaced),
-                Incoming::SameLabel(_) | Incoming::New => self.add(account, now_ms).map(|id| {
-                    added_now.push(id);
+        let adding = steps.iter().filter(|s| matches!(s, Step::Add)).count();
+        if self.check_room(adding).is_err() {
+            counts.refused = adding;
+            return counts;
+        }
+        let mut taken: HashSet<u64> = self.ids().collect();
+        for (account, step) in accounts.iter().zip(steps) {
+            let done = match step {
+                Step::Unchanged => Ok(&mut counts.unchanged),
+                Step::Replace(pos, _) => check(account).map(|c| {
+                    self.accounts[pos].set_checked(&c);
+                    &mut counts.replaced
+                }),
+                Step::Add => check(account).map(|c| {
+                    self.push_checked(&c, now_ms, &mut taken);
                     &mut counts.added
                 }),
             };
@@ -588,6 +769,18 @@ impl Content {
             }
         }
         counts
+    }
+
+    /// Appends a checked account under a fresh id (the ids in use at hand); no room check (the
+    /// caller made it for a whole import).
+    fn push_checked(&mut self, checked: &Checked, now_ms: u64, taken: &mut HashSet<u64>) -> u64 {
+        let random = std::iter::from_fn(|| getrandom::u64().ok()).take(16).map(|r| r & MAX_ID);
+        let id = random.into_iter().find(|&id| id != 0 && !taken.contains(&id)).unwrap_or_else(|| self.fresh_id());
+        taken.insert(id);
+        let mut entry = StoredAccount::blank(id, now_ms);
+        entry.set_checked(checked);
+        self.accounts.push(entry);
+        id
     }
 
     fn entry_mut(&mut self, id: u64) -> Option<&mut StoredAccount> {
@@ -804,23 +997,48 @@ impl Content {
 
     /// What merging `other` (a restored backup) into this content would do, keyed by `other`'s ids.
     pub fn preview_merge(&self, other: &Content) -> MergePreview {
+        // Both kinds of match need the same label: an index keeps a large backup linear.
+        let mut by_label: HashMap<(&str, &str), Vec<&StoredAccount>> = HashMap::new();
+        for mine in &self.accounts {
+            by_label.entry(mine.label_ref()).or_default().push(mine);
+        }
         let mut preview = MergePreview::default();
         for entry in &other.accounts {
-            if self.accounts.iter().any(|m| same_entry(m, entry)) {
-                preview.unchanged.push(entry.id);
-            } else if self.accounts.iter().any(|m| m.label_ref() == entry.label_ref()) {
-                preview.conflicting.push(entry.id);
-            } else {
-                preview.added.push(entry.id);
+            match by_label.get(&entry.label_ref()) {
+                Some(here) if here.iter().any(|m| same_entry(m, entry)) => preview.unchanged.push(entry.id),
+                Some(_) => preview.conflicting.push(entry.id),
+                None => preview.added.push(entry.id),
             }
         }
         preview
     }
 
+    /// How many entries [`Content::merge`] would add for `other`.
+    pub fn merge_adds(&self, other: &Content) -> usize {
+        let unchanged: HashSet<u64> = self.preview_merge(other).unchanged.into_iter().collect();
+        let readable = other.accounts.iter().filter(|e| !unchanged.contains(&e.id) && e.is_valid()).count();
+        readable + other.unreadable.iter().filter(|u| !self.unreadable.iter().any(|mine| mine.raw == u.raw)).count()
+    }
+
+    /// Whether merging `other` fits under [`account::MAX_ACCOUNTS`] ([`Content::check_room`]).
+    pub fn check_merge(&self, other: &Content) -> Result<(), FieldError> {
+        self.check_room(self.merge_adds(other))
+    }
+
+    /// Whether `backup` fits in a vault at all ([`account::MAX_ACCOUNTS`]): what "replace all"
+    /// and a restore into a fresh browser check.
+    pub fn check_replace(backup: &Content) -> Result<(), FieldError> {
+        Content::default().check_room(backup.entry_count())
+    }
+
     /// Replaces every entry with a backup's, unreadable ones included (restore "replace all").
     /// The settings here (auto-lock, order, thresholds) stay: they belong to this browser.
-    /// Returns how many entries the backup brought, readable and not.
+    /// Returns how many entries the backup brought, readable and not; a backup over
+    /// [`account::MAX_ACCOUNTS`] changes nothing and brings none ([`Content::check_replace`]).
     pub fn replace_all(&mut self, backup: &Content) -> (usize, usize) {
+        if Content::check_replace(backup).is_err() {
+            return (0, 0);
+        }
         self.accounts = backup.accounts.clone();
         self.unreadable = backup.unreadable.clone();
         (self.accounts.len(), self.unreadable.len())
@@ -830,20 +1048,26 @@ impl Content {
     /// and their use included, under its own id unless that id is taken here (then under a fresh
     /// one); entries here are never renumbered. Conflicting ones are kept side by side, and
     /// entries the backup holds unread are carried over as they are, so nothing is ever lost.
-    /// Returns how many were added.
+    /// Returns how many were added; a merge that would pass [`account::MAX_ACCOUNTS`] adds
+    /// nothing ([`Content::check_merge`] says so beforehand).
     pub fn merge(&mut self, other: &Content) -> usize {
+        if self.check_merge(other).is_err() {
+            return 0;
+        }
         let unchanged: HashSet<u64> = self.preview_merge(other).unchanged.into_iter().collect();
         // A fresh id never takes one an incoming entry still to come would keep.
         let incoming: HashSet<u64> = other.ids().collect();
+        let mut taken: HashSet<u64> = self.ids().collect();
         let mut added = 0;
         for entry in &other.accounts {
             if unchanged.contains(&entry.id) || !entry.is_valid() {
                 continue;
             }
             let mut copy = entry.clone();
-            if copy.id == 0 || self.id_taken(copy.id) {
+            if copy.id == 0 || taken.contains(&copy.id) {
                 copy.id = self.fresh_id_except(&incoming);
             }
+            taken.insert(copy.id);
             self.accounts.push(copy);
             added += 1;
         }

@@ -10,7 +10,7 @@ mod passkey;
 mod restore;
 
 pub use backup_state::{changes_between, BackupKind, BackupNotice, BackupRecord, BackupState, DAY_MS, NAG_AFTER_MS};
-pub use content::{AddCounts, Choices, Content, Incoming, MergePreview, Settings, StoredAccount, Unreadable, CONTENT_VERSION, DEFAULT_AUTO_LOCK_MINUTES};
+pub use content::{AddCounts, Choices, Content, Checked, Incoming, MergePreview, Settings, StoredAccount, Unreadable, CONTENT_VERSION, DEFAULT_AUTO_LOCK_MINUTES};
 pub use edit::{write_change, Edit, Label, LabelField, Record, Unwritten, WriteError, WRITE_TRIES};
 pub use envelope::{Envelope, KdfParams, PassphraseSlot, Slot, ENVELOPE_VERSION, MAGIC, SALT_LEN};
 pub use passkey::{PasskeySlot, HKDF_INFO, PRF_SALT_LEN, SLOT_PASSKEY};
@@ -90,6 +90,12 @@ pub enum VaultError {
     NoPasskeySlot,
     /// Adding a passkey: the envelope already holds the most slots it may (8).
     TooManySlots,
+    /// Opening a backup to restore: it holds more entries than a vault keeps
+    /// ([`crate::account::MAX_ACCOUNTS`]); counted once decrypted, before any entry is read.
+    TooManyEntries {
+        /// How many entries the backup holds.
+        found: usize,
+    },
 }
 
 /// Developer text; the UI shows `i18n::vault_error` instead.
@@ -113,6 +119,7 @@ impl fmt::Display for VaultError {
             VaultError::BadContent => f.write_str("the decrypted content is not valid"),
             VaultError::NoPasskeySlot => f.write_str("no passkey slot for this credential"),
             VaultError::TooManySlots => f.write_str("the vault holds the most key slots it may"),
+            VaultError::TooManyEntries { found } => write!(f, "{found} entries, more than {}", crate::account::MAX_ACCOUNTS),
         }
     }
 }
@@ -325,6 +332,12 @@ pub fn new_prf_salt(rng: &mut dyn Random) -> [u8; PRF_SALT_LEN] {
 }
 
 fn decrypt_content(envelope: &Envelope, key: &MasterKey) -> Result<Content, VaultError> {
+    decrypt_content_capped(envelope, key, None)
+}
+
+/// [`decrypt_content`], refusing content of more than `cap` entries before any entry is read
+/// (counting them is one pass over the JSON; reading each parses its link).
+fn decrypt_content_capped(envelope: &Envelope, key: &MasterKey, cap: Option<usize>) -> Result<Content, VaultError> {
     let aad = envelope.header();
     let plain = Zeroizing::new(
         cipher(&key.0)
@@ -338,6 +351,17 @@ fn decrypt_content(envelope: &Envelope, key: &MasterKey) -> Result<Content, Vaul
     let version = serde_json::from_slice::<VersionOnly>(&plain).map_err(|_| VaultError::BadContent)?.version;
     if version > CONTENT_VERSION {
         return Err(VaultError::NewerContent { found: version });
+    }
+    if let Some(cap) = cap {
+        #[derive(serde::Deserialize)]
+        struct Entries<'a> {
+            #[serde(default, borrow)]
+            accounts: Vec<&'a serde_json::value::RawValue>,
+        }
+        let found = serde_json::from_slice::<Entries>(&plain).map_err(|_| VaultError::BadContent)?.accounts.len();
+        if found > cap {
+            return Err(VaultError::TooManyEntries { found });
+        }
     }
     // Tolerant: an entry that does not read is kept aside (`Content::unreadable`), never the
     // reason the whole vault stays shut.
@@ -451,6 +475,18 @@ impl Unlocked {
         let slot = passphrase_slots(&envelope).nth(index).ok_or(VaultError::NoPassphraseSlot)?;
         let key = unwrap_slot(slot, kek)?;
         let content = decrypt_opened(&envelope, &key)?;
+        Ok(Unlocked { key, slots: envelope.slots.clone(), revision: envelope.revision, content })
+    }
+
+    /// Opens a backup file to restore it, with the key derived for its `index`-th job of
+    /// [`Unlocked::unlock_jobs`]: as [`Unlocked::open_with_kek`], but a backup holding more
+    /// entries than a vault keeps ([`crate::account::MAX_ACCOUNTS`]) is refused
+    /// ([`VaultError::TooManyEntries`]) before its entries are read.
+    pub fn open_backup_with_kek(bytes: &[u8], index: usize, kek: &Kek) -> Result<Unlocked, VaultError> {
+        let envelope = Envelope::parse(bytes)?;
+        let slot = passphrase_slots(&envelope).nth(index).ok_or(VaultError::NoPassphraseSlot)?;
+        let key = unwrap_slot(slot, kek)?;
+        let content = decrypt_content_capped(&envelope, &key, Some(crate::account::MAX_ACCOUNTS))?;
         Ok(Unlocked { key, slots: envelope.slots.clone(), revision: envelope.revision, content })
     }
 

@@ -245,12 +245,24 @@ impl From<crate::vault::VaultError> for KeyFailure {
 /// are checked before any work (a hostile file is refused at once, by name); at most two slots
 /// are tried.
 pub async fn open_vault(bytes: &[u8], passphrase: &str) -> Result<crate::vault::Unlocked, KeyFailure> {
+    open_with(bytes, passphrase, crate::vault::Unlocked::open_with_kek).await
+}
+
+/// Opens a backup file to restore it, like [`open_vault`], but one holding more entries than a
+/// vault keeps is refused before its entries are read ([`crate::vault::VaultError::TooManyEntries`]).
+pub async fn open_backup(bytes: &[u8], passphrase: &str) -> Result<crate::vault::Unlocked, KeyFailure> {
+    open_with(bytes, passphrase, crate::vault::Unlocked::open_backup_with_kek).await
+}
+
+type Opener = fn(&[u8], usize, &Kek) -> Result<crate::vault::Unlocked, crate::vault::VaultError>;
+
+async fn open_with(bytes: &[u8], passphrase: &str, open: Opener) -> Result<crate::vault::Unlocked, KeyFailure> {
     use crate::vault::{Unlocked, VaultError};
     let jobs = Unlocked::unlock_jobs(bytes)?;
     let mut last = VaultError::NoPassphraseSlot;
     for (i, job) in jobs.iter().enumerate() {
         let kek = argon2id(job, passphrase).await?;
-        match Unlocked::open_with_kek(bytes, i, &kek) {
+        match open(bytes, i, &kek) {
             Err(VaultError::WrongPassphraseOrDamaged) => last = VaultError::WrongPassphraseOrDamaged,
             other => return other.map_err(KeyFailure::Vault),
         }
@@ -264,7 +276,7 @@ pub async fn open_vault(bytes: &[u8], passphrase: &str) -> Result<crate::vault::
 /// dropped ([`crate::vault::Unlocked::into_restored_with_kek`]). Two derivations, both in the
 /// worker. Also says what was changed or left out to keep within the limits.
 pub async fn restore_vault(bytes: &[u8], passphrase: &str) -> Result<(crate::vault::Unlocked, Vec<crate::vault::Adjusted>), KeyFailure> {
-    let opened = open_vault(bytes, passphrase).await?;
+    let opened = open_backup(bytes, passphrase).await?;
     let job = opened.restore_job(&mut crate::web::random::WebRandom)?;
     let kek = argon2id(&job, passphrase).await?;
     Ok(opened.into_restored_with_kek(&job, &kek, &mut crate::web::random::WebRandom)?)
@@ -303,13 +315,13 @@ pub enum ImportFailure {
     Failed,
 }
 
-/// Reads an import file; an encrypted Aegis file's scrypt runs in the worker, after its
-/// parameters were checked.
-pub async fn import_file(bytes: &[u8], password: Option<&str>) -> Result<crate::import::Imported, ImportFailure> {
+/// Starts reading an import file (its entries are then read in steps: [`crate::import::Reading`]);
+/// an encrypted Aegis file's scrypt runs in the worker, after its parameters were checked.
+pub async fn import_file(bytes: &[u8], password: Option<&str>) -> Result<crate::import::Reading, ImportFailure> {
     use crate::import::{self, ImportError};
     let jobs = import::kdf_jobs(bytes).map_err(ImportFailure::Import)?;
     if jobs.is_empty() {
-        return import::import(bytes, password).map_err(ImportFailure::Import);
+        return import::Reading::start(bytes, password, &[]).map_err(ImportFailure::Import);
     }
     let password = password.filter(|p| !p.is_empty()).ok_or(ImportFailure::Import(ImportError::NeedsPassword))?;
     let mut keys = Vec::with_capacity(jobs.len());
@@ -319,5 +331,5 @@ pub async fn import_file(bytes: &[u8], password: Option<&str>) -> Result<crate::
             KdfFailure::Failed => ImportFailure::Failed,
         })?);
     }
-    import::import_with_keys(bytes, Some(password), &keys).map_err(ImportFailure::Import)
+    import::Reading::start(bytes, Some(password), &keys).map_err(ImportFailure::Import)
 }

@@ -45,11 +45,14 @@ pub fn app_url() -> Option<String> {
     Some(format!("{origin}{}", path.strip_suffix("index.html").unwrap_or(&path)))
 }
 
-/// Whether `el`'s top is within `screens` window heights of the top of the viewport (the list
-/// renders more rows when its end comes near).
+/// Whether `el` is on screen or below it by less than `screens` window heights (the list renders
+/// more rows when its end comes near). An element above the viewport does not count: the user
+/// has scrolled past it (to the settings below the list), and rows added above would move the
+/// page, fire another scroll, and add rows again without end.
 pub fn within_screens(el: &web_sys::Element, screens: f64) -> bool {
     let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
-    el.get_bounding_client_rect().top() < height * screens
+    let rect = el.get_bounding_client_rect();
+    rect.bottom() >= 0.0 && rect.top() < height * screens
 }
 
 /// Whether an event happened while the user was typing in a field (its target is an input, a

@@ -208,6 +208,9 @@ impl Record for Stored {
     type Error = WriteFailure;
 
     async fn write(&mut self, vault: &mut Unlocked) -> Result<(), WriteError<WriteFailure>> {
+        // The change and its sealing are two tasks, not one: a large import or merge keeps each
+        // short, and a Lock pressed meanwhile is taken in between.
+        sleep(0).await;
         let based_on = Some(vault.revision);
         match self.session.write(vault, based_on).await {
             Ok(()) => Ok(()),
@@ -368,6 +371,7 @@ impl Session {
 
     /// Puts an open vault on screen.
     fn show(&self, vault: Unlocked) {
+        let span = Span::start("vault-show");
         self.rows.set(rows_from(&vault.content));
         let flagged: Vec<_> = vault
             .content
@@ -389,6 +393,7 @@ impl Session {
             self.passkeys.set(passkeys);
         }
         self.vault.set_value(Some(vault));
+        span.end();
     }
 
     /// Whether the vault is open here (in IndexedDB or in memory).
@@ -908,8 +913,11 @@ impl Session {
             }
             // Every edit path counts here, whatever it changed (see `changes_between`).
             let change = |base: &Unlocked, vault: &mut Unlocked| {
+                let span = Span::start("vault-change");
                 let result = change(vault);
-                (result, vault.content.note_changes(&base.content, BrowserClock.now_ms()))
+                let counted = vault.content.note_changes(&base.content, BrowserClock.now_ms());
+                span.end();
+                (result, counted)
             };
             if self.storage.get_untracked() != Storage::IndexedDb {
                 let mut vault = base.clone();

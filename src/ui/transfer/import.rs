@@ -5,6 +5,8 @@ use super::{Flow, Pending};
 use crate::i18n::{self, T};
 use crate::import::{self, ImportError};
 use crate::ui::{file_problem, tr, KdfProgress};
+use crate::clock::Clock;
+use crate::web::clock::{sleep, BrowserClock};
 use crate::web::files;
 use crate::web::kdf::{self, ImportFailure};
 use leptos::html;
@@ -19,6 +21,10 @@ pub(super) struct FileDraft {
     pasted: RwSignal<String>,
     password: RwSignal<String>,
     busy: RwSignal<bool>,
+    /// Entries read and in the file, while a file is read in slices.
+    progress: RwSignal<Option<(usize, usize)>>,
+    /// Cancel was pressed while a file is read in slices.
+    stop: StoredValue<bool>,
     pub(super) input: NodeRef<html::Input>,
 }
 
@@ -29,6 +35,8 @@ impl FileDraft {
             pasted: RwSignal::new(String::new()),
             password: RwSignal::new(String::new()),
             busy: RwSignal::new(false),
+            progress: RwSignal::new(None),
+            stop: StoredValue::new(false),
             input: NodeRef::new(),
         }
     }
@@ -39,6 +47,8 @@ impl FileDraft {
             kdf::cancel();
         }
         self.busy.set(false);
+        self.progress.set(None);
+        self.stop.set_value(true);
         self.chosen.set_value(None);
         self.pasted.set(String::new());
         self.password.set(String::new());
@@ -72,8 +82,16 @@ fn read(flow: Flow, draft: FileDraft) {
             },
             None => draft.pasted.get_untracked().into_bytes(),
         };
-        let result = kdf::import_file(&bytes, Some(&pass)).await;
+        let started = kdf::import_file(&bytes, Some(&pass)).await;
         // The dialog was closed (or the vault locked) meanwhile: the result is dropped.
+        if !flow.current(r) {
+            return;
+        }
+        let result = match started {
+            Ok(reading) => read_in_slices(flow, draft, r, reading).await,
+            Err(e) => Err(e),
+        };
+        draft.progress.set(None);
         if !flow.current(r) {
             return;
         }
@@ -89,6 +107,34 @@ fn read(flow: Flow, draft: FileDraft) {
         }
         draft.busy.set(false);
     });
+}
+
+/// How long one slice of reading may hold the page before it yields to the event loop (so a
+/// click, a Lock, a frame gets in between); well under the 50 ms of a "long task".
+pub(super) const SLICE_MS: u64 = 12;
+/// Entries read between two looks at the clock.
+const ENTRIES_PER_LOOK: usize = 25;
+
+/// Reads the rest of a file a slice at a time, yielding to the page between slices and showing
+/// how far it got; stops as soon as the dialog closes or the vault locks (the run changes), or
+/// Cancel is pressed.
+async fn read_in_slices(flow: Flow, draft: FileDraft, r: u64, mut reading: import::Reading) -> Result<import::Imported, ImportFailure> {
+    draft.stop.set_value(false);
+    while !reading.is_done() {
+        let start = BrowserClock.now_ms();
+        while !reading.is_done() && BrowserClock.now_ms().saturating_sub(start) < SLICE_MS {
+            reading.step(ENTRIES_PER_LOOK);
+        }
+        if reading.is_done() {
+            break;
+        }
+        draft.progress.set(Some((reading.read(), reading.total())));
+        sleep(0).await;
+        if !flow.current(r) || draft.stop.get_value() {
+            return Err(ImportFailure::Cancelled);
+        }
+    }
+    reading.finish().map_err(ImportFailure::Import)
 }
 
 /// A file or a pasted export, with its password.
@@ -127,7 +173,16 @@ pub(super) fn FilePanel(flow: Flow, draft: FileDraft) -> impl IntoView {
                 <label for="import-pass">{tr(T::FilePassLabel)}</label>
                 <input id="import-pass" type="password" autocomplete="off" data-testid="import-pass"
                     prop:value=move || draft.password.get() on:input=move |ev| draft.password.set(event_target_value(&ev)) />
-                {move || draft.busy.get().then(|| view! { <KdfProgress /> })}
+                {move || match draft.progress.get() {
+                    Some((read, total)) => Some(view! {
+                        <div class="kdf-progress" role="status" data-testid="import-progress">
+                            <progress max=total value=read aria-label=tr(T::Working)></progress>
+                            <span>{move || i18n::reading_progress(flow.lang.get(), read, total)}</span>
+                            <button type="button" data-testid="import-cancel" on:click=move |_| draft.stop.set_value(true)>{tr(T::Cancel)}</button>
+                        </div>
+                    }.into_any()),
+                    None => draft.busy.get().then(|| view! { <KdfProgress /> }.into_any()),
+                }}
                 <div class="buttons start">
                     <button type="submit" data-testid="import-read" disabled=move || draft.busy.get()>{tr(T::ReadFile)}</button>
                 </div>
