@@ -602,7 +602,7 @@ impl Content {
             return Ok(false);
         }
         let Some(entry) = self.entry_mut(id) else { return Ok(false) };
-        let (issuer, name) = (issuer.trim().to_owned(), name.trim().to_owned());
+        let (issuer, name) = (account::normalise_label(issuer), account::normalise_label(name));
         match entry.account() {
             Some(mut account) => {
                 account.issuer = issuer;
@@ -614,7 +614,7 @@ impl Content {
                 entry.name = name;
             }
         }
-        entry.tags = tags;
+        entry.tags = tags.iter().filter_map(|t| crate::organize::clean_tag(t)).collect();
         Ok(true)
     }
 
