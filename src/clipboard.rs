@@ -26,6 +26,12 @@ pub const CLEAR_AFTER_MS: u64 = 30_000;
 /// in between, which the new page cannot see.
 pub const RELOAD_GAP_MS: u64 = 5_000;
 
+/// How long before the page goes away (`pagehide`) a loss of focus is part of its going away
+/// (ms): Chromium blurs the window just before it unloads a page (a reload, the tab closing), and
+/// a user clicking the browser's reload button moves the focus out of the page first. Nobody
+/// leaves, copies something elsewhere and has the page unload within a second.
+pub const UNLOAD_BLUR_MS: u64 = 1_000;
+
 /// What the page saw since it put a code on the clipboard.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Since {
@@ -33,6 +39,15 @@ pub struct Since {
     pub copied_here: bool,
     /// The page lost the focus or was hidden: the user may have copied elsewhere.
     pub left: bool,
+}
+
+impl Since {
+    /// What was seen when the page goes away at `gone_ms`, having first lost the focus (or been
+    /// hidden) at `left_at_ms` since the copy: a loss of focus within [`UNLOAD_BLUR_MS`] before
+    /// is the going away itself, not the user leaving.
+    pub fn at_unload(copied_here: bool, left_at_ms: Option<u64>, gone_ms: u64) -> Since {
+        Since { copied_here, left: left_at_ms.is_some_and(|at| gone_ms.saturating_sub(at) > UNLOAD_BLUR_MS) }
+    }
 }
 
 /// Whether to clear the clipboard now. `read` is whether it still holds our text, where it could

@@ -2,7 +2,7 @@
 //! ours: read where the browser allows that without a prompt, else judged by what the page saw.
 #![cfg(not(target_arch = "wasm32"))]
 
-use authenticator::clipboard::{should_clear, tag, Leftover, Since, RELOAD_GAP_MS};
+use authenticator::clipboard::{should_clear, tag, Leftover, Since, RELOAD_GAP_MS, UNLOAD_BLUR_MS};
 
 const QUIET: Since = Since { copied_here: false, left: false };
 const COPIED_HERE: Since = Since { copied_here: true, left: false };
@@ -21,6 +21,19 @@ fn unread_the_page_clears_only_what_nothing_can_have_replaced() {
     assert!(should_clear(QUIET, None), "focus kept, nothing copied here: still ours");
     assert!(!should_clear(COPIED_HERE, None), "copied here since: the user's text");
     assert!(!should_clear(LEFT, None), "focus lost: the user may have copied elsewhere");
+}
+
+/// Chromium blurs the window just before a reload or a closing tab unloads the page: that is
+/// not the user leaving to copy something elsewhere.
+#[test]
+fn a_blur_as_the_page_goes_away_is_not_the_user_leaving() {
+    let gone = 1_700_000_000_000;
+    assert_eq!(Since::at_unload(false, None, gone), QUIET);
+    assert_eq!(Since::at_unload(false, Some(gone), gone), QUIET, "blurred by the unload itself");
+    assert_eq!(Since::at_unload(false, Some(gone - UNLOAD_BLUR_MS), gone), QUIET);
+    assert_eq!(Since::at_unload(false, Some(gone - UNLOAD_BLUR_MS - 1), gone), LEFT, "left earlier: the user may have copied elsewhere");
+    assert_eq!(Since::at_unload(true, Some(gone), gone), COPIED_HERE);
+    assert!(should_clear(Since::at_unload(false, Some(gone - 5), gone), None));
 }
 
 #[test]
@@ -55,7 +68,7 @@ fn the_next_load_clears_what_is_still_ours() {
 /// shares its tag with others, and so do nearly all with many.
 #[test]
 fn the_tag_never_names_the_code() {
-    for salt in [0u32, 0x5EED] {
+    for salt in [0x5EED_u32] {
         let mut bins = vec![0u32; 1 << 16];
         for n in 0..1_000_000u32 {
             bins[usize::from(tag(salt, &format!("{n:06}")))] += 1;

@@ -1,6 +1,7 @@
 //! Writing a code to the clipboard, and taking it off again as [`crate::clipboard`] decides:
-//! [`CLEAR_AFTER_MS`] after the copy, when the page goes away (`pagehide`), and on the next load
-//! of the page in this tab when going away could not finish it.
+//! [`CLEAR_AFTER_MS`] after the copy, when the page goes away (`pagehide`: a reload, another
+//! page, the tab closed), and on the next load of the page in this tab where going away could
+//! not finish it.
 //!
 //! What the page sees since a copy (a `copy` or `cut` here, the focus or visibility lost) is
 //! recorded by listeners that exist only while a copied code may still be on the clipboard: they
@@ -39,6 +40,10 @@ struct Pending {
     salt: u32,
     tag: u16,
     since: Since,
+    /// When the page first lost the focus or was hidden since the copy (Unix ms).
+    left_at_ms: Option<u64>,
+    /// Cleared already (when the page went away): nothing is left to do.
+    settled: bool,
     /// Owned here, so they go when the pending copy does.
     _listeners: Vec<PageListener>,
 }
@@ -46,6 +51,8 @@ struct Pending {
 thread_local! {
     static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
     static SERIAL: Cell<u64> = const { Cell::new(0) };
+    /// Set while the page runs its own copy command ([`clear_now`]), which is no copy of the user's.
+    static OWN_COPY: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Where the page leaves a [`Leftover`] for its next load in this tab.
@@ -65,15 +72,31 @@ fn here() -> bool {
     !page::hidden() && page::has_focus()
 }
 
-/// Notes what happened since the copy on the pending copy, if any.
-fn note(f: impl FnOnce(&mut Since)) {
+/// Changes the pending copy, if any.
+fn update(f: impl FnOnce(&mut Pending)) {
     PENDING.with(|p| {
         if let Ok(mut p) = p.try_borrow_mut() {
             if let Some(p) = p.as_mut() {
-                f(&mut p.since);
+                f(p);
             }
         }
     });
+}
+
+/// The page lost the focus or was hidden.
+fn left() {
+    let at = now_ms();
+    update(|p| {
+        p.since.left = true;
+        p.left_at_ms.get_or_insert(at);
+    });
+}
+
+/// A `copy` or `cut` by the user in this page.
+fn copied_here() {
+    if !OWN_COPY.with(Cell::get) {
+        update(|p| p.since.copied_here = true);
+    }
 }
 
 fn session_storage() -> Option<web_sys::Storage> {
@@ -91,17 +114,27 @@ pub async fn write_text_then_clear(text: &str) -> Result<(), CopyFailed> {
     });
     let salt = getrandom::u32().unwrap_or_default();
     let listeners = vec![
-        PageListener::new(On::Document, "copy", true, |_| note(|s| s.copied_here = true)),
-        PageListener::new(On::Document, "cut", true, |_| note(|s| s.copied_here = true)),
-        PageListener::new(On::Window, "blur", false, |_| note(|s| s.left = true)),
+        PageListener::new(On::Document, "copy", true, |_| copied_here()),
+        PageListener::new(On::Document, "cut", true, |_| copied_here()),
+        PageListener::new(On::Window, "blur", false, |_| left()),
         PageListener::new(On::Document, "visibilitychange", false, |_| {
             if page::hidden() {
-                note(|s| s.left = true);
+                left();
             }
         }),
         PageListener::new(On::Window, "pagehide", false, |_| going_away()),
     ];
-    let pending = Pending { serial, digest: digest(text), salt, tag: clipboard::tag(salt, text), since: Since { copied_here: false, left: !here() }, _listeners: listeners };
+    let away = !here();
+    let pending = Pending {
+        serial,
+        digest: digest(text),
+        salt,
+        tag: clipboard::tag(salt, text),
+        since: Since { copied_here: false, left: away },
+        left_at_ms: away.then(now_ms),
+        settled: false,
+        _listeners: listeners,
+    };
     // An earlier copy's code is no longer on the clipboard: this one replaced it.
     let earlier = PENDING.with(|p| p.borrow_mut().replace(pending));
     drop(earlier);
@@ -121,25 +154,38 @@ async fn clear_if_ours(serial: u64) {
     if let Some(s) = session_storage() {
         let _ = s.remove_item(LEFTOVER_KEY);
     }
-    if clipboard::should_clear(pending.since, read) {
+    if !pending.settled && clipboard::should_clear(pending.since, read) {
         let _ = write_text("").await;
     }
 }
 
-/// `pagehide`: leaves a note for the next load (a write started now may never finish), then
-/// clears at once where what was seen says the code is still ours. A read cannot finish while
-/// the page unloads, so where only a read could tell, the next load decides.
+/// `pagehide`: clears at once where what was seen says the code is still ours, with a copy
+/// command, which finishes within the event (Chromium drops an asynchronous write started while
+/// the page unloads, even on a reload; the command works there, even when the tab closes).
+/// Elsewhere (a read would have to tell, and a read cannot finish now; or the browser refuses
+/// a copy command outside a user's action, as Firefox and Safari do) it leaves a note for the
+/// next load of the page in this tab, which finishes the clear.
 fn going_away() {
-    let Some((since, salt, tag)) = PENDING.with(|p| p.try_borrow().ok().and_then(|p| p.as_ref().map(|p| (p.since, p.salt, p.tag)))) else {
+    let gone_ms = now_ms();
+    let seen = |p: &Pending| (Since::at_unload(p.since.copied_here, p.left_at_ms, gone_ms), p.salt, p.tag);
+    let Some((since, salt, tag)) = PENDING.with(|p| p.try_borrow().ok().and_then(|p| p.as_ref().filter(|p| !p.settled).map(seen))) else {
         return;
     };
     let storage = session_storage();
-    if let Some(s) = &storage {
-        let _ = s.set_item(LEFTOVER_KEY, &Leftover { salt, tag, since, left_ms: now_ms() }.encode());
+    let ours = clipboard::should_clear(since, None);
+    if ours && clear_now() {
+        update(|p| p.settled = true);
+        if let Some(s) = &storage {
+            let _ = s.remove_item(LEFTOVER_KEY);
+        }
+        return;
     }
-    if clipboard::should_clear(since, None) {
+    if let Some(s) = &storage {
+        let _ = s.set_item(LEFTOVER_KEY, &Leftover { salt, tag, since, left_ms: gone_ms }.encode());
+    }
+    if ours {
         if let Some(c) = clipboard() {
-            // Started here, in the event; the note goes if the write is seen to finish.
+            // May finish in some browsers; the note goes if it is seen to.
             let written = JsFuture::from(c.write_text(""));
             wasm_bindgen_futures::spawn_local(async move {
                 if written.await.is_ok() {
@@ -150,6 +196,27 @@ fn going_away() {
             });
         }
     }
+}
+
+/// Empties the clipboard at once with a copy command whose `copy` event puts empty text there.
+/// Returns whether the browser ran the command.
+fn clear_now() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let Some(exec) = js_sys::Reflect::get(&document, &"execCommand".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) else {
+        return false;
+    };
+    let empty = PageListener::new(On::Document, "copy", false, |ev| {
+        if let Some(data) = ev.dyn_ref::<web_sys::ClipboardEvent>().and_then(web_sys::ClipboardEvent::clipboard_data) {
+            if data.set_data("text/plain", "").is_ok() {
+                ev.prevent_default();
+            }
+        }
+    });
+    OWN_COPY.with(|o| o.set(true));
+    let done = exec.call1(&document, &"copy".into()).ok().and_then(|r| r.as_bool()).unwrap_or(false);
+    OWN_COPY.with(|o| o.set(false));
+    drop(empty);
+    done
 }
 
 /// On load: finishes a clear the page's previous load in this tab left (see [`Leftover`]).
