@@ -146,7 +146,8 @@ fn copied_here() {
 fn user_action() {
     let Some((serial, since)) = with_pending(None, |p| p.due.then_some((p.serial, p.since))).flatten() else { return };
     settle(serial);
-    if clipboard::should_clear(since, None) {
+    // At once (a tap on a code copies it on the `click` that follows: the clear must land first).
+    if clipboard::should_clear(since, None) && !clear_now() {
         spawn_local(async {
             let _ = write_text("").await;
         });

@@ -228,3 +228,22 @@ test('a TOTP code is cleared 30 s after it was copied, at the user\'s next actio
     await b.close();
   }
 });
+
+test('a tap on a code once a clear is waiting for the user copies that code: the clear lands first', async () => {
+  const b = await start({ read: false });
+  try {
+    const { app, page } = b;
+    await app.copyCode('Instagram');
+    await app.tid('copy-toast').getByText('Instagram').waitFor();
+    await realWait(ACTIVATION_GONE_MS);
+    await page.clock.runFor(CLEAR_MS + 1_000);
+    // The next tap is on the code itself (a new period: another code).
+    await app.copyCode('Instagram');
+    await realWait(500); // let both writes finish
+    const shown = (await app.codeOf('Instagram')).replace(/ /g, '');
+    assert.equal(await readAsTest(b), shown, 'the code just tapped is on the clipboard');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});

@@ -87,7 +87,7 @@ pub(super) fn CopyToast() -> impl IntoView {
                         {if c.ok {
                             // The name in its own bidi isolate: nothing in it can reorder the sentence.
                             let (before, after) = i18n::copied_around(lang);
-                            view! { <p data-testid="copied">{before}<bdi>{c.who.clone()}</bdi>{after}</p> }.into_any()
+                            view! { <p>{before}<bdi>{c.who.clone()}</bdi>{after}</p> }.into_any()
                         } else {
                             view! { <p>{i18n::t(lang, T::CopyFailed)}</p> }.into_any()
                         }}
