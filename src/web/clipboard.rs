@@ -146,11 +146,12 @@ fn copied_here() {
 fn user_action() {
     let Some((serial, since)) = with_pending(None, |p| p.due.then_some((p.serial, p.since))).flatten() else { return };
     settle(serial);
-    // At once (a tap on a code copies it on the `click` that follows: the clear must land first).
+    // Started here, in the action (a tap on a code copies it on the `click` that follows: the
+    // clear must come first).
     if clipboard::should_clear(since, None) && !clear_now() {
-        spawn_local(async {
-            let _ = write_text("").await;
-        });
+        if let Some(c) = clipboard() {
+            let _ = c.write_text("");
+        }
     }
 }
 
@@ -252,24 +253,28 @@ fn going_away() {
 }
 
 /// Empties the clipboard at once with a copy command whose `copy` event puts empty text there.
-/// Returns whether the browser ran the command.
+/// Returns whether it did: the browser ran the command and the event came (Chromium runs it
+/// without the event while a password field has the focus).
 fn clear_now() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
     let Some(exec) = js_sys::Reflect::get(&document, &"execCommand".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) else {
         return false;
     };
-    let empty = PageListener::new(On::Document, "copy", false, |ev| {
+    let emptied = std::rc::Rc::new(Cell::new(false));
+    let set = emptied.clone();
+    let empty = PageListener::new(On::Document, "copy", false, move |ev| {
         if let Some(data) = ev.dyn_ref::<web_sys::ClipboardEvent>().and_then(web_sys::ClipboardEvent::clipboard_data) {
             if data.set_data("text/plain", "").is_ok() {
                 ev.prevent_default();
+                set.set(true);
             }
         }
     });
     OWN_COPY.with(|o| o.set(true));
-    let done = exec.call1(&document, &"copy".into()).ok().and_then(|r| r.as_bool()).unwrap_or(false);
+    let ran = exec.call1(&document, &"copy".into()).ok().and_then(|r| r.as_bool()).unwrap_or(false);
     OWN_COPY.with(|o| o.set(false));
     drop(empty);
-    done
+    ran && emptied.get()
 }
 
 /// On load: finishes a clear the page's previous load in this tab left (see [`Leftover`]). Where

@@ -237,6 +237,8 @@ test('a tap on a code once a clear is waiting for the user copies that code: the
     await app.tid('copy-toast').getByText('Instagram').waitFor();
     await realWait(ACTIVATION_GONE_MS);
     await page.clock.runFor(CLEAR_MS + 1_000);
+    // Time stands still from here, so the code shown cannot change under the test.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
     // The next tap is on the code itself (a new period: another code).
     await app.copyCode('Instagram');
     await realWait(500); // let both writes finish
