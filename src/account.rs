@@ -22,6 +22,79 @@ pub fn text_len(text: &str) -> usize {
     text.encode_utf16().count()
 }
 
+/// Whether `c` is never drawn and has no place in a name, so every writer removes it and every
+/// view and match ignores it: bidirectional controls (they reorder the text around them: an
+/// issuer ending in U+202E reversed the sentence it was shown in), zero-width characters (a name
+/// of them was a blank row; "Goo\u{200D}gle" looked like Google), and the other invisible format
+/// characters (soft hyphen, combining grapheme joiner, invisible operators, deprecated format
+/// characters, interlinear annotation marks). The zero-width joiner is kept between two emoji,
+/// where it draws one emoji (👨‍👩‍👧): see [`visible_text`].
+fn stripped(c: char) -> bool {
+    matches!(c,
+        // Bidirectional controls: ALM, LRM, RLM, embeddings and overrides, isolates.
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        // Zero width: space, non-joiner, joiner, word joiner, no-break space (BOM).
+        | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        // Other invisible format characters.
+        | '\u{00AD}' | '\u{034F}' | '\u{180E}' | '\u{2061}'..='\u{2064}' | '\u{206A}'..='\u{206F}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+/// Whether `c` is part of an emoji, for the zero-width joiner between two of them: pictographs,
+/// skin tones, and the emoji presentation selector U+FE0F that may follow the first.
+fn emoji_part(c: char) -> bool {
+    matches!(c, '\u{2300}'..='\u{23FF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE0F}')
+}
+
+/// Whether `c` draws nothing, or nothing but blank space: white space, control characters,
+/// what [`visible_text`] removes, and the characters that only modify their neighbour or are
+/// drawn empty (variation selectors, tag characters, Mongolian selectors, Hangul fillers, the
+/// blank Braille pattern, musical and shorthand format controls).
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || stripped(c)
+        || is_modifier(c)
+        || matches!(c, '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' | '\u{2800}' | '\u{17B4}' | '\u{17B5}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1D173}'..='\u{1D17A}' | '\u{1BCA0}'..='\u{1BCA3}')
+}
+
+/// Whether `c` changes how the character before it is drawn and is nothing by itself
+/// (variation selectors, tag characters of flag emoji, Mongolian free variation selectors):
+/// matching skips them (they neither make nor break a word).
+pub fn is_modifier(c: char) -> bool {
+    matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0000}'..='\u{E0FFF}' | '\u{180B}'..='\u{180D}' | '\u{180F}')
+}
+
+/// `text` without the characters [`stripped`] lists: the text as it is drawn, which is what the
+/// list shows, what search and the catalogue match, and what every writer stores. A zero-width
+/// joiner stays only between two emoji (👩‍💻), where it is part of one.
+pub fn visible_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(stripped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let joins_emoji = c == '\u{200D}'
+            && out.chars().next_back().is_some_and(emoji_part)
+            && chars.get(i + 1).is_some_and(|&n| n != '\u{FE0F}' && emoji_part(n));
+        if !stripped(c) || joins_emoji {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether `text` has at least one character that is drawn (not [`is_blank`]).
+pub fn has_visible(text: &str) -> bool {
+    text.chars().any(|c| !is_blank(c))
+}
+
+/// A label part as every writer stores it: [`visible_text`], trimmed. No checks (see
+/// [`clean_label`]).
+pub fn normalise_label(text: &str) -> String {
+    visible_text(text).trim().to_owned()
+}
+
 /// A text field of an entry, for messages that name it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
@@ -105,6 +178,12 @@ pub enum FieldError {
         /// Its length, in UTF-16 code units.
         len: usize,
     },
+    /// A name or tag that has characters but none that is drawn (only zero-width characters,
+    /// bidirectional controls, fillers): the list would show a blank.
+    Invisible {
+        /// Which field.
+        field: Field,
+    },
     /// More than [`MAX_TAGS`] tags.
     TooManyTags {
         /// How many were given.
@@ -135,6 +214,7 @@ impl std::fmt::Display for FieldError {
             FieldError::BadCounter { given } => write!(f, "counter {given:?} is not a whole number from 0 to 2^64-1"),
             FieldError::NoName => f.write_str("neither an issuer nor an account name was given"),
             FieldError::TooLong { field, max, len } => write!(f, "{field:?} is {len} UTF-16 units long, more than {max}"),
+            FieldError::Invisible { field } => write!(f, "{field:?} has no visible character"),
             FieldError::TooManyTags { count } => write!(f, "{count} tags, more than {MAX_TAGS}"),
             FieldError::NotStorable => f.write_str("the account's canonical URI does not read back as the same account"),
             FieldError::TooManyAccounts { here, adding } => write!(f, "{here} entries here and {adding} more is over the cap of {MAX_ACCOUNTS}"),
@@ -210,11 +290,22 @@ pub fn parse_counter(text: &str) -> Result<u64, FieldError> {
     t.parse::<u64>().map_err(|_| FieldError::BadCounter { given: t.to_owned() })
 }
 
-/// Trims a label part and checks its length against [`MAX_LABEL_LEN`].
+/// Normalises a label part ([`normalise_label`]: invisible characters removed, trimmed) and
+/// checks it: something typed that draws nothing is refused ([`FieldError::Invisible`]; white
+/// space alone is an empty field), then its length against [`MAX_LABEL_LEN`].
 pub fn clean_label(text: &str, field: Field) -> Result<String, FieldError> {
-    let t = text.trim();
-    check_len(t, field, MAX_LABEL_LEN)?;
-    Ok(t.to_owned())
+    let t = normalise_label(text);
+    check_visible(text, field)?;
+    check_len(&t, field, MAX_LABEL_LEN)?;
+    Ok(t)
+}
+
+/// Refuses a field that has characters other than white space, none of them drawn.
+fn check_visible(text: &str, field: Field) -> Result<(), FieldError> {
+    if !text.trim().is_empty() && !has_visible(text) {
+        return Err(FieldError::Invisible { field });
+    }
+    Ok(())
 }
 
 fn check_len(text: &str, field: Field, max: usize) -> Result<(), FieldError> {
@@ -225,12 +316,19 @@ fn check_len(text: &str, field: Field, max: usize) -> Result<(), FieldError> {
     Ok(())
 }
 
-/// Checks tags as every writer stores them: at most [`MAX_TAGS`], each at most [`MAX_TAG_LEN`].
+/// Checks tags as every writer stores them: at most [`MAX_TAGS`], each at most [`MAX_TAG_LEN`]
+/// with a character that is drawn ([`has_visible`]). Tags are normalised before
+/// ([`crate::organize::clean_tag`]).
 pub fn check_tags(tags: &[String]) -> Result<(), FieldError> {
     if tags.len() > MAX_TAGS {
         return Err(FieldError::TooManyTags { count: tags.len() });
     }
-    tags.iter().try_for_each(|t| check_len(t, Field::Tag, MAX_TAG_LEN))
+    tags.iter().try_for_each(|t| {
+        if !has_visible(t) {
+            return Err(FieldError::Invisible { field: Field::Tag });
+        }
+        check_len(t, Field::Tag, MAX_TAG_LEN)
+    })
 }
 
 /// The read-back check alone: the account's canonical URI must read back as the very same
@@ -243,9 +341,10 @@ pub fn reads_back(account: &Account) -> Result<(), FieldError> {
     }
 }
 
-/// Checks an account as every writer must before storing it: labels trimmed and within
-/// [`MAX_LABEL_LEN`], and its canonical URI read back by the vault's reader as the very same
-/// account. Returns the account with trimmed labels.
+/// Checks an account as every writer must before storing it: labels normalised ([`clean_label`]:
+/// invisible characters removed, trimmed, something drawn, within [`MAX_LABEL_LEN`]), and its
+/// canonical URI read back by the vault's reader as the very same account. Returns the account
+/// with normalised labels.
 pub fn storable(account: &Account) -> Result<Account, FieldError> {
     let chars = account.secret.as_bytes().len().div_ceil(5) * 8;
     if chars > crate::otp::MAX_SECRET_CHARS {

@@ -9,6 +9,7 @@
 pub mod account;
 pub mod backup_codes;
 pub mod catalogue;
+pub mod clipboard;
 pub mod clock;
 pub mod i18n;
 pub mod import;

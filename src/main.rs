@@ -10,6 +10,8 @@ fn main() {
     if web_sys::window().is_none() {
         return;
     }
+    // A code the previous load of this tab left on the clipboard when it closed (a reload).
+    authenticator::web::clipboard::finish_leftover();
     leptos::mount::mount_to_body(authenticator::ui::App);
     authenticator::web::pwa::register_service_worker();
 }

@@ -19,8 +19,11 @@ pub enum SortOrder {
 /// Folds text for search: full-width ASCII to ASCII (`ＧｏｏＧｌｅ` → `google`), half-width
 /// katakana to katakana with its voicing marks joined (`ｲﾝｽﾀｸﾞﾗﾑ` → `インスタグラム`, as Unicode's
 /// NFKC does), the ideographic space to a space, hiragana to katakana (`ぐーぐる` finds `グーグル`),
-/// then lower case.
+/// then lower case. Characters that are not drawn ([`crate::account::visible_text`]: bidi
+/// controls, zero-width characters) are dropped first, so what matches is what is shown
+/// (`Goo\u{200D}gle` is `google`, and no invisible character splits a word).
 pub fn fold(text: &str) -> String {
+    let text = crate::account::visible_text(text);
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -101,10 +104,12 @@ pub fn matches(query: &str, haystack: &str) -> bool {
     Query::new(query).matches(haystack)
 }
 
-/// A tag as stored: trimmed, inner whitespace collapsed; `None` if empty. Its length is checked
-/// by the writers ([`crate::account::check_tags`]), never cut silently.
+/// A tag as stored: without the characters that are not drawn
+/// ([`crate::account::visible_text`]), trimmed, inner whitespace collapsed; `None` if empty. Its
+/// length and that it shows something are checked by the writers
+/// ([`crate::account::check_tags`]), never cut silently.
 pub fn clean_tag(tag: &str) -> Option<String> {
-    let t: String = tag.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t: String = crate::account::visible_text(tag).split_whitespace().collect::<Vec<_>>().join(" ");
     (!t.is_empty()).then_some(t)
 }
 
@@ -151,8 +156,9 @@ pub fn order(keys: &[SortKey], sort: SortOrder) -> Vec<usize> {
 /// The monogram for an issuer (or the name when there is no issuer): its first letter, upper
 /// case, and a hue from 0 to 359 that is the same for the same issuer everywhere.
 pub fn monogram(issuer: &str, name: &str) -> (String, u16) {
-    let source = if issuer.trim().is_empty() { name.trim() } else { issuer.trim() };
-    let letter: String = source.chars().next().map(|c| c.to_uppercase().collect()).unwrap_or_else(|| "?".into());
+    let (issuer, name) = (crate::account::visible_text(issuer), crate::account::visible_text(name));
+    let source = if crate::account::has_visible(&issuer) { issuer.trim() } else { name.trim() };
+    let letter: String = source.chars().find(|&c| !crate::account::is_blank(c)).map(|c| c.to_uppercase().collect()).unwrap_or_else(|| "?".into());
     // FNV-1a over the folded text: stable across runs and builds (unlike the std hasher).
     let hash = fold(source).bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
     (letter, (hash % 360) as u16)

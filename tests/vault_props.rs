@@ -185,7 +185,7 @@ fn apply_op(c: &mut Content, op: &Op, now: u64) {
                 let stored = c.get(id).and_then(|e| e.account()).expect("added and readable");
                 assert_eq!(Some(stored), account::storable(a).ok(), "stored as checked");
             }
-            Err(e) => assert!(matches!(e, FieldError::TooLong { .. } | FieldError::Secret(_) | FieldError::NotStorable), "{e:?}"),
+            Err(e) => assert!(matches!(e, FieldError::TooLong { .. } | FieldError::Invisible { .. } | FieldError::Secret(_) | FieldError::NotStorable), "{e:?}"),
         },
         Op::Edit { at, issuer, name, tags } => {
             if let Some(id) = id_at(c, *at) {

@@ -75,8 +75,11 @@ pub fn by_id(id: &str) -> Option<&'static Service> {
     SERVICES.iter().find(|s| s.id == id)
 }
 
-/// Text reduced to what issuer matching compares: folded ([`fold`]), then only its letters and
-/// digits, with the places where a word ended (a space, `.`, `(`, `:`...) kept aside.
+/// Text reduced to what issuer matching compares: folded ([`fold`], which drops what is not
+/// drawn), then only its letters and digits, with the places where a word ended (a space, `.`,
+/// `(`, `:`...) kept aside. A character that only modifies the one before (a variation selector)
+/// neither ends a word nor counts: only what is seen can make a word end, so an invisible control
+/// cannot make "x…" read as the word "X".
 struct Key {
     text: String,
     ends: Vec<usize>,
@@ -89,6 +92,8 @@ impl Key {
         for c in fold(text).chars() {
             if c.is_alphanumeric() {
                 out.push(c);
+            } else if crate::account::is_modifier(c) {
+                continue;
             } else if ends.last() != Some(&out.len()) && !out.is_empty() {
                 ends.push(out.len());
             }

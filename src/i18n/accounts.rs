@@ -6,11 +6,15 @@ use super::{t, Lang, T};
 /// How an account is named on screen: issuer and name joined by `join`, whichever is present,
 /// or "(no name)".
 pub fn account_label(lang: Lang, issuer: &str, name: &str, join: impl FnOnce(&str, &str) -> String) -> String {
-    match (issuer.is_empty(), name.is_empty()) {
-        (false, false) => join(issuer, name),
-        (false, true) => issuer.to_owned(),
-        (true, false) => name.to_owned(),
-        (true, true) => t(lang, T::Unnamed).to_owned(),
+    // As drawn: a label stored by an earlier version may hold bidi controls or only invisible
+    // characters, which must neither reorder the sentence around it nor leave a blank.
+    use crate::account::{has_visible, normalise_label};
+    let (issuer, name) = (normalise_label(issuer), normalise_label(name));
+    match (has_visible(&issuer), has_visible(&name)) {
+        (true, true) => join(&issuer, &name),
+        (true, false) => issuer,
+        (false, true) => name,
+        (false, false) => t(lang, T::Unnamed).to_owned(),
     }
 }
 
@@ -36,11 +40,12 @@ pub fn row_action(lang: Lang, key: T, who: &str) -> String {
     }
 }
 
-/// "Copied the code for GitHub (alice)."
-pub fn copied_for(lang: Lang, who: &str) -> String {
+/// "Copied the code for GitHub (alice).": the words before and after the account's name, so a view can put the name in its own bidi
+/// isolate (`<bdi>`): nothing in a name can then reorder the sentence.
+pub fn copied_around(lang: Lang) -> (&'static str, &'static str) {
     match lang {
-        Lang::En => format!("Copied the code for {who}."),
-        Lang::Ja => format!("{who} のコードをコピーしました。"),
+        Lang::En => ("Copied the code for ", "."),
+        Lang::Ja => ("", " のコードをコピーしました。"),
     }
 }
 
@@ -146,6 +151,9 @@ mod tests {
         assert_eq!(account_label(Lang::En, "GitHub", "", paren), "GitHub");
         assert_eq!(account_label(Lang::En, "", "alice", paren), "alice");
         assert_eq!(account_label(Lang::Ja, "", "", paren), "（名前なし）");
+        // Stored by an earlier version: drawn as it looks, never blank, nothing reordered.
+        assert_eq!(account_label(Lang::En, "Evil\u{202E}", "a\u{200B}", paren), "Evil (a)");
+        assert_eq!(account_label(Lang::En, "\u{200B}\u{200D}", "\u{3164}", paren), "(no name)");
     }
 
     #[test]

@@ -88,6 +88,18 @@ pub fn field_error(lang: Lang, e: &FieldError) -> String {
             };
             format!("{what}が長すぎます（{len}文字。最大{max}文字で、絵文字は2文字と数えます）。短くしてください。")
         }
+        (Lang::En, E::Invisible { field }) => match field {
+            Field::Issuer => "The service name has no visible character (only invisible or blank ones), so the list would show nothing. Type a name you can read, or leave the field empty.",
+            Field::Name => "The account name has no visible character (only invisible or blank ones), so the list would show nothing. Type a name you can read, or leave the field empty.",
+            Field::Tag => "A tag has no visible character (only invisible or blank ones). Type a tag you can read, or remove it.",
+        }
+        .into(),
+        (Lang::Ja, E::Invisible { field }) => match field {
+            Field::Issuer => "サービス名に見える文字がありません（見えない文字や空白だけです）。このままでは一覧に何も表示されません。読める名前を入力するか、欄を空にしてください。",
+            Field::Name => "アカウント名に見える文字がありません（見えない文字や空白だけです）。このままでは一覧に何も表示されません。読める名前を入力するか、欄を空にしてください。",
+            Field::Tag => "見える文字のないタグがあります（見えない文字や空白だけです）。読めるタグを入力するか、削除してください。",
+        }
+        .into(),
         (Lang::En, E::TooManyTags { count }) => format!("{count} tags are too many: at most {MAX_TAGS}. Remove some."),
         (Lang::Ja, E::TooManyTags { count }) => format!("タグが多すぎます（{count}個。最大{MAX_TAGS}個）。減らしてください。"),
         (Lang::En, E::NotStorable) => "This account cannot be saved as it is. Check the service and account names for unusual characters.".into(),

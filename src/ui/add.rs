@@ -269,6 +269,12 @@ pub fn AddDialog(
         let (issuer, name) = (site_issuer.get_untracked(), site_name.get_untracked());
         let named = !(issuer.trim().is_empty() && name.trim().is_empty());
         site_error.set((!named).then_some(T::SiteNameNeeded));
+        // The vault's own check of each name (a name that draws nothing, a name too long), said here.
+        let checked = crate::account::clean_label(&issuer, crate::account::Field::Issuer).and_then(|_| crate::account::clean_label(&name, crate::account::Field::Name));
+        refused.set(checked.err().map(|e| i18n::field_error(lang, &e)));
+        if refused.with_untracked(Option::is_some) {
+            return;
+        }
         let now = BrowserClock.now_ms();
         let codes = draft.build(lang, now);
         if let (true, Ok(codes)) = (named, codes) {

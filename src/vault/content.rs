@@ -804,7 +804,7 @@ impl Content {
             return Ok(false);
         }
         let Some(entry) = self.entry_mut(id) else { return Ok(false) };
-        let (issuer, name) = (issuer.map(|i| i.trim().to_owned()), name.map(|n| n.trim().to_owned()));
+        let (issuer, name) = (issuer.map(account::normalise_label), name.map(account::normalise_label));
         // A change of tags alone leaves the stored link as it was.
         match entry.account().filter(|_| issuer.is_some() || name.is_some()) {
             Some(mut account) => {
@@ -827,7 +827,7 @@ impl Content {
             None => {}
         }
         if let Some(tags) = tags {
-            entry.tags = tags;
+            entry.tags = tags.iter().filter_map(|t| crate::organize::clean_tag(t)).collect();
         }
         Ok(true)
     }

@@ -40,10 +40,12 @@ impl CopyNote {
         self.last.with(|l| l.as_ref().filter(|c| c.id == id).map(|c| c.ok))
     }
 
-    /// Copies `code` (the plain digits) of row `id`, notes its use, and says so.
+    /// Copies `code` (the plain digits) of row `id`, notes its use, and says so. The code is taken
+    /// off the clipboard again after 30 s or when the page goes away, if it is still there
+    /// ([`clipboard::write_text_then_clear`]).
     pub(super) fn copy(self, session: Session, id: u64, who: String, code: String, soon: bool) {
         spawn_local(async move {
-            let ok = clipboard::write_text(&code).await.is_ok();
+            let ok = clipboard::write_text_then_clear(&code).await.is_ok();
             if ok {
                 let now = crate::clock::Clock::now_ms(&crate::web::clock::BrowserClock);
                 session.edit(move |c| {
@@ -82,7 +84,13 @@ pub(super) fn CopyToast() -> impl IntoView {
                 let lang = state.lang.get();
                 view! {
                     <div class="toast" class:warn=c.soon && c.ok class:failed=!c.ok>
-                        <p>{if c.ok { i18n::copied_for(lang, &c.who) } else { i18n::t(lang, T::CopyFailed).to_owned() }}</p>
+                        {if c.ok {
+                            // The name in its own bidi isolate: nothing in it can reorder the sentence.
+                            let (before, after) = i18n::copied_around(lang);
+                            view! { <p>{before}<bdi>{c.who.clone()}</bdi>{after}</p> }.into_any()
+                        } else {
+                            view! { <p>{i18n::t(lang, T::CopyFailed)}</p> }.into_any()
+                        }}
                         {(c.ok && c.soon).then(|| view! {
                             <p class="toast-hint" data-testid="copy-soon">{i18n::t(lang, T::CodeChangingSoon)}</p>
                         })}

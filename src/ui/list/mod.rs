@@ -204,7 +204,7 @@ pub fn AccountList() -> impl IntoView {
                         let (t1, t2) = (t.clone(), t.clone());
                         view! {
                             <button class="chip" data-testid="tag-chip" aria-pressed=move || if tag.get().as_deref() == Some(t1.as_str()) { "true" } else { "false" }
-                                on:click=move |_| tag.set(Some(t2.clone()))>{t}</button>
+                                on:click=move |_| tag.set(Some(t2.clone()))><bdi>{crate::account::normalise_label(&t)}</bdi></button>
                         }
                     }).collect_view()}
                 </div>

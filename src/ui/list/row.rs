@@ -84,7 +84,9 @@ pub(super) fn AccountRow(
     let id = row.id;
     let issuer = row.issuer.clone();
     let name = row.name.clone();
-    let unnamed = issuer.is_empty() && name.is_empty();
+    // Names are drawn as they look (the row model dropped invisible characters) and each in its
+    // own bidi isolate (`dir="auto"`), so nothing in one can reorder what is around it.
+    let unnamed = !crate::account::has_visible(&issuer) && !crate::account::has_visible(&name);
     let remaining = row.backup.as_ref().map(|b| b.remaining());
     let set = row.backup.clone();
     let is_low = move || set.as_ref().is_some_and(|b| b.is_low(session.low_threshold.get()));
@@ -218,13 +220,13 @@ pub(super) fn AccountRow(
             <div class="who">
                 <span class="issuer-line">
                     {pinned.then(|| view! { <span class="pinned-mark" data-testid="pinned" title=tr(T::PinnedMark)>"★"<span class="sr-only">{tr(T::PinnedMark)}</span></span> })}
-                    <span class="issuer" data-testid="issuer">{issuer.clone()}</span>
+                    <span class="issuer" data-testid="issuer" dir="auto">{issuer.clone()}</span>
                     {unnamed.then(|| view! { <span class="issuer">{tr(T::Unnamed)}</span> })}
                 </span>
                 <span class="name-line">
-                    <span class="name" data-testid="name">{name.clone()}</span>
+                    <span class="name" data-testid="name" dir="auto">{name.clone()}</span>
                     {(!tags.is_empty()).then(|| view! {
-                        <span class="tags" data-testid="tags">{tags.iter().map(|t| view! { <span class="chip small">{t.clone()}</span> }).collect_view()}</span>
+                        <span class="tags" data-testid="tags">{tags.iter().map(|t| view! { <span class="chip small" dir="auto">{crate::account::normalise_label(t)}</span> }).collect_view()}</span>
                     })}
                 </span>
             </div>

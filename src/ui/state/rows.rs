@@ -51,8 +51,10 @@ impl Row {
     fn bare(id: u64, issuer: &str, name: &str) -> Self {
         Row {
             id,
-            issuer: issuer.to_owned(),
-            name: name.to_owned(),
+            // As drawn (a label stored by an earlier version may hold bidi controls or
+            // zero-width characters): what the list shows, searches and picks the logo by.
+            issuer: crate::account::normalise_label(issuer),
+            name: crate::account::normalise_label(name),
             generator: None,
             counter: 0,
             account: None,
