@@ -16,7 +16,8 @@
 //!   leaves something that expires (a TOTP code in a minute) or that they chose to copy (a
 //!   backup code). So the code is then left where it is;
 //! - neither: nothing else can have written to the clipboard (another app or tab needs the
-//!   focus to copy), so it is still ours and is cleared.
+//!   focus to copy; a clipboard manager writing in the background is the one exception no page
+//!   can see), so it is still ours and is cleared.
 
 /// How long a copied code stays on the clipboard (ms).
 pub const CLEAR_AFTER_MS: u64 = 30_000;
