@@ -68,6 +68,8 @@ fn a_cut_backup_with_the_right_passphrase_is_incomplete_never_a_wrong_passphrase
     let jobs = Unlocked::unlock_jobs(&bytes[..bytes.len() - 1]).expect("jobs");
     let kek = jobs[0].derive(PASS.as_bytes()).expect("derive");
     assert_eq!(Unlocked::open_with_kek(&bytes[..bytes.len() - 1], 0, &kek).err(), Some(VaultError::IncompleteOrDamaged));
+    // The same when it is opened to be restored (counted against the cap first).
+    assert_eq!(Unlocked::open_backup_with_kek(&bytes[..bytes.len() - 1], 0, &kek).err(), Some(VaultError::IncompleteOrDamaged));
 }
 
 /// What the restore form says for each: the file is incomplete, what to do; never "wrong

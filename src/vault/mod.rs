@@ -372,8 +372,9 @@ fn decrypt_content_capped(envelope: &Envelope, key: &MasterKey, cap: Option<usiz
 
 /// [`decrypt_content`] with the key a slot gave: the passphrase (or passkey) is right, so content
 /// that does not authenticate was cut short or changed, never a wrong passphrase.
-fn decrypt_opened(envelope: &Envelope, key: &MasterKey) -> Result<Content, VaultError> {
-    decrypt_content(envelope, key).map_err(|e| match e {
+/// `cap`: as [`decrypt_content_capped`].
+fn decrypt_opened(envelope: &Envelope, key: &MasterKey, cap: Option<usize>) -> Result<Content, VaultError> {
+    decrypt_content_capped(envelope, key, cap).map_err(|e| match e {
         VaultError::WrongPassphraseOrDamaged => VaultError::IncompleteOrDamaged,
         other => other,
     })
@@ -474,7 +475,7 @@ impl Unlocked {
         let envelope = Envelope::parse(bytes)?;
         let slot = passphrase_slots(&envelope).nth(index).ok_or(VaultError::NoPassphraseSlot)?;
         let key = unwrap_slot(slot, kek)?;
-        let content = decrypt_opened(&envelope, &key)?;
+        let content = decrypt_opened(&envelope, &key, None)?;
         Ok(Unlocked { key, slots: envelope.slots.clone(), revision: envelope.revision, content })
     }
 
@@ -486,7 +487,7 @@ impl Unlocked {
         let envelope = Envelope::parse(bytes)?;
         let slot = passphrase_slots(&envelope).nth(index).ok_or(VaultError::NoPassphraseSlot)?;
         let key = unwrap_slot(slot, kek)?;
-        let content = decrypt_content_capped(&envelope, &key, Some(crate::account::MAX_ACCOUNTS))?;
+        let content = decrypt_opened(&envelope, &key, Some(crate::account::MAX_ACCOUNTS))?;
         Ok(Unlocked { key, slots: envelope.slots.clone(), revision: envelope.revision, content })
     }
 
@@ -646,7 +647,7 @@ impl Unlocked {
             .ok_or(VaultError::NoPasskeySlot)?;
         let kek = passkey::kek_from_prf(prf_secret, &slot.salt)?;
         let key = unwrap_with(&kek, &slot.nonce, &slot.wrapped, &slot.aad())?;
-        let content = decrypt_opened(&envelope, &key)?;
+        let content = decrypt_opened(&envelope, &key, None)?;
         Ok(Unlocked { key, slots: envelope.slots.clone(), revision: envelope.revision, content })
     }
 

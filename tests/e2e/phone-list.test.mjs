@@ -72,7 +72,10 @@ test('phone, Japanese: six rows with codes on screen, tap to copy, 44 px targets
       .map(({ id, box }) => `${id} ${Math.round(box.width)}×${Math.round(box.height)}`));
     assert.deepEqual(small, [], 'controls smaller than 44×44 px');
 
-    // A tap on the code copies it; no row moves.
+    // A tap on the code copies it; no row moves. The clock check's first answer changes the
+    // clock line (as it should); it must come before the page clock is paused below, or it would
+    // land during the copy and be taken for a row moved by the copy.
+    await page.waitForFunction(() => !/まだ確認していません/.test(document.querySelector('[data-testid=clock-verdict]')?.textContent ?? ''));
     const now = await page.evaluate(() => Date.now());
     const mid = now - (now % 30_000) + 30_000 + 10_000; // 10 s into the next period
     await page.clock.pauseAt(mid);
