@@ -379,3 +379,35 @@ fn the_end_to_end_hand_made_backup_uses_the_apps_own_key() {
     let e2e = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/restore-writer.test.mjs")).expect("e2e file");
     assert!(e2e.contains(&format!("const WEAK_KEK = Buffer.from('{hex}', 'hex');")), "the e2e's WEAK_KEK should be {hex}");
 }
+
+/// A name older versions stored (only zero-width and bidi characters, which today's writers refuse)
+/// never costs the entry its place in a restore: the name is emptied and said, the secret kept.
+#[test]
+fn an_older_backup_with_an_invisible_name_restores_the_entry() {
+    let good = two_accounts();
+    let mut json = serde_json::to_value(&good).expect("json");
+    json["accounts"].as_array_mut().expect("accounts").push(serde_json::json!({
+        "id": 905, "added_ms": 1,
+        "uri": format!("otpauth://totp/%E2%80%8B%E2%80%AE:me?secret={SECRET_B32}&issuer=%E2%80%8B%E2%80%AE"),
+    }));
+    let mut backup: Content = serde_json::from_str(&json.to_string()).expect("content");
+    let before = backup.accounts.len();
+    let said = backup.keep_within_limits();
+    assert_eq!(backup.accounts.len(), before, "no entry left out: {said:?}");
+    assert_eq!(said.iter().map(|a| &a.what).collect::<Vec<_>>(), vec![&Adjustment::Invisible { field: Field::Issuer }]);
+    let kept = backup.accounts.iter().find(|a| a.label().1 == "me").expect("kept");
+    assert_eq!(kept.label().0, "");
+    assert_eq!(kept.account().expect("still an account").secret, good.accounts[0].account().expect("account").secret);
+    let ja = i18n::restore_adjustments(Lang::Ja, &said);
+    assert!(ja.contains("見える文字がなかった"), "{ja}");
+}
+
+/// A restored file carries its own save counter: one at the end of the range is refused when
+/// sealed, never a panic or a wrap to 0 (which another tab would read as older).
+#[test]
+fn a_save_counter_at_its_end_is_refused_not_wrapped() {
+    let mut v = Unlocked::create(two_accounts(), PASS, FAST_KDF, &mut OsRandom).expect("create");
+    v.revision = u64::MAX;
+    assert!(v.seal(&mut OsRandom).is_err());
+    assert_eq!(v.revision, u64::MAX);
+}

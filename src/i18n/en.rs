@@ -177,7 +177,7 @@ pub(super) fn en(key: T) -> &'static str {
         T::RevokedHeading => "Retired sets (no longer valid)",
         T::PrintCodes => "Print",
         T::PrintHint => "Print a paper copy and keep it somewhere safe, away from this device.",
-        T::CopyClears => "Copied. The clipboard will be cleared in 30 seconds or when this page closes, unless you copy something else first (where the browser allows).",
+        T::CopyClears => "Copied. The clipboard will be cleared in 30 seconds or when this page closes, unless you copy something else or switch to another tab or app first (where the browser allows).",
         T::WhatIsBackupCode => "Backup code or secret key: what is the difference?",
         T::BackupCodeExplained => "A backup code is a one-time code the site gave you for when your authenticator app is gone: each works once, then it is spent. The secret key (inside the QR code) makes a new 6-digit code every 30 seconds, forever. Keep both: the secret key on a second device, the backup codes here and on paper.",
         T::CodesEmpty => "No code found. Paste the block the site shows, or type the codes one per line.",

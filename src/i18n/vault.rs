@@ -75,6 +75,14 @@ pub fn restore_adjusted(lang: Lang, a: &crate::vault::Adjusted) -> String {
             let what = if *field == Field::Issuer { "サービス名" } else { "アカウント名" };
             format!("「{who}」: {what}が{len}文字あり上限の{max}文字を超えていたため、{max}文字に短くしました。シークレットキーは変わっていません。")
         }
+        (Lang::En, A::Invisible { field }) => {
+            let what = if *field == Field::Issuer { "service name" } else { "account name" };
+            format!("“{who}”: the {what} had no visible character, so it was left empty. Its secret key is unchanged: give it a name in the list.")
+        }
+        (Lang::Ja, A::Invisible { field }) => {
+            let what = if *field == Field::Issuer { "サービス名" } else { "アカウント名" };
+            format!("「{who}」: {what}に見える文字がなかったため、空にしました。シークレットキーは変わっていません。一覧で名前を付けてください。")
+        }
         (Lang::En, A::TooManyTags { count, max }) => format!("“{who}”: {count} tags, more than the {max} allowed: the first {max} were kept."),
         (Lang::Ja, A::TooManyTags { count, max }) => format!("「{who}」: タグが{count}個あり上限の{max}個を超えていたため、最初の{max}個を残しました。"),
         (Lang::En, A::TagsShortened { count: 1, max }) => format!("“{who}”: a tag longer than {max} characters was shortened to {max}."),

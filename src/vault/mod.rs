@@ -502,7 +502,8 @@ impl Unlocked {
     /// Seals the content as the next revision: fresh nonce, header as associated data.
     /// Returns the bytes to store; on success `revision` is advanced.
     pub fn seal(&mut self, rng: &mut dyn Random) -> Result<Vec<u8>, VaultError> {
-        let bytes = self.seal_as(self.revision + 1, rng)?;
+        // A restored file carries its own revision: one at the end of the range is refused, not wrapped.
+        let bytes = self.seal_as(self.revision.checked_add(1).ok_or(VaultError::BadContent)?, rng)?;
         self.revision += 1;
         Ok(bytes)
     }

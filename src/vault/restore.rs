@@ -48,6 +48,12 @@ pub enum Adjustment {
         /// The limit.
         max: usize,
     },
+    /// The issuer or account name had characters but none drawn (only bidi controls or
+    /// zero-width characters, which older versions stored): emptied, the entry kept.
+    Invisible {
+        /// Which field.
+        field: Field,
+    },
     /// Backup codes that were empty or longer than [`MAX_CODE_CHARS`]: left out.
     CodesLeftOut {
         /// How many.
@@ -111,7 +117,12 @@ impl Content {
             let mut notes = Vec::new();
             let mut label = |text: &str, field| {
                 let len = text_len(text);
-                if len > MAX_LABEL_LEN {
+                if !text.trim().is_empty() && !account::has_visible(text) {
+                    // Refused by today's writers, stored by older ones: the entry's secret and
+                    // codes matter more than a name nobody could read.
+                    notes.push(Adjustment::Invisible { field });
+                    String::new()
+                } else if len > MAX_LABEL_LEN {
                     notes.push(Adjustment::Shortened { field, len, max: MAX_LABEL_LEN });
                     shorten(text, MAX_LABEL_LEN)
                 } else {
