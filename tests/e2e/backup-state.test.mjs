@@ -187,7 +187,8 @@ const readAutoFile = (page) => page.evaluate(async () => {
 async function autoFileChanges(page, before, timeout = 10000) {
   const end = Date.now() + timeout;
   for (;;) {
-    const now = await readAutoFile(page);
+    // Not there yet (the first automatic write has not created it) is "not rewritten yet".
+    const now = await readAutoFile(page).catch((e) => { if (/NotFoundError/.test(String(e))) return []; throw e; });
     if (now.length > 0 && now.join() !== (before || []).join()) return now;
     assert.ok(Date.now() < end, 'the automatic backup file was not rewritten');
     await new Promise((r) => setTimeout(r, 100)); // poll the file
