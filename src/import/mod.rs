@@ -10,6 +10,11 @@ pub mod json_formats;
 pub mod migration;
 pub mod text;
 pub mod twofas;
+mod reading;
+mod scanned;
+
+pub use reading::Reading;
+pub use scanned::{read_scanned, ScanError, Scanned};
 
 use crate::account::{Account, FieldError, KindChoice, ManualEntry};
 
@@ -197,7 +202,7 @@ pub fn detect(bytes: &[u8]) -> Result<Format, ImportError> {
 }
 
 /// [`detect`], with the JSON it parsed on the way (for JSON formats), so it is parsed once.
-fn detect_parsed(bytes: &[u8]) -> Result<(Format, Option<serde_json::Value>), ImportError> {
+pub(crate) fn detect_parsed(bytes: &[u8]) -> Result<(Format, Option<serde_json::Value>), ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge);
     }
@@ -221,7 +226,7 @@ fn detect_parsed(bytes: &[u8]) -> Result<(Format, Option<serde_json::Value>), Im
 /// How many entries a file holds, counted before any is read, where the format shows it
 /// without decrypting: lines of links, and the entries of plain JSON exports (Bitwarden's items
 /// with a TOTP only). `None` for encrypted files and migration links (counted once read).
-fn count_entries(format: Format, text: &str, value: Option<&serde_json::Value>) -> Option<usize> {
+pub(crate) fn count_entries(format: Format, text: &str, value: Option<&serde_json::Value>) -> Option<usize> {
     use serde_json::Value;
     let len = |v: Option<&Value>| v.and_then(Value::as_array).map(Vec::len);
     match format {
@@ -251,7 +256,7 @@ pub fn kdf_jobs(bytes: &[u8]) -> Result<Vec<aegis::ScryptJob>, ImportError> {
     }
 }
 
-fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
+pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
     Ok(std::str::from_utf8(bytes).map_err(|_| ImportError::NotRecognised)?.trim_start_matches('\u{feff}').trim())
 }
 
@@ -264,184 +269,6 @@ pub fn import_with_keys(bytes: &[u8], password: Option<&str>, keys: &[zeroize::Z
 /// Reads a file (or a pasted migration link). `password` is used for encrypted formats.
 pub fn import(bytes: &[u8], password: Option<&str>) -> Result<Imported, ImportError> {
     Reading::start(bytes, password, &[])?.read_all()
-}
-
-/// A file being read a few entries at a time, so that a large one never holds the page for
-/// long: [`Reading::start`] recognises the format, counts the entries and refuses more than
-/// [`crate::account::MAX_ACCOUNTS`] before any is read (wherever the format shows the count
-/// without decrypting; otherwise once read); [`Reading::step`] reads the next ones;
-/// [`Reading::finish`] gives what was read. Lists of links are read line by line in steps; the
-/// other formats (at most the cap, and far smaller files) are read whole by `start`.
-/// `Debug` shows counts only.
-pub struct Reading {
-    format: Format,
-    total: usize,
-    /// The text still to read (lists of links), from byte `at`.
-    lines: Option<(zeroize::Zeroizing<String>, usize)>,
-    accounts: Vec<Account>,
-    skipped: Vec<Skipped>,
-}
-
-impl std::fmt::Debug for Reading {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Reading").field("format", &self.format).field("total", &self.total).field("read", &self.read()).finish()
-    }
-}
-
-impl Reading {
-    /// Recognises `bytes`, checks the count, and reads at once what is not read in steps.
-    /// `keys` are the derived keys of [`kdf_jobs`], in order (empty: `password` is used).
-    pub fn start(bytes: &[u8], password: Option<&str>, keys: &[zeroize::Zeroizing<[u8; 32]>]) -> Result<Reading, ImportError> {
-        let (format, value) = detect_parsed(bytes)?;
-        let text = text_of(bytes)?;
-        let counted = count_entries(format, text, value.as_ref());
-        drop(value);
-        if let Some(found) = counted.filter(|&n| n > crate::account::MAX_ACCOUNTS) {
-            return Err(ImportError::TooManyAccounts { found });
-        }
-        let mut reading = Reading { format, total: counted.unwrap_or(0), lines: None, accounts: Vec::new(), skipped: Vec::new() };
-        let (accounts, skipped) = match format {
-            Format::UriList => {
-                reading.lines = Some((zeroize::Zeroizing::new(text.to_owned()), 0));
-                return Ok(reading);
-            }
-            Format::GoogleMigration => {
-                let batch = migration::decode(text)?;
-                (batch.accounts, batch.skipped)
-            }
-            Format::AegisEncrypted if !keys.is_empty() => aegis::import_with_keys(text, keys)?,
-            Format::Aegis | Format::AegisEncrypted => aegis::import(text, password)?,
-            Format::TwoFas | Format::TwoFasEncrypted => twofas::import(text, password)?,
-            Format::Bitwarden => json_formats::bitwarden(text)?,
-            Format::AndOtp => json_formats::andotp(text)?,
-        };
-        let found = accounts.len() + skipped.len();
-        if found > crate::account::MAX_ACCOUNTS {
-            return Err(ImportError::TooManyAccounts { found });
-        }
-        (reading.total, reading.accounts, reading.skipped) = (found, accounts, skipped);
-        Ok(reading)
-    }
-
-    /// The format read.
-    pub fn format(&self) -> Format {
-        self.format
-    }
-
-    /// How many entries the file holds (known from the start).
-    pub fn total(&self) -> usize {
-        self.total
-    }
-
-    /// How many entries were read so far.
-    pub fn read(&self) -> usize {
-        self.accounts.len() + self.skipped.len()
-    }
-
-    /// Whether every entry was read.
-    pub fn is_done(&self) -> bool {
-        self.lines.is_none()
-    }
-
-    /// Reads up to `budget` more entries.
-    pub fn step(&mut self, budget: usize) {
-        let Some((text, at)) = self.lines.as_mut() else { return };
-        let mut left = budget;
-        while left > 0 {
-            let rest = &text[*at..];
-            if rest.is_empty() {
-                break;
-            }
-            let (line, next) = match rest.find('\n') {
-                Some(end) => (&rest[..end], *at + end + 1),
-                None => (rest, text.len()),
-            };
-            *at = next;
-            // `str::lines` also drops a `\r` before the `\n`; the trim below does too.
-            if text::is_link(line) {
-                sort_one(text::read_line(line.trim()), &mut self.accounts, &mut self.skipped);
-                left -= 1;
-            }
-        }
-        if *at >= text.len() {
-            self.lines = None;
-        }
-    }
-
-    /// What was read: every account, and every entry left out with its reason.
-    pub fn finish(self) -> Result<Imported, ImportError> {
-        finish(self.format, self.accounts, self.skipped)
-    }
-
-    fn read_all(mut self) -> Result<Imported, ImportError> {
-        while !self.is_done() {
-            self.step(usize::MAX);
-        }
-        self.finish()
-    }
-}
-
-fn finish(format: Format, accounts: Vec<Account>, skipped: Vec<Skipped>) -> Result<Imported, ImportError> {
-    if accounts.is_empty() && skipped.is_empty() {
-        return Err(ImportError::Empty);
-    }
-    Ok(Imported { format, accounts, skipped })
-}
-
-/// What a scanned QR code (or a pasted line) holds. `Debug` shows no secret.
-#[derive(Clone, PartialEq, Eq)]
-pub enum Scanned {
-    /// One `otpauth://` account.
-    Account(Account),
-    /// One batch of a Google Authenticator export.
-    Batch(migration::Batch),
-}
-
-impl std::fmt::Debug for Scanned {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Both inner types redact: Account its secret, Batch its accounts.
-        match self {
-            Scanned::Account(a) => f.debug_tuple("Account").field(a).finish(),
-            Scanned::Batch(b) => f.debug_tuple("Batch").field(b).finish(),
-        }
-    }
-}
-
-/// Why a scanned text is not usable.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ScanError {
-    /// Neither `otpauth://` nor `otpauth-migration://` (a web link, a Wi-Fi code …).
-    NotAuthenticator,
-    /// An `otpauth://` link that does not parse.
-    Uri(crate::uri::UriError),
-    /// An `otpauth-migration://` link that does not decode.
-    Import(ImportError),
-}
-
-/// Developer text; the UI maps each variant to its own message.
-impl std::fmt::Display for ScanError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ScanError::NotAuthenticator => f.write_str("neither an otpauth:// nor an otpauth-migration:// link"),
-            ScanError::Uri(e) => e.fmt(f),
-            ScanError::Import(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for ScanError {}
-
-/// Reads a QR code's text.
-pub fn read_scanned(text: &str) -> Result<Scanned, ScanError> {
-    let t = text.trim();
-    if t.get(..20).is_some_and(|p| p.eq_ignore_ascii_case("otpauth-migration://")) {
-        migration::decode(t).map(Scanned::Batch).map_err(ScanError::Import)
-    } else if t.get(..10).is_some_and(|p| p.eq_ignore_ascii_case("otpauth://")) {
-        crate::uri::parse(t).map(|p| Scanned::Account(p.account)).map_err(ScanError::Uri)
-    } else {
-        Err(ScanError::NotAuthenticator)
-    }
 }
 
 /// The fields most formats share, as strings; validated by the same rules as manual entry.
@@ -495,7 +322,7 @@ pub(crate) fn split(results: impl IntoIterator<Item = Result<Account, Skipped>>)
 }
 
 /// Puts one entry with the accounts (once the vault's writers' check passed) or the skipped.
-fn sort_one(result: Result<Account, Skipped>, accounts: &mut Vec<Account>, skipped: &mut Vec<Skipped>) {
+pub(crate) fn sort_one(result: Result<Account, Skipped>, accounts: &mut Vec<Account>, skipped: &mut Vec<Skipped>) {
     match result.and_then(|a| crate::account::storable(&a).map_err(|e| Skipped::new(&a.issuer, &a.name, SkipReason::Field(e)))) {
         Ok(a) => accounts.push(a),
         Err(s) => skipped.push(s),
