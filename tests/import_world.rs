@@ -233,3 +233,29 @@ fn sha224_and_sha384_are_left_out_of_a_google_export() {
     let back: Vec<Account> = links.iter().flat_map(|l| migration::decode(l).expect("decode").accounts).collect();
     assert_eq!(back, plain);
 }
+
+/// 2FAS files of schemas 1, 2 and 3 (older apps' exports), plain and encrypted: every entry
+/// arrives with the codes Python computed; the encrypted one asks for its password and refuses a
+/// wrong one.
+#[test]
+fn older_twofas_schemas_arrive_whole() {
+    let want = expected("apps");
+    for (file, password) in [
+        ("2fas-schema1.2fas", None),
+        ("2fas-schema2.2fas", None),
+        ("2fas-schema3.2fas", None),
+        ("2fas-schema3-encrypted.2fas", Some("pass 2fas")),
+    ] {
+        let bytes = read(&format!("apps/{file}"));
+        if password.is_some() {
+            assert_eq!(import::detect(&bytes), Ok(Format::TwoFasEncrypted), "{file}");
+            assert_eq!(import::import(&bytes, None).map(|_| ()), Err(import::ImportError::NeedsPassword), "{file}");
+            assert_eq!(import::import(&bytes, Some("pass 2FAS")).map(|_| ()), Err(import::ImportError::WrongPassword), "{file}");
+        } else {
+            assert_eq!(import::detect(&bytes), Ok(Format::TwoFas), "{file}");
+        }
+        let got = import::import(&bytes, password).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(got.skipped.is_empty(), "{file}: left out {:?}", got.skipped);
+        check_all(&got.accounts, &want["files"][file], &want["times"], file);
+    }
+}

@@ -1,4 +1,4 @@
-//! 2FAS backups (`.2fas`, schema 4): plain, or with `servicesEncrypted` =
+//! 2FAS backups (`.2fas`, schemas 1–4): plain, or with `servicesEncrypted` =
 //! `Base64(ciphertext ‖ tag):Base64(salt):Base64(iv)`, the key being PBKDF2-HMAC-SHA256 of the
 //! password (10,000 rounds, 32 bytes) and the cipher AES-256-GCM. RustCrypto's `pbkdf2` and `aes-gcm`.
 //!
