@@ -259,3 +259,14 @@ fn older_twofas_schemas_arrive_whole() {
         check_all(&got.accounts, &want["files"][file], &want["times"], file);
     }
 }
+
+/// WinAuth's plain text export (links named by the entry alone, its own `icon` and `serial`
+/// parameters, Windows line ends): every entry arrives with the codes Python computed.
+#[test]
+fn a_winauth_text_export_arrives_whole() {
+    let want = expected("apps");
+    let got = import::import(&read("apps/winauth.txt"), None).expect("read");
+    assert_eq!(got.format, Format::UriList);
+    assert!(got.skipped.is_empty(), "left out {:?}", got.skipped);
+    check_all(&got.accounts, &want["files"]["winauth.txt"], &want["times"], "winauth.txt");
+}
