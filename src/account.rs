@@ -331,34 +331,6 @@ pub fn check_tags(tags: &[String]) -> Result<(), FieldError> {
     })
 }
 
-/// The read-back check alone: the account's canonical URI must read back as the very same
-/// account. For changes to an account already stored (an HOTP counter), whose labels were
-/// written under earlier limits and must not block the change.
-pub fn reads_back(account: &Account) -> Result<(), FieldError> {
-    match crate::uri::parse_stored(&crate::uri::format(account)) {
-        Ok(back) if back.account == *account => Ok(()),
-        _ => Err(FieldError::NotStorable),
-    }
-}
-
-/// Checks an account as every writer must before storing it: labels normalised ([`clean_label`]:
-/// invisible characters removed, trimmed, something drawn, within [`MAX_LABEL_LEN`]), and its
-/// canonical URI read back by the vault's reader as the very same account. Returns the account
-/// with normalised labels.
-pub fn storable(account: &Account) -> Result<Account, FieldError> {
-    let chars = account.secret.as_bytes().len().div_ceil(5) * 8;
-    if chars > crate::otp::MAX_SECRET_CHARS {
-        return Err(FieldError::Secret(SecretError::TooLong { chars }));
-    }
-    let mut a = account.clone();
-    a.issuer = clean_label(&account.issuer, Field::Issuer)?;
-    a.name = clean_label(&account.name, Field::Name)?;
-    match crate::uri::parse_stored(&crate::uri::format(&a)) {
-        Ok(back) if back.account == a => Ok(a),
-        _ => Err(FieldError::NotStorable),
-    }
-}
-
 impl std::fmt::Debug for ManualEntry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ManualEntry").field("secret", &"<redacted>").field("kind", &self.kind).finish_non_exhaustive()

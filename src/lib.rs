@@ -11,6 +11,7 @@ pub mod backup_codes;
 pub mod catalogue;
 pub mod clipboard;
 pub mod clock;
+pub mod fold;
 pub mod i18n;
 pub mod import;
 pub mod kit;

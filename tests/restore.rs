@@ -175,7 +175,7 @@ fn a_restore_keeps_every_entry_within_the_writers_limits_and_says_what_it_change
         assert!(a.tags.len() <= MAX_TAGS && a.tags.iter().all(|t| t.encode_utf16().count() <= MAX_TAG_LEN));
         assert!(a.backup.iter().chain(&a.revoked).flat_map(|s| &s.codes).all(|c| !c.code.is_empty() && c.code.len() <= MAX_CODE_CHARS));
         if let Some(account) = a.account() {
-            assert!(authenticator::account::storable(&account).is_ok(), "every account restored is one add would store");
+            assert!(authenticator::uri::storable(&account).is_ok(), "every account restored is one add would store");
         }
     }
 

@@ -183,7 +183,7 @@ fn apply_op(c: &mut Content, op: &Op, now: u64) {
         Op::Add(a) => match c.add(a, now) {
             Ok(id) => {
                 let stored = c.get(id).and_then(|e| e.account()).expect("added and readable");
-                assert_eq!(Some(stored), account::storable(a).ok(), "stored as checked");
+                assert_eq!(Some(stored), uri::storable(a).ok(), "stored as checked");
             }
             Err(e) => assert!(matches!(e, FieldError::TooLong { .. } | FieldError::Invisible { .. } | FieldError::Secret(_) | FieldError::NotStorable), "{e:?}"),
         },

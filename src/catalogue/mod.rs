@@ -9,7 +9,7 @@ mod data;
 
 use crate::backup_codes::Shape;
 use crate::i18n::Lang;
-use crate::organize::fold;
+use crate::fold::fold;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

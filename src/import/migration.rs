@@ -177,7 +177,7 @@ fn account_of(p: &OtpParameters) -> Result<Account, Skipped> {
     let issuer = crate::account::clean_label(&issuer, crate::account::Field::Issuer).map_err(|e| skip(SkipReason::Field(e)))?;
     let name = crate::account::clean_label(&name, crate::account::Field::Name).map_err(|e| skip(SkipReason::Field(e)))?;
     let account = Account { issuer, name, secret: Secret::from_bytes(p.secret.clone()), params: Params { algorithm, digits, kind } };
-    crate::account::storable(&account).map_err(|e| skip(SkipReason::Field(e)))
+    crate::uri::storable(&account).map_err(|e| skip(SkipReason::Field(e)))
 }
 
 /// Decodes one `otpauth-migration://offline?data=…` link.

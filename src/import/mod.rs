@@ -310,7 +310,7 @@ impl Fields {
 }
 
 /// Collects accounts and skipped entries. Every account passes the check every writer of the
-/// vault applies ([`crate::account::storable`]), so an import never brings in what the vault
+/// vault applies ([`crate::uri::storable`]), so an import never brings in what the vault
 /// could not read back.
 pub(crate) fn split(results: impl IntoIterator<Item = Result<Account, Skipped>>) -> (Vec<Account>, Vec<Skipped>) {
     let mut accounts = Vec::new();
@@ -323,7 +323,7 @@ pub(crate) fn split(results: impl IntoIterator<Item = Result<Account, Skipped>>)
 
 /// Puts one entry with the accounts (once the vault's writers' check passed) or the skipped.
 pub(crate) fn sort_one(result: Result<Account, Skipped>, accounts: &mut Vec<Account>, skipped: &mut Vec<Skipped>) {
-    match result.and_then(|a| crate::account::storable(&a).map_err(|e| Skipped::new(&a.issuer, &a.name, SkipReason::Field(e)))) {
+    match result.and_then(|a| crate::uri::storable(&a).map_err(|e| Skipped::new(&a.issuer, &a.name, SkipReason::Field(e)))) {
         Ok(a) => accounts.push(a),
         Err(s) => skipped.push(s),
     }

@@ -302,7 +302,7 @@ pub fn AddDialog(
         }
         if let Some(Ok((account, _))) = outcome.get_untracked() {
             // The vault's own check, so what is said to be added is what gets stored.
-            if let Err(e) = crate::account::storable(&account) {
+            if let Err(e) = crate::uri::storable(&account) {
                 refused.set(Some(i18n::field_error(state.lang.get_untracked(), &e)));
                 return;
             }

@@ -225,7 +225,7 @@ impl StoredAccount {
 
 }
 
-/// An account that passed the writers' check ([`account::storable`]), with its canonical link:
+/// An account that passed the writers' check ([`uri::storable`]), with its canonical link:
 /// what [`Content::add_all_checked`] adds without doing that work again. A large import makes
 /// these a few at a time before its one edit, so the edit itself stays short. Wiped on drop;
 /// `Debug` shows no secret.
@@ -245,7 +245,7 @@ impl Checked {
     /// Checks `account` as every writer does (labels trimmed and within their limits, the link
     /// read back as the same account).
     pub fn new(account: &Account) -> Result<Checked, FieldError> {
-        let account = account::storable(account)?;
+        let account = uri::storable(account)?;
         let link = uri::format(&account);
         Ok(Checked { account, link })
     }
@@ -616,7 +616,7 @@ impl Content {
     }
 
     /// Adds an account at the end and returns its id. Refused, with the field and its limit, if
-    /// the vault could not store it so that it reads back the same ([`account::storable`]), or
+    /// the vault could not store it so that it reads back the same ([`uri::storable`]), or
     /// when the vault is full ([`account::MAX_ACCOUNTS`]).
     pub fn add(&mut self, account: &Account, now_ms: u64) -> Result<u64, FieldError> {
         self.check_room(1)?;
@@ -841,7 +841,7 @@ impl Content {
             return false;
         }
         account.params.kind = crate::otp::Kind::Hotp { counter };
-        if account::reads_back(&account).is_err() {
+        if uri::reads_back(&account).is_err() {
             return false;
         }
         entry.set_account(account);
@@ -873,7 +873,7 @@ impl Content {
             Some(mut account) => {
                 account.issuer = issuer;
                 account.name = name;
-                account::reads_back(&account)?;
+                uri::reads_back(&account)?;
             }
             None if entry.backup.is_none() && issuer.is_empty() && name.is_empty() => return Err(FieldError::NoName),
             None => {}
@@ -962,7 +962,7 @@ impl Content {
     /// Replaces the account with `id` (e.g. an advanced HOTP counter); returns whether it was
     /// there, or the field that is refused (nothing changes then).
     pub fn replace(&mut self, id: u64, account: &Account) -> Result<bool, FieldError> {
-        let account = account::storable(account)?;
+        let account = uri::storable(account)?;
         match self.accounts.iter_mut().find(|a| a.id == id) {
             Some(entry) => {
                 entry.set_account(account);

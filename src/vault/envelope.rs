@@ -1,6 +1,7 @@
 //! The binary envelope: header, key slots, and the sealed content. Field tables in docs/vault.md.
 
 use super::passkey::{PasskeySlot, SLOT_PASSKEY};
+pub use super::sizes::{NONCE_LEN, WRAPPED_LEN};
 use super::VaultError;
 
 /// First eight bytes of every vault and backup file.
@@ -11,12 +12,8 @@ pub const ENVELOPE_VERSION: u16 = 1;
 pub const SLOT_PASSPHRASE: u8 = 1;
 /// Most slots an envelope may have.
 pub const MAX_SLOTS: usize = 8;
-/// AES-GCM nonce length.
-pub const NONCE_LEN: usize = 12;
 /// Argon2 salt length.
 pub const SALT_LEN: usize = 16;
-/// A wrapped 256-bit key: 32 bytes of ciphertext and a 16-byte tag.
-pub const WRAPPED_LEN: usize = 48;
 const PASSPHRASE_SLOT_LEN: usize = 4 + 4 + 1 + SALT_LEN + NONCE_LEN + WRAPPED_LEN;
 
 /// Argon2id cost parameters, stored in the slot so they can change without breaking old vaults.

@@ -3,13 +3,16 @@
 //! out; randomness comes from the caller. Format and reasons: docs/vault.md.
 
 mod backup_state;
+mod backups;
 mod content;
 mod edit;
 mod envelope;
 mod passkey;
 mod restore;
+mod sizes;
 
-pub use backup_state::{changes_between, BackupKind, BackupNotice, BackupRecord, BackupState, DAY_MS, NAG_AFTER_MS};
+pub use backup_state::{BackupKind, BackupNotice, BackupRecord, BackupState, DAY_MS, NAG_AFTER_MS};
+pub use backups::changes_between;
 pub use content::{AddCounts, Choices, Content, Checked, Incoming, MergePreview, Settings, StoredAccount, Unreadable, CONTENT_VERSION, DEFAULT_AUTO_LOCK_MINUTES};
 pub use edit::{write_change, Edit, Label, LabelField, Record, Unwritten, WriteError, WRITE_TRIES};
 pub use envelope::{Envelope, KdfParams, PassphraseSlot, Slot, ENVELOPE_VERSION, MAGIC, SALT_LEN};

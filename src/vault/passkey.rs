@@ -31,9 +31,9 @@ pub struct PasskeySlot {
     /// The PRF input the passkey evaluates (random, per slot).
     pub salt: [u8; PRF_SALT_LEN],
     /// Nonce of the key wrap.
-    pub nonce: [u8; super::envelope::NONCE_LEN],
+    pub nonce: [u8; super::sizes::NONCE_LEN],
     /// AES-256-GCM(KEK, nonce, master key, aad = slot header).
-    pub wrapped: [u8; super::envelope::WRAPPED_LEN],
+    pub wrapped: [u8; super::sizes::WRAPPED_LEN],
 }
 
 impl fmt::Debug for PasskeySlot {
@@ -45,7 +45,7 @@ impl fmt::Debug for PasskeySlot {
 impl PasskeySlot {
     /// The body's length in bytes.
     pub fn body_len(&self) -> usize {
-        2 + self.credential_id.len() + 1 + self.name.len() + 8 + PRF_SALT_LEN + super::envelope::NONCE_LEN + super::envelope::WRAPPED_LEN
+        2 + self.credential_id.len() + 1 + self.name.len() + 8 + PRF_SALT_LEN + super::sizes::NONCE_LEN + super::sizes::WRAPPED_LEN
     }
 
     /// The bytes authenticated with the wrapped key: type, length, credential id, name, date
@@ -84,8 +84,8 @@ impl PasskeySlot {
         let name = String::from_utf8(take(name_len)?.to_vec()).ok()?;
         let created_ms = u64::from_be_bytes(take(8)?.try_into().ok()?);
         let salt = take(PRF_SALT_LEN)?.try_into().ok()?;
-        let nonce = take(super::envelope::NONCE_LEN)?.try_into().ok()?;
-        let wrapped = take(super::envelope::WRAPPED_LEN)?.try_into().ok()?;
+        let nonce = take(super::sizes::NONCE_LEN)?.try_into().ok()?;
+        let wrapped = take(super::sizes::WRAPPED_LEN)?.try_into().ok()?;
         if take(1).is_some() {
             return None;
         }

@@ -1,5 +1,5 @@
 //! A restored backup is written like any other change: the same limits per field as add, edit
-//! and import ([`account::storable`], the tag limits, [`MAX_CODE_CHARS`]). A file this app made
+//! and import ([`uri::storable`], the tag limits, [`MAX_CODE_CHARS`]). A file this app made
 //! is always within them; one that is not (damage, a hand-made or hostile file) is brought within
 //! them here, before anything is stored, without ever changing a secret, and every change is
 //! returned so the restore can say it:
@@ -135,7 +135,7 @@ impl Content {
                 Some(mut account) => {
                     account.issuer = new_issuer;
                     account.name = new_name;
-                    match account::storable(&account) {
+                    match crate::uri::storable(&account) {
                         // Written anew only when a label changed: the stored text is kept otherwise.
                         Ok(ok) if relabelled => entry.set_account(ok),
                         Ok(_) => {}

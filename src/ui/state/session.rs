@@ -960,7 +960,7 @@ impl Session {
     /// Adds an account (to the vault, or to memory when storage is unavailable), or puts it in
     /// place of entry `replace`'s old secret. `None`: not taken (locked); else the future gives the
     /// id of the entry once it is stored (`Ok(None)`: the vault refused it, which the dialogs'
-    /// own check of `account::storable` rules out), so "Added" is said only after the save.
+    /// own check of `uri::storable` rules out), so "Added" is said only after the save.
     #[must_use = "say \"Added\" only when the saved edit says so"]
     pub fn add(self, account: Account, replace: Option<u64>) -> Option<impl std::future::Future<Output = Result<Option<u64>, Unsaved>>> {
         self.start_in_memory();
