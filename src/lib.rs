@@ -18,6 +18,7 @@ pub mod kit;
 pub mod organize;
 pub mod otp;
 pub mod passphrase;
+pub mod presence;
 pub mod qr;
 pub mod storage_advice;
 pub mod timesync;

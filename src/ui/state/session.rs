@@ -9,7 +9,7 @@ use super::{Row, UnreadableRow};
 use crate::account::Account;
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
-use crate::passphrase::Presence;
+use crate::presence::Presence;
 use crate::vault::{write_change, BackupFile, BackupKind, BackupState, Content, Edit, Envelope, PasskeyInfo, Record, Unlocked, Unwritten, VaultError, WriteError};
 use crate::web::autosave::{self, AutoError, AutoFile, Permission};
 use crate::web::share::{self, ShareOutcome};
