@@ -1,6 +1,9 @@
 //! Moving accounts in and out: Google Authenticator's migration QR payloads, Aegis (plain and
-//! encrypted), 2FAS (plain and encrypted), Bitwarden JSON, andOTP JSON, and plain text lists of
-//! `otpauth://` URIs (Ente Auth's export). Bytes in, accounts (or a precise error) out; no I/O.
+//! encrypted), 2FAS (plain and encrypted), Bitwarden JSON and CSV, andOTP JSON, plain text lists of
+//! `otpauth://` URIs (Ente Auth's export), Proton Authenticator, Proton Pass (ZIP), FreeOTP+ and
+//! FreeOTP, Stratum (Authenticator Pro), LastPass Authenticator, Steam, and Authy's, Battle.net's
+//! and Duo's files from a phone; files that cannot be read are recognised with the route that
+//! works ([`KnownApp`]). Bytes in, accounts (or a precise error) out; no I/O.
 //!
 //! Every importer returns what it understood and, separately, the entries it could not use with
 //! the reason, so the user can confirm the part that was understood and nothing is added by halves.
