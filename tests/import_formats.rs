@@ -98,8 +98,9 @@ fn import_file(file: &str, format: Format) -> (usize, usize) {
 
 #[test]
 fn proton_authenticator_export() {
-    // Renamed entries, issuer only, no `name`, Steam, SHA-256/8 digits/60 s, a broken key.
-    assert_eq!(import_file("proton-authenticator.json", Format::ProtonAuthenticator), (6, 1));
+    // Renamed entries, issuer only, no `name`, Steam (steam:// and an otpauth link), SHA-256/8
+    // digits/60 s, a broken key.
+    assert_eq!(import_file("proton-authenticator.json", Format::ProtonAuthenticator), (7, 1));
 }
 
 #[test]
