@@ -119,7 +119,7 @@ pub(super) fn en(key: T) -> &'static str {
         T::NotAuthenticatorQr => "This QR code is not for an authenticator app. Scan the one the site shows when you set up two-step verification, or a Google Authenticator export code.",
         T::DeleteScreenshot => "Done. Now delete that screenshot or picture: it shows the secret key, and anyone who finds it can make your codes.",
         T::FileHeading => "Import a file",
-        T::FileHint => "Aegis (plain or encrypted), 2FAS (.2fas, plain or encrypted), Bitwarden JSON, Ente Auth text export, andOTP JSON, or a list of otpauth:// links.",
+        T::FileHint => "Aegis (plain or encrypted), 2FAS (.2fas, plain or encrypted), Bitwarden JSON or CSV, Ente Auth text export, andOTP JSON, Proton Authenticator, Proton Pass (ZIP), FreeOTP+ / FreeOTP, Stratum (Authenticator Pro), LastPass Authenticator, Steam (.maFile), Authy, Battle.net and Duo files, or a list of otpauth:// links.",
         T::FileLabel => "File to import",
         T::FilePassLabel => "Password set when the file was exported (if it is encrypted)",
         T::ReadFile => "Read",
@@ -235,7 +235,7 @@ pub(super) fn en(key: T) -> &'static str {
         T::CorrectNow => "Show codes for the correct time",
         // Add flow, QR first; import from another app (issue 15, helper "add").
         T::ImportTitle => "Import from another app",
-        T::ImportIntro => "Bring your accounts over from Google Authenticator (its “Transfer accounts” QR codes) or from a file of Aegis, 2FAS, Bitwarden, Ente Auth or andOTP.",
+        T::ImportIntro => "Bring your accounts over from Google Authenticator (its “Transfer accounts” QR codes) or from a file of Aegis, 2FAS, Bitwarden, Ente Auth, andOTP, Proton Authenticator, Proton Pass, FreeOTP+, Stratum, LastPass, Steam and more.",
         T::ImportOpen => "Start importing",
         T::ImportQrHeading => "Google Authenticator’s QR codes",
         T::ImportQrHint => "In Google Authenticator: Transfer accounts → Export accounts. Scan each QR code it shows, or choose screenshots of them.",

@@ -123,7 +123,7 @@ pub(super) fn ja(key: T) -> &'static str {
         T::NotAuthenticatorQr => "このQRコードは認証アプリ用ではありません。サイトの二段階認証の設定画面に表示されるQRコードか、Google Authenticator のエクスポート用QRコードを読み取ってください。",
         T::DeleteScreenshot => "完了しました。そのスクリーンショットや画像は削除してください。シークレットキーが写っていて、見つけた人は誰でもコードを作れてしまいます。",
         T::FileHeading => "ファイルからインポート",
-        T::FileHint => "Aegis（暗号化あり・なし）、2FAS（.2fas、暗号化あり・なし）、Bitwarden の JSON、Ente Auth のテキスト、andOTP の JSON、または otpauth:// リンクの一覧。",
+        T::FileHint => "Aegis（暗号化あり・なし）、2FAS（.2fas、暗号化あり・なし）、Bitwarden の JSON・CSV、Ente Auth のテキスト、andOTP の JSON、Proton Authenticator、Proton Pass（ZIP）、FreeOTP+・FreeOTP、Stratum（Authenticator Pro）、LastPass Authenticator、Steam（.maFile）、Authy・Battle.net・Duo のファイル、または otpauth:// リンクの一覧。",
         T::FileLabel => "インポートするファイル",
         T::FilePassLabel => "エクスポート時に設定したパスワード（暗号化されている場合）",
         T::ReadFile => "読み込む",
@@ -235,7 +235,7 @@ pub(super) fn ja(key: T) -> &'static str {
         T::CorrectNow => "正しい時刻でコードを表示する",
         // Add flow, QR first; import from another app (issue 15, helper "add").
         T::ImportTitle => "他のアプリから移行",
-        T::ImportIntro => "Google Authenticator の「アカウントを移行」の QR コードや、Aegis・2FAS・Bitwarden・Ente Auth・andOTP のファイルから、アカウントをまとめて移せます。",
+        T::ImportIntro => "Google Authenticator の「アカウントを移行」の QR コードや、Aegis・2FAS・Bitwarden・Ente Auth・andOTP・Proton Authenticator・Proton Pass・FreeOTP+・Stratum・LastPass・Steam などのファイルから、アカウントをまとめて移せます。",
         T::ImportOpen => "移行を始める",
         T::ImportQrHeading => "Google Authenticator の QR コード",
         T::ImportQrHint => "Google Authenticator で「アカウントを移行」→「アカウントをエクスポート」と進み、表示された QR コードをすべて読み取ってください（スクリーンショットでも読めます）。",

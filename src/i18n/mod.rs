@@ -41,7 +41,7 @@ pub use gate::{
     storage_note, storage_note_dismiss, storage_note_title, storage_status, weakness,
 };
 pub use transfer::{
-    batch_progress, file_too_large, format_name, import_done, import_error, import_found, not_exportable, qr_of, same_label_question, same_secret_choice, same_secret_preview,
+    batch_progress, file_too_large, format_name, import_done, import_error, import_found, known_app_route, not_exportable, qr_of, same_label_question, same_secret_choice, same_secret_preview,
     same_secret_question, skip_reason,
 };
 pub use vault::{backup_error, cancelled, deriving, kdf_failed, merge_preview, new_passphrase_error, pass_changed_elsewhere, restore_adjusted, restore_adjustments, unreadable, vault_error, Unreadable};

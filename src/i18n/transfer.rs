@@ -9,8 +9,9 @@ pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
     use crate::import::ImportError as E;
     match (lang, e) {
         (_, E::TooManyAccounts { found }) => super::limits::file_too_many(lang, *found),
-        (Lang::En, E::NotRecognised) => "This is not a format this app can import. Supported: Aegis, 2FAS, Bitwarden JSON, Ente Auth text, andOTP JSON, otpauth:// lists and Google Authenticator export codes.".into(),
-        (Lang::Ja, E::NotRecognised) => "このアプリでインポートできない形式です。対応形式: Aegis、2FAS、Bitwarden の JSON、Ente Auth のテキスト、andOTP の JSON、otpauth:// の一覧、Google Authenticator のエクスポートコード。".into(),
+        (_, E::NeedsRoute(app)) => known_app_route(lang, *app),
+        (Lang::En, E::NotRecognised) => "This is not a format this app can import. Supported: Aegis, 2FAS, Bitwarden JSON or CSV, Ente Auth text, andOTP JSON, Proton Authenticator, Proton Pass ZIP, FreeOTP+ / FreeOTP, Stratum (Authenticator Pro), LastPass, Steam, Authy, Battle.net, Duo, otpauth:// lists and Google Authenticator export codes.".into(),
+        (Lang::Ja, E::NotRecognised) => "このアプリでインポートできない形式です。対応形式: Aegis、2FAS、Bitwarden の JSON・CSV、Ente Auth のテキスト、andOTP の JSON、Proton Authenticator、Proton Pass の ZIP、FreeOTP+・FreeOTP、Stratum（Authenticator Pro）、LastPass、Steam、Authy、Battle.net、Duo、otpauth:// の一覧、Google Authenticator のエクスポートコード。".into(),
         (Lang::En, E::TooLarge) => "This file is too large to be an authenticator export (over 8 MB).".into(),
         (Lang::Ja, E::TooLarge) => "認証アプリのエクスポートとしては大きすぎるファイルです（8 MB 超）。".into(),
         (Lang::En, E::NeedsPassword) => "This file is encrypted: enter the password set when it was exported, then press Read again.".into(),
@@ -121,6 +122,38 @@ pub fn format_name(f: crate::import::Format) -> &'static str {
         F::Bitwarden => "Bitwarden",
         F::AndOtp => "andOTP",
         F::UriList => "otpauth://",
+        F::ProtonAuthenticator => "Proton Authenticator",
+        F::FreeOtpPlus => "FreeOTP+",
+        F::FreeOtpXml => "FreeOTP",
+        F::Stratum => "Stratum (Authenticator Pro)",
+        F::LastPass => "LastPass Authenticator",
+        F::BitwardenCsv => "Bitwarden",
+        F::Steam => "Steam",
+        F::Authy => "Authy",
+        F::BattleNet => "Battle.net",
+        F::Duo => "Duo Mobile",
+        F::ProtonPass => "Proton Pass",
+    }
+}
+
+/// A file this app knows but cannot read: what it is, and the route that works.
+pub fn known_app_route(lang: Lang, app: crate::import::KnownApp) -> String {
+    use crate::import::KnownApp as A;
+    const ADD_AGAIN_EN: &str = "Add each account again: sign in to each site, open its security settings, set up an authenticator app and scan the QR code it shows here. Keep each site's backup codes here too.";
+    const ADD_AGAIN_JA: &str = "サイトごとにログインし、セキュリティ設定で認証アプリを設定し直して、表示された QR コードをここで読み取ってください。各サイトのバックアップコードもここに保存しておいてください。";
+    match (lang, app) {
+        (Lang::En, A::GoogleAuthenticatorDb) => "This file is Google Authenticator's database. In Google Authenticator, open ≡ → Transfer accounts → Export, and scan the QR codes it shows here.".into(),
+        (Lang::Ja, A::GoogleAuthenticatorDb) => "このファイルは Google Authenticator のデータベースです。Google Authenticator で ≡ → アカウントを移行 → エクスポート を開き、表示された QR コードをここで読み取ってください。".into(),
+        (Lang::En, A::MicrosoftAuthenticatorDb) => format!("This file is Microsoft Authenticator's database, which cannot be read here, and Microsoft Authenticator has no export. {ADD_AGAIN_EN}"),
+        (Lang::Ja, A::MicrosoftAuthenticatorDb) => format!("このファイルは Microsoft Authenticator のデータベースで、ここでは読み込めません。Microsoft Authenticator にはエクスポート機能がありません。{ADD_AGAIN_JA}"),
+        (Lang::En, A::AppDatabase) => "This file is an app's internal database, not an export. Open that app, export your accounts (an unencrypted file, or QR codes) and bring that here.".into(),
+        (Lang::Ja, A::AppDatabase) => "このファイルはアプリ内部のデータベースで、エクスポートファイルではありません。そのアプリでアカウントをエクスポート（暗号化なしのファイル、または QR コード）して、それをここで読み込んでください。".into(),
+        (Lang::En, A::ProtonPassEncrypted) => "This is Proton Pass's encrypted export (PGP), which cannot be opened here. In Proton Pass, export again without encryption (ZIP), import that file here, then delete it.".into(),
+        (Lang::Ja, A::ProtonPassEncrypted) => "これは Proton Pass の暗号化されたエクスポート（PGP）で、ここでは開けません。Proton Pass で暗号化なし（ZIP）でもう一度エクスポートしてここで読み込み、そのファイルは削除してください。".into(),
+        (Lang::En, A::FreeOtp2Backup) => "This is FreeOTP's encrypted backup (externalBackup.xml), which cannot be opened here yet. Import it into Aegis (Android), export from Aegis without encryption, import that file here, then delete it.".into(),
+        (Lang::Ja, A::FreeOtp2Backup) => "これは FreeOTP の暗号化バックアップ（externalBackup.xml）で、ここではまだ開けません。Aegis（Android）に取り込んでから暗号化なしでエクスポートし、そのファイルをここで読み込んで、削除してください。".into(),
+        (Lang::En, A::AuthyEncrypted) => format!("This is Authy's data with its keys still encrypted, and Authy has no export. {ADD_AGAIN_EN}"),
+        (Lang::Ja, A::AuthyEncrypted) => format!("これは鍵が暗号化されたままの Authy のデータで、Authy にはエクスポート機能がありません。{ADD_AGAIN_JA}"),
     }
 }
 

@@ -1,6 +1,9 @@
 //! Moving accounts in and out: Google Authenticator's migration QR payloads, Aegis (plain and
-//! encrypted), 2FAS (plain and encrypted), Bitwarden JSON, andOTP JSON, and plain text lists of
-//! `otpauth://` URIs (Ente Auth's export). Bytes in, accounts (or a precise error) out; no I/O.
+//! encrypted), 2FAS (plain and encrypted), Bitwarden JSON and CSV, andOTP JSON, plain text lists of
+//! `otpauth://` URIs (Ente Auth's export), Proton Authenticator, Proton Pass (ZIP), FreeOTP+ and
+//! FreeOTP, Stratum (Authenticator Pro), LastPass Authenticator, Steam, and Authy's, Battle.net's
+//! and Duo's files from a phone; files that cannot be read are recognised with the route that
+//! works ([`KnownApp`]). Bytes in, accounts (or a precise error) out; no I/O.
 //!
 //! Every importer returns what it understood and, separately, the entries it could not use with
 //! the reason, so the user can confirm the part that was understood and nothing is added by halves.
@@ -10,6 +13,14 @@ pub mod json_formats;
 pub mod migration;
 pub mod text;
 pub mod twofas;
+pub mod bitwarden_csv;
+pub mod freeotp;
+pub mod known;
+pub mod lastpass;
+pub mod phone_prefs;
+pub mod proton;
+pub mod steam;
+pub mod stratum;
 mod reading;
 mod scanned;
 
@@ -37,6 +48,28 @@ pub enum Format {
     AndOtp,
     /// Lines of `otpauth://` URIs (Ente Auth's plain export, or any list).
     UriList,
+    /// Proton Authenticator's JSON export (`entries` with `content.uri`).
+    ProtonAuthenticator,
+    /// FreeOTP+'s JSON export (`tokens`, secrets as signed bytes).
+    FreeOtpPlus,
+    /// FreeOTP's (and FreeOTP+'s) shared-preferences `tokens.xml`.
+    FreeOtpXml,
+    /// Stratum (Authenticator Pro) plain JSON backup (`Authenticators`).
+    Stratum,
+    /// LastPass Authenticator's JSON export (`accounts`).
+    LastPass,
+    /// Bitwarden's CSV export (`login_totp` column).
+    BitwardenCsv,
+    /// Steam Desktop Authenticator's `.maFile`, or the Steam app's file of `accounts`.
+    Steam,
+    /// Authy's shared-preferences XML, secrets decrypted.
+    Authy,
+    /// Battle.net's shared-preferences XML (masked secret and serial).
+    BattleNet,
+    /// Duo Mobile's `duokit/accounts.json`.
+    Duo,
+    /// Proton Pass's unencrypted export: the ZIP, or the `data.json` in it.
+    ProtonPass,
 }
 
 impl Format {
@@ -45,6 +78,8 @@ impl Format {
         matches!(self, Format::AegisEncrypted | Format::TwoFasEncrypted)
     }
 }
+
+pub use known::KnownApp;
 
 /// Why a whole file or payload was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,6 +121,9 @@ pub enum ImportError {
         /// scrypt p.
         p: u32,
     },
+    /// A file this app cannot read but knows (another app's database, an export encrypted in a
+    /// way no browser app opens): the message gives the route that works for that app.
+    NeedsRoute(KnownApp),
     /// The file's key derivation asks for scrypt parameters scrypt is not defined for
     /// ([`aegis::scrypt_valid`]: e.g. N = 2^16 or more with r = 1): Aegis can neither write nor
     /// open such a file, so it is damaged or not Aegis's; refused before any work.
@@ -130,6 +168,7 @@ impl std::fmt::Display for ImportError {
             ImportError::KdfTooCostly { n, r, p } => write!(f, "scrypt parameters over the caps: N={n}, r={r}, p={p}"),
             ImportError::KdfInvalid { n, r, p } => write!(f, "invalid scrypt parameters: N={n}, r={r}, p={p}"),
             ImportError::TooManyAccounts { found } => write!(f, "{found} entries, more than {}", crate::account::MAX_ACCOUNTS),
+            ImportError::NeedsRoute(app) => write!(f, "a file of {app:?}, read another way"),
         }
     }
 }
@@ -206,16 +245,22 @@ pub(crate) fn detect_parsed(bytes: &[u8]) -> Result<(Format, Option<serde_json::
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge);
     }
+    if let Some(found) = known::detect_binary(bytes) {
+        return found.map(|f| (f, None));
+    }
     let text = text_of(bytes)?;
     if text.get(..22).is_some_and(|p| p.eq_ignore_ascii_case("otpauth-migration://of")) {
         return Ok((Format::GoogleMigration, None));
     }
     if text.starts_with('{') || text.starts_with('[') {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ImportError::Malformed("JSON"))?;
-        if let Some(f) = aegis::detect(&value).or_else(|| twofas::detect(&value)).or_else(|| json_formats::detect(&value)) {
+        if let Some(f) = aegis::detect(&value).or_else(|| twofas::detect(&value)).or_else(|| known::detect_json(&value)).or_else(|| json_formats::detect(&value)) {
             return Ok((f, Some(value)));
         }
         return Err(ImportError::NotRecognised);
+    }
+    if let Some(found) = known::detect_text(text) {
+        return found.map(|f| (f, None));
     }
     if text.lines().any(text::is_link) {
         return Ok((Format::UriList, None));
@@ -242,7 +287,14 @@ pub(crate) fn count_entries(format: Format, text: &str, value: Option<&serde_jso
                 .filter(|item| item.get("login").and_then(|l| l.get("totp")).and_then(Value::as_str).is_some_and(|t| !t.trim().is_empty()))
                 .count(),
         ),
+        Format::ProtonAuthenticator => len(value?.get("entries")),
+        Format::FreeOtpPlus => len(value?.get("tokens")),
+        Format::Stratum => len(value?.get("Authenticators")),
+        Format::LastPass => len(value?.get("accounts")),
+        Format::Duo => len(value),
         Format::GoogleMigration | Format::AegisEncrypted | Format::TwoFasEncrypted => None,
+        // Counted once read (XML, CSV, ZIP: each is small and read at once).
+        Format::FreeOtpXml | Format::BitwardenCsv | Format::Steam | Format::Authy | Format::BattleNet | Format::ProtonPass => None,
     }
 }
 
@@ -271,6 +323,11 @@ pub fn import(bytes: &[u8], password: Option<&str>) -> Result<Imported, ImportEr
     Reading::start(bytes, password, &[])?.read_all()
 }
 
+/// Key bytes as the Base32 [`Fields::secret_b32`] takes (for formats that keep bytes, Base64 or hex).
+pub(crate) fn base32_of(bytes: &[u8]) -> String {
+    base32::encode(base32::Alphabet::Rfc4648 { padding: false }, bytes)
+}
+
 /// The fields most formats share, as strings; validated by the same rules as manual entry.
 /// Wiped on drop (the secret); no `Debug`.
 #[derive(Clone, Default, zeroize::Zeroize, zeroize::ZeroizeOnDrop)]
@@ -286,6 +343,13 @@ pub(crate) struct Fields {
 }
 
 impl Fields {
+    /// Names, key and kind; the other fields empty (the format's defaults), to be set after.
+    pub(crate) fn of(issuer: String, name: String, secret_b32: String, kind: &str) -> Fields {
+        let mut fields = Fields::default();
+        (fields.issuer, fields.name, fields.secret_b32, fields.kind) = (issuer, name, secret_b32, kind.to_owned());
+        fields
+    }
+
     /// The account, or why it was skipped.
     pub(crate) fn to_account(&self) -> Result<Account, Skipped> {
         let skip = |reason| Skipped::new(&self.issuer, &self.name, reason);

@@ -1,7 +1,7 @@
 //! Reading a file a few entries at a time ([`Reading`]), so a large one never holds the page.
 
 use super::{count_entries, detect_parsed, sort_one, text_of, Format, ImportError, Imported, Skipped};
-use super::{aegis, json_formats, migration, text, twofas};
+use super::{aegis, bitwarden_csv, freeotp, json_formats, lastpass, migration, phone_prefs, proton, steam, stratum, text, twofas};
 use crate::account::Account;
 
 /// A file being read a few entries at a time, so that a large one never holds the page for
@@ -31,7 +31,8 @@ impl Reading {
     /// `keys` are the derived keys of [`kdf_jobs`], in order (empty: `password` is used).
     pub fn start(bytes: &[u8], password: Option<&str>, keys: &[zeroize::Zeroizing<[u8; 32]>]) -> Result<Reading, ImportError> {
         let (format, value) = detect_parsed(bytes)?;
-        let text = text_of(bytes)?;
+        // A ZIP is not text: its reader takes the bytes.
+        let text = if format == Format::ProtonPass && bytes.starts_with(super::known::ZIP_MAGIC) { "" } else { text_of(bytes)? };
         let counted = count_entries(format, text, value.as_ref());
         drop(value);
         if let Some(found) = counted.filter(|&n| n > crate::account::MAX_ACCOUNTS) {
@@ -52,6 +53,18 @@ impl Reading {
             Format::TwoFas | Format::TwoFasEncrypted => twofas::import(text, password)?,
             Format::Bitwarden => json_formats::bitwarden(text)?,
             Format::AndOtp => json_formats::andotp(text)?,
+            Format::ProtonAuthenticator => proton::authenticator(text)?,
+            Format::ProtonPass if text.is_empty() => proton::pass_zip(bytes)?,
+            Format::ProtonPass => proton::pass_json(text)?,
+            Format::FreeOtpPlus => freeotp::plus_json(text)?,
+            Format::FreeOtpXml => freeotp::tokens_xml(text)?,
+            Format::Stratum => stratum::import(text)?,
+            Format::LastPass => lastpass::import(text)?,
+            Format::BitwardenCsv => bitwarden_csv::import(text)?,
+            Format::Steam => steam::import(text)?,
+            Format::Authy => phone_prefs::authy(text)?,
+            Format::BattleNet => phone_prefs::battle_net(text)?,
+            Format::Duo => phone_prefs::duo(text)?,
         };
         let found = accounts.len() + skipped.len();
         if found > crate::account::MAX_ACCOUNTS {

@@ -1,0 +1,82 @@
+//! Telling formats apart by shape, for the apps added after the first few: binary files first
+//! (ZIP, SQLite, Java serialisation, OpenPGP — none of them is UTF-8 text), then JSON shapes, then
+//! other text (XML shared preferences, CSV, ASCII-armoured PGP). Some files are recognised only to
+//! say the route that works ([`KnownApp`]): another app's database, or an export encrypted in a way
+//! no browser app opens.
+
+use super::{freeotp, lastpass, phone_prefs, proton, steam, stratum, Format, ImportError};
+use serde_json::Value;
+
+/// Files this app knows but does not read; each has its own message with the route that works.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KnownApp {
+    /// Google Authenticator's SQLite database (copied from a rooted phone): its own export QR works.
+    GoogleAuthenticatorDb,
+    /// Microsoft Authenticator's SQLite database: the app has no export; each site is added again.
+    MicrosoftAuthenticatorDb,
+    /// Another app's SQLite database (Stratum's, Authenticator Plus's …): the app's export works.
+    AppDatabase,
+    /// Proton Pass's PGP-encrypted export: its unencrypted export works.
+    ProtonPassEncrypted,
+    /// FreeOTP 2's backup (`externalBackup.xml`, a Java-serialised map of encrypted tokens).
+    FreeOtp2Backup,
+    /// Authy's shared preferences with the secrets still encrypted: Authy has no export.
+    AuthyEncrypted,
+}
+
+/// A ZIP file's first bytes (a local file header).
+pub const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
+const JAVA_MAGIC: &[u8] = &[0xAC, 0xED, 0x00, 0x05];
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Binary files, by their first bytes; `None` for anything else (read as text).
+pub(crate) fn detect_binary(bytes: &[u8]) -> Option<Result<Format, ImportError>> {
+    if bytes.starts_with(ZIP_MAGIC) {
+        return Some(if contains(bytes, proton::PASS_ZIP_ENTRY.as_bytes()) { Ok(Format::ProtonPass) } else { Err(ImportError::NotRecognised) });
+    }
+    if bytes.starts_with(SQLITE_MAGIC) {
+        // The schema is stored as text in the file: the tables' columns tell the apps apart.
+        let app = if contains(bytes, b"oath_secret_key") {
+            KnownApp::MicrosoftAuthenticatorDb
+        } else if contains(bytes, b"original_name") && contains(bytes, b"email TEXT") {
+            KnownApp::GoogleAuthenticatorDb
+        } else {
+            KnownApp::AppDatabase
+        };
+        return Some(Err(ImportError::NeedsRoute(app)));
+    }
+    if bytes.starts_with(JAVA_MAGIC) {
+        return Some(Err(ImportError::NeedsRoute(KnownApp::FreeOtp2Backup)));
+    }
+    // A binary OpenPGP message starts with a symmetric-key session packet (tag 3), new or old
+    // packet format; such bytes are not UTF-8 text.
+    let pgp = matches!(bytes.first(), Some(0xC3 | 0x8C..=0x8F)) && std::str::from_utf8(bytes).is_err();
+    pgp.then_some(Err(ImportError::NeedsRoute(KnownApp::ProtonPassEncrypted)))
+}
+
+/// The JSON shapes of the apps added here.
+pub(crate) fn detect_json(value: &Value) -> Option<Format> {
+    proton::detect(value)
+        .or_else(|| freeotp::detect(value))
+        .or_else(|| stratum::detect(value))
+        .or_else(|| lastpass::detect(value))
+        .or_else(|| steam::detect(value))
+        .or_else(|| phone_prefs::detect_duo(value))
+}
+
+/// Text that is not JSON: XML shared preferences, Bitwarden's CSV, an armoured PGP message.
+pub(crate) fn detect_text(text: &str) -> Option<Result<Format, ImportError>> {
+    if text.starts_with("-----BEGIN PGP MESSAGE-----") {
+        return Some(Err(ImportError::NeedsRoute(KnownApp::ProtonPassEncrypted)));
+    }
+    if text.starts_with('<') {
+        return Some(phone_prefs::detect_xml(text));
+    }
+    let header = text.lines().next().unwrap_or_default();
+    header.split(',').any(|column| column.trim().trim_matches('"') == "login_totp").then_some(Ok(Format::BitwardenCsv))
+}

@@ -1,0 +1,213 @@
+//! The formats added for issue 22, read from files shaped as the apps write them: Proton
+//! Authenticator, FreeOTP+ (JSON) and FreeOTP (tokens.xml), Stratum / Authenticator Pro, LastPass
+//! Authenticator, Bitwarden CSV, Steam (.maFile and the Steam app's file), Authy, Battle.net and
+//! Duo files from a phone, Proton Pass's ZIP; and the files recognised only to give the route that
+//! works (Google and Microsoft Authenticator databases, Proton Pass's PGP export, FreeOTP 2's
+//! backup, Authy with its keys encrypted).
+//!
+//! The files and every expected value (names, key bytes, codes at fixed times, entries left out
+//! and why) come from `tests/fixtures/apps2/make.py`: keys written in each format's own encoding,
+//! codes from Python's `hmac`. Nothing here is derived from this project's code generator.
+#![cfg(not(target_arch = "wasm32"))]
+
+use authenticator::account::{Account, FieldError};
+use authenticator::import::{self, Format, ImportError, KnownApp, SkipReason};
+use authenticator::otp::Kind;
+use serde_json::Value;
+
+fn read(file: &str) -> Vec<u8> {
+    std::fs::read(format!("tests/fixtures/apps2/{file}")).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+fn expected() -> Value {
+    serde_json::from_slice(&read("expected.json")).expect("expected.json")
+}
+
+fn text(v: &Value) -> &str {
+    v.as_str().unwrap_or_else(|| panic!("not a string: {v}"))
+}
+
+fn number(v: &Value) -> u64 {
+    v.as_u64().unwrap_or_else(|| panic!("not a number: {v}"))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// One account against what the Python script says it must be: names, key bytes, settings, and
+/// the code at every time the script computed.
+fn check(got: &Account, want: &Value, times: &Value, what: &str) {
+    assert_eq!((got.issuer.as_str(), got.name.as_str()), (text(&want["issuer"]), text(&want["name"])), "{what}: names");
+    assert_eq!(hex(got.secret.as_bytes()), text(&want["secret_hex"]), "{what}: key bytes");
+    assert_eq!(got.params.algorithm.as_str(), text(&want["algorithm"]), "{what}: algorithm");
+    match text(&want["kind"]) {
+        "totp" => {
+            assert_eq!(got.params.kind, Kind::Totp { period: number(&want["period"]) as u32 }, "{what}: kind");
+            assert_eq!(u64::from(got.params.digits), number(&want["digits"]), "{what}: digits");
+        }
+        "hotp" => {
+            assert_eq!(got.params.kind, Kind::Hotp { counter: number(&want["counter"]) }, "{what}: kind");
+            assert_eq!(u64::from(got.params.digits), number(&want["digits"]), "{what}: digits");
+        }
+        "steam" => assert_eq!(got.params.kind, Kind::Steam { period: number(&want["period"]) as u32 }, "{what}: kind"),
+        other => panic!("{what}: kind {other}"),
+    }
+    let generator = got.generator();
+    for t in times.as_array().expect("times") {
+        let t = number(t);
+        assert_eq!(generator.at_time(t).as_plain(), text(&want["codes"][t.to_string()]), "{what}: code at {t}");
+    }
+}
+
+/// Whether a reason is the one the script names.
+fn reason_is(got: &SkipReason, why: &str, given: &str) -> bool {
+    match why {
+        "secret" => matches!(got, SkipReason::Field(FieldError::Secret(_))),
+        "missing secret" => *got == SkipReason::Field(FieldError::MissingSecret),
+        "uri" => matches!(got, SkipReason::Uri(_)),
+        "kind" => *got == SkipReason::UnsupportedKind(given.to_owned()),
+        "unreadable" => *got == SkipReason::Unreadable,
+        other => panic!("why {other}"),
+    }
+}
+
+/// Reads `file`, checks its format, every account and every entry left out.
+fn import_file(file: &str, format: Format) -> (usize, usize) {
+    let want = expected();
+    let w = &want["files"][file];
+    let got = import::import(&read(file), None).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert_eq!(got.format, format, "{file}: format");
+    let accounts = w["accounts"].as_array().expect("accounts");
+    assert_eq!(got.accounts.len(), accounts.len(), "{file}: accounts in ({:?})", got.accounts.iter().map(|a| (&a.issuer, &a.name)).collect::<Vec<_>>());
+    for (i, (g, a)) in got.accounts.iter().zip(accounts).enumerate() {
+        check(g, a, &want["times"], &format!("{file} #{i}"));
+    }
+    let skipped = w["skipped"].as_array().expect("skipped");
+    assert_eq!(got.skipped.len(), skipped.len(), "{file}: left out {:?}", got.skipped);
+    for (g, s) in got.skipped.iter().zip(skipped) {
+        assert_eq!((g.issuer.as_str(), g.name.as_str()), (text(&s["issuer"]), text(&s["name"])), "{file}: skipped names");
+        let given = s.get("given").map(text).unwrap_or_default();
+        assert!(reason_is(&g.reason, text(&s["why"]), given), "{file}: {}:{} left out for {:?}, expected {}", g.issuer, g.name, g.reason, s["why"]);
+    }
+    // The reading in steps says the same count it read.
+    let reading = import::Reading::start(&read(file), None, &[]).expect("start");
+    assert_eq!(reading.total(), accounts.len() + skipped.len(), "{file}: total");
+    (accounts.len(), skipped.len())
+}
+
+#[test]
+fn proton_authenticator_export() {
+    // Renamed entries, issuer only, no `name`, Steam (steam:// and an otpauth link), SHA-256/8
+    // digits/60 s, a broken key.
+    assert_eq!(import_file("proton-authenticator.json", Format::ProtonAuthenticator), (7, 1));
+}
+
+#[test]
+fn freeotp_plus_json_export() {
+    // Signed-byte keys of 10, 16 and 20 bytes, HOTP, Steam by issuer, fields missing, a label
+    // "Issuer:account", an empty key and a key byte out of range.
+    assert_eq!(import_file("freeotp-plus.json", Format::FreeOtpPlus), (6, 2));
+}
+
+#[test]
+fn freeotp_tokens_xml() {
+    assert_eq!(import_file("freeotp-tokens.xml", Format::FreeOtpXml), (6, 2));
+}
+
+#[test]
+fn stratum_plain_backup() {
+    // TOTP with each algorithm code, a null user name, HOTP, Steam; mOTP and Yandex skipped by
+    // name; a broken key.
+    assert_eq!(import_file("stratum-backup.json", Format::Stratum), (5, 3));
+}
+
+#[test]
+fn lastpass_export() {
+    // Renamed, emptied display names (originals used), lower-case key, SHA-256, a label in the
+    // user name, a broken key.
+    assert_eq!(import_file("lastpass.json", Format::LastPass), (5, 1));
+}
+
+#[test]
+fn bitwarden_csv_export() {
+    // Links, a nameless link named by the item, steam://, a bare spaced lower-case key, quoted
+    // fields with commas and line breaks, rows without TOTP passed over, a broken link.
+    assert_eq!(import_file("bitwarden.csv", Format::BitwardenCsv), (5, 1));
+}
+
+#[test]
+fn steam_desktop_authenticator_mafile() {
+    assert_eq!(import_file("sda.maFile", Format::Steam), (1, 0));
+}
+
+#[test]
+fn steam_app_file_with_several_accounts() {
+    assert_eq!(import_file("steam-app.json", Format::Steam), (2, 1));
+}
+
+#[test]
+fn authy_shared_preferences() {
+    // Names from originalIssuer, originalName's prefix, "Issuer - name", the account type.
+    assert_eq!(import_file("com.authy.storage.tokens.authenticator.xml", Format::Authy), (4, 1));
+}
+
+#[test]
+fn battle_net_shared_preferences() {
+    assert_eq!(import_file("com.blizzard.messenger.authenticator_preferences.xml", Format::BattleNet), (1, 0));
+}
+
+#[test]
+fn duo_accounts_json() {
+    assert_eq!(import_file("duo-accounts.json", Format::Duo), (2, 1));
+}
+
+#[test]
+fn proton_pass_zip_export() {
+    // Link, bare key named by the item, a second TOTP in an extra field, items without TOTP
+    // passed over, a broken link.
+    assert_eq!(import_file("proton-pass.zip", Format::ProtonPass), (4, 1));
+}
+
+/// The `data.json` taken out of the ZIP reads the same.
+#[test]
+fn proton_pass_data_json_alone() {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(read("proton-pass.zip"))).expect("zip");
+    let mut json = String::new();
+    archive.by_name("Proton Pass/data.json").expect("entry").read_to_string(&mut json).expect("read");
+    let from_zip = import::import(&read("proton-pass.zip"), None).expect("zip");
+    let from_json = import::import(json.as_bytes(), None).expect("json");
+    assert_eq!((from_json.format, &from_json.accounts, &from_json.skipped), (Format::ProtonPass, &from_zip.accounts, &from_zip.skipped));
+    // Marked encrypted: the route, not an attempt.
+    let encrypted = json.replacen("\"encrypted\": false", "\"encrypted\": true", 1);
+    assert_eq!(import::import(encrypted.as_bytes(), None).err(), Some(ImportError::NeedsRoute(KnownApp::ProtonPassEncrypted)));
+}
+
+/// Files that cannot be read are named, each with the route that works, in both languages.
+#[test]
+fn files_that_cannot_be_read_are_recognised_with_their_route() {
+    use authenticator::i18n::{import_error, Lang};
+    let cases = [
+        ("google-authenticator.sqlite", KnownApp::GoogleAuthenticatorDb, "アカウントを移行"),
+        ("microsoft-authenticator.sqlite", KnownApp::MicrosoftAuthenticatorDb, "エクスポート機能がありません"),
+        ("proton-pass-export.pgp", KnownApp::ProtonPassEncrypted, "暗号化なし（ZIP）"),
+        ("freeotp2-externalBackup.xml", KnownApp::FreeOtp2Backup, "Aegis"),
+        ("authy-encrypted.xml", KnownApp::AuthyEncrypted, "エクスポート機能がありません"),
+    ];
+    for (file, app, route) in cases {
+        let err = ImportError::NeedsRoute(app);
+        assert_eq!(import::detect(&read(file)).err(), Some(err.clone()), "{file}");
+        assert_eq!(import::import(&read(file), None).err(), Some(err.clone()), "{file}");
+        assert!(import_error(Lang::Ja, &err).contains(route), "{file}: {}", import_error(Lang::Ja, &err));
+        assert!(!import_error(Lang::En, &err).is_empty());
+    }
+    assert!(import_error(Lang::En, &ImportError::NeedsRoute(KnownApp::GoogleAuthenticatorDb)).contains("Transfer accounts → Export"));
+    // A binary PGP message (not armoured) too; another app's database is told apart from both.
+    assert_eq!(import::detect(&[0xC3, 0x2E, 0x04, 0x09, 0xFF, 0xFE]).err(), Some(ImportError::NeedsRoute(KnownApp::ProtonPassEncrypted)));
+    let mut other_db = b"SQLite format 3\0".to_vec();
+    other_db.extend_from_slice(b"CREATE TABLE authenticator (Secret TEXT)");
+    assert_eq!(import::detect(&other_db).err(), Some(ImportError::NeedsRoute(KnownApp::AppDatabase)));
+    // A ZIP that is not Proton Pass's is not taken for it.
+    assert_eq!(import::detect(b"PK\x03\x04\x14\x00\x00\x00other.txt").err(), Some(ImportError::NotRecognised));
+}
