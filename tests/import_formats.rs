@@ -74,9 +74,14 @@ fn reason_is(got: &SkipReason, why: &str, given: &str) -> bool {
 
 /// Reads `file`, checks its format, every account and every entry left out.
 fn import_file(file: &str, format: Format) -> (usize, usize) {
+    import_file_with(file, format, None)
+}
+
+/// [`import_file`] with a password.
+fn import_file_with(file: &str, format: Format, password: Option<&str>) -> (usize, usize) {
     let want = expected();
     let w = &want["files"][file];
-    let got = import::import(&read(file), None).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let got = import::import(&read(file), password).unwrap_or_else(|e| panic!("{file}: {e}"));
     assert_eq!(got.format, format, "{file}: format");
     let accounts = w["accounts"].as_array().expect("accounts");
     assert_eq!(got.accounts.len(), accounts.len(), "{file}: accounts in ({:?})", got.accounts.iter().map(|a| (&a.issuer, &a.name)).collect::<Vec<_>>());
@@ -91,7 +96,7 @@ fn import_file(file: &str, format: Format) -> (usize, usize) {
         assert!(reason_is(&g.reason, text(&s["why"]), given), "{file}: {}:{} left out for {:?}, expected {}", g.issuer, g.name, g.reason, s["why"]);
     }
     // The reading in steps says the same count it read.
-    let reading = import::Reading::start(&read(file), None, &[]).expect("start");
+    let reading = import::Reading::start(&read(file), password, &[]).expect("start");
     assert_eq!(reading.total(), accounts.len() + skipped.len(), "{file}: total");
     (accounts.len(), skipped.len())
 }
@@ -210,4 +215,20 @@ fn files_that_cannot_be_read_are_recognised_with_their_route() {
     assert_eq!(import::detect(&other_db).err(), Some(ImportError::NeedsRoute(KnownApp::AppDatabase)));
     // A ZIP that is not Proton Pass's is not taken for it.
     assert_eq!(import::detect(b"PK\x03\x04\x14\x00\x00\x00other.txt").err(), Some(ImportError::NotRecognised));
+}
+
+/// Authenticator Plus's text export, a ZIP under WinZip AES-256: asks for its password, refuses a
+/// wrong one, and with the right one every link arrives (a broken one left out alone).
+#[test]
+fn authenticator_plus_zip_export() {
+    let bytes = read("authenticator-plus.zip");
+    assert_eq!(import::detect(&bytes), Ok(Format::AuthenticatorPlus));
+    assert!(Format::AuthenticatorPlus.is_encrypted());
+    assert_eq!(import::import(&bytes, None).err(), Some(ImportError::NeedsPassword));
+    assert_eq!(import::import(&bytes, Some("plus Pass")).err(), Some(ImportError::WrongPassword));
+    assert_eq!(import_file_with("authenticator-plus.zip", Format::AuthenticatorPlus, Some("plus pass")), (3, 1));
+    // Cut short: refused with a reason, never a panic.
+    for cut in [bytes.len() / 2, bytes.len() - 30, 40] {
+        assert!(import::import(&bytes[..cut], Some("plus pass")).is_err(), "cut at {cut}");
+    }
 }

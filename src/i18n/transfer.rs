@@ -133,6 +133,7 @@ pub fn format_name(f: crate::import::Format) -> &'static str {
         F::BattleNet => "Battle.net",
         F::Duo => "Duo Mobile",
         F::ProtonPass => "Proton Pass",
+        F::AuthenticatorPlus => "Authenticator Plus",
     }
 }
 

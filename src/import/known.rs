@@ -37,6 +37,10 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 /// Binary files, by their first bytes; `None` for anything else (read as text).
 pub(crate) fn detect_binary(bytes: &[u8]) -> Option<Result<Format, ImportError>> {
     if bytes.starts_with(ZIP_MAGIC) {
+        // File names are stored in the clear even in a password-protected ZIP.
+        if contains(bytes, super::authplus::ENTRY.as_bytes()) {
+            return Some(Ok(Format::AuthenticatorPlus));
+        }
         return Some(if contains(bytes, proton::PASS_ZIP_ENTRY.as_bytes()) { Ok(Format::ProtonPass) } else { Err(ImportError::NotRecognised) });
     }
     if bytes.starts_with(SQLITE_MAGIC) {

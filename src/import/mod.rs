@@ -9,6 +9,7 @@
 //! the reason, so the user can confirm the part that was understood and nothing is added by halves.
 
 pub mod aegis;
+pub mod authplus;
 pub mod json_formats;
 pub mod migration;
 pub mod text;
@@ -70,12 +71,14 @@ pub enum Format {
     Duo,
     /// Proton Pass's unencrypted export: the ZIP, or the `data.json` in it.
     ProtonPass,
+    /// Authenticator Plus's text export: a password-protected ZIP holding `Accounts.txt`.
+    AuthenticatorPlus,
 }
 
 impl Format {
     /// Whether a password is needed to read it.
     pub fn is_encrypted(self) -> bool {
-        matches!(self, Format::AegisEncrypted | Format::TwoFasEncrypted)
+        matches!(self, Format::AegisEncrypted | Format::TwoFasEncrypted | Format::AuthenticatorPlus)
     }
 }
 
@@ -294,7 +297,7 @@ pub(crate) fn count_entries(format: Format, text: &str, value: Option<&serde_jso
         Format::Duo => len(value),
         Format::GoogleMigration | Format::AegisEncrypted | Format::TwoFasEncrypted => None,
         // Counted once read (XML, CSV, ZIP: each is small and read at once).
-        Format::FreeOtpXml | Format::BitwardenCsv | Format::Steam | Format::Authy | Format::BattleNet | Format::ProtonPass => None,
+        Format::FreeOtpXml | Format::BitwardenCsv | Format::Steam | Format::Authy | Format::BattleNet | Format::ProtonPass | Format::AuthenticatorPlus => None,
     }
 }
 

@@ -32,7 +32,8 @@ impl Reading {
     pub fn start(bytes: &[u8], password: Option<&str>, keys: &[zeroize::Zeroizing<[u8; 32]>]) -> Result<Reading, ImportError> {
         let (format, value) = detect_parsed(bytes)?;
         // A ZIP is not text: its reader takes the bytes.
-        let text = if format == Format::ProtonPass && bytes.starts_with(super::known::ZIP_MAGIC) { "" } else { text_of(bytes)? };
+        let zip = bytes.starts_with(super::known::ZIP_MAGIC) && matches!(format, Format::ProtonPass | Format::AuthenticatorPlus);
+        let text = if zip { "" } else { text_of(bytes)? };
         let counted = count_entries(format, text, value.as_ref());
         drop(value);
         if let Some(found) = counted.filter(|&n| n > crate::account::MAX_ACCOUNTS) {
@@ -65,6 +66,7 @@ impl Reading {
             Format::Authy => phone_prefs::authy(text)?,
             Format::BattleNet => phone_prefs::battle_net(text)?,
             Format::Duo => phone_prefs::duo(text)?,
+            Format::AuthenticatorPlus => super::authplus::import(bytes, password)?,
         };
         let found = accounts.len() + skipped.len();
         if found > crate::account::MAX_ACCOUNTS {
