@@ -77,7 +77,7 @@ pub fn plus_json(text: &str) -> Result<(Vec<Account>, Vec<Skipped>), ImportError
 /// Reads FreeOTP's `tokens.xml`, in the order of its `tokenOrder` where it names the tokens, the
 /// others after in file order.
 pub fn tokens_xml(text: &str) -> Result<(Vec<Account>, Vec<Skipped>), ImportError> {
-    let entries = super::phone_prefs::prefs(text).ok_or(ImportError::Malformed("FreeOTP XML"))?;
+    let entries = super::shared_prefs::prefs(text).ok_or(ImportError::Malformed("FreeOTP XML"))?;
     let order: Vec<String> = entries.iter().find(|(n, _)| n == "tokenOrder").and_then(|(_, v)| serde_json::from_str(v).ok()).unwrap_or_default();
     let mut tokens: Vec<(&str, Value)> = Vec::new();
     for (name, value) in entries.iter().filter(|(n, _)| n != "tokenOrder") {

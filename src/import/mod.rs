@@ -24,6 +24,7 @@ pub mod steam;
 pub mod stratum;
 mod reading;
 mod scanned;
+mod shared_prefs;
 
 pub use reading::Reading;
 pub use scanned::{read_scanned, ScanError, Scanned};

@@ -19,33 +19,13 @@ const BNET_MASK: [u8; 56] = [
     0x5b, 0x8b, 0x8f, 0x6b,
 ];
 
-/// The entries of an Android shared-preferences file (`<map>` of `<string name=…>text</string>`
-/// and `<int name=… value=…/>`), as (name, value); `None` when it is not one.
-pub(crate) fn prefs(text: &str) -> Option<Vec<(String, String)>> {
-    let doc = roxmltree::Document::parse(text).ok()?;
-    let map = doc.root_element();
-    if map.tag_name().name() != "map" {
-        return None;
-    }
-    Some(
-        map.children()
-            .filter(|n| n.is_element())
-            .filter_map(|n| {
-                let name = n.attribute("name")?.to_owned();
-                let value = n.attribute("value").map(str::to_owned).unwrap_or_else(|| n.text().unwrap_or_default().to_owned());
-                Some((name, value))
-            })
-            .collect(),
-    )
-}
-
 fn pref<'a>(entries: &'a [(String, String)], name: &str) -> Option<&'a str> {
     entries.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
 }
 
 /// Which shared-preferences file this is (Authy, Battle.net, FreeOTP), or why it is refused.
 pub(crate) fn detect_xml(text: &str) -> Result<Format, ImportError> {
-    let entries = prefs(text).ok_or(ImportError::NotRecognised)?;
+    let entries = super::shared_prefs::prefs(text).ok_or(ImportError::NotRecognised)?;
     if let Some(tokens) = AUTHY_KEYS.iter().find_map(|k| pref(&entries, k)) {
         let tokens: Vec<Value> = serde_json::from_str(tokens).map_err(|_| ImportError::Malformed("Authy tokens"))?;
         let plain = |t: &Value| t.get("decryptedSecret").is_some() || t.get("secretSeed").is_some();
@@ -109,7 +89,7 @@ fn authy_names(t: &AuthyToken) -> (String, String) {
 
 /// Reads Authy's shared preferences (secrets decrypted).
 pub fn authy(text: &str) -> Result<(Vec<Account>, Vec<Skipped>), ImportError> {
-    let entries = prefs(text).ok_or(ImportError::Malformed("Authy XML"))?;
+    let entries = super::shared_prefs::prefs(text).ok_or(ImportError::Malformed("Authy XML"))?;
     let tokens = AUTHY_KEYS.iter().find_map(|k| pref(&entries, k)).ok_or(ImportError::Malformed("Authy XML"))?;
     let tokens: Vec<Value> = serde_json::from_str(tokens).map_err(|_| ImportError::Malformed("Authy tokens"))?;
     Ok(super::split(tokens.iter().map(|value| {
@@ -147,7 +127,7 @@ fn unmask(text: &str) -> Option<String> {
 
 /// Reads Battle.net's authenticator preferences: one account, "Battle.net" and its serial, 8 digits.
 pub fn battle_net(text: &str) -> Result<(Vec<Account>, Vec<Skipped>), ImportError> {
-    let entries = prefs(text).ok_or(ImportError::Malformed("Battle.net XML"))?;
+    let entries = super::shared_prefs::prefs(text).ok_or(ImportError::Malformed("Battle.net XML"))?;
     let serial = pref(&entries, BNET_SERIAL).filter(|s| !s.is_empty()).map(|s| unmask(s).unwrap_or_default()).unwrap_or_default();
     let secret = pref(&entries, BNET_SECRET).and_then(unmask).and_then(|h| hex(&h));
     let issuer = "Battle.net";

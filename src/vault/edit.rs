@@ -4,7 +4,8 @@
 //! stored now, so a field the other tab changed keeps its value unless this edit is about that
 //! very field (then the last writer wins).
 
-use super::content::{Content, StoredAccount};
+use super::content::Content;
+use super::stored::StoredAccount;
 use crate::account::FieldError;
 
 /// One change the user made to one entry.
