@@ -1,6 +1,6 @@
 //! The encrypted vault: a random master key seals the content with AES-256-GCM; the master key is
-//! wrapped in key slots (for now one passphrase slot through Argon2id). No I/O: bytes in, bytes
-//! out; randomness comes from the caller. Format and reasons: docs/vault.md.
+//! wrapped in key slots (passphrase slots through Argon2id, passkey slots through WebAuthn PRF).
+//! No I/O: bytes in, bytes out; randomness comes from the caller. Format and reasons: docs/vault.md.
 
 mod backup_state;
 mod backups;
@@ -8,7 +8,10 @@ mod content;
 mod edit;
 mod merge;
 mod envelope;
+mod error;
+mod kdf;
 mod passkey;
+mod passkeys;
 mod restore;
 mod settings;
 mod sizes;
@@ -23,6 +26,10 @@ pub use stored::{Checked, StoredAccount, Unreadable};
 pub use edit::{write_change, Edit, Label, LabelField, Record, Unwritten, WriteError, WRITE_TRIES};
 pub use envelope::{Envelope, KdfParams, PassphraseSlot, Slot, ENVELOPE_VERSION, MAGIC, SALT_LEN};
 pub use passkey::{PasskeySlot, HKDF_INFO, PRF_SALT_LEN, SLOT_PASSKEY};
+pub use error::VaultError;
+pub use kdf::{check_kdf, derive_kek, restore_kdf, KdfJob, Kek, DEFAULT_KDF, MAX_KDF_ITERATIONS, MAX_KDF_LANES, MAX_KDF_MEMORY_KIB, MAX_KDF_WORK_KIB};
+pub use passkeys::{new_prf_salt, passkey_kek, passkeys_of, PasskeyInfo};
+use passkeys::passkey_infos;
 pub use restore::{Adjusted, Adjustment, SHOWN_CHARS};
 
 use aes_gcm::aead::{Aead, KeyInit, Payload};
@@ -31,109 +38,9 @@ use envelope::{NONCE_LEN, WRAPPED_LEN};
 use std::fmt;
 use zeroize::{Zeroize, Zeroizing};
 
-/// Default Argon2id cost: 64 MiB, 3 passes, 1 lane (tuned for ≤ 0.7 s unlock in headless Chromium).
-pub const DEFAULT_KDF: KdfParams = KdfParams { memory_kib: 64 * 1024, iterations: 3, parallelism: 1 };
-/// Largest Argon2 memory accepted from a file (256 MiB, 4× the default): a damaged or hostile
-/// file must not exhaust a phone's memory.
-pub const MAX_KDF_MEMORY_KIB: u32 = 256 * 1024;
-/// Most Argon2 passes accepted from a file.
-pub const MAX_KDF_ITERATIONS: u32 = 64;
-/// Largest memory × passes accepted (1 GiB·pass, about 5× the default's 192 MiB·pass): bounds the
-/// time a file can make the key derivation take to a few seconds.
-pub const MAX_KDF_WORK_KIB: u64 = 1024 * 1024;
-/// Most Argon2 lanes accepted (they run one after another here, so lanes add no speed).
-pub const MAX_KDF_LANES: u8 = 4;
 /// Most passphrase slots tried when opening: each costs one full key derivation.
 pub const MAX_PASSPHRASE_SLOTS_TRIED: usize = 2;
 
-/// Why a vault could not be opened or written. Decryption failure is one variant: the cipher
-/// cannot tell a wrong passphrase from a damaged file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum VaultError {
-    /// The bytes do not start with the vault magic (`2FAVAULT`): not a vault or backup file of
-    /// ours (opening the stored record, choosing a file to restore).
-    NotAVault,
-    /// The bytes end before the structure they announce does, or before the content's 16-byte
-    /// tag: a cut copy or download.
-    Truncated,
-    /// The structure is inconsistent: envelope version 0, no slot or more than 8, a slot of
-    /// type 0, a passphrase slot whose body is not 85 bytes; or a master key could not be wrapped.
-    Damaged,
-    /// The envelope's version is newer than [`ENVELOPE_VERSION`]: written by a newer app.
-    NewerEnvelope {
-        /// The version found.
-        found: u16,
-    },
-    /// The decrypted content's version is newer than [`CONTENT_VERSION`]: written by a newer app.
-    NewerContent {
-        /// The version found.
-        found: u32,
-    },
-    /// No passphrase slot among the slots (only types this version does not know), or the slot
-    /// asked for is not there.
-    NoPassphraseSlot,
-    /// Argon2 parameters that are not valid at all (zero lanes or passes, too little memory);
-    /// refused before deriving.
-    BadKdfParams,
-    /// Argon2 parameters that would cost more than this app allows ([`MAX_KDF_MEMORY_KIB`],
-    /// [`MAX_KDF_WORK_KIB`], [`MAX_KDF_ITERATIONS`], [`MAX_KDF_LANES`]); refused before deriving.
-    KdfTooCostly {
-        /// The file's parameters.
-        kdf: KdfParams,
-    },
-    /// Authentication failed when unwrapping the master key: a wrong passphrase, or a key slot
-    /// whose bytes were changed. The cipher cannot tell the two apart. (Also: another tab's key
-    /// that does not read the stored content, [`Unlocked::reopen`].)
-    WrongPassphraseOrDamaged,
-    /// The passphrase (or passkey) opened its key slot, so it is right, but the content does not
-    /// authenticate: the file was cut short (a download or copy that stopped early) or changed
-    /// after it was written. The cipher cannot tell these two apart; it can tell them from a
-    /// wrong passphrase, which never opens the slot.
-    IncompleteOrDamaged,
-    /// Decrypted, but the content is not JSON of the content's shape, or could not be written
-    /// as such (should not happen unless our own writer was wrong).
-    BadContent,
-    /// Opening by passkey: the vault has no slot for that credential (it was removed, or the
-    /// passkey belongs to another vault).
-    NoPasskeySlot,
-    /// Adding a passkey: the envelope already holds the most slots it may (8).
-    TooManySlots,
-    /// Opening a backup to restore: it holds more entries than a vault keeps
-    /// ([`crate::account::MAX_ACCOUNTS`]); counted once decrypted, before any entry is read.
-    TooManyEntries {
-        /// How many entries the backup holds.
-        found: usize,
-    },
-}
-
-/// Developer text; the UI shows `i18n::vault_error` instead.
-impl fmt::Display for VaultError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            VaultError::NotAVault => f.write_str("not a vault: the magic bytes are missing"),
-            VaultError::Truncated => f.write_str("the vault ends before its structure does"),
-            VaultError::Damaged => f.write_str("the vault's structure is inconsistent"),
-            VaultError::NewerEnvelope { found } => write!(f, "envelope version {found} is newer than {ENVELOPE_VERSION}"),
-            VaultError::NewerContent { found } => write!(f, "content version {found} is newer than {CONTENT_VERSION}"),
-            VaultError::NoPassphraseSlot => f.write_str("no passphrase slot this version can open"),
-            VaultError::BadKdfParams => f.write_str("invalid Argon2 parameters"),
-            VaultError::KdfTooCostly { kdf } => write!(
-                f,
-                "Argon2 parameters over the caps: {} KiB, {} passes, {} lanes",
-                kdf.memory_kib, kdf.iterations, kdf.parallelism
-            ),
-            VaultError::WrongPassphraseOrDamaged => f.write_str("wrong passphrase, or the vault was changed"),
-            VaultError::IncompleteOrDamaged => f.write_str("the key slot opened, but the content is cut short or changed"),
-            VaultError::BadContent => f.write_str("the decrypted content is not valid"),
-            VaultError::NoPasskeySlot => f.write_str("no passkey slot for this credential"),
-            VaultError::TooManySlots => f.write_str("the vault holds the most key slots it may"),
-            VaultError::TooManyEntries { found } => write!(f, "{found} entries, more than {}", crate::account::MAX_ACCOUNTS),
-        }
-    }
-}
-
-impl std::error::Error for VaultError {}
 
 /// A source of cryptographically secure random bytes (WebCrypto in the browser, the OS natively).
 pub trait Random {
@@ -163,96 +70,13 @@ fn cipher(key: &[u8; 32]) -> Aes256Gcm {
     Aes256Gcm::new(key.into())
 }
 
-/// The key derivation a restored backup is sealed with here: this app's own ([`DEFAULT_KDF`]), or
-/// the file's when it asks for at least the default's memory and passes (someone chose more, and
-/// the file opened, so it is within the caps). Never weaker than the default.
-pub fn restore_kdf(file: Option<KdfParams>) -> KdfParams {
-    match file {
-        Some(k) if k.memory_kib >= DEFAULT_KDF.memory_kib && k.iterations >= DEFAULT_KDF.iterations && check_kdf(k).is_ok() => k,
-        _ => DEFAULT_KDF,
-    }
-}
-
-/// Checks Argon2 parameters against the caps before anything is derived.
-pub fn check_kdf(kdf: KdfParams) -> Result<argon2::Params, VaultError> {
-    if kdf.parallelism == 0 || kdf.iterations == 0 {
-        return Err(VaultError::BadKdfParams);
-    }
-    let work = u64::from(kdf.memory_kib) * u64::from(kdf.iterations);
-    if kdf.memory_kib > MAX_KDF_MEMORY_KIB || kdf.iterations > MAX_KDF_ITERATIONS || work > MAX_KDF_WORK_KIB || kdf.parallelism > MAX_KDF_LANES {
-        return Err(VaultError::KdfTooCostly { kdf });
-    }
-    argon2::Params::new(kdf.memory_kib, kdf.iterations, u32::from(kdf.parallelism), Some(32)).map_err(|_| VaultError::BadKdfParams)
-}
-
-/// A key-encryption key derived from a passphrase. Zeroized on drop; `Debug` is redacted.
-pub struct Kek(Zeroizing<[u8; 32]>);
-
-impl Kek {
-    /// Takes the 32 bytes a key-derivation worker returned; `None` for any other length.
-    pub fn from_slice(bytes: &[u8]) -> Option<Kek> {
-        let mut k = Zeroizing::new([0u8; 32]);
-        (bytes.len() == 32).then(|| {
-            k.copy_from_slice(bytes);
-            Kek(k)
-        })
-    }
-
-    /// The key's bytes (to hand back from a worker).
-    pub fn as_bytes(&self) -> &[u8; 32] {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Kek {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Kek(<redacted>)")
-    }
-}
-
-/// One Argon2id derivation: everything but the passphrase. What the page hands to the
-/// key-derivation worker, so the slow step never blocks the page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KdfJob {
-    /// The slot's salt.
-    pub salt: [u8; SALT_LEN],
-    /// The slot's parameters (checked against the caps when the job was made).
-    pub kdf: KdfParams,
-}
-
-impl KdfJob {
-    /// A job for a new slot: fresh salt, checked parameters.
-    pub fn fresh(kdf: KdfParams, rng: &mut dyn Random) -> Result<KdfJob, VaultError> {
-        check_kdf(kdf)?;
-        let mut salt = [0u8; SALT_LEN];
-        rng.fill(&mut salt);
-        Ok(KdfJob { salt, kdf })
-    }
-
-    /// Runs Argon2id (the slow step). Its working memory is wiped before it is freed.
-    pub fn derive(&self, passphrase: &[u8]) -> Result<Kek, VaultError> {
-        derive_kek(passphrase, &self.salt, self.kdf)
-    }
-}
-
-/// Derives the key-encryption key from a passphrase (Argon2id), after checking the caps.
-pub fn derive_kek(passphrase: &[u8], salt: &[u8], kdf: KdfParams) -> Result<Kek, VaultError> {
-    let params = check_kdf(kdf)?;
-    let mut memory = vec![argon2::Block::default(); params.block_count()];
-    let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
-    let mut kek = Zeroizing::new([0u8; 32]);
-    let done = argon.hash_password_into_with_memory(passphrase, salt, kek.as_mut(), &mut memory);
-    memory.iter_mut().for_each(Zeroize::zeroize);
-    done.map_err(|_| VaultError::BadKdfParams)?;
-    Ok(Kek(kek))
-}
 
 fn wrap(key: &MasterKey, job: &KdfJob, kek: &Kek, rng: &mut dyn Random) -> Result<PassphraseSlot, VaultError> {
     let mut nonce = [0u8; NONCE_LEN];
     rng.fill(&mut nonce);
     let mut slot = PassphraseSlot { kdf: job.kdf, salt: job.salt, nonce, wrapped: [0u8; WRAPPED_LEN] };
     let aad = slot.aad();
-    let wrapped = cipher(&kek.0)
+    let wrapped = cipher(kek.as_bytes())
         .encrypt(Nonce::from_slice(&nonce), Payload { msg: key.0.as_ref(), aad: &aad })
         .map_err(|_| VaultError::Damaged)?;
     slot.wrapped.copy_from_slice(&wrapped);
@@ -262,7 +86,7 @@ fn wrap(key: &MasterKey, job: &KdfJob, kek: &Kek, rng: &mut dyn Random) -> Resul
 fn unwrap_slot(slot: &PassphraseSlot, kek: &Kek) -> Result<MasterKey, VaultError> {
     let aad = slot.aad();
     let plain = Zeroizing::new(
-        cipher(&kek.0)
+        cipher(kek.as_bytes())
             .decrypt(Nonce::from_slice(&slot.nonce), Payload { msg: &slot.wrapped, aad: &aad })
             .map_err(|_| VaultError::WrongPassphraseOrDamaged)?,
     );
@@ -276,7 +100,7 @@ fn unwrap_slot(slot: &PassphraseSlot, kek: &Kek) -> Result<MasterKey, VaultError
 
 fn unwrap_with(kek: &Kek, nonce: &[u8; NONCE_LEN], wrapped: &[u8], aad: &[u8]) -> Result<MasterKey, VaultError> {
     let plain = Zeroizing::new(
-        cipher(&kek.0)
+        cipher(kek.as_bytes())
             .decrypt(Nonce::from_slice(nonce), Payload { msg: wrapped, aad })
             .map_err(|_| VaultError::WrongPassphraseOrDamaged)?,
     );
@@ -292,52 +116,11 @@ fn wrap_passkey(key: &MasterKey, credential_id: Vec<u8>, name: String, created_m
     let mut nonce = [0u8; NONCE_LEN];
     rng.fill(&mut nonce);
     let mut slot = PasskeySlot { credential_id, name, created_ms, salt, nonce, wrapped: [0u8; WRAPPED_LEN] };
-    let wrapped = cipher(&kek.0)
+    let wrapped = cipher(kek.as_bytes())
         .encrypt(Nonce::from_slice(&nonce), Payload { msg: key.0.as_ref(), aad: &slot.aad() })
         .map_err(|_| VaultError::Damaged)?;
     slot.wrapped.copy_from_slice(&wrapped);
     Ok(slot)
-}
-
-/// A passkey slot without its key material: what the unlock screen asks WebAuthn for, and what
-/// settings list.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PasskeyInfo {
-    /// The credential's raw id.
-    pub credential_id: Vec<u8>,
-    /// The PRF input to evaluate.
-    pub salt: [u8; PRF_SALT_LEN],
-    /// Its name.
-    pub name: String,
-    /// When it was added, Unix ms.
-    pub created_ms: u64,
-}
-
-fn passkey_infos(slots: &[Slot]) -> Vec<PasskeyInfo> {
-    slots
-        .iter()
-        .filter_map(|s| match s {
-            Slot::Passkey(p) => Some(PasskeyInfo { credential_id: p.credential_id.clone(), salt: p.salt, name: p.name.clone(), created_ms: p.created_ms }),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The passkeys that can open stored `bytes`, read before unlocking (nothing is decrypted).
-pub fn passkeys_of(bytes: &[u8]) -> Result<Vec<PasskeyInfo>, VaultError> {
-    Envelope::parse(bytes).map(|e| passkey_infos(&e.slots))
-}
-
-/// The key a passkey's PRF output wraps the master key under (see [`HKDF_INFO`]).
-pub fn passkey_kek(prf_secret: &[u8], salt: &[u8; PRF_SALT_LEN]) -> Result<Kek, VaultError> {
-    passkey::kek_from_prf(prf_secret, salt)
-}
-
-/// A fresh PRF salt for a new passkey slot.
-pub fn new_prf_salt(rng: &mut dyn Random) -> [u8; PRF_SALT_LEN] {
-    let mut salt = [0u8; PRF_SALT_LEN];
-    rng.fill(&mut salt);
-    salt
 }
 
 fn decrypt_content(envelope: &Envelope, key: &MasterKey) -> Result<Content, VaultError> {
