@@ -67,6 +67,9 @@ pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
             "このファイルのパスワード保護は scrypt N={n}、r={r}、p={p} を指定していますが、これは scrypt の有効なパラメータではありません（{}）。Aegis はこの値のファイルを作ることも開くこともできないため、このファイルは壊れているか Aegis で作られたものではありません。何もインポートしていません。Aegis からもう一度エクスポートしてください。",
             invalid_rule(Lang::Ja, *n, *r, *p)
         ),
+        (_, E::Argon2TooCostly { memory_kib, iterations, parallelism }) => super::transfer_kdf::argon2_too_costly(lang, *memory_kib, *iterations, *parallelism),
+        (_, E::Pbkdf2TooCostly { iterations }) => super::transfer_kdf::pbkdf2_too_costly(lang, *iterations),
+        (_, E::UnknownBinary { password_tried }) => super::transfer_kdf::unknown_binary(lang, *password_tried),
     }
 }
 
@@ -121,6 +124,11 @@ pub fn format_name(f: crate::import::Format) -> &'static str {
         F::Bitwarden => "Bitwarden",
         F::AndOtp => "andOTP",
         F::UriList => "otpauth://",
+        F::EnteEncrypted => "Ente Auth",
+        F::AndOtpEncrypted => "andOTP",
+        F::ProtonEncrypted => "Proton Authenticator",
+        F::StratumEncrypted => "Stratum (Authenticator Pro)",
+        F::TotpAuthenticator => "TOTP Authenticator",
     }
 }
 

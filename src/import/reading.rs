@@ -2,6 +2,7 @@
 
 use super::{count_entries, detect_parsed, sort_one, text_of, Format, ImportError, Imported, Skipped};
 use super::{aegis, json_formats, migration, text, twofas};
+use super::{andotp_encrypted, ente, proton_encrypted, stratum_encrypted, totp_authenticator};
 use crate::account::Account;
 
 /// A file being read a few entries at a time, so that a large one never holds the page for
@@ -31,7 +32,7 @@ impl Reading {
     /// `keys` are the derived keys of [`kdf_jobs`], in order (empty: `password` is used).
     pub fn start(bytes: &[u8], password: Option<&str>, keys: &[zeroize::Zeroizing<[u8; 32]>]) -> Result<Reading, ImportError> {
         let (format, value) = detect_parsed(bytes)?;
-        let text = text_of(bytes)?;
+        let text = if format.is_binary() { "" } else { text_of(bytes)? };
         let counted = count_entries(format, text, value.as_ref());
         drop(value);
         if let Some(found) = counted.filter(|&n| n > crate::account::MAX_ACCOUNTS) {
@@ -52,6 +53,11 @@ impl Reading {
             Format::TwoFas | Format::TwoFasEncrypted => twofas::import(text, password)?,
             Format::Bitwarden => json_formats::bitwarden(text)?,
             Format::AndOtp => json_formats::andotp(text)?,
+            Format::EnteEncrypted => ente::import(text, password, keys)?,
+            Format::ProtonEncrypted => proton_encrypted::import(text, password, keys)?,
+            Format::AndOtpEncrypted => andotp_encrypted::import(bytes, password, keys)?,
+            Format::StratumEncrypted => stratum_encrypted::import(bytes, password, keys)?,
+            Format::TotpAuthenticator => totp_authenticator::import(text, password)?,
         };
         let found = accounts.len() + skipped.len();
         if found > crate::account::MAX_ACCOUNTS {
