@@ -226,7 +226,6 @@ pub async fn import_key(job: &ImportKdfJob, password: &str) -> Result<Zeroizing<
             &[("memory", f64::from(j.memory_kib)), ("iterations", f64::from(j.iterations)), ("parallelism", f64::from(j.parallelism))],
         ),
         ImportKdfJob::Pbkdf2Sha1(j) => message("pbkdf2sha1", password.as_bytes(), &j.salt, &[("iterations", f64::from(j.iterations))]),
-        _ => return Err(KdfFailure::Failed),
     };
     let bytes = match run(m).await {
         Ok(bytes) => bytes,
