@@ -1,6 +1,6 @@
 //! Password-protected exports as other apps write them: Ente Auth, andOTP (current and old
-//! format), Proton Authenticator, Stratum (current and legacy) and TOTP Authenticator (a user's
-//! password and the app's default). For each: the right password brings every account with the
+//! format), Proton Authenticator, Stratum (current and legacy), FreeOTP 2 and TOTP Authenticator
+//! (a user's password and the app's default). For each: the right password brings every account with the
 //! fields and codes `tests/fixtures/encrypted/make.py` computed (Python's pynacl, argon2-cffi,
 //! cryptography and hmac: nothing from this project's code); a wrong password is said as such; no
 //! password asks for one; a cut file is refused with a clear error and never panics; key
@@ -239,11 +239,34 @@ fn totp_authenticator_backups() {
 /// back in order open the file; a wrong key is a wrong password.
 #[test]
 fn wrong_keys_from_the_worker_are_a_wrong_password() {
-    for name in ["ente-encrypted.json", "proton-encrypted.json", "stratum.authpro", "stratum-legacy.authpro", "andotp-new.json.aes"] {
+    for name in ["ente-encrypted.json", "proton-encrypted.json", "stratum.authpro", "stratum-legacy.authpro", "andotp-new.json.aes", "freeotp2.xml"] {
         let bytes = read(name);
         let jobs = import::kdf_jobs(&bytes).expect("jobs");
         assert_eq!(jobs.len(), 1, "{name}");
         let wrong = vec![zeroize::Zeroizing::new([7u8; 32])];
         assert_eq!(import::import_with_keys(&bytes, None, &wrong).err(), Some(ImportError::WrongPassword), "{name}");
     }
+}
+
+#[test]
+fn freeotp_2_backup() {
+    reads_right("freeotp2.xml", Format::FreeOtp2);
+    refuses_wrong_and_missing("freeotp2.xml", ImportError::WrongPassword);
+    refuses_cut("freeotp2.xml");
+    let bytes = read("freeotp2.xml");
+    assert!(matches!(&import::kdf_jobs(&bytes).expect("jobs")[..], [KdfJob::Pbkdf2Sha512(j)] if j.iterations == 100_000));
+    // The master key's rounds over the cap: refused before any work, with the number.
+    // The master key is the map's last string (its length, its JSON, then the map's end):
+    // written again with 9,999,999 rounds.
+    let start = bytes.windows(13).position(|w| w == b"{\"mAlgorithm\"").expect("master key");
+    let json = std::str::from_utf8(&bytes[start..bytes.len() - 1]).expect("utf8").replace("\"mIterations\":100000", "\"mIterations\":9999999");
+    let mut over = bytes[..start - 2].to_vec();
+    over.extend((json.len() as u16).to_be_bytes());
+    over.extend(json.as_bytes());
+    over.push(0x78);
+    let want = Some(ImportError::Pbkdf2TooCostly { iterations: 9_999_999 });
+    assert_eq!(import::kdf_jobs(&over).err(), want);
+    let started = std::time::Instant::now();
+    assert_eq!(import::import(&over, Some(&password())).err(), want);
+    assert!(started.elapsed().as_millis() < 500, "refused before any work");
 }

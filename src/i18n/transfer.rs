@@ -129,6 +129,7 @@ pub fn format_name(f: crate::import::Format) -> &'static str {
         F::ProtonEncrypted => "Proton Authenticator",
         F::StratumEncrypted => "Stratum (Authenticator Pro)",
         F::TotpAuthenticator => "TOTP Authenticator",
+        F::FreeOtp2 => "FreeOTP",
     }
 }
 

@@ -1,7 +1,7 @@
 //! The slow key derivations imported files ask for, each checked against this app's caps before
 //! any work: Aegis's scrypt ([`super::aegis::ScryptJob`]), Argon2id (Ente Auth's libsodium
-//! `crypto_pwhash`, Proton Authenticator, Stratum) and PBKDF2-HMAC-SHA1 (andOTP, Stratum's older
-//! backups). The page runs them in the key-derivation worker (`web::kdf::import_file`); natively
+//! `crypto_pwhash`, Proton Authenticator, Stratum) and PBKDF2 (andOTP, Stratum's older backups,
+//! FreeOTP 2). The page runs them in the key-derivation worker (`web::kdf::import_file`); natively
 //! and in tests they run inline from the password.
 
 use super::aegis::ScryptJob;
@@ -16,7 +16,8 @@ pub const MAX_ARGON2_KIB: u32 = 1024 * 1024;
 pub const MAX_ARGON2_WORK: u64 = 4 * 1024 * 1024;
 /// Largest Argon2 parallelism accepted (Stratum writes 4; libsodium always 1).
 pub const MAX_ARGON2_LANES: u32 = 4;
-/// Most PBKDF2 rounds accepted: andOTP writes 140,000–160,000, Stratum's older backups 64,000.
+/// Most PBKDF2 rounds accepted: andOTP writes 140,000–160,000, Stratum's older backups 64,000,
+/// FreeOTP 2 100,000.
 pub const MAX_PBKDF2_ITERATIONS: u32 = 1_000_000;
 
 /// One Argon2id derivation (version 0x13, 32-byte key): everything but the password.
@@ -64,7 +65,7 @@ impl Argon2Job {
     }
 }
 
-/// One PBKDF2-HMAC-SHA1 derivation (32-byte key).
+/// One PBKDF2 derivation (32-byte key), HMAC-SHA1 or HMAC-SHA512 as the [`KdfJob`] says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pbkdf2Job {
     /// The salt.
@@ -95,6 +96,16 @@ impl Pbkdf2Job {
     }
 }
 
+impl Pbkdf2Job {
+    /// Runs PBKDF2-HMAC-SHA512 (FreeOTP 2), the caps checked again.
+    pub fn derive_sha512(&self, password: &[u8]) -> Result<Zeroizing<[u8; 32]>, ImportError> {
+        let job = Pbkdf2Job::checked(self.salt.clone(), self.iterations.into())?;
+        let mut key = Zeroizing::new([0u8; 32]);
+        pbkdf2::pbkdf2_hmac::<sha2::Sha512>(password, &job.salt, job.iterations, key.as_mut());
+        Ok(key)
+    }
+}
+
 /// A derivation a file needs before it can be read, checked against the caps when made.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -103,8 +114,10 @@ pub enum KdfJob {
     Scrypt(ScryptJob),
     /// Ente Auth, Proton Authenticator, Stratum.
     Argon2id(Argon2Job),
-    /// andOTP, Stratum's older backups.
+    /// andOTP, Stratum's older backups, FreeOTP 2 (older).
     Pbkdf2Sha1(Pbkdf2Job),
+    /// FreeOTP 2.
+    Pbkdf2Sha512(Pbkdf2Job),
 }
 
 impl KdfJob {
@@ -114,6 +127,7 @@ impl KdfJob {
             KdfJob::Scrypt(job) => job.derive(password),
             KdfJob::Argon2id(job) => job.derive(password),
             KdfJob::Pbkdf2Sha1(job) => job.derive(password),
+            KdfJob::Pbkdf2Sha512(job) => job.derive_sha512(password),
         }
     }
 }

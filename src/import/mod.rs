@@ -8,6 +8,7 @@
 pub mod aegis;
 pub mod andotp_encrypted;
 pub mod ente;
+pub mod freeotp2;
 pub mod json_formats;
 pub mod kdf;
 pub mod migration;
@@ -53,18 +54,20 @@ pub enum Format {
     StratumEncrypted,
     /// TOTP Authenticator (Binary Boxes) backup: Base64 of AES-CBC under SHA-256 of a password.
     TotpAuthenticator,
+    /// FreeOTP 2's backup: a Java-serialised map, tokens sealed under a master key (PBKDF2 + AES-GCM), binary.
+    FreeOtp2,
 }
 
 impl Format {
     /// Whether a password is needed to read it.
     pub fn is_encrypted(self) -> bool {
         matches!(self, Format::AegisEncrypted | Format::TwoFasEncrypted)
-            || matches!(self, Format::EnteEncrypted | Format::AndOtpEncrypted | Format::ProtonEncrypted | Format::StratumEncrypted | Format::TotpAuthenticator)
+            || matches!(self, Format::EnteEncrypted | Format::AndOtpEncrypted | Format::ProtonEncrypted | Format::StratumEncrypted | Format::TotpAuthenticator | Format::FreeOtp2)
     }
 
     /// Whether the file is binary (read from its bytes, not as text).
     pub(crate) fn is_binary(self) -> bool {
-        matches!(self, Format::AndOtpEncrypted | Format::StratumEncrypted)
+        matches!(self, Format::AndOtpEncrypted | Format::StratumEncrypted | Format::FreeOtp2)
     }
 }
 
@@ -256,7 +259,7 @@ pub(crate) fn detect_parsed(bytes: &[u8]) -> Result<(Format, Option<serde_json::
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge);
     }
-    if let Some(f) = stratum_encrypted::detect(bytes) {
+    if let Some(f) = stratum_encrypted::detect(bytes).or_else(|| freeotp2::detect(bytes)) {
         return Ok((f, None));
     }
     if std::str::from_utf8(bytes).is_err() {
@@ -305,12 +308,12 @@ pub(crate) fn count_entries(format: Format, text: &str, value: Option<&serde_jso
                 .count(),
         ),
         Format::GoogleMigration | Format::AegisEncrypted | Format::TwoFasEncrypted => None,
-        Format::EnteEncrypted | Format::AndOtpEncrypted | Format::ProtonEncrypted | Format::StratumEncrypted | Format::TotpAuthenticator => None,
+        Format::EnteEncrypted | Format::AndOtpEncrypted | Format::ProtonEncrypted | Format::StratumEncrypted | Format::TotpAuthenticator | Format::FreeOtp2 => None,
     }
 }
 
 /// The slow key derivations reading `bytes` needs (Aegis's scrypt, Ente's, Proton's and
-/// Stratum's Argon2id, andOTP's and older Stratum's PBKDF2), to run in the worker before
+/// Stratum's Argon2id, andOTP's, older Stratum's and FreeOTP 2's PBKDF2), to run in the worker before
 /// [`import_with_keys`]; every one checked against the caps. Empty when none is needed (2FAS's
 /// PBKDF2 is fixed at 10,000 rounds and runs inline; TOTP Authenticator's key is one SHA-256).
 pub fn kdf_jobs(bytes: &[u8]) -> Result<Vec<kdf::KdfJob>, ImportError> {
@@ -320,6 +323,7 @@ pub fn kdf_jobs(bytes: &[u8]) -> Result<Vec<kdf::KdfJob>, ImportError> {
         Format::ProtonEncrypted => proton_encrypted::jobs(text_of(bytes)?),
         Format::AndOtpEncrypted => andotp_encrypted::jobs(bytes),
         Format::StratumEncrypted => stratum_encrypted::jobs(bytes),
+        Format::FreeOtp2 => freeotp2::jobs(bytes),
         _ => Ok(Vec::new()),
     }
 }

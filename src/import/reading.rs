@@ -2,7 +2,7 @@
 
 use super::{count_entries, detect_parsed, sort_one, text_of, Format, ImportError, Imported, Skipped};
 use super::{aegis, json_formats, migration, text, twofas};
-use super::{andotp_encrypted, ente, proton_encrypted, stratum_encrypted, totp_authenticator};
+use super::{andotp_encrypted, ente, freeotp2, proton_encrypted, stratum_encrypted, totp_authenticator};
 use crate::account::Account;
 
 /// A file being read a few entries at a time, so that a large one never holds the page for
@@ -58,6 +58,7 @@ impl Reading {
             Format::AndOtpEncrypted => andotp_encrypted::import(bytes, password, keys)?,
             Format::StratumEncrypted => stratum_encrypted::import(bytes, password, keys)?,
             Format::TotpAuthenticator => totp_authenticator::import(text, password)?,
+            Format::FreeOtp2 => freeotp2::import(bytes, password, keys)?,
         };
         let found = accounts.len() + skipped.len();
         if found > crate::account::MAX_ACCOUNTS {

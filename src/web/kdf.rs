@@ -52,6 +52,16 @@ pub fn kdf_pbkdf2_sha1(mut password: Vec<u8>, salt: Vec<u8>, iterations: u32) ->
     key.ok().map(|k| k.to_vec())
 }
 
+/// What the worker runs for FreeOTP 2's PBKDF2-HMAC-SHA512: the import cap checked again.
+/// Exported for `assets/kdf-worker.js` only.
+#[wasm_bindgen]
+pub fn kdf_pbkdf2_sha512(mut password: Vec<u8>, salt: Vec<u8>, iterations: u32) -> Option<Vec<u8>> {
+    let job = Pbkdf2Job { salt, iterations };
+    let key = job.derive_sha512(&password);
+    password.zeroize();
+    key.ok().map(|k| k.to_vec())
+}
+
 /// Why no key came back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KdfFailure {
@@ -226,6 +236,7 @@ pub async fn import_key(job: &ImportKdfJob, password: &str) -> Result<Zeroizing<
             &[("memory", f64::from(j.memory_kib)), ("iterations", f64::from(j.iterations)), ("parallelism", f64::from(j.parallelism))],
         ),
         ImportKdfJob::Pbkdf2Sha1(j) => message("pbkdf2sha1", password.as_bytes(), &j.salt, &[("iterations", f64::from(j.iterations))]),
+        ImportKdfJob::Pbkdf2Sha512(j) => message("pbkdf2sha512", password.as_bytes(), &j.salt, &[("iterations", f64::from(j.iterations))]),
     };
     let bytes = match run(m).await {
         Ok(bytes) => bytes,
