@@ -270,3 +270,29 @@ fn freeotp_2_backup() {
     assert_eq!(import::import(&over, Some(&password())).err(), want);
     assert!(started.elapsed().as_millis() < 500, "refused before any work");
 }
+
+/// The new refusals say the file's numbers and the caps, in both languages, and never show an
+/// amount over a cap as the cap itself.
+#[test]
+fn messages_say_the_numbers_and_what_to_do() {
+    use authenticator::i18n::{import_error, Lang};
+    let memory = ImportError::Argon2TooCostly { memory_kib: (2 << 20) + 1, iterations: 4, parallelism: 1 };
+    let en = import_error(Lang::En, &memory);
+    assert!(en.contains("2049 MiB of memory, more than the 1 GiB this app allows"), "{en}");
+    assert!(en.contains("export it again"), "{en}");
+    let ja = import_error(Lang::Ja, &memory);
+    assert!(ja.contains("メモリ 2049 MiB（このアプリの上限 1 GiB を超えています）"), "{ja}");
+    let work = import_error(Lang::En, &ImportError::Argon2TooCostly { memory_kib: 1 << 20, iterations: 5, parallelism: 1 });
+    assert!(work.contains("5 passes over 1 GiB, more work than 4 GiB in one pass"), "{work}");
+    let lanes = import_error(Lang::En, &ImportError::Argon2TooCostly { memory_kib: 1024, iterations: 1, parallelism: 8 });
+    assert!(lanes.contains("8 lanes, more than the 4 this app allows") && !lanes.contains("of memory, more"), "{lanes}");
+    let rounds = import_error(Lang::Ja, &ImportError::Pbkdf2TooCostly { iterations: 9_999_999 });
+    assert!(rounds.contains("9999999回") && rounds.contains("1000000回"), "{rounds}");
+    let binary = import_error(Lang::En, &ImportError::UnknownBinary { password_tried: false });
+    assert!(binary.contains("andOTP encrypted backup (.json.aes), enter its password"), "{binary}");
+    let tried = import_error(Lang::Ja, &ImportError::UnknownBinary { password_tried: true });
+    assert!(tried.contains("andOTP の暗号化バックアップとして開けず"), "{tried}");
+    for f in [Format::EnteEncrypted, Format::AndOtpEncrypted, Format::ProtonEncrypted, Format::StratumEncrypted, Format::TotpAuthenticator, Format::FreeOtp2] {
+        assert!(f.is_encrypted() && !authenticator::i18n::format_name(f).is_empty(), "{f:?}");
+    }
+}
