@@ -296,3 +296,16 @@ fn messages_say_the_numbers_and_what_to_do() {
         assert!(f.is_encrypted() && !authenticator::i18n::format_name(f).is_empty(), "{f:?}");
     }
 }
+
+/// A list of links saved in Shift_JIS (not UTF-8) is text this app does not read: said so, not
+/// taken for an encrypted andOTP backup.
+#[test]
+fn text_in_another_encoding_is_not_taken_for_an_encrypted_backup() {
+    // "otpauth://totp/銀行:太郎?secret=…" with the label in Shift_JIS.
+    let mut sjis = b"otpauth://totp/".to_vec();
+    sjis.extend([0x8B, 0xE2, 0x8D, 0x73, b':', 0x91, 0xBE, 0x98, 0x59]);
+    sjis.extend(b"?secret=JBSWY3DPEHPK3PXP&issuer=Bank\n".repeat(1));
+    assert!(std::str::from_utf8(&sjis).is_err());
+    assert_eq!(import::detect(&sjis), Err(ImportError::NotRecognised));
+    assert_eq!(import::import(&sjis, Some("x")).err(), Some(ImportError::NotRecognised));
+}

@@ -6,8 +6,8 @@
 //! * Old format: 12-byte nonce, then AES-256-GCM; the key is SHA-256 of the password.
 //!
 //! Inside is andOTP's plain JSON. As the file has no magic, it is recognised from what it is not
-//! (not text, none of the binary files people carry: images, ZIP, PDF, SQLite, gzip, a Java
-//! stream), and what is said depends on how sure that is: a file whose first four bytes are a
+//! (not text in any encoding, none of the binary files people carry: images, ZIP, PDF, SQLite,
+//! gzip, a Java stream), and what is said depends on how sure that is: a file whose first four bytes are a
 //! plausible round count is taken for the current format (wrong password is said as such);
 //! any other unknown binary file may be an old-format backup, which only its password can
 //! tell, and is answered with [`ImportError::UnknownBinary`], never a bare "wrong password".
@@ -26,16 +26,25 @@ const HEADER: usize = 4 + SALT + NONCE;
 /// whose first bytes are a random nonce), so no derivation is run for it.
 const PLAUSIBLE_ROUNDS: u32 = super::kdf::MAX_PBKDF2_ITERATIONS;
 
-/// Files people carry that are certainly not an andOTP backup, by their first bytes.
+/// Files people carry that are certainly not an andOTP backup, by their first bytes (3 bytes or
+/// more, so that an old backup's random nonce is taken for one of them once in millions; the
+/// UTF-16 marks, text this app does not read, are the exception).
 const MAGICS: &[&[u8]] = &[
     b"\x89PNG", b"\xFF\xD8\xFF", b"GIF8", b"RIFF", b"PK\x03\x04", b"PK\x05\x06", b"%PDF", b"SQLite format 3\0",
-    b"\x1F\x8B", b"\xAC\xED", b"BM", b"II*\0", b"MM\0*",
+    b"\x1F\x8B\x08", b"\xAC\xED\x00\x05", b"II*\0", b"MM\0*", b"\xFF\xFE", b"\xFE\xFF",
 ];
 
 /// Whether `bytes` (already known not to be text) may be an andOTP encrypted backup.
 pub fn detect(bytes: &[u8]) -> Option<Format> {
     let known = MAGICS.iter().any(|m| bytes.starts_with(m));
-    (!known && bytes.len() >= NONCE + TAG + 2).then_some(Format::AndOtpEncrypted)
+    (!known && !is_text(bytes) && bytes.len() >= NONCE + TAG + 2).then_some(Format::AndOtpEncrypted)
+}
+
+/// Whether `bytes` read as text in another encoding than UTF-8 (a list saved in Shift_JIS, say):
+/// most bytes printable ASCII, where ciphertext has about 37 %.
+fn is_text(bytes: &[u8]) -> bool {
+    let printable = bytes.iter().filter(|b| b.is_ascii_graphic() || b.is_ascii_whitespace()).count();
+    printable * 10 >= bytes.len() * 6
 }
 
 /// The round count in the header, when the file is long enough for the current format and the
