@@ -309,3 +309,18 @@ fn text_in_another_encoding_is_not_taken_for_an_encrypted_backup() {
     assert_eq!(import::detect(&sjis), Err(ImportError::NotRecognised));
     assert_eq!(import::import(&sjis, Some("x")).err(), Some(ImportError::NotRecognised));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    /// Whatever follows a format's first bytes, reading never panics (no password: nothing slow
+    /// is derived) and never brings accounts from bytes no app wrote.
+    #[test]
+    fn damaged_files_never_panic(prefix in 0usize..4, tail in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)) {
+        let heads: [&[u8]; 4] = [b"AUTHENTICATORPRO", b"AuthenticatorPro", b"\xAC\xED\x00\x05\x73\x72\x00\x11java.util.HashMap", b"\x00\x02\x22\xE0"];
+        let mut bytes = heads[prefix].to_vec();
+        bytes.extend(tail);
+        let _ = import::detect(&bytes);
+        let _ = import::kdf_jobs(&bytes);
+        proptest::prop_assert!(import::import(&bytes, None).is_err());
+    }
+}
