@@ -20,6 +20,7 @@ mod ja;
 mod kit;
 mod limits;
 mod transfer;
+mod transfer_kdf;
 mod vault;
 
 pub use accounts::{account_label, added, changed_elsewhere, codes_change_in, copied_around, copy_label, delete_label, deleted_elsewhere, row_action, seconds_short, settings_summary, shown_of};

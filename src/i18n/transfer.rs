@@ -68,6 +68,9 @@ pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
             "このファイルのパスワード保護は scrypt N={n}、r={r}、p={p} を指定していますが、これは scrypt の有効なパラメータではありません（{}）。Aegis はこの値のファイルを作ることも開くこともできないため、このファイルは壊れているか Aegis で作られたものではありません。何もインポートしていません。Aegis からもう一度エクスポートしてください。",
             invalid_rule(Lang::Ja, *n, *r, *p)
         ),
+        (_, E::Argon2TooCostly { memory_kib, iterations, parallelism }) => super::transfer_kdf::argon2_too_costly(lang, *memory_kib, *iterations, *parallelism),
+        (_, E::Pbkdf2TooCostly { iterations }) => super::transfer_kdf::pbkdf2_too_costly(lang, *iterations),
+        (_, E::UnknownBinary { password_tried }) => super::transfer_kdf::unknown_binary(lang, *password_tried),
     }
 }
 
@@ -134,6 +137,12 @@ pub fn format_name(f: crate::import::Format) -> &'static str {
         F::Duo => "Duo Mobile",
         F::ProtonPass => "Proton Pass",
         F::AuthenticatorPlus => "Authenticator Plus",
+        F::EnteEncrypted => "Ente Auth",
+        F::AndOtpEncrypted => "andOTP",
+        F::ProtonEncrypted => "Proton Authenticator",
+        F::StratumEncrypted => "Stratum (Authenticator Pro)",
+        F::TotpAuthenticator => "TOTP Authenticator",
+        F::FreeOtp2 => "FreeOTP",
     }
 }
 
@@ -151,8 +160,8 @@ pub fn known_app_route(lang: Lang, app: crate::import::KnownApp) -> String {
         (Lang::Ja, A::AppDatabase) => "このファイルはアプリ内部のデータベースで、エクスポートファイルではありません。そのアプリでアカウントをエクスポート（暗号化なしのファイル、または QR コード）して、それをここで読み込んでください。".into(),
         (Lang::En, A::ProtonPassEncrypted) => "This is Proton Pass's encrypted export (PGP), which cannot be opened here. In Proton Pass, export again without encryption (ZIP), import that file here, then delete it.".into(),
         (Lang::Ja, A::ProtonPassEncrypted) => "これは Proton Pass の暗号化されたエクスポート（PGP）で、ここでは開けません。Proton Pass で暗号化なし（ZIP）でもう一度エクスポートしてここで読み込み、そのファイルは削除してください。".into(),
-        (Lang::En, A::FreeOtp2Backup) => "This is FreeOTP's encrypted backup (externalBackup.xml), which cannot be opened here yet. Import it into Aegis (Android), export from Aegis without encryption, import that file here, then delete it.".into(),
-        (Lang::Ja, A::FreeOtp2Backup) => "これは FreeOTP の暗号化バックアップ（externalBackup.xml）で、ここではまだ開けません。Aegis（Android）に取り込んでから暗号化なしでエクスポートし、そのファイルをここで読み込んで、削除してください。".into(),
+        (Lang::En, A::FreeOtp2Backup) => "This looks like a FreeOTP backup (externalBackup.xml) of a kind this app cannot read. Import it into Aegis (Android), export from Aegis without encryption, import that file here, then delete it.".into(),
+        (Lang::Ja, A::FreeOtp2Backup) => "FreeOTP のバックアップ（externalBackup.xml）のようですが、このアプリでは読み込めない形式です。Aegis（Android）に取り込んでから暗号化なしでエクスポートし、そのファイルをここで読み込んで、削除してください。".into(),
         (Lang::En, A::AuthyEncrypted) => format!("This is Authy's data with its keys still encrypted, and Authy has no export. {ADD_AGAIN_EN}"),
         (Lang::Ja, A::AuthyEncrypted) => format!("これは鍵が暗号化されたままの Authy のデータで、Authy にはエクスポート機能がありません。{ADD_AGAIN_JA}"),
     }

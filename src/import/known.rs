@@ -57,10 +57,37 @@ pub(crate) fn detect_binary(bytes: &[u8]) -> Option<Result<Format, ImportError>>
     if bytes.starts_with(JAVA_MAGIC) {
         return Some(Err(ImportError::NeedsRoute(KnownApp::FreeOtp2Backup)));
     }
-    // A binary OpenPGP message starts with a symmetric-key session packet (tag 3), new or old
-    // packet format; such bytes are not UTF-8 text.
-    let pgp = matches!(bytes.first(), Some(0xC3 | 0x8C..=0x8F)) && std::str::from_utf8(bytes).is_err();
+    // A binary OpenPGP message sealed with a password starts with a symmetric-key session packet
+    // (RFC 9580 §5.3, tag 3); such bytes are not UTF-8 text.
+    let pgp = symmetric_key_packet(bytes) && std::str::from_utf8(bytes).is_err();
     pgp.then_some(Err(ImportError::NeedsRoute(KnownApp::ProtonPassEncrypted)))
+}
+
+/// Whether `bytes` start with an OpenPGP symmetric-key encrypted session key packet: the packet
+/// header (new format `0xC3`, or old format `0x8C`–`0x8F` with its length bytes), then a version
+/// (4, 5 or 6) and, for version 4, a symmetric algorithm RFC 9580 names (1–13). Random bytes (an
+/// andOTP backup's nonce) pass this about once in a million.
+fn symmetric_key_packet(bytes: &[u8]) -> bool {
+    let body = match bytes.first() {
+        Some(0xC3) => match bytes.get(1) {
+            Some(&len) if len < 192 => 2,
+            Some(&len) if len < 224 => 3,
+            Some(255) => 6,
+            _ => return false,
+        },
+        Some(&tag @ 0x8C..=0x8F) => match tag & 3 {
+            0 => 2,
+            1 => 3,
+            2 => 5,
+            _ => 1,
+        },
+        _ => return false,
+    };
+    match (bytes.get(body), bytes.get(body + 1)) {
+        (Some(4), Some(algorithm)) => (1..=13).contains(algorithm),
+        (Some(5 | 6), Some(_)) => true,
+        _ => false,
+    }
 }
 
 /// The JSON shapes of the apps added here.

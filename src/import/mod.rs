@@ -10,9 +10,16 @@
 
 pub mod aegis;
 pub mod authplus;
+pub mod andotp_encrypted;
+pub mod ente;
+pub mod freeotp2;
 pub mod json_formats;
+pub mod kdf;
 pub mod migration;
+pub mod proton_encrypted;
+pub mod stratum_encrypted;
 pub mod text;
+pub mod totp_authenticator;
 pub mod twofas;
 pub mod bitwarden_csv;
 pub mod freeotp;
@@ -74,12 +81,31 @@ pub enum Format {
     ProtonPass,
     /// Authenticator Plus's text export: a password-protected ZIP holding `Accounts.txt`.
     AuthenticatorPlus,
+    /// Ente Auth's encrypted export (Argon2id + XChaCha20-Poly1305 secretstream).
+    EnteEncrypted,
+    /// andOTP's encrypted backup (`.json.aes`: PBKDF2 or SHA-256 + AES-GCM), binary.
+    AndOtpEncrypted,
+    /// Proton Authenticator's password-protected export (Argon2id + AES-GCM).
+    ProtonEncrypted,
+    /// Stratum / Authenticator Pro encrypted backup (Argon2id + AES-GCM, or PBKDF2 + AES-CBC), binary.
+    StratumEncrypted,
+    /// TOTP Authenticator (Binary Boxes) backup: Base64 of AES-CBC under SHA-256 of a password.
+    TotpAuthenticator,
+    /// FreeOTP 2's backup: a Java-serialised map, tokens sealed under a master key (PBKDF2 + AES-GCM), binary.
+    FreeOtp2,
 }
 
 impl Format {
     /// Whether a password is needed to read it.
     pub fn is_encrypted(self) -> bool {
         matches!(self, Format::AegisEncrypted | Format::TwoFasEncrypted | Format::AuthenticatorPlus)
+            || matches!(self, Format::EnteEncrypted | Format::AndOtpEncrypted | Format::ProtonEncrypted | Format::StratumEncrypted | Format::TotpAuthenticator | Format::FreeOtp2)
+    }
+
+    /// Whether the file is binary (read from its bytes, not as text). Proton Pass is either (its
+    /// ZIP, or the `data.json` taken out of it).
+    pub(crate) fn is_binary(self) -> bool {
+        matches!(self, Format::AndOtpEncrypted | Format::StratumEncrypted | Format::FreeOtp2 | Format::AuthenticatorPlus)
     }
 }
 
@@ -139,6 +165,29 @@ pub enum ImportError {
         /// scrypt p.
         p: u32,
     },
+    /// The file's Argon2 key derivation would cost more than this app allows (memory over
+    /// [`kdf::MAX_ARGON2_KIB`], memory × passes over [`kdf::MAX_ARGON2_WORK`], or lanes over
+    /// [`kdf::MAX_ARGON2_LANES`]); refused before any work, with the file's parameters.
+    Argon2TooCostly {
+        /// Memory, in KiB.
+        memory_kib: u64,
+        /// Passes.
+        iterations: u64,
+        /// Lanes.
+        parallelism: u64,
+    },
+    /// The file's PBKDF2 asks for more rounds than [`kdf::MAX_PBKDF2_ITERATIONS`]; refused
+    /// before any work.
+    Pbkdf2TooCostly {
+        /// The rounds the file asks for.
+        iterations: u64,
+    },
+    /// A binary file of no format this app recognises, which may still be an older andOTP
+    /// encrypted backup (those carry no header: only the password can tell).
+    UnknownBinary {
+        /// Whether a password was tried (and did not open it as an andOTP backup).
+        password_tried: bool,
+    },
 }
 
 /// Why one entry was left out.
@@ -171,6 +220,11 @@ impl std::fmt::Display for ImportError {
             ImportError::EncryptedUnsupported => f.write_str("encrypted in a way this app cannot open"),
             ImportError::KdfTooCostly { n, r, p } => write!(f, "scrypt parameters over the caps: N={n}, r={r}, p={p}"),
             ImportError::KdfInvalid { n, r, p } => write!(f, "invalid scrypt parameters: N={n}, r={r}, p={p}"),
+            ImportError::Argon2TooCostly { memory_kib, iterations, parallelism } => {
+                write!(f, "Argon2 parameters over the caps: {memory_kib} KiB, {iterations} passes, {parallelism} lanes")
+            }
+            ImportError::Pbkdf2TooCostly { iterations } => write!(f, "PBKDF2 rounds over the cap: {iterations}"),
+            ImportError::UnknownBinary { password_tried } => write!(f, "unknown binary file (password tried: {password_tried})"),
             ImportError::TooManyAccounts { found } => write!(f, "{found} entries, more than {}", crate::account::MAX_ACCOUNTS),
             ImportError::NeedsRoute(app) => write!(f, "a file of {app:?}, read another way"),
         }
@@ -249,8 +303,14 @@ pub(crate) fn detect_parsed(bytes: &[u8]) -> Result<(Format, Option<serde_json::
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge);
     }
+    if let Some(f) = stratum_encrypted::detect(bytes).or_else(|| freeotp2::detect(bytes)) {
+        return Ok((f, None));
+    }
     if let Some(found) = known::detect_binary(bytes) {
         return found.map(|f| (f, None));
+    }
+    if std::str::from_utf8(bytes).is_err() {
+        return andotp_encrypted::detect(bytes).map(|f| (f, None)).ok_or(ImportError::NotRecognised);
     }
     let text = text_of(bytes)?;
     if text.get(..22).is_some_and(|p| p.eq_ignore_ascii_case("otpauth-migration://of")) {
@@ -258,7 +318,13 @@ pub(crate) fn detect_parsed(bytes: &[u8]) -> Result<(Format, Option<serde_json::
     }
     if text.starts_with('{') || text.starts_with('[') {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ImportError::Malformed("JSON"))?;
-        if let Some(f) = aegis::detect(&value).or_else(|| twofas::detect(&value)).or_else(|| known::detect_json(&value)).or_else(|| json_formats::detect(&value)) {
+        if let Some(f) = aegis::detect(&value)
+            .or_else(|| twofas::detect(&value))
+            .or_else(|| known::detect_json(&value))
+            .or_else(|| json_formats::detect(&value))
+            .or_else(|| ente::detect(&value))
+            .or_else(|| proton_encrypted::detect(&value))
+        {
             return Ok((f, Some(value)));
         }
         return Err(ImportError::NotRecognised);
@@ -268,6 +334,9 @@ pub(crate) fn detect_parsed(bytes: &[u8]) -> Result<(Format, Option<serde_json::
     }
     if text.lines().any(text::is_link) {
         return Ok((Format::UriList, None));
+    }
+    if let Some(f) = totp_authenticator::detect(text) {
+        return Ok((f, None));
     }
     Err(ImportError::NotRecognised)
 }
@@ -299,15 +368,22 @@ pub(crate) fn count_entries(format: Format, text: &str, value: Option<&serde_jso
         Format::GoogleMigration | Format::AegisEncrypted | Format::TwoFasEncrypted => None,
         // Counted once read (XML, CSV, ZIP: each is small and read at once).
         Format::FreeOtpXml | Format::BitwardenCsv | Format::Steam | Format::Authy | Format::BattleNet | Format::ProtonPass | Format::AuthenticatorPlus => None,
+        Format::EnteEncrypted | Format::AndOtpEncrypted | Format::ProtonEncrypted | Format::StratumEncrypted | Format::TotpAuthenticator | Format::FreeOtp2 => None,
     }
 }
 
-/// The slow key derivations reading `bytes` needs (Aegis's scrypt), to run in the worker before
+/// The slow key derivations reading `bytes` needs (Aegis's scrypt, Ente's, Proton's and
+/// Stratum's Argon2id, andOTP's, older Stratum's and FreeOTP 2's PBKDF2), to run in the worker before
 /// [`import_with_keys`]; every one checked against the caps. Empty when none is needed (2FAS's
-/// PBKDF2 is fixed at 10,000 rounds and runs inline).
-pub fn kdf_jobs(bytes: &[u8]) -> Result<Vec<aegis::ScryptJob>, ImportError> {
+/// PBKDF2 is fixed at 10,000 rounds and runs inline; TOTP Authenticator's key is one SHA-256).
+pub fn kdf_jobs(bytes: &[u8]) -> Result<Vec<kdf::KdfJob>, ImportError> {
     match detect(bytes)? {
-        Format::AegisEncrypted => aegis::jobs(text_of(bytes)?),
+        Format::AegisEncrypted => Ok(aegis::jobs(text_of(bytes)?)?.into_iter().map(kdf::KdfJob::Scrypt).collect()),
+        Format::EnteEncrypted => ente::jobs(text_of(bytes)?),
+        Format::ProtonEncrypted => proton_encrypted::jobs(text_of(bytes)?),
+        Format::AndOtpEncrypted => andotp_encrypted::jobs(bytes),
+        Format::StratumEncrypted => stratum_encrypted::jobs(bytes),
+        Format::FreeOtp2 => freeotp2::jobs(bytes),
         _ => Ok(Vec::new()),
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{count_entries, detect_parsed, sort_one, text_of, Format, ImportError, Imported, Skipped};
 use super::{aegis, bitwarden_csv, freeotp, json_formats, lastpass, migration, phone_prefs, proton, steam, stratum, text, twofas};
+use super::{andotp_encrypted, ente, freeotp2, proton_encrypted, stratum_encrypted, totp_authenticator};
 use crate::account::Account;
 
 /// A file being read a few entries at a time, so that a large one never holds the page for
@@ -32,8 +33,8 @@ impl Reading {
     pub fn start(bytes: &[u8], password: Option<&str>, keys: &[zeroize::Zeroizing<[u8; 32]>]) -> Result<Reading, ImportError> {
         let (format, value) = detect_parsed(bytes)?;
         // A ZIP is not text: its reader takes the bytes.
-        let zip = bytes.starts_with(super::known::ZIP_MAGIC) && matches!(format, Format::ProtonPass | Format::AuthenticatorPlus);
-        let text = if zip { "" } else { text_of(bytes)? };
+        let zip = format == Format::ProtonPass && bytes.starts_with(super::known::ZIP_MAGIC);
+        let text = if format.is_binary() || zip { "" } else { text_of(bytes)? };
         let counted = count_entries(format, text, value.as_ref());
         drop(value);
         if let Some(found) = counted.filter(|&n| n > crate::account::MAX_ACCOUNTS) {
@@ -67,6 +68,12 @@ impl Reading {
             Format::BattleNet => phone_prefs::battle_net(text)?,
             Format::Duo => phone_prefs::duo(text)?,
             Format::AuthenticatorPlus => super::authplus::import(bytes, password)?,
+            Format::EnteEncrypted => ente::import(text, password, keys)?,
+            Format::ProtonEncrypted => proton_encrypted::import(text, password, keys)?,
+            Format::AndOtpEncrypted => andotp_encrypted::import(bytes, password, keys)?,
+            Format::StratumEncrypted => stratum_encrypted::import(bytes, password, keys)?,
+            Format::TotpAuthenticator => totp_authenticator::import(text, password)?,
+            Format::FreeOtp2 => freeotp2::import(bytes, password, keys)?,
         };
         let found = accounts.len() + skipped.len();
         if found > crate::account::MAX_ACCOUNTS {

@@ -1,9 +1,10 @@
-//! Key derivation (Argon2id for the vault, scrypt for Aegis files) in a Web Worker running the
+//! Key derivation (Argon2id for the vault; scrypt, Argon2id and PBKDF2 for imported files) in a Web Worker running the
 //! app's own module, so the page never freezes while a key is derived, and a derivation can be
 //! cancelled (the worker is ended). The jobs were checked against the caps by the pure core
 //! before they get here; this only moves bytes.
 
 use crate::import::aegis::ScryptJob;
+use crate::import::kdf::{Argon2Job, KdfJob as ImportKdfJob, Pbkdf2Job};
 use crate::vault::{KdfJob, Kek};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -27,6 +28,36 @@ pub fn kdf_argon2id(mut passphrase: Vec<u8>, salt: &[u8], memory_kib: u32, itera
 pub fn kdf_scrypt(mut password: Vec<u8>, salt: Vec<u8>, log_n: u8, r: u32, p: u32) -> Option<Vec<u8>> {
     let job = ScryptJob { salt, log_n, r, p };
     let key = job.derive(&password);
+    password.zeroize();
+    key.ok().map(|k| k.to_vec())
+}
+
+/// What the worker runs for an imported file's Argon2id (Ente Auth, Proton Authenticator,
+/// Stratum): the import caps checked again. Exported for `assets/kdf-worker.js` only.
+#[wasm_bindgen]
+pub fn kdf_import_argon2id(mut password: Vec<u8>, salt: Vec<u8>, memory_kib: u32, iterations: u32, parallelism: u32) -> Option<Vec<u8>> {
+    let job = Argon2Job { salt, memory_kib, iterations, parallelism };
+    let key = job.derive(&password);
+    password.zeroize();
+    key.ok().map(|k| k.to_vec())
+}
+
+/// What the worker runs for an imported file's PBKDF2-HMAC-SHA1 (andOTP, older Stratum): the
+/// import cap checked again. Exported for `assets/kdf-worker.js` only.
+#[wasm_bindgen]
+pub fn kdf_pbkdf2_sha1(mut password: Vec<u8>, salt: Vec<u8>, iterations: u32) -> Option<Vec<u8>> {
+    let job = Pbkdf2Job { salt, iterations };
+    let key = job.derive(&password);
+    password.zeroize();
+    key.ok().map(|k| k.to_vec())
+}
+
+/// What the worker runs for FreeOTP 2's PBKDF2-HMAC-SHA512: the import cap checked again.
+/// Exported for `assets/kdf-worker.js` only.
+#[wasm_bindgen]
+pub fn kdf_pbkdf2_sha512(mut password: Vec<u8>, salt: Vec<u8>, iterations: u32) -> Option<Vec<u8>> {
+    let job = Pbkdf2Job { salt, iterations };
+    let key = job.derive_sha512(&password);
     password.zeroize();
     key.ok().map(|k| k.to_vec())
 }
@@ -193,15 +224,20 @@ pub async fn argon2id(job: &KdfJob, passphrase: &str) -> Result<Kek, KdfFailure>
     }
 }
 
-/// Derives an Aegis slot's key for `job` from `password` in the worker (on the page where no
-/// worker can run at all).
-pub async fn scrypt(job: &ScryptJob, password: &str) -> Result<Zeroizing<[u8; 32]>, KdfFailure> {
-    let m = message(
-        "scrypt",
-        password.as_bytes(),
-        &job.salt,
-        &[("logN", f64::from(job.log_n)), ("r", f64::from(job.r)), ("p", f64::from(job.p))],
-    );
+/// Derives the key an imported file's `job` asks for from `password` in the worker (on the page
+/// where no worker can run at all): Aegis's scrypt, Argon2id, PBKDF2.
+pub async fn import_key(job: &ImportKdfJob, password: &str) -> Result<Zeroizing<[u8; 32]>, KdfFailure> {
+    let m = match job {
+        ImportKdfJob::Scrypt(j) => message("scrypt", password.as_bytes(), &j.salt, &[("logN", f64::from(j.log_n)), ("r", f64::from(j.r)), ("p", f64::from(j.p))]),
+        ImportKdfJob::Argon2id(j) => message(
+            "importArgon2id",
+            password.as_bytes(),
+            &j.salt,
+            &[("memory", f64::from(j.memory_kib)), ("iterations", f64::from(j.iterations)), ("parallelism", f64::from(j.parallelism))],
+        ),
+        ImportKdfJob::Pbkdf2Sha1(j) => message("pbkdf2sha1", password.as_bytes(), &j.salt, &[("iterations", f64::from(j.iterations))]),
+        ImportKdfJob::Pbkdf2Sha512(j) => message("pbkdf2sha512", password.as_bytes(), &j.salt, &[("iterations", f64::from(j.iterations))]),
+    };
     let bytes = match run(m).await {
         Ok(bytes) => bytes,
         Err(KdfFailure::Failed) if page_fallback() => return job.derive(password.as_bytes()).map_err(|_| KdfFailure::Failed),
@@ -316,7 +352,8 @@ pub enum ImportFailure {
 }
 
 /// Starts reading an import file (its entries are then read in steps: [`crate::import::Reading`]);
-/// an encrypted Aegis file's scrypt runs in the worker, after its parameters were checked.
+/// an encrypted file's key derivations (Aegis's scrypt, Argon2id, PBKDF2) run in the worker,
+/// after their parameters were checked.
 pub async fn import_file(bytes: &[u8], password: Option<&str>) -> Result<crate::import::Reading, ImportFailure> {
     use crate::import::{self, ImportError};
     let jobs = import::kdf_jobs(bytes).map_err(ImportFailure::Import)?;
@@ -326,7 +363,7 @@ pub async fn import_file(bytes: &[u8], password: Option<&str>) -> Result<crate::
     let password = password.filter(|p| !p.is_empty()).ok_or(ImportFailure::Import(ImportError::NeedsPassword))?;
     let mut keys = Vec::with_capacity(jobs.len());
     for job in &jobs {
-        keys.push(scrypt(job, password).await.map_err(|f| match f {
+        keys.push(import_key(job, password).await.map_err(|f| match f {
             KdfFailure::Cancelled => ImportFailure::Cancelled,
             KdfFailure::Failed => ImportFailure::Failed,
         })?);
