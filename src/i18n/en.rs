@@ -119,7 +119,7 @@ pub(super) fn en(key: T) -> &'static str {
         T::NotAuthenticatorQr => "This QR code is not for an authenticator app. Scan the one the site shows when you set up two-step verification, or a Google Authenticator export code.",
         T::DeleteScreenshot => "Done. Now delete that screenshot or picture: it shows the secret key, and anyone who finds it can make your codes.",
         T::FileHeading => "Import a file",
-        T::FileHint => "Aegis (plain or encrypted), 2FAS (.2fas, plain or encrypted), Bitwarden JSON or CSV, Ente Auth text export, andOTP JSON, Proton Authenticator, Proton Pass (ZIP), FreeOTP+ / FreeOTP, Stratum (Authenticator Pro), LastPass Authenticator, Steam (.maFile), Authy, Battle.net and Duo files, or a list of otpauth:// links.",
+        T::FileHint => "Aegis, 2FAS, Ente Auth, andOTP, Proton Authenticator, Stratum (Authenticator Pro) (each plain or encrypted), Bitwarden JSON or CSV, Proton Pass (ZIP), FreeOTP+ / FreeOTP (backups too), LastPass Authenticator, TOTP Authenticator, Authenticator Plus, Steam (.maFile), Authy, Battle.net and Duo files, or a list of otpauth:// links (WinAuth and others).",
         T::FileLabel => "File to import",
         T::FilePassLabel => "Password set when the file was exported (if it is encrypted)",
         T::ReadFile => "Read",

@@ -123,7 +123,7 @@ pub(super) fn ja(key: T) -> &'static str {
         T::NotAuthenticatorQr => "このQRコードは認証アプリ用ではありません。サイトの二段階認証の設定画面に表示されるQRコードか、Google Authenticator のエクスポート用QRコードを読み取ってください。",
         T::DeleteScreenshot => "完了しました。そのスクリーンショットや画像は削除してください。シークレットキーが写っていて、見つけた人は誰でもコードを作れてしまいます。",
         T::FileHeading => "ファイルからインポート",
-        T::FileHint => "Aegis（暗号化あり・なし）、2FAS（.2fas、暗号化あり・なし）、Bitwarden の JSON・CSV、Ente Auth のテキスト、andOTP の JSON、Proton Authenticator、Proton Pass（ZIP）、FreeOTP+・FreeOTP、Stratum（Authenticator Pro）、LastPass Authenticator、Steam（.maFile）、Authy・Battle.net・Duo のファイル、または otpauth:// リンクの一覧。",
+        T::FileHint => "Aegis・2FAS・Ente Auth・andOTP・Proton Authenticator・Stratum（Authenticator Pro）（いずれも暗号化あり・なし）、Bitwarden の JSON・CSV、Proton Pass（ZIP）、FreeOTP+・FreeOTP（バックアップ含む）、LastPass Authenticator、TOTP Authenticator、Authenticator Plus、Steam（.maFile）、Authy・Battle.net・Duo のファイル、WinAuth などの otpauth:// リンクの一覧。",
         T::FileLabel => "インポートするファイル",
         T::FilePassLabel => "エクスポート時に設定したパスワード（暗号化されている場合）",
         T::ReadFile => "読み込む",

@@ -10,8 +10,8 @@ pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
     match (lang, e) {
         (_, E::TooManyAccounts { found }) => super::limits::file_too_many(lang, *found),
         (_, E::NeedsRoute(app)) => known_app_route(lang, *app),
-        (Lang::En, E::NotRecognised) => "This is not a format this app can import. Supported: Aegis, 2FAS, Bitwarden JSON or CSV, Ente Auth text, andOTP JSON, Proton Authenticator, Proton Pass ZIP, FreeOTP+ / FreeOTP, Stratum (Authenticator Pro), LastPass, Steam, Authy, Battle.net, Duo, otpauth:// lists and Google Authenticator export codes.".into(),
-        (Lang::Ja, E::NotRecognised) => "このアプリでインポートできない形式です。対応形式: Aegis、2FAS、Bitwarden の JSON・CSV、Ente Auth のテキスト、andOTP の JSON、Proton Authenticator、Proton Pass の ZIP、FreeOTP+・FreeOTP、Stratum（Authenticator Pro）、LastPass、Steam、Authy、Battle.net、Duo、otpauth:// の一覧、Google Authenticator のエクスポートコード。".into(),
+        (Lang::En, E::NotRecognised) => "This is not a format this app can import. Supported: Aegis, 2FAS, Ente Auth, andOTP, Proton Authenticator, Stratum (Authenticator Pro), Bitwarden JSON or CSV, Proton Pass ZIP, FreeOTP+ / FreeOTP, LastPass, TOTP Authenticator, Authenticator Plus, Steam, Authy, Battle.net, Duo, otpauth:// lists (WinAuth and others) and Google Authenticator export codes.".into(),
+        (Lang::Ja, E::NotRecognised) => "このアプリでインポートできない形式です。対応形式: Aegis、2FAS、Ente Auth、andOTP、Proton Authenticator、Stratum（Authenticator Pro）、Bitwarden の JSON・CSV、Proton Pass の ZIP、FreeOTP+・FreeOTP、LastPass、TOTP Authenticator、Authenticator Plus、Steam、Authy、Battle.net、Duo、otpauth:// の一覧（WinAuth など）、Google Authenticator のエクスポートコード。".into(),
         (Lang::En, E::TooLarge) => "This file is too large to be an authenticator export (over 8 MB).".into(),
         (Lang::Ja, E::TooLarge) => "認証アプリのエクスポートとしては大きすぎるファイルです（8 MB 超）。".into(),
         (Lang::En, E::NeedsPassword) => "This file is encrypted: enter the password set when it was exported, then press Read again.".into(),
