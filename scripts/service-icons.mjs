@@ -17,7 +17,7 @@ export function catalogueSlugs(source) {
 /** Writes service-icons.json into `staging`; returns its name and size. Throws on a slug Simple Icons lacks. */
 export function writeServiceIcons({ source, staging }) {
   const icons = path.join(source, 'node_modules', 'simple-icons', 'icons');
-  if (!fs.existsSync(icons)) throw new Error('node_modules/simple-icons is missing: run npm install (scripts/setup.sh)');
+  if (!fs.existsSync(icons)) throw new Error('node_modules/simple-icons is missing: run npm ci (scripts/setup-build.sh)');
   const out = {};
   for (const slug of catalogueSlugs(source)) {
     const file = path.join(icons, `${slug}.svg`);
