@@ -3,7 +3,7 @@
 //!
 //! The crate is one pure core that compiles and is tested natively (`cargo test`), plus two
 //! browser-only layers that exist only on `wasm32`: [`web`] (the only code that touches browser APIs)
-//! and [`ui`] (Leptos components that render state and call the core). See README.md for the layout.
+//! and [`ui`] (Leptos components that render state and call the core). See CONTRIBUTING.md for the layout.
 #![forbid(unsafe_code)]
 
 pub mod account;
