@@ -1,5 +1,5 @@
-//! A browser authenticator: TOTP/HOTP codes, `otpauth://` accounts, and (later) an encrypted vault,
-//! clock synchronisation and backup codes.
+//! A browser authenticator: TOTP/HOTP codes, `otpauth://` accounts, an encrypted vault, clock
+//! synchronisation, backup codes, and import from other authenticator apps.
 //!
 //! The crate is one pure core that compiles and is tested natively (`cargo test`), plus two
 //! browser-only layers that exist only on `wasm32`: [`web`] (the only code that touches browser APIs)
