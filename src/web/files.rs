@@ -54,17 +54,3 @@ pub async fn read(file: &File) -> Result<Vec<u8>, FileError> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Asks the browser to keep this site's storage (`navigator.storage.persist()`); `None` if the
-/// browser has no such API.
-pub async fn request_persistence() -> Option<bool> {
-    let storage = web_sys::window()?.navigator().storage();
-    let promise = storage.persist().ok()?;
-    JsFuture::from(promise).await.ok()?.as_bool()
-}
-
-/// Whether storage is already persistent.
-pub async fn is_persisted() -> Option<bool> {
-    let storage = web_sys::window()?.navigator().storage();
-    let promise = storage.persisted().ok()?;
-    JsFuture::from(promise).await.ok()?.as_bool()
-}

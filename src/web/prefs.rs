@@ -1,9 +1,60 @@
-//! Non-secret preferences (the interface language) and the browser's language list.
-//! Nothing secret is ever written here: localStorage is plaintext.
+//! Everything this app keeps in `localStorage` ([`Key`]: the interface language and theme, notes
+//! put away, the last clock measurement), and the browser's language list. Nothing secret is ever
+//! written here: localStorage is plaintext.
 
 use crate::i18n::Lang;
 
-const LANG_KEY: &str = "pref.lang";
+/// Every key this app keeps in `localStorage`, in one place; none holds anything secret. The
+/// names are the ones earlier versions wrote, so nobody's choices are lost on an update.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// The interface language the user chose (`ja`, `en`).
+    Language,
+    /// The colour theme the user chose (`light`, `dark`; absent: the system's).
+    Theme,
+    /// When the storage note was last put away (Unix ms).
+    StorageNoteDismissed,
+    /// The local day number on which the backup banner was last put away.
+    BackupBannerDismissedDay,
+    /// The last clock measurement ([`crate::timesync::Measured`] as text).
+    ClockMeasured,
+    /// Whether codes use the corrected time (`on`, `off`).
+    ClockCorrect,
+}
+
+impl Key {
+    /// The name it is stored under.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Key::Language => "pref.lang",
+            Key::Theme => "pref.theme",
+            Key::StorageNoteDismissed => "pref.storageNoteDismissed",
+            Key::BackupBannerDismissedDay => "backup.banner-dismissed-day",
+            Key::ClockMeasured => "clock.measured",
+            Key::ClockCorrect => "clock.correct",
+        }
+    }
+}
+
+/// The value kept under `key`, where storage is available.
+pub fn get(key: Key) -> Option<String> {
+    storage()?.get_item(key.name()).ok().flatten()
+}
+
+/// Keeps `value` under `key`. A full or blocked storage only loses the value (the choice still
+/// applies now; a note put away may show again).
+pub fn set(key: Key, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key.name(), value);
+    }
+}
+
+/// Forgets `key`.
+pub fn remove(key: Key) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key.name());
+    }
+}
 
 /// Where preferences live.
 pub trait Prefs {
@@ -23,7 +74,7 @@ fn storage() -> Option<web_sys::Storage> {
 
 impl Prefs for LocalPrefs {
     fn language(&self) -> Option<Lang> {
-        match storage()?.get_item(LANG_KEY).ok().flatten()?.as_str() {
+        match get(Key::Language)?.as_str() {
             "ja" => Some(Lang::Ja),
             "en" => Some(Lang::En),
             _ => None,
@@ -31,10 +82,7 @@ impl Prefs for LocalPrefs {
     }
 
     fn set_language(&self, lang: Lang) {
-        if let Some(s) = storage() {
-            // A full or blocked storage only loses the preference; the choice still applies now.
-            let _ = s.set_item(LANG_KEY, lang.tag());
-        }
+        set(Key::Language, lang.tag());
     }
 }
 
@@ -64,8 +112,6 @@ pub fn set_document_language(lang: Lang) {
     }
 }
 
-const THEME_KEY: &str = "pref.theme";
-
 /// The colour theme: the system's, or forced light or dark.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -80,7 +126,7 @@ pub enum Theme {
 
 /// The saved theme choice.
 pub fn theme() -> Theme {
-    match storage().and_then(|s| s.get_item(THEME_KEY).ok().flatten()).as_deref() {
+    match get(Key::Theme).as_deref() {
         Some("light") => Theme::Light,
         Some("dark") => Theme::Dark,
         _ => Theme::System,
@@ -94,8 +140,10 @@ pub fn set_theme(theme: Theme) {
         Theme::Light => "light",
         Theme::Dark => "dark",
     };
-    if let Some(s) = storage() {
-        let _ = if value.is_empty() { s.remove_item(THEME_KEY) } else { s.set_item(THEME_KEY, value) };
+    if value.is_empty() {
+        remove(Key::Theme);
+    } else {
+        set(Key::Theme, value);
     }
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = if value.is_empty() { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", value) };

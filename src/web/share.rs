@@ -8,7 +8,7 @@ use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-const DISMISSED_KEY: &str = "backup.banner-dismissed-day";
+use crate::web::prefs::Key;
 
 /// How a share ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,20 +74,14 @@ pub async fn finish_share(sharing: Promise) -> ShareOutcome {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The local day number on which the user last put the backup banner away. Kept per browser,
 /// not in the vault: putting a reminder away is not an edit (it would reseal the vault and
 /// rewrite the automatic backup file), and each device should remind on its own.
 pub fn banner_dismissed_day() -> Option<u64> {
-    storage()?.get_item(DISMISSED_KEY).ok().flatten()?.parse().ok()
+    crate::web::prefs::get(Key::BackupBannerDismissedDay)?.parse().ok()
 }
 
 /// Remembers that the banner was put away on local day `day`.
 pub fn dismiss_banner(day: u64) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(DISMISSED_KEY, &day.to_string());
-    }
+    crate::web::prefs::set(Key::BackupBannerDismissedDay, &day.to_string());
 }

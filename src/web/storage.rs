@@ -7,7 +7,7 @@ use crate::storage_advice::{self, StorageFacts};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-const NOTE_DISMISSED_KEY: &str = "pref.storageNoteDismissed";
+use crate::web::prefs::{self, Key};
 
 fn navigator() -> Option<web_sys::Navigator> {
     web_sys::window().map(|w| w.navigator())
@@ -51,19 +51,13 @@ pub fn facts(persisted: Option<bool>) -> StorageFacts {
     StorageFacts { persisted, standalone: standalone(), engine, platform }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// When the storage note was last dismissed (Unix ms).
 pub fn note_dismissed_ms() -> Option<u64> {
-    local_storage()?.get_item(NOTE_DISMISSED_KEY).ok().flatten()?.parse().ok()
+    prefs::get(Key::StorageNoteDismissed)?.parse().ok()
 }
 
 /// Remembers that the note was dismissed at `now_ms` (lost if storage is blocked: it then shows
 /// again next time, which is harmless).
 pub fn dismiss_note(now_ms: u64) {
-    if let Some(s) = local_storage() {
-        let _ = s.set_item(NOTE_DISMISSED_KEY, &now_ms.to_string());
-    }
+    prefs::set(Key::StorageNoteDismissed, &now_ms.to_string());
 }

@@ -9,8 +9,7 @@ use crate::web::clock::sleep;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-const MEASURED_KEY: &str = "clock.measured";
-const CORRECT_KEY: &str = "clock.correct";
+use crate::web::prefs::{self, Key};
 
 /// What one sync did, besides its estimate (for the benchmark).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -70,30 +69,22 @@ pub async fn sync() -> Result<SyncRun, SyncError> {
     Ok(SyncRun { estimate, requests: samples.len(), duration_ms: now() - started })
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The last measurement kept in localStorage (not secret).
 pub fn load_measured() -> Option<Measured> {
-    Measured::from_text(&storage()?.get_item(MEASURED_KEY).ok().flatten()?)
+    Measured::from_text(&prefs::get(Key::ClockMeasured)?)
 }
 
 /// Keeps a measurement for the next visit.
 pub fn save_measured(m: &Measured) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(MEASURED_KEY, &m.to_text());
-    }
+    prefs::set(Key::ClockMeasured, &m.to_text());
 }
 
 /// Whether codes use the corrected time (on unless the user turned it off).
 pub fn load_correct() -> bool {
-    storage().and_then(|s| s.get_item(CORRECT_KEY).ok().flatten()).as_deref() != Some("off")
+    prefs::get(Key::ClockCorrect).as_deref() != Some("off")
 }
 
 /// Remembers the user's choice.
 pub fn save_correct(on: bool) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(CORRECT_KEY, if on { "on" } else { "off" });
-    }
+    prefs::set(Key::ClockCorrect, if on { "on" } else { "off" });
 }

@@ -303,7 +303,7 @@ impl Session {
                 }
             }
             // Only the settings show it: the first screen does not wait for the answer.
-            self.persisted.set(files::is_persisted().await);
+            self.persisted.set(crate::web::storage::persisted().await);
             self.load_auto_file().await;
         });
     }
