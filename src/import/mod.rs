@@ -6,6 +6,7 @@
 //! the reason, so the user can confirm the part that was understood and nothing is added by halves.
 
 pub mod aegis;
+pub mod batches;
 pub mod json_formats;
 pub mod migration;
 pub mod text;
