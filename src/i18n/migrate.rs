@@ -138,8 +138,17 @@ pub fn batches_read(lang: Lang, added: &[Added], batches: &Batches) -> String {
             })
             .collect();
         let n: usize = news.iter().map(|(_, k)| k).sum();
-        let indexes: Vec<u32> = news.iter().map(|(i, _)| *i).collect();
+        let mut indexes: Vec<u32> = news.iter().map(|(i, _)| *i).collect();
+        indexes.sort_unstable();
         let prefix = if several { format!("{}: ", export_name(lang, *place, e.count)) } else { String::new() };
+        // Every QR code of the export read in one go: one sentence.
+        if e.is_complete() && indexes.len() as u32 == e.count && e.count > 1 {
+            out.push(match lang {
+                Lang::Ja => format!("{prefix}QRコード {}個をすべて読み取りました（{n}件）。", e.count),
+                Lang::En => format!("{prefix}All {} QR codes read ({}).", e.count, accounts_en(n)),
+            });
+            continue;
+        }
         let read = match (lang, e.count) {
             (Lang::Ja, 1) => format!("QRコード（{n}件）を読み取りました。"),
             (Lang::En, 1) => format!("QR code read ({}).", accounts_en(n)),
