@@ -361,7 +361,8 @@ pub fn RestoreForm(
         }
     };
     let has_backup = move || preview.get().is_some() && opened.with_value(Option::is_some);
-    let id = if fresh { "restore-fresh" } else { "restore-open" };
+    // A second form (a backup handed over by the import dialog) has ids of its own.
+    let id = if fresh { "restore-fresh" } else if given_name.is_some() { "restore-given" } else { "restore-open" };
     view! {
         <form class="grid restore" on:submit=move |ev| { ev.prevent_default(); open(); }>
             {match given_name {

@@ -356,7 +356,7 @@ pub fn TransferDialog() -> impl IntoView {
             // Opened with every QR code of an export read (on the first screen, or before it
             // was closed): straight to the preview. Files chosen before the vault existed are
             // read now.
-            if !flow.previewing() && migration.batches.with_untracked(|b| b.is_complete()) {
+            if flow.pending.with_untracked(Option::is_none) && migration.batches.with_untracked(|b| b.is_complete()) {
                 flow.import_so_far();
             }
             let files = migration.take_files();
