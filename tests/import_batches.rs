@@ -153,8 +153,8 @@ fn what_is_said_names_numbers_repeats_once_and_both_exports() {
     assert!(en.contains("2 different exports"), "{en}");
     let state = batches_state(Lang::Ja, &b);
     assert_eq!(state, vec![
-        "1つ目のエクスポート（QRコード 3個）: QRコード 3個中 2個を読み取り済み（20件）。まだ: 3/3".to_owned(),
-        "2つ目のエクスポート（QRコード 4個）: QRコード 4個中 1個を読み取り済み（1件）。まだ: 1/4、2/4、3/4".to_owned(),
+        "1つ目のエクスポート（QRコード 3個）: QRコード 3個中 2個を読み取り済み（20件）。まだ読み取っていない QRコード: 3/3".to_owned(),
+        "2つ目のエクスポート（QRコード 4個）: QRコード 4個中 1個を読み取り済み（1件）。まだ読み取っていない QRコード: 1/4、2/4、3/4".to_owned(),
     ]);
     assert!(batches_missing(Lang::En, &b.missing(), 2).starts_with("Export 1 (3 QR codes): QR code 3 of 3 was not read"));
     // All at once: one sentence.

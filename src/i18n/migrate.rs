@@ -204,7 +204,7 @@ pub fn batches_state(lang: Lang, batches: &Batches) -> Vec<String> {
             let body = match lang {
                 Lang::Ja if e.is_complete() => format!("QRコード {}個をすべて読み取り済み（{}件）。", e.count, e.accounts()),
                 Lang::En if e.is_complete() => format!("All {} QR code{} read ({}).", e.count, if e.count == 1 { "" } else { "s" }, accounts_en(e.accounts())),
-                Lang::Ja => format!("QRコード {}個中 {read}個を読み取り済み（{}件）。まだ: {}", e.count, e.accounts(), qr_list(lang, &e.missing(), e.count)),
+                Lang::Ja => format!("QRコード {}個中 {read}個を読み取り済み（{}件）。まだ読み取っていない QRコード: {}", e.count, e.accounts(), qr_list(lang, &e.missing(), e.count)),
                 Lang::En => format!("{read} of {} QR codes read ({}). Still to read: QR code {}.", e.count, accounts_en(e.accounts()), qr_list(lang, &e.missing(), e.count)),
             };
             format!("{prefix}{body}")
