@@ -169,6 +169,7 @@ for (const lang of ['ja', 'en']) {
       const dup = (await app.tid('preview-duplicates').textContent()).trim();
       for (const a of expected.files['export-3-batches-1.txt'].accounts) assert.ok(dup.includes(a.issuer), `${a.issuer} named as here already: ${dup}`);
       assert.equal(await app.tid('preview-missing').count(), 1, 'QR code 3/3 not read this time, and said');
+      await app.tid('preview-duplicates').scrollIntoViewIfNeeded();
       if (lang === 'ja') await shot(page, 'migrate-ja-duplicates');
       await app.tid('import-confirm').click();
       await app.tid('import-done').waitFor();
