@@ -88,9 +88,10 @@ impl Start {
                 }
                 // A backup of this app: to "restore", which asks for its passphrase.
                 if matches!(files::read(&file).await, Ok(b) if b.starts_with(crate::vault::MAGIC)) {
-                    chosen.1.set(file.name());
-                    chosen.0.set_value(Some(file));
-                    path.set(FirstPath::Restore);
+                    // The first screen may be gone meanwhile (the vault created): then nothing to show.
+                    chosen.1.try_set(file.name());
+                    chosen.0.try_update_value(|c| *c = Some(file));
+                    path.try_set(FirstPath::Restore);
                     return;
                 }
                 migration.files.update_value(|f| f.push(file));
@@ -106,7 +107,7 @@ impl Start {
                 notes.push(i18n::t(lang, T::NoQrInImage).to_owned());
             }
             let error = added.is_empty() && kept == 0;
-            said.set(Some((error, notes.join(if lang == i18n::Lang::Ja { "" } else { " " }))));
+            said.try_set(Some((error, notes.join(if lang == i18n::Lang::Ja { "" } else { " " }))));
         });
     }
 
@@ -128,8 +129,8 @@ impl Start {
             }
             migration.files.set_value(vec![file]);
             migration.wanted.set(true);
-            said.set(Some((false, i18n::say(lang.get_untracked(), Say::RestoreGotFile).to_owned())));
-            path.set(FirstPath::Migrate);
+            said.try_set(Some((false, i18n::say(lang.get_untracked(), Say::RestoreGotFile).to_owned())));
+            path.try_set(FirstPath::Migrate);
         });
         false
     }

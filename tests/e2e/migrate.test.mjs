@@ -16,6 +16,16 @@ import QRCode from 'qrcode';
 import { startServer, ROOT } from './lib/server.mjs';
 import { ARTIFACTS } from './lib/browser.mjs';
 import { session as openSession, PASSPHRASE } from './lib/app.mjs';
+import { createRequire } from 'node:module';
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** No serious or critical axe finding on the page as it is. */
+async function axeCheck(page, where) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), [], `axe findings on ${where}`);
+}
 
 const GA = path.join(ROOT, 'tests/fixtures/ga');
 const expected = JSON.parse(fs.readFileSync(path.join(GA, 'expected-3-batches.json'), 'utf8'));
@@ -112,6 +122,18 @@ test('a 3-QR Google Authenticator export chosen as three screenshots at once, fr
   try {
     const { app, page } = b;
     const taps = await tapCounter(page);
+    // The third choice is on the first screen, above the fold, reached with Tab, named by its words.
+    await page.goto(app.url);
+    await app.tid('first-screen').waitFor();
+    const box = await app.tid('choose-migrate').boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= PHONE.height, `「他のアプリから移行」 above the fold: ${JSON.stringify(box)}`);
+    let reached = false;
+    for (let i = 0; i < 20 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.dataset.testid === 'migrate-files');
+    }
+    assert.ok(reached, 'the migrate picker is reached with Tab');
+    assert.equal(await page.getByLabel(/他のアプリから移行/).getAttribute('data-testid'), 'migrate-files', 'the picker is named by its card');
     await migrateFromFirstScreen(app, page, taps, await three());
     // What was read was said next to the choice that read it.
     await app.tid('import-preview').waitFor();
@@ -145,12 +167,14 @@ for (const lang of ['ja', 'en']) {
       const line = (await app.tid('batch-line').textContent()).trim();
       assert.match(line, lang === 'ja' ? /QRコード 3個中 2個を読み取り済み（14件）。まだ読み取っていない QRコード: 2\/3/ : /2 of 3 QR codes read \(14 accounts\)\. Still to read: QR code 2 of 3\./);
       await shot(page, `migrate-${lang}-progress`);
+      await axeCheck(page, `the import dialog with QR codes read (${lang})`);
       await app.tid('import-so-far').click();
       await app.tid('import-preview').waitFor();
       assert.equal(await app.tid('preview-account').count(), 14);
       const missing = (await app.tid('preview-missing').textContent()).trim();
       assert.match(missing, lang === 'ja' ? /QRコード 2\/3 を読み取っていない/ : /QR code 2 of 3 was not read/);
       await shot(page, `migrate-${lang}-preview`);
+      await axeCheck(page, `the preview with a QR code missing (${lang})`);
       await app.tid('import-confirm').click();
       await app.tid('import-done').waitFor();
       assert.match(await app.tid('import-done').textContent(), lang === 'ja' ? /QRコード 2\/3/ : /QR code 2 of 3/);
@@ -189,6 +213,19 @@ test('a QR code read twice is said once; two exports are kept apart and both nam
     await app.open();
     const [first, second] = await three();
     const other = await qrPng(link('export-4-batches-2.txt'), 'ga-4-2.png');
+    // Found where a person looks: the empty list points to it, and so does the add dialog's top.
+    assert.match(await app.tid('empty-migrate').textContent(), /Google Authenticator など、他の認証アプリのアカウントをまとめて移せます/);
+    await app.tid('empty-open-import').click();
+    await app.tid('transfer-dialog').waitFor({ state: 'visible' });
+    await app.tid('close-transfer').click();
+    await app.tid('transfer-dialog').waitFor({ state: 'hidden' });
+    await app.openAddDialog();
+    assert.equal((await app.tid('add-open-import').textContent()).trim(), 'Google Authenticator などから移行');
+    await app.tid('add-open-import').click();
+    await app.tid('add-dialog').waitFor({ state: 'hidden' });
+    await app.tid('transfer-dialog').waitFor({ state: 'visible' });
+    await app.tid('close-transfer').click();
+    await app.tid('transfer-dialog').waitFor({ state: 'hidden' });
     await app.openImport();
     await app.tid('qr-image').setInputFiles([first, first, second, first]);
     const said = page.locator('#camera-h').locator('xpath=..').getByTestId('transfer-message');
