@@ -306,3 +306,25 @@ test('an export screenshot chosen in "restore" goes to the migration; a backup o
     await b.close();
   }
 });
+
+test('another app\'s file chosen in "restore" is imported after the passphrase, not refused', async () => {
+  const b = await openSession(server, { locale: 'ja-JP', viewport: PHONE, time: T * 1000 });
+  try {
+    const { app, page } = b;
+    await page.goto(app.url);
+    await app.tid('first-screen').waitFor();
+    await app.tid('restore-file').setInputFiles(path.join(ROOT, 'tests/fixtures/import/aegis-plain.json'));
+    await app.tid('migrate-message').waitFor();
+    assert.match(await app.tid('migrate-message').textContent(), /このアプリのバックアップではありません。移行として読み込みます/);
+    assert.equal(await app.tid('restore-pass').count(), 0, 'no backup passphrase asked');
+    await app.tid('new-pass').fill(PASSPHRASE);
+    await app.tid('new-pass-confirm').fill(PASSPHRASE);
+    await app.tid('create-vault').click();
+    await app.tid('import-preview').waitFor({ timeout: 20000 });
+    assert.match(await app.tid('import-preview').textContent(), /Aegis/);
+    assert.ok(await app.tid('preview-account').count() > 0);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
