@@ -102,6 +102,19 @@ async function tapCounter(page) {
   };
 }
 
+/** Whether the element is wholly in the viewport (seen without scrolling). */
+async function inSight(loc) {
+  const box = await loc.boundingBox();
+  return !!box && box.y >= 0 && box.y + box.height <= PHONE.height;
+}
+
+/** `inSight`, polled for up to 3 s (the summary is brought into sight once it is rendered). */
+async function inSightSoon(loc) {
+  const end = Date.now() + 3000;
+  while (!(await inSight(loc)) && Date.now() < end) await new Promise((r) => setTimeout(r, 50)); // poll the condition
+  return inSight(loc);
+}
+
 const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 
 /** From the first screen: choose `pngs` as one pick in "他のアプリから移行", then create the vault. */
@@ -178,6 +191,7 @@ for (const lang of ['ja', 'en']) {
       await app.tid('import-confirm').click();
       await app.tid('import-done').waitFor();
       assert.match(await app.tid('import-done').textContent(), lang === 'ja' ? /QRコード 2\/3/ : /QR code 2 of 3/);
+      assert.ok(await inSightSoon(app.tid('import-done')), 'the summary is in sight after pressing Add at the bottom');
       await shot(page, `migrate-${lang}-done`);
       await app.tid('close-transfer').click();
       assert.deepEqual(await onScreen(page, 14), want(['export-3-batches-1.txt', 'export-3-batches-3.txt']));
@@ -231,6 +245,7 @@ test('a QR code read twice is said once; two exports are kept apart and both nam
     const said = page.locator('#camera-h').locator('xpath=..').getByTestId('transfer-message');
     await said.waitFor();
     let text = (await said.textContent()).trim();
+    assert.ok(await inSight(said), 'what was read is said in sight, next to the image button');
     assert.equal(text.split('QRコード 1/3 は読み取り済みです').length - 1, 1, `the repeat is said once: ${text}`);
     assert.match(text, /QRコード 1\/3、2\/3（20件）を読み取りました。まだ QRコード 3\/3 を読み取っていません/);
     assert.equal(await app.tid('batch-line').count(), 1);

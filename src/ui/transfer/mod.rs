@@ -298,8 +298,16 @@ pub(in crate::ui) fn BatchProgress(flow: Flow) -> impl IntoView {
 /// What an import did, and the reminder to delete a screenshot that held secrets.
 #[component]
 pub(in crate::ui) fn ImportDone(flow: Flow) -> impl IntoView {
+    // Said at the top of the dialog, while the button just pressed is at its bottom: brought
+    // into sight.
+    let at = NodeRef::<html::P>::new();
+    Effect::new(move |_| {
+        if let Some(el) = at.get() {
+            crate::web::page::scroll_into_view(&el);
+        }
+    });
     move || flow.done.get().map(|(summary, remind)| view! {
-        <p class="status" role="status" data-testid="import-done">{summary}</p>
+        <p class="status" role="status" data-testid="import-done" node_ref=at>{summary}</p>
         {remind.then(|| view! { <p class="warning" role="note" data-testid="delete-screenshot">{tr(T::DeleteScreenshot)}</p> })}
     })
 }
