@@ -79,7 +79,8 @@ fn confirm(flow: Flow, session: Session, state: AppState, choices: Choices, addi
         };
         // QR codes of the export not read: named again, so the user knows what is still to do.
         if !p.missing.is_empty() {
-            summary = format!("{summary} {}", i18n::batches_missing(lang, &p.missing, p.exports));
+            let sep = if lang == i18n::Lang::Ja { "" } else { " " };
+            summary = format!("{summary}{sep}{}", i18n::batches_missing(lang, &p.missing, p.exports));
         }
         state.status.set(summary.clone());
         if flow.current(r) {
