@@ -19,6 +19,7 @@ mod gate;
 mod ja;
 mod kit;
 mod limits;
+mod migrate;
 mod transfer;
 mod transfer_kdf;
 mod vault;
@@ -32,6 +33,7 @@ pub use backup_state::{
     backup_cancelled, backup_failed, backup_intro, backup_kind, backup_saved, changes_since, last_backup, later, later_label, never_backed_up,
 };
 pub use catalogue::codes_where;
+pub use migrate::{already_here, batches_missing, batches_read, batches_state, say, Say};
 pub use limits::{adding_progress, backup_too_many, file_too_many, preview_more, preview_more_skipped, reading_progress, vault_full};
 pub use kit::{kit_flag, kit_no_codes_hint, kit_printed, kit_restore_steps, kit_summary};
 pub use clock::{clock_drift, clock_status, clock_summary, corrected_badge, fix_platforms, fix_step, measured_ago, offset_with_uncertainty, signed_offset, sync_error, Platform};

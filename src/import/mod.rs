@@ -13,6 +13,7 @@ pub mod authplus;
 pub mod andotp_encrypted;
 pub mod ente;
 pub mod freeotp2;
+pub mod batches;
 pub mod json_formats;
 pub mod kdf;
 pub mod migration;

@@ -87,6 +87,7 @@ pub fn AddDialog(
     let state = expect_context::<AppState>();
     let session = expect_context::<Session>();
     let backup_for = expect_context::<super::backup::BackupFor>().0;
+    let transfer_open = expect_context::<super::transfer::TransferOpen>().0;
     let dialog = NodeRef::<html::Dialog>::new();
     let step = RwSignal::new(Step::Choose);
     let uri_text = RwSignal::new(String::new());
@@ -349,6 +350,8 @@ pub fn AddDialog(
         view! {
             <transfer::ImportDone flow=flow />
             <Show when=move || flow.previewing() fallback=move || view! {
+                <button type="button" class="ghost migrate-entry" data-testid="add-open-import" on:click=move |_| { open.set(false); transfer_open.set(true); }>
+                    {move || crate::i18n::say(state.lang.get(), crate::i18n::Say::AddEntry)}</button>
                 <p class="hint add-intro">{tr(T::AddIntro)}</p>
                 <div class="ways">
                     <transfer::CameraPanel flow=flow camera=camera start=T::AddScanCamera primary=true />

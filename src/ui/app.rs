@@ -133,6 +133,20 @@ pub fn App() -> impl IntoView {
     let export_for = RwSignal::new(None);
     provide_context(transfer::ExportFor(export_for));
     provide_context(gate::Restored(RwSignal::new(None)));
+    // What was read of another app's export: the tab's until the vault locks, never stored. Chosen
+    // on the first screen, it is offered for import as soon as the new vault is open.
+    let migration = super::state::Migration::new();
+    provide_context(migration);
+    Effect::new(move |_| match session.phase.get() {
+        Phase::Open => {
+            if migration.wanted.get_untracked() {
+                migration.wanted.set(false);
+                transfer_open.set(true);
+            }
+        }
+        Phase::Starting | Phase::Create | Phase::Working => {}
+        Phase::Locked | Phase::Damaged | Phase::Newer(_) => migration.forget(),
+    });
     let can_lock = move || session.phase.get() == Phase::Open && session.storage.get() == Storage::IndexedDb;
     // Lock means locked: no window of the open vault stays over the unlock screen (one opened
     // while locked, by a click that raced the lock, is closed at once), and what was typed in it

@@ -149,39 +149,50 @@ pub fn NewPassphraseFields(
 #[derive(Clone, Copy)]
 pub struct ChosenBackup(pub StoredValue<Option<web_sys::File>, LocalStorage>, pub RwSignal<String>);
 
-/// First visit: two equal choices, start new or restore a backup, both above the fold on a
-/// phone. Start new is chosen to begin with, so its form is right there; the restore choice is
-/// itself the file picker (one tap to the file), then asks for the backup's passphrase.
+/// First visit: three choices, start new, restore a backup, or move from another app, all above
+/// the fold on a phone. Start new is chosen to begin with, so its form is right there; restore
+/// and move are each the file picker itself (one tap to the files). Restore then asks for the
+/// backup's passphrase; move reads the chosen export QR codes and files, then the passphrase form
+/// creates the vault and the import dialog opens on what was read.
 #[component]
 pub fn CreateScreen() -> impl IntoView {
+    use super::migrate_start::{FirstPath, MigrateChoice, MigrateSaidLine, Start};
     let state = expect_context::<super::AppState>();
-    let restoring = RwSignal::new(false);
     let chosen = ChosenBackup(StoredValue::new_local(None), RwSignal::new(String::new()));
     provide_context(chosen);
+    let start = Start::new(chosen);
+    let path = start.path;
+    let restoring = move || path.get() == FirstPath::Restore;
     let text = move |restore: bool| crate::i18n::first_choice(state.lang.get(), restore);
+    // Another app's picture or file chosen here goes to the migration instead.
     let on_file = move |ev: leptos::ev::Event| {
         let file = crate::web::page::chosen_file(&ev);
         if let Some(f) = &file {
+            if start.restore_got(f) {
+                return;
+            }
             chosen.1.set(f.name());
             chosen.0.set_value(file);
-            restoring.set(true);
+            path.set(FirstPath::Restore);
         }
     };
     view! {
         <section class="first-run" data-testid="first-screen" aria-label=move || crate::i18n::t(state.lang.get(), T::AppTitle)>
             <div class="choices" role="group">
-                <button type="button" class="choice" data-testid="choose-new" aria-pressed=move || if restoring.get() { "false" } else { "true" }
-                    on:click=move |_| restoring.set(false)>
+                <button type="button" class="choice" data-testid="choose-new" aria-pressed=move || if path.get() == FirstPath::New { "true" } else { "false" }
+                    on:click=move |_| path.set(FirstPath::New)>
                     <span class="choice-title">{move || text(false).0}</span>
                     <span class="choice-line">{move || text(false).1}</span>
                 </button>
-                <label class="choice" data-testid="choose-restore" class:chosen=move || restoring.get()>
+                <label class="choice" data-testid="choose-restore" class:chosen=restoring>
                     <span class="choice-title">{move || text(true).0}</span>
                     <span class="choice-line">{move || text(true).1}</span>
                     <input type="file" id="restore-file" data-testid="restore-file" accept=".2favault,application/octet-stream" on:change=on_file />
                 </label>
+                <MigrateChoice start=start />
             </div>
-            <Show when=move || restoring.get() fallback=|| view! { <CreateForm /> }>
+            <MigrateSaidLine start=start />
+            <Show when=restoring fallback=|| view! { <CreateForm /> }>
                 <section class="card gate" data-testid="restore-screen" aria-labelledby="restore-title">
                     <h2 id="restore-title">{tr(T::RestoreTitle)}</h2>
                     {super::parts::on_first_use(|| true, super::parts::restore_fresh)}

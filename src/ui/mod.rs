@@ -9,6 +9,7 @@ mod clock_panel;
 mod gate;
 mod kit;
 mod list;
+mod migrate_start;
 mod parts;
 mod settings;
 mod state;

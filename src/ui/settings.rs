@@ -254,10 +254,14 @@ fn with_notes(text: String, notes: &str) -> String {
 pub fn RestoreForm(
     /// True on the first-visit screen: the backup becomes this browser's vault.
     fresh: bool,
+    /// A backup file already chosen elsewhere (in the import dialog): no file field then.
+    #[prop(optional)]
+    given: Option<web_sys::File>,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let state = expect_context::<AppState>();
-    let chosen = StoredValue::new_local(None::<web_sys::File>);
+    let given_name = given.as_ref().map(web_sys::File::name);
+    let chosen = StoredValue::new_local(given);
     let pass = RwSignal::new(String::new());
     let opened = StoredValue::new_local(None::<Unlocked>);
     // What the backup's entries needed to keep within the limits (said with the preview and after).
@@ -357,11 +361,17 @@ pub fn RestoreForm(
         }
     };
     let has_backup = move || preview.get().is_some() && opened.with_value(Option::is_some);
-    let id = if fresh { "restore-fresh" } else { "restore-open" };
+    // A second form (a backup handed over by the import dialog) has ids of its own.
+    let id = if fresh { "restore-fresh" } else if given_name.is_some() { "restore-given" } else { "restore-open" };
     view! {
         <form class="grid restore" on:submit=move |ev| { ev.prevent_default(); open(); }>
-            <label for=format!("{id}-file")>{tr(T::RestoreFileLabel)}</label>
-            <input id=format!("{id}-file") type="file" accept=".2favault,application/octet-stream" data-testid="restore-file" on:change=on_file />
+            {match given_name {
+                Some(name) => view! { <p class="chosen-file"><span class="label">{tr(T::RestoreFileLabel)}</span>" "<span data-testid="restore-file-name">{name}</span></p> }.into_any(),
+                None => view! {
+                    <label for=format!("{id}-file")>{tr(T::RestoreFileLabel)}</label>
+                    <input id=format!("{id}-file") type="file" accept=".2favault,application/octet-stream" data-testid="restore-file" on:change=on_file />
+                }.into_any(),
+            }}
             <label for=format!("{id}-pass")>{tr(T::RestorePassLabel)}</label>
             <input id=format!("{id}-pass") type="password" autocomplete="off" data-testid="restore-pass"
                 prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />

@@ -85,6 +85,30 @@ pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
     ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.files()).and_then(|f| f.get(0))
 }
 
+/// Every file chosen in the `<input type=file multiple>` an event came from, in order.
+pub fn chosen_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let list = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.files());
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default()
+}
+
+/// Every file dropped, in order.
+pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    let list = ev.data_transfer().and_then(|d| d.files());
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default()
+}
+
+/// Every image pasted (screenshots), in order.
+pub fn pasted_images(ev: &web_sys::ClipboardEvent) -> Vec<web_sys::File> {
+    let list = ev.clipboard_data().and_then(|d| d.files());
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).filter(|f| f.type_().starts_with("image/")).collect()).unwrap_or_default()
+}
+
+/// Whether a file is a picture (by the type the browser gives it, or its name's ending).
+pub fn is_image(file: &web_sys::File) -> bool {
+    let name = file.name().to_ascii_lowercase();
+    file.type_().starts_with("image/") || [".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".heic"].iter().any(|e| name.ends_with(e))
+}
+
 /// The first file dropped.
 pub fn dropped_file(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
     ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0))

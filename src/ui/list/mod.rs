@@ -38,6 +38,7 @@ pub fn AccountList() -> impl IntoView {
     provide_context(note);
     let open_menu = RwSignal::new(None::<u64>);
     provide_context(OpenMenu(open_menu));
+    let transfer_open = use_context::<crate::ui::transfer::TransferOpen>();
     let drafts = Drafts::new();
     provide_context(drafts);
     // Edit forms whose account is gone (deleted in another tab): shown above the list, so what
@@ -226,7 +227,17 @@ pub fn AccountList() -> impl IntoView {
         </For>
         <Show
             when=move || session.rows.with(|r| !r.is_empty())
-            fallback=move || view! { <p class="empty" data-testid="empty">{tr(T::EmptyList)}</p> }
+            fallback=move || view! {
+                <p class="empty" data-testid="empty">{tr(T::EmptyList)}</p>
+                // Moving from another app is the way most people arrive: said where they look first.
+                <p class="empty migrate-line" data-testid="empty-migrate">
+                    {move || crate::i18n::say(state.lang.get(), crate::i18n::Say::EmptyLine)}" "
+                    <button type="button" class="ghost" data-testid="empty-open-import"
+                        on:click=move |_| if let Some(t) = transfer_open { t.0.set(true) }>
+                        {move || crate::i18n::say(state.lang.get(), crate::i18n::Say::EmptyButton)}
+                    </button>
+                </p>
+            }
         >
             <Show when=move || matching.with(Vec::is_empty)>
                 <p class="empty" data-testid="no-match">{tr(T::NoMatch)}</p>

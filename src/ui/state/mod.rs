@@ -2,10 +2,12 @@
 //! row model, and what every view shares by context. No markup here.
 
 mod clock;
+mod migrate;
 mod rows;
 mod session;
 
 pub use clock::ClockSync;
+pub use migrate::Migration;
 pub use rows::{Row, UnreadableRow};
 pub use session::{AutoSave, BackupDone, Phase, Session, Storage};
 

@@ -1,7 +1,7 @@
 //! Importing a file from another app (or a pasted export link), with its password when it is
 //! encrypted; the key is derived in the worker, after its cost was checked against the caps.
 
-use super::{Flow, Pending};
+use super::{Flow, Pending, Place};
 use crate::i18n::{self, T};
 use crate::import::{self, ImportError};
 use crate::ui::{file_problem, tr, KdfProgress};
@@ -25,6 +25,9 @@ pub(super) struct FileDraft {
     progress: RwSignal<Option<(usize, usize)>>,
     /// Cancel was pressed while a file is read in slices.
     stop: StoredValue<bool>,
+    /// A backup file of this app chosen here: taken to the restore (merge or replace) below.
+    backup: StoredValue<Option<web_sys::File>, LocalStorage>,
+    backup_shown: RwSignal<u32>,
     pub(super) input: NodeRef<html::Input>,
 }
 
@@ -37,6 +40,8 @@ impl FileDraft {
             busy: RwSignal::new(false),
             progress: RwSignal::new(None),
             stop: StoredValue::new(false),
+            backup: StoredValue::new_local(None),
+            backup_shown: RwSignal::new(0),
             input: NodeRef::new(),
         }
     }
@@ -50,9 +55,39 @@ impl FileDraft {
         self.progress.set(None);
         self.stop.set_value(true);
         self.chosen.set_value(None);
+        self.backup.set_value(None);
+        self.backup_shown.set(0);
         self.pasted.set(String::new());
         self.password.set(String::new());
     }
+}
+
+/// A file handed over from elsewhere (the first screen, or "restore" given another app's file):
+/// chosen here and read at once (a password-protected file then asks for its password).
+pub(super) fn take_file(flow: Flow, draft: FileDraft, file: web_sys::File) {
+    flow.at(Place::File);
+    if let Err(e) = files::check_size(&file) {
+        file_error(flow, e);
+        return;
+    }
+    draft.chosen.set_value(Some(file));
+    read(flow, draft);
+}
+
+/// Whether the bytes are a backup file of this app (its envelope's magic).
+fn is_backup(bytes: &[u8]) -> bool {
+    bytes.starts_with(crate::vault::MAGIC)
+}
+
+/// A backup of this app chosen here: shown with the restore (merge or replace) that opens it.
+fn to_restore(flow: Flow, draft: FileDraft, file: web_sys::File) {
+    draft.chosen.set_value(None);
+    if let Some(i) = draft.input.get_untracked() {
+        i.set_value("");
+    }
+    draft.backup.set_value(Some(file));
+    draft.backup_shown.update(|n| *n += 1);
+    flow.message.set(None);
 }
 
 fn file_error(flow: Flow, e: files::FileError) {
@@ -66,11 +101,19 @@ fn read(flow: Flow, draft: FileDraft) {
     let pass = draft.password.get_untracked();
     draft.busy.set(true);
     flow.message.set(None);
+    flow.at(Place::File);
     let r = flow.run();
     spawn_local(async move {
         let lang = flow.lang.get_untracked();
         let bytes = match file {
             Some(f) => match files::read(&f).await {
+                Ok(b) if is_backup(&b) => {
+                    if flow.current(r) {
+                        draft.busy.set(false);
+                        to_restore(flow, draft, f);
+                    }
+                    return;
+                }
                 Ok(b) => b,
                 Err(e) => {
                     if flow.current(r) {
@@ -100,7 +143,7 @@ fn read(flow: Flow, draft: FileDraft) {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 flow.handle_texts(text.lines().map(str::to_owned).collect(), false);
             }
-            Ok(got) => flow.pending.set(Some(Pending { source: i18n::format_name(got.format), accounts: got.accounts, skipped: got.skipped, from_image: false })),
+            Ok(got) => flow.pending.set(Some(Pending::of(i18n::format_name(got.format), got.accounts, got.skipped, false))),
             Err(ImportFailure::Import(e)) => flow.message.set(Some((true, i18n::import_error(lang, &e)))),
             Err(ImportFailure::Cancelled) => flow.message.set(Some((false, i18n::cancelled(lang).to_owned()))),
             Err(ImportFailure::Failed) => flow.message.set(Some((true, i18n::kdf_failed(lang).to_owned()))),
@@ -141,12 +184,26 @@ async fn read_in_slices(flow: Flow, draft: FileDraft, r: u64, mut reading: impor
 #[component]
 pub(super) fn FilePanel(flow: Flow, draft: FileDraft) -> impl IntoView {
     // The file is kept as chosen and read when "Read" is pressed; its size is checked at once.
+    // A backup of this app is taken to the restore at once, not refused when Read is pressed.
     let on_file = move |ev: leptos::ev::Event| {
         flow.message.set(None);
+        flow.at(Place::File);
+        draft.backup.set_value(None);
+        draft.backup_shown.set(0);
         let file = crate::web::page::chosen_file(&ev);
         if let Some(file) = &file {
             if let Err(e) = files::check_size(file) {
                 file_error(flow, e);
+            } else {
+                let f = file.clone();
+                let r = flow.run();
+                spawn_local(async move {
+                    if let Ok(b) = files::read(&f).await {
+                        if is_backup(&b) && flow.current(r) {
+                            to_restore(flow, draft, f);
+                        }
+                    }
+                });
             }
         }
         draft.chosen.set_value(file);
@@ -187,6 +244,13 @@ pub(super) fn FilePanel(flow: Flow, draft: FileDraft) -> impl IntoView {
                     <button type="submit" data-testid="import-read" disabled=move || draft.busy.get()>{tr(T::ReadFile)}</button>
                 </div>
             </form>
+            <super::FlowMessage flow=flow at=Place::File />
+            {move || (draft.backup_shown.get() > 0).then(|| draft.backup.get_value()).flatten().map(|file| view! {
+                <div class="panel grid" data-testid="import-got-backup">
+                    <p class="notice" role="status">{move || i18n::say(flow.lang.get(), i18n::Say::ImportGotBackup)}</p>
+                    <crate::ui::settings::RestoreForm fresh=false given=file />
+                </div>
+            })}
         </section>
     }
 }

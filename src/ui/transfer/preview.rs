@@ -60,7 +60,7 @@ fn confirm(flow: Flow, session: Session, state: AppState, choices: Choices, addi
         let taken = session.begin_edit(move |c| c.add_all_checked(&checked, choices, now));
         adding.set(None);
         let Some(saving) = taken else { return };
-        flow.discard();
+        flow.imported();
         // What was added, replaced or left is what the saved edit did, not a guess made before.
         let Ok(mut counts) = saving.await else { return };
         counts.refused += refused;
@@ -70,13 +70,18 @@ fn confirm(flow: Flow, session: Session, state: AppState, choices: Choices, addi
             return;
         }
         let lang = state.lang.get_untracked();
-        let summary = if counts.refused > 0 && counts.added + counts.replaced == 0 {
+        let mut summary = if counts.refused > 0 && counts.added + counts.replaced == 0 {
             // Another tab filled the vault between the check and the save: nothing was added.
             let here = session.with_vault(|v| v.content.entry_count()).unwrap_or(0);
             i18n::vault_full(lang, here, counts.refused)
         } else {
             i18n::import_done(lang, counts.added, counts.replaced, counts.unchanged)
         };
+        // QR codes of the export not read: named again, so the user knows what is still to do.
+        if !p.missing.is_empty() {
+            let sep = if lang == i18n::Lang::Ja { "" } else { " " };
+            summary = format!("{summary}{sep}{}", i18n::batches_missing(lang, &p.missing, p.exports));
+        }
         state.status.set(summary.clone());
         if flow.current(r) {
             flow.done.set(Some((summary, p.from_image)));
@@ -109,6 +114,8 @@ pub(in crate::ui) fn Preview(flow: Flow) -> impl IntoView {
         };
         let choices = move || Choices { replace_other_secret: replace.get_untracked(), take_other_settings: take_settings.get_untracked() };
         let total = p.accounts.len();
+        // The accounts already here, each named (they are not added twice).
+        let here_names: Vec<String> = p.accounts.iter().zip(kinds.iter()).filter(|(_, k)| matches!(k, Incoming::Identical(_))).map(|(a, _)| account_name(lang, a)).collect();
         let listed = std::sync::Arc::new((p.accounts.clone(), kinds.clone()));
         // Said at once when the accounts this import adds do not fit (the choices change how many).
         let full = {
@@ -122,6 +129,8 @@ pub(in crate::ui) fn Preview(flow: Flow) -> impl IntoView {
             <section class="preview-list" data-testid="import-preview">
                 <h3>{i18n::t(lang, T::PreviewHeading)}</h3>
                 <p>{i18n::import_found(lang, p.source, p.accounts.len(), p.skipped.len())}</p>
+                {(!p.missing.is_empty()).then(|| view! { <p class="warning" role="note" data-testid="preview-missing">{i18n::batches_missing(lang, &p.missing, p.exports)}</p> })}
+                {(!here_names.is_empty()).then(|| view! { <p class="hint" data-testid="preview-duplicates">{i18n::already_here(lang, &here_names)}</p> })}
                 {move || full().map(|m| view! { <p class="error" role="alert" data-testid="preview-full">{m}</p> })}
                 <ul>
                     {move || listed.0.iter().zip(listed.1.iter()).take(shown.get()).map(|(a, k)| {

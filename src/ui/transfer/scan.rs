@@ -42,6 +42,7 @@ impl CameraState {
     fn start(self, flow: Flow, device: Option<String>) {
         self.stop();
         flow.message.set(None);
+        flow.at(super::Place::Qr);
         let r = flow.run();
         spawn_local(async move {
             match Camera::open(device.as_deref()).await {
@@ -76,39 +77,56 @@ impl CameraState {
     }
 }
 
-/// Reads the QR codes in an image, in the QR worker.
-pub(super) fn read_image(flow: Flow, blob: web_sys::Blob) {
+/// Reads the QR codes in images (several chosen, pasted or dropped at once), one after the other
+/// in the QR worker, then says what they held in one line next to the image button.
+pub(super) fn read_images(flow: Flow, blobs: Vec<web_sys::Blob>) {
+    if blobs.is_empty() {
+        return;
+    }
     flow.message.set(None);
+    flow.at(super::Place::Qr);
     let r = flow.run();
     spawn_local(async move {
-        let read = crate::web::media::qr_texts_in_blob(&blob).await;
-        if !flow.current(r) {
+        let mut texts = Vec::new();
+        let (mut no_qr, mut not_image) = (0, 0);
+        for blob in &blobs {
+            let read = crate::web::media::qr_texts_in_blob(blob).await;
+            if !flow.current(r) {
+                return;
+            }
+            match read {
+                Ok(t) if t.is_empty() => no_qr += 1,
+                Ok(t) => texts.extend(t),
+                Err(_) => not_image += 1,
+            }
+        }
+        if texts.is_empty() {
+            flow.say(true, if not_image > 0 { T::NotAnImageFile } else { T::NoQrInImage });
             return;
         }
-        match read {
-            Ok(texts) if texts.is_empty() => flow.say(true, T::NoQrInImage),
-            Ok(texts) => {
-                flow.handle_texts(texts, true);
-            }
-            Err(_) => flow.say(true, T::NotAnImageFile),
+        flow.handle_texts(texts, true);
+        // Some pictures held no QR code: said after what the others held.
+        if no_qr + not_image > 0 {
+            let lang = flow.lang.get_untracked();
+            let extra = crate::i18n::t(lang, if not_image > 0 { T::NotAnImageFile } else { T::NoQrInImage });
+            flow.message.update(|m| if let Some((_, text)) = m { *text = format!("{text} {extra}") });
         }
     });
 }
 
-/// A screenshot pasted anywhere in the dialog is read.
+/// Screenshots pasted anywhere in the dialog are read.
 pub(in crate::ui) fn on_paste(flow: Flow, ev: leptos::ev::ClipboardEvent) {
-    if let Some(file) = page::pasted_image(&ev) {
+    let files = page::pasted_images(&ev);
+    if !files.is_empty() {
         ev.prevent_default();
-        read_image(flow, file.into());
+        read_images(flow, files.into_iter().map(Into::into).collect());
     }
 }
 
-/// An image dropped anywhere on the dialog is read.
+/// Images dropped anywhere on the dialog are read.
 pub(in crate::ui) fn on_drop(flow: Flow, ev: leptos::ev::DragEvent) {
     ev.prevent_default();
-    if let Some(file) = page::dropped_file(&ev) {
-        read_image(flow, file.into());
-    }
+    read_images(flow, page::dropped_files(&ev).into_iter().map(Into::into).collect());
 }
 
 /// The camera: start (a button labelled `start`, with an icon), stop, and which camera.
@@ -166,8 +184,8 @@ pub(in crate::ui) fn ImageButton(
 ) -> impl IntoView {
     view! {
         <div class="file-choice">
-            <input id="qr-image" class="file-input" node_ref=input type="file" accept="image/*" data-testid="qr-image"
-                on:change=move |ev| if let Some(file) = page::chosen_file(&ev) { read_image(flow, file.into()) } />
+            <input id="qr-image" class="file-input" node_ref=input type="file" accept="image/*" multiple=true data-testid="qr-image"
+                on:change=move |ev| read_images(flow, page::chosen_files(&ev).into_iter().map(Into::into).collect()) />
             <label for="qr-image" class="choice">
                 <Icon path=IMAGE_ICON />{tr(label)}
             </label>
