@@ -92,14 +92,15 @@ fn google_authenticator_version_2_in_four_batches() {
     }
     assert_eq!(batches.iter().map(|b| b.accounts.len()).collect::<Vec<_>>(), [10, 10, 7, 1]);
     // Read in any order, one twice: every account once, in the export's order.
-    let mut collector = migration::Collector::default();
+    let mut collector = authenticator::import::batches::Batches::new();
     for i in [2, 0, 3, 0] {
         collector.add(batches[i].clone());
     }
-    assert_eq!(collector.progress(), (3, 4));
-    assert!(collector.complete().is_none());
+    assert_eq!((collector.exports()[0].read(), collector.missing()), (vec![0, 2, 3], vec![(0, 4, vec![1])]));
+    assert!(!collector.is_complete());
     collector.add(batches[1].clone());
-    let (all, skipped) = collector.complete().expect("complete");
+    assert!(collector.is_complete());
+    let (all, skipped) = collector.read_so_far();
     assert_eq!((all.len(), skipped.len()), (28, 0));
     assert_eq!(all, batches.iter().flat_map(|b| b.accounts.clone()).collect::<Vec<_>>());
 }

@@ -109,16 +109,6 @@ pub fn is_image(file: &web_sys::File) -> bool {
     file.type_().starts_with("image/") || [".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".heic"].iter().any(|e| name.ends_with(e))
 }
 
-/// The first file dropped.
-pub fn dropped_file(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
-    ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0))
-}
-
-/// The first image pasted (a screenshot), if the paste held one.
-pub fn pasted_image(ev: &web_sys::ClipboardEvent) -> Option<web_sys::File> {
-    ev.clipboard_data().and_then(|d| d.files()).and_then(|f| f.get(0)).filter(|f| f.type_().starts_with("image/"))
-}
-
 /// Whether the device is worked by touch alone (its main pointer is a finger that cannot hover:
 /// a phone or tablet), so hints that name keys, shortcuts or dropping files do not apply. Read
 /// once, when first asked.
