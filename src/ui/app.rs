@@ -2,6 +2,7 @@
 //! lock, a menu for theme and language), the clock's line, and which screen shows.
 
 use super::parts::{self, on_first_use};
+use super::split;
 use super::state::{AppState, ClockSync, Phase, Session, Storage};
 use super::{add, backup, clock_panel, gate, kit, list, settings, tr, transfer, unreadable};
 use crate::clock::Clock;
@@ -25,13 +26,6 @@ fn schedule_tick(now_ms: RwSignal<u64>, session: Session, clock: ClockSync) {
     set_timeout(move || schedule_tick(now_ms, session, clock), Duration::from_millis(delay));
 }
 
-/// Keeps a page listener for as long as the calling component lives.
-pub(super) fn keep_while_mounted(listeners: Vec<PageListener>) {
-    let kept = StoredValue::new_local(listeners);
-    on_cleanup(move || {
-        kept.try_update_value(|l| l.drain(..).for_each(PageListener::remove));
-    });
-}
 
 /// Auto-lock's eyes: input, and the page being shown, hidden, frozen or resumed.
 fn watch_presence(session: Session) {
@@ -46,7 +40,7 @@ fn watch_presence(session: Session) {
     };
     // Checked at once, not at the next tick, which may come late or (frozen) not at all.
     let wake = move |_: leptos::ev::Event| session.check_auto_lock(BrowserClock.now_ms(), page::hidden());
-    keep_while_mounted(vec![
+    super::widgets::keep_while_mounted(vec![
         PageListener::new(On::Window, "pointerdown", true, guard),
         PageListener::new(On::Window, "keydown", true, guard),
         PageListener::new(On::Window, "pageshow", false, wake),
@@ -98,7 +92,7 @@ pub fn App() -> impl IntoView {
             clock.disturb();
             leptos::task::spawn_local(async move {
                 // A failure is shown when the screen is needed (with "Try again"), not here.
-                let _ = parts::preload_open().await;
+                let _ = open_loader::preload_open().await;
                 // The key-derivation worker compiles its module while the passphrase is typed.
                 crate::web::kdf::warm_up();
                 clock.disturb();
@@ -132,7 +126,7 @@ pub fn App() -> impl IntoView {
     provide_context(transfer::TransferOpen(transfer_open));
     let export_for = RwSignal::new(None);
     provide_context(transfer::ExportFor(export_for));
-    provide_context(gate::Restored(RwSignal::new(None)));
+    provide_context(super::handoff::Restored(RwSignal::new(None)));
     // What was read of another app's export: the tab's until the vault locks, never stored. Chosen
     // on the first screen, it is offered for import as soon as the new vault is open.
     let migration = super::state::Migration::new();
@@ -218,15 +212,15 @@ pub fn App() -> impl IntoView {
                 Phase::Working => view! { <gate::WorkingScreen /> }.into_any(),
                 Phase::Damaged => view! { <gate::ProblemScreen newer=None /> }.into_any(),
                 Phase::Newer(v) => view! { <gate::ProblemScreen newer=Some(v) /> }.into_any(),
-                Phase::Open => on_first_use(|| true, parts::open_screen).into_any(),
+                Phase::Open => on_first_use(|| true, open_loader::open_screen).into_any(),
             }}
             <p class="sr-only" role="status" aria-live="polite" data-testid="status">{move || state.status.get()}</p>
         </main>
-        {on_first_use(move || dialog_open.get(), parts::add)}
-        {on_first_use(move || backup_for.get().is_some() || print_for.get().is_some(), parts::codes)}
-        {on_first_use(move || transfer_open.get(), parts::transfer)}
-        {on_first_use(move || kit_print.get() > 0, parts::kit)}
-        {on_first_use(move || export_for.get().is_some(), parts::export_account)}
+        {on_first_use(move || dialog_open.get(), split::add)}
+        {on_first_use(move || backup_for.get().is_some() || print_for.get().is_some(), split::codes)}
+        {on_first_use(move || transfer_open.get(), split::transfer)}
+        {on_first_use(move || kit_print.get() > 0, split::kit)}
+        {on_first_use(move || export_for.get().is_some(), split::export_account)}
     }
 }
 
@@ -318,5 +312,18 @@ fn LangSwitch(
             <button data-testid="lang-en" lang="en" aria-pressed=pressed(Lang::En) on:click=move |_| choose(Lang::En)>"English"</button>
             <button data-testid="lang-ja" lang="ja" aria-pressed=pressed(Lang::Ja) on:click=move |_| choose(Lang::Ja)>"日本語"</button>
         </div>
+    }
+}
+
+/// The open vault (toolbar, list, settings), its own wasm module; `preload_open` fetches it
+/// ahead of use.
+mod open_loader {
+    use crate::ui::parts::Part;
+    use leptos::prelude::*;
+
+    /// The open vault (toolbar, list, settings); `preload_open` fetches it ahead of use.
+    #[leptos::wasm_split::wasm_split(open_part, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[doc = "Fetches the open vault's module without showing it."] preload_open))]
+    pub fn open_screen() -> Part {
+        Ok(view! { <super::OpenScreen /> }.into_any())
     }
 }

@@ -1,153 +1,13 @@
 //! The screens before the codes: create a vault, unlock it, wait for the key, or a problem.
 
+use super::handoff::{ChosenBackup, Restored};
+use super::passphrase::{NewPassphraseFields, PassInput};
 use super::state::Session;
 use super::tr;
 use crate::i18n::T;
-use crate::passphrase::{assess, check_new, NewPassphraseError, Strength, Weakness};
+use crate::passphrase::{check_new, NewPassphraseError};
 use crate::web::files;
 use leptos::prelude::*;
-
-/// What a restore brought back: (accounts, unused backup codes, when the backup was made in Unix
-/// ms if the file says, what was changed or left out to keep within the limits).
-pub type RestoredSummary = (usize, usize, Option<u64>, Vec<crate::vault::Adjusted>);
-
-/// What a restore brought back, for the summary shown above the list once the vault opens.
-#[derive(Clone, Copy)]
-pub struct Restored(pub RwSignal<Option<RestoredSummary>>);
-
-/// A passphrase field with a show/hide toggle (`aria-pressed` says whether it is shown). The
-/// toggle's test id is `{id}-toggle`.
-#[component]
-pub fn PassInput(
-    /// Id and test id of the input.
-    id: &'static str,
-    /// What the field is called (the toggle's accessible name names it).
-    label: T,
-    /// `new-password`, `current-password` or `off`: said while hidden; shown, it is always `off`.
-    autocomplete: &'static str,
-    /// The value.
-    value: RwSignal<String>,
-    /// Focus it when shown.
-    #[prop(optional)]
-    autofocus: bool,
-) -> impl IntoView {
-    let state = expect_context::<super::AppState>();
-    let shown = RwSignal::new(false);
-    let toggle_id = format!("{id}-toggle");
-    let input: NodeRef<leptos::html::Input> = NodeRef::new();
-    // Nothing typed here may reach the disk. Chromium and Safari write the value of every text
-    // field into the profile every few seconds (form state in the session snapshot, for tab
-    // restore) unless the field says autocomplete="off"; a password field is never written.
-    // So while shown (a text field) the field says "off", and while hidden (a password field)
-    // it keeps its hint (current-password, new-password) for password managers. Both are set on
-    // the element in one step, in an order that is never "text with a hint"; Firefox leaves out
-    // any field that was once a password field.
-    let reveal = move |on: bool| {
-        if let Some(el) = input.get_untracked() {
-            if on {
-                el.set_autocomplete("off");
-                el.set_type("text");
-            } else {
-                el.set_type("password");
-                el.set_autocomplete(autocomplete);
-            }
-        }
-        shown.set(on);
-    };
-    // A form sent while the passphrase is shown: the field is a password field again before the
-    // browser or any handler sees the submission (a capturing listener on the window), so it is
-    // never kept as typed text (form history, autofill).
-    super::app::keep_while_mounted(vec![crate::web::tabs::PageListener::new(crate::web::tabs::On::Window, "submit", true, move |_| {
-        if shown.get_untracked() {
-            reveal(false);
-        }
-    })]);
-    let name = move || {
-        let lang = state.lang.get();
-        let field = crate::i18n::t(lang, label);
-        match lang {
-            crate::i18n::Lang::Ja => format!("{field}を表示"),
-            crate::i18n::Lang::En => format!("Show {}", field.to_lowercase()),
-        }
-    };
-    view! {
-        <span class="pass-field">
-            <input node_ref=input id=id type="password" autocomplete=autocomplete data-testid=id
-                autofocus=autofocus spellcheck="false" autocapitalize="off"
-                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
-            <button type="button" class="ghost show-pass" data-testid=toggle_id aria-label=name
-                aria-pressed=move || if shown.get() { "true" } else { "false" }
-                on:click=move |_| reveal(!shown.get_untracked())>
-                {move || crate::i18n::show_hide_text(state.lang.get(), false)}
-            </button>
-        </span>
-    }
-}
-
-/// The strength line under a new passphrase: the verdict, and below the floor, why.
-#[component]
-pub fn StrengthMeter(
-    /// The passphrase being typed.
-    pass: RwSignal<String>,
-) -> impl IntoView {
-    let verdict = Memo::new(move |_| assess(&pass.get()));
-    let key = move || match verdict.get().strength {
-        Strength::TooShort => T::PassTooShort,
-        Strength::Weak => T::StrengthWeak,
-        Strength::Fair => T::StrengthFair,
-        Strength::Strong => T::StrengthStrong,
-    };
-    let level = move || match verdict.get().strength {
-        Strength::TooShort => "0",
-        Strength::Weak => "1",
-        Strength::Fair => "2",
-        Strength::Strong => "3",
-    };
-    let state = expect_context::<super::AppState>();
-    let text = move || {
-        let lang = state.lang.get();
-        let label = crate::i18n::t(lang, key());
-        match verdict.get().weakness {
-            Some(w) if w != Weakness::TooShort => format!("{label}{}{}", if lang == crate::i18n::Lang::Ja { "" } else { " " }, crate::i18n::weakness(lang, w)),
-            _ => label.to_owned(),
-        }
-    };
-    view! {
-        <p class="strength" data-testid="strength" data-level=level aria-live="polite">
-            <span class="meter" aria-hidden="true"><span></span></span>
-            {text}
-        </p>
-    }
-}
-
-/// A new passphrase, its strength, and its confirmation, each with a show/hide toggle. The
-/// fields' ids (and test ids) are `id` and `{id}-confirm`.
-#[component]
-pub fn NewPassphraseFields(
-    /// Id of the first field.
-    id: &'static str,
-    /// Label of the first field.
-    label: T,
-    /// The passphrase.
-    pass: RwSignal<String>,
-    /// Its confirmation.
-    confirm: RwSignal<String>,
-) -> impl IntoView {
-    let state = expect_context::<super::AppState>();
-    let confirm_id: &'static str = if id == "new-pass" { "new-pass-confirm" } else { "change-pass-confirm" };
-    view! {
-        <label for=id>{tr(label)}</label>
-        <PassInput id=id label=label autocomplete="new-password" value=pass />
-        <StrengthMeter pass=pass />
-        <p class="hint floor" data-testid=format!("{id}-floor")>{move || crate::i18n::passphrase_floor(state.lang.get())}</p>
-        <label for=confirm_id>{tr(T::PassConfirmLabel)}</label>
-        <PassInput id=confirm_id label=T::PassConfirmLabel autocomplete="new-password" value=confirm />
-    }
-}
-
-/// The backup file chosen on the first screen, handed to the restore form (its own module).
-#[derive(Clone, Copy)]
-pub struct ChosenBackup(pub StoredValue<Option<web_sys::File>, LocalStorage>, pub RwSignal<String>);
 
 /// First visit: three choices, start new, restore a backup, or move from another app, all above
 /// the fold on a phone. Start new is chosen to begin with, so its form is right there; restore
@@ -195,7 +55,7 @@ pub fn CreateScreen() -> impl IntoView {
             <Show when=restoring fallback=|| view! { <CreateForm /> }>
                 <section class="card gate" data-testid="restore-screen" aria-labelledby="restore-title">
                     <h2 id="restore-title">{tr(T::RestoreTitle)}</h2>
-                    {super::parts::on_first_use(|| true, super::parts::restore_fresh)}
+                    {super::parts::on_first_use(|| true, restore_loader::restore_fresh)}
                 </section>
             </Show>
         </section>
@@ -390,5 +250,17 @@ pub fn ProblemScreen(
                 <button class="primary" data-testid="download-raw" on:click=download>{tr(T::DownloadRaw)}</button>
             </div>
         </section>
+    }
+}
+
+/// Restoring a backup file in a fresh browser (under the create screen), its own wasm module.
+mod restore_loader {
+    use crate::ui::parts::Part;
+    use leptos::prelude::*;
+
+    /// Restoring a backup file in a fresh browser (under the create screen).
+    #[leptos::wasm_split::wasm_split(restore_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn restore_fresh() -> Part {
+        Ok(view! { <super::FreshRestore /> }.into_any())
     }
 }

@@ -6,7 +6,7 @@
 //! A file chosen in the wrong place goes to the right flow: a backup of this app chosen here is
 //! taken to "restore"; another app's picture or file chosen in "restore" comes here.
 
-use super::gate::ChosenBackup;
+use super::handoff::ChosenBackup;
 use super::state::Migration;
 use super::AppState;
 use crate::i18n::{self, Say, T};

@@ -1,6 +1,6 @@
 //! Settings and backup: auto-lock, passphrase change, export, restore, storage status.
 
-use super::gate::NewPassphraseFields;
+use super::passphrase::{NewPassphraseFields, PassInput};
 use super::state::{AutoSave, Session, Storage};
 use super::{tr, AppState};
 
@@ -25,7 +25,7 @@ pub fn SettingsPanel() -> impl IntoView {
         <Show when=stored>
             <details class="card settings" data-testid="settings" on:toggle=move |_| opened.set(true)>
                 <summary>{tr(T::Settings)}</summary>
-                {super::parts::on_first_use(move || opened.get(), super::parts::settings)}
+                {super::parts::on_first_use(move || opened.get(), settings_loader::settings)}
             </details>
         </Show>
     }
@@ -230,7 +230,7 @@ fn ChangePassphrase() -> impl IntoView {
     view! {
         <form class="grid" on:submit=move |ev| { ev.prevent_default(); submit(); }>
             <label for="current-pass">{tr(T::CurrentPassLabel)}</label>
-            <super::gate::PassInput id="current-pass" label=T::CurrentPassLabel autocomplete="current-password" value=current />
+            <PassInput id="current-pass" label=T::CurrentPassLabel autocomplete="current-password" value=current />
             <NewPassphraseFields id="change-pass" label=T::NewPassLabel pass=new_pass confirm=confirm />
             {move || message.get().map(|m| view! { <p class="status" role="status" data-testid="change-pass-message">{m}</p> })}
             {move || busy.get().then(|| view! { <progress aria-label=tr(T::Working)></progress> })}
@@ -386,5 +386,17 @@ pub fn RestoreForm(
                 <button class="danger" data-testid="restore-replace" on:click=replace>{tr(T::RestoreReplace)}</button>
             </div>
         </Show>
+    }
+}
+
+/// The settings body, its own wasm module, once the panel is first opened.
+mod settings_loader {
+    use crate::ui::parts::Part;
+    use leptos::prelude::*;
+
+    /// The settings, once the panel is first opened.
+    #[leptos::wasm_split::wasm_split(settings_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn settings() -> Part {
+        Ok(view! { <super::SettingsBody /> }.into_any())
     }
 }

@@ -2,9 +2,9 @@
 //! screen. At the top of the list: persistence is asked once the vault holds its first account,
 //! the answer is said once, and where the data may be deleted a note with the steps (dismissed,
 //! it comes back at most once a week). In the settings: the same, always, without dismissal.
-//! Also the summary after a restore from the first screen (see `gate::Restored`).
+//! Also the summary after a restore from the first screen (see `handoff::Restored`).
 
-use super::gate::Restored;
+use super::handoff::Restored;
 use super::state::{Session, Storage};
 use super::AppState;
 use crate::clock::Clock;

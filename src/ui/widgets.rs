@@ -113,3 +113,11 @@ pub fn Icon(
         </svg>
     }
 }
+
+/// Keeps a page listener for as long as the calling component lives.
+pub fn keep_while_mounted(listeners: Vec<crate::web::tabs::PageListener>) {
+    let kept = StoredValue::new_local(listeners);
+    on_cleanup(move || {
+        kept.try_update_value(|l| l.drain(..).for_each(crate::web::tabs::PageListener::remove));
+    });
+}
