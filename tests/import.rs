@@ -361,22 +361,26 @@ proptest! {
 }
 
 /// Scanned batches arrive in any order and repeat (a camera reads the same code many times);
-/// the accounts come out in batch order once every batch is read; another export starts over.
+/// the accounts come out in batch order once every batch is read; another export is kept apart.
 #[test]
 fn migration_batches_are_collected_in_any_order() {
+    use authenticator::import::batches::{Added, Batches};
     let accounts = sample_accounts(23);
     let links = migration::encode(&accounts, 5);
     let batch = |i: usize| migration::decode(&links[i]).expect("decode");
-    let mut c = migration::Collector::default();
-    assert_eq!(c.progress(), (0, 0));
-    assert_eq!(c.add(batch(2)), (1, 3));
-    assert_eq!(c.add(batch(2)), (1, 3), "a repeat is not counted twice");
-    assert!(c.complete().is_none());
-    assert_eq!(c.add(batch(0)), (2, 3));
-    assert_eq!(c.add(batch(1)), (3, 3));
-    assert_eq!(c.complete().expect("complete").0, accounts);
+    let mut c = Batches::new();
+    assert!(c.is_empty());
+    assert!(matches!(c.add(batch(2)), Added::New { export: 0, index: 2, count: 3, .. }));
+    assert_eq!(c.add(batch(2)), Added::Repeat { export: 0, index: 2, count: 3, last: true }, "a repeat is not counted twice");
+    assert_eq!(c.exports()[0].read(), [2]);
+    assert!(!c.is_complete());
+    c.add(batch(0));
+    c.add(batch(1));
+    assert!(c.is_complete());
+    assert_eq!(c.read_so_far().0, accounts);
     let other = migration::decode(&migration::encode(&accounts[..1], 6)[0]).expect("decode");
-    assert_eq!(c.add(other), (1, 1), "a batch of another export starts over");
+    assert!(matches!(c.add(other), Added::New { export: 1, .. }), "a batch of another export is kept apart");
+    assert_eq!((c.exports().len(), c.exports()[0].read()), (2, vec![0, 1, 2]), "the first export is kept whole");
 }
 
 #[test]
@@ -406,12 +410,13 @@ fn export_batch_ids_come_from_randomness_and_are_never_negative() {
     assert_ne!(migration::new_batch_id(&mut Fixed(1)), migration::new_batch_id(&mut Fixed(2)));
     // Two exports' parts are never joined as one batch by the reader.
     let accounts = sample_accounts(12);
-    let mut c = migration::Collector::default();
+    let mut c = authenticator::import::batches::Batches::new();
     let first = migration::encode(&accounts, migration::new_batch_id(&mut Fixed(7)));
     let second = migration::encode(&accounts, migration::new_batch_id(&mut Fixed(9)));
     c.add(migration::decode(&first[0]).expect("decode"));
     c.add(migration::decode(&second[1]).expect("decode"));
-    assert!(c.complete().is_none(), "parts of two exports must not complete a batch");
+    assert!(!c.is_complete(), "parts of two exports must not complete a batch");
+    assert_eq!(c.exports().len(), 2);
 }
 
 /// What holds accounts prints no secret (`Debug`), and no error's developer text (`Display`)
@@ -425,7 +430,7 @@ fn debug_and_display_show_no_secret() {
     let Ok(Scanned::Account(scanned)) = read_scanned(&link) else { panic!("an account") };
     let batch_link = &migration::encode(&sample_accounts(2), 1)[0];
     let batch = migration::decode(batch_link).expect("batch");
-    let mut collector = migration::Collector::default();
+    let mut collector = authenticator::import::batches::Batches::new();
     collector.add(batch.clone());
     let printed = format!("{parsed:?} {got:?} {scanned:?} {:?} {batch:?} {collector:?}", Scanned::Batch(batch.clone()));
     let secrets: Vec<String> = std::iter::once(parsed.account.secret.to_base32()).chain(got.accounts.iter().chain(&batch.accounts).map(b32)).collect();
