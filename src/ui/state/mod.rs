@@ -8,12 +8,14 @@ mod migrate;
 mod rows;
 mod saving;
 mod session;
+mod windows;
 
 pub use clock::ClockSync;
 pub use migrate::Migration;
 pub use rows::{Row, UnreadableRow};
 pub use backups::{AutoSave, BackupDone};
 pub use session::{Phase, Session, Storage};
+pub use windows::Windows;
 
 use crate::i18n::Lang;
 use leptos::prelude::*;
