@@ -3,7 +3,7 @@
 
 use super::parts::{self, on_first_use};
 use super::split;
-use super::state::{AppState, ClockSync, Phase, Session, Storage};
+use super::state::{AppState, ClockSync, Phase, Session, Storage, Windows};
 use super::{add, backup, clock_panel, gate, kit, list, settings, tr, transfer, unreadable};
 use crate::clock::Clock;
 use crate::i18n::{self, Lang, T};
@@ -114,17 +114,14 @@ pub fn App() -> impl IntoView {
     });
     watch_presence(session);
 
-    let dialog_open = RwSignal::new(false);
+    let windows = Windows::new();
+    let Windows { add: dialog_open, codes_for: backup_for, print_for, transfer: transfer_open, export_for } = windows;
     provide_context(add::AddOpen(dialog_open));
-    let backup_for = RwSignal::new(None);
     provide_context(backup::BackupFor(backup_for));
-    let print_for = RwSignal::new(None);
     provide_context(backup::PrintFor(print_for));
     let kit_print = RwSignal::new(0u32);
     provide_context(kit::KitPrint(kit_print));
-    let transfer_open = RwSignal::new(false);
     provide_context(transfer::TransferOpen(transfer_open));
-    let export_for = RwSignal::new(None);
     provide_context(transfer::ExportFor(export_for));
     provide_context(super::handoff::Restored(RwSignal::new(None)));
     // What was read of another app's export: the tab's until the vault locks, never stored. Chosen
@@ -142,39 +139,7 @@ pub fn App() -> impl IntoView {
         Phase::Locked | Phase::Damaged | Phase::Newer(_) => migration.forget(),
     });
     let can_lock = move || session.phase.get() == Phase::Open && session.storage.get() == Storage::IndexedDb;
-    // Lock means locked: no window of the open vault stays over the unlock screen (one opened
-    // while locked, by a click that raced the lock, is closed at once), and what was typed in it
-    // goes with it (each dialog clears its drafts when it closes).
-    Effect::new(move |_| {
-        if session.phase.get() == Phase::Open {
-            return;
-        }
-        // What was last said ("… を使用済みにしました" names a code) is not left on the lock screen.
-        state.status.set(String::new());
-        let mut closed = false;
-        if dialog_open.get() {
-            dialog_open.set(false);
-            closed = true;
-        }
-        if backup_for.with(Option::is_some) {
-            backup_for.set(None);
-            closed = true;
-        }
-        if transfer_open.get() {
-            transfer_open.set(false);
-            closed = true;
-        }
-        if export_for.with(Option::is_some) {
-            export_for.set(None);
-            closed = true;
-        }
-        if print_for.with(Option::is_some) {
-            print_for.set(None);
-        }
-        if closed && session.phase.get_untracked() == Phase::Locked {
-            session.discarded.set(true);
-        }
-    });
+    windows.close_while_locked(session, state.status);
 
     let is_open = move || session.phase.get() == Phase::Open;
     view! {

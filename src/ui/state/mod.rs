@@ -1,15 +1,21 @@
 //! The app's state, apart from its views: the session (phase, vault, edits), the clock sync, the
 //! row model, and what every view shares by context. No markup here.
 
+mod backups;
 mod clock;
+mod keys;
 mod migrate;
 mod rows;
+mod saving;
 mod session;
+mod windows;
 
 pub use clock::ClockSync;
 pub use migrate::Migration;
 pub use rows::{Row, UnreadableRow};
-pub use session::{AutoSave, BackupDone, Phase, Session, Storage};
+pub use backups::{AutoSave, BackupDone};
+pub use session::{Phase, Session, Storage};
+pub use windows::Windows;
 
 use crate::i18n::Lang;
 use leptos::prelude::*;
