@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod account;
+pub mod add_flow;
 pub mod backup_codes;
 pub mod catalogue;
 pub mod clipboard;

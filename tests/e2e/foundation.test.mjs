@@ -100,6 +100,23 @@ test('manual entry with advanced settings (SHA256, 8 digits) matches RFC 6238', 
   });
 });
 
+test('manual entry with SHA384 from the advanced menu gives the right code', async () => {
+  await withApp({ time: 1234567890_000 }, async (app) => {
+    await app.openAddDialog();
+    await app.tid('tab-manual').click();
+    await app.tid('manual-issuer').fill('Manual384');
+    // The 48-byte seed "1234567890" repeated; expected code from Python's hmac (tests/add_flow.rs
+    // shows the script): SHA-384, 8 digits, t = 1234567890 → 29066410.
+    await app.tid('manual-secret').fill('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQ');
+    await app.tid('advanced').click();
+    await app.tid('manual-algorithm').selectOption('SHA384');
+    await app.tid('manual-digits').fill('8');
+    await app.tid('submit-add').click();
+    await app.tid('add-dialog').waitFor({ state: 'hidden' });
+    await app.expectCode('Manual384', '2906 6410');
+  });
+});
+
 test('an HOTP link starts at its counter and "Next code" advances it (RFC 4226)', async () => {
   await withApp({}, async (app) => {
     await app.addByUri(`otpauth://hotp/HOTP:carol?secret=${RFC_SEED}&counter=0`);
