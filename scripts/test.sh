@@ -7,8 +7,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 
-echo "== no circles among the source files (scripts/check-cycles.mjs)"
+echo "== no circles among the source files, none over 500 lines (scripts/check-cycles.mjs, check-sizes.mjs)"
 node scripts/check-cycles.mjs
+node scripts/check-sizes.mjs
 
 echo "== native tests (cargo test)"
 cargo test --all-targets
