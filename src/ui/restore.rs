@@ -176,20 +176,21 @@ pub fn RestoreForm(
     let restored = use_context::<Restored>();
     let adopts = place.adopts();
     let (pass_id, file_id) = place.ids();
-    // The name of a file chosen before the form, shown in place of a file field.
-    let chosen_name: Option<Signal<String>> = match &place {
-        Place::FirstScreen => Some(expect_context::<ChosenBackup>().1.into()),
-        Place::Given(file) => Some(Signal::stored(file.name())),
-        Place::Settings => None,
+    // A file chosen before the form is shown by name, in place of a file field; a new pick on
+    // the first screen clears the last answer, and its size is checked at once.
+    let (chosen, chosen_name): (_, Option<Signal<String>>) = match place {
+        Place::FirstScreen => {
+            let ChosenBackup(file, name) = expect_context::<ChosenBackup>();
+            (file, Some(name.into()))
+        }
+        Place::Given(file) => {
+            let name = file.name();
+            (StoredValue::new_local(Some(file)), Some(Signal::stored(name)))
+        }
+        Place::Settings => (StoredValue::new_local(None), None),
     };
-    let rs = RestoreState::new(match place {
-        Place::FirstScreen => expect_context::<ChosenBackup>().0,
-        Place::Given(file) => StoredValue::new_local(Some(file)),
-        Place::Settings => StoredValue::new_local(None),
-    });
-    // A new pick on the first screen clears the last answer; its size is checked at once.
-    if adopts {
-        let name = expect_context::<ChosenBackup>().1;
+    let rs = RestoreState::new(chosen);
+    if let (true, Some(name)) = (adopts, chosen_name) {
         Effect::new(move |_| {
             name.track();
             rs.chosen.with_value(|f| rs.picked(f.as_ref()));
