@@ -1,6 +1,6 @@
 //! The screens before the codes: create a vault, unlock it, wait for the key, or a problem.
 
-use super::handoff::{ChosenBackup, Restored};
+use super::handoff::ChosenBackup;
 use super::passphrase::{NewPassphraseFields, PassInput};
 use super::state::Session;
 use super::tr;
@@ -95,91 +95,6 @@ fn CreateForm() -> impl IntoView {
     }
 }
 
-/// Restore a backup file in a browser with no vault: the backup becomes this browser's vault
-/// at once (nothing here to lose), and the list then says what came back.
-#[component]
-pub fn FreshRestore() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let state = expect_context::<super::AppState>();
-    let restored = use_context::<Restored>();
-    let ChosenBackup(chosen, file_name) = expect_context::<ChosenBackup>();
-    let pass = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let file_error = move |e: files::FileError| {
-        let lang = state.lang.get_untracked();
-        error.set(Some(super::file_problem(lang, e, || crate::i18n::t(lang, T::NotABackup).to_owned())));
-    };
-    // A new pick on the first screen clears the last answer; its size is checked at once.
-    Effect::new(move |_| {
-        file_name.track();
-        error.set(None);
-        if let Some(Err(e)) = chosen.with_value(|f| f.as_ref().map(files::check_size)) {
-            file_error(e);
-        }
-    });
-    let open = move || {
-        let Some(file) = chosen.get_value() else {
-            error.set(Some(crate::i18n::t(state.lang.get_untracked(), T::NotABackup).to_owned()));
-            return;
-        };
-        busy.set(true);
-        error.set(None);
-        let p = pass.get_untracked();
-        leptos::task::spawn_local(async move {
-            let lang = state.lang.get_untracked();
-            let bytes = match files::read(&file).await {
-                Ok(b) => b,
-                Err(e) => {
-                    file_error(e);
-                    busy.set(false);
-                    return;
-                }
-            };
-            // Derived in the worker (Cancel ends it); a file asking for more than the caps is
-            // refused before any work, naming its parameters. The file is then sealed anew here,
-            // within the limits and under this app's own key derivation.
-            match crate::web::kdf::restore_vault(&bytes, &p).await {
-                Ok((v, adjusted)) => {
-                    let accounts = v.content.accounts.len();
-                    let codes = v.content.accounts.iter().filter_map(|a| a.backup.as_ref()).map(|s| s.remaining()).sum();
-                    // When the file was made, from the file itself (older files do not say).
-                    let made = v.content.backup_made_ms();
-                    pass.set(String::new());
-                    // Said once the vault is stored here (another tab may have made one meanwhile).
-                    session.adopt(v, move |taken| {
-                        if taken {
-                            let mut said = crate::i18n::restore_summary(lang, accounts, codes, made.map(crate::web::clock::local_ms));
-                            let notes = crate::i18n::restore_adjustments(lang, &adjusted);
-                            if !notes.is_empty() {
-                                said = format!("{said} {notes}");
-                            }
-                            if let Some(r) = restored {
-                                r.0.set(Some((accounts, codes, made, adjusted)));
-                            }
-                            state.status.set(said);
-                        }
-                    });
-                }
-                Err(crate::web::kdf::KeyFailure::Vault(e)) => error.set(Some(crate::i18n::backup_error(lang, &e))),
-                Err(crate::web::kdf::KeyFailure::Cancelled) => error.set(Some(crate::i18n::cancelled(lang).to_owned())),
-                Err(crate::web::kdf::KeyFailure::Failed) => error.set(Some(crate::i18n::kdf_failed(lang).to_owned())),
-            }
-            busy.set(false);
-        });
-    };
-    view! {
-        <form class="grid restore" on:submit=move |ev| { ev.prevent_default(); open(); }>
-            <p class="chosen-file"><span class="label">{tr(T::RestoreFileLabel)}</span>" "<span data-testid="restore-file-name">{move || file_name.get()}</span></p>
-            <label for="restore-pass">{tr(T::RestorePassLabel)}</label>
-            <PassInput id="restore-pass" label=T::RestorePassLabel autocomplete="off" value=pass autofocus=true />
-            <div class="buttons"><button type="submit" class="primary" data-testid="restore-open" disabled=move || busy.get()>{tr(T::RestoreOpen)}</button></div>
-        </form>
-        {move || busy.get().then(|| view! { <super::KdfProgress /> })}
-        {move || error.get().map(|m| view! { <p class="error" role="alert" data-testid="restore-error">{m}</p> })}
-    }
-}
-
 /// A vault is stored: ask for the passphrase.
 #[component]
 pub fn UnlockScreen() -> impl IntoView {
@@ -256,11 +171,12 @@ pub fn ProblemScreen(
 /// Restoring a backup file in a fresh browser (under the create screen), its own wasm module.
 mod restore_loader {
     use crate::ui::parts::Part;
+    use crate::ui::restore::{Place, RestoreForm};
     use leptos::prelude::*;
 
     /// Restoring a backup file in a fresh browser (under the create screen).
     #[leptos::wasm_split::wasm_split(restore_part, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn restore_fresh() -> Part {
-        Ok(view! { <super::FreshRestore /> }.into_any())
+        Ok(view! { <RestoreForm place=Place::FirstScreen /> }.into_any())
     }
 }

@@ -13,6 +13,7 @@ mod list;
 mod migrate_start;
 mod parts;
 mod passphrase;
+mod restore;
 mod settings;
 mod split;
 mod state;

@@ -6,10 +6,7 @@ use super::{tr, AppState};
 
 use crate::i18n::{self, T};
 use crate::passphrase::check_new;
-use crate::vault::{Content, Unlocked};
-use crate::web::files;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 const AUTO_LOCK_CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 0];
 /// Low-codes thresholds offered.
@@ -102,7 +99,7 @@ pub fn SettingsBody() -> impl IntoView {
                 <super::transfer::ImportEntry />
 
                 <h3>{tr(T::RestoreTitle)}</h3>
-                <RestoreForm fresh=false />
+                <super::restore::RestoreForm place=super::restore::Place::Settings />
 
                 <h3>{tr(T::PasskeyHeading)}</h3>
                 <Passkeys />
@@ -236,156 +233,6 @@ fn ChangePassphrase() -> impl IntoView {
             {move || busy.get().then(|| view! { <progress aria-label=tr(T::Working)></progress> })}
             <button type="submit" data-testid="change-pass-submit" disabled=move || busy.get()>{tr(T::ChangePassButton)}</button>
         </form>
-    }
-}
-
-/// `text`, then the notes of a restore that kept within the limits, if any.
-fn with_notes(text: String, notes: &str) -> String {
-    if notes.is_empty() {
-        text
-    } else {
-        format!("{text} {notes}")
-    }
-}
-
-/// Open a backup file with its passphrase, preview it, then restore (fresh browser), or merge
-/// or replace (open vault).
-#[component]
-pub fn RestoreForm(
-    /// True on the first-visit screen: the backup becomes this browser's vault.
-    fresh: bool,
-    /// A backup file already chosen elsewhere (in the import dialog): no file field then.
-    #[prop(optional)]
-    given: Option<web_sys::File>,
-) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let state = expect_context::<AppState>();
-    let given_name = given.as_ref().map(web_sys::File::name);
-    let chosen = StoredValue::new_local(given);
-    let pass = RwSignal::new(String::new());
-    let opened = StoredValue::new_local(None::<Unlocked>);
-    // What the backup's entries needed to keep within the limits (said with the preview and after).
-    let adjusted = StoredValue::new(Vec::<crate::vault::Adjusted>::new());
-    let preview = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-
-    let file_error = move |e: files::FileError| {
-        let lang = state.lang.get_untracked();
-        error.set(Some(super::file_problem(lang, e, || i18n::t(lang, T::NotABackup).to_owned())));
-    };
-    // The file is kept as chosen (its size checked at once) and read when it is opened.
-    let on_file = move |ev: leptos::ev::Event| {
-        preview.set(None);
-        error.set(None);
-        let file = crate::web::page::chosen_file(&ev);
-        if let Some(file) = &file {
-            if let Err(e) = files::check_size(file) {
-                file_error(e);
-            }
-        }
-        chosen.set_value(file);
-    };
-    let open = move || {
-        let Some(file) = chosen.get_value() else {
-            error.set(Some(i18n::t(state.lang.get_untracked(), T::NotABackup).to_owned()));
-            return;
-        };
-        busy.set(true);
-        error.set(None);
-        let p = pass.get_untracked();
-        spawn_local(async move {
-            let lang = state.lang.get_untracked();
-            let b = match files::read(&file).await {
-                Ok(b) => b,
-                Err(e) => {
-                    file_error(e);
-                    busy.set(false);
-                    return;
-                }
-            };
-            // The key is derived in the worker (Cancel ends it); a file asking for more than the
-            // caps is refused before any work, naming its parameters.
-            let opening = if fresh { crate::web::kdf::restore_vault(&b, &p).await } else { crate::web::kdf::open_backup(&b, &p).await.map(|v| (v, Vec::new())) };
-            match opening {
-                Ok((v, notes)) if fresh => {
-                    // Nothing here to lose: the backup becomes this browser's vault at once.
-                    state.status.set(with_notes(i18n::merge_preview(lang, v.content.accounts.len(), 0, 0), &i18n::restore_adjustments(lang, &notes)));
-                    session.adopt(v, |_| {});
-                }
-                Ok((mut v, _)) => {
-                    // Merged or put in place like any other change: within the limits first.
-                    let notes = v.content.keep_within_limits();
-                    let here = session.with_vault(|mine| mine.content.preview_merge(&v.content));
-                    let text = match here {
-                        Some(pv) => i18n::merge_preview(lang, pv.added.len(), pv.unchanged.len(), pv.conflicting.len()),
-                        None => i18n::merge_preview(lang, v.content.accounts.len(), 0, 0),
-                    };
-                    preview.set(Some(with_notes(text, &i18n::restore_adjustments(lang, &notes))));
-                    adjusted.set_value(notes);
-                    opened.set_value(Some(v));
-                }
-                Err(crate::web::kdf::KeyFailure::Vault(e)) => error.set(Some(i18n::backup_error(lang, &e))),
-                Err(crate::web::kdf::KeyFailure::Cancelled) => error.set(Some(i18n::cancelled(lang).to_owned())),
-                Err(crate::web::kdf::KeyFailure::Failed) => error.set(Some(i18n::kdf_failed(lang).to_owned())),
-            }
-            busy.set(false);
-        });
-    };
-    let backup_content = move || opened.with_value(|o| o.as_ref().map(|v| v.content.clone()));
-    let merge = move |_| {
-        if let Some(other) = backup_content() {
-            // The cap on entries, said before anything is taken (the merge itself adds nothing past it).
-            if let Some(Err(e)) = session.with_vault(|mine| mine.content.check_merge(&other)) {
-                error.set(Some(i18n::field_error(state.lang.get_untracked(), &e)));
-                return;
-            }
-            if session.try_edit(move |c: &mut Content| {
-                c.merge(&other);
-            }) {
-                let lang = state.lang.get_untracked();
-                preview.set(Some(with_notes(i18n::t(lang, T::RestoreDone).to_owned(), &adjusted.with_value(|a| i18n::restore_adjustments(lang, a)))));
-                opened.set_value(None);
-            }
-        }
-    };
-    let replace = move |_| {
-        if let Some(other) = backup_content() {
-            if session.try_edit(move |c: &mut Content| {
-                c.replace_all(&other);
-            }) {
-                let lang = state.lang.get_untracked();
-                preview.set(Some(with_notes(i18n::t(lang, T::RestoreDone).to_owned(), &adjusted.with_value(|a| i18n::restore_adjustments(lang, a)))));
-                opened.set_value(None);
-            }
-        }
-    };
-    let has_backup = move || preview.get().is_some() && opened.with_value(Option::is_some);
-    // A second form (a backup handed over by the import dialog) has ids of its own.
-    let id = if fresh { "restore-fresh" } else if given_name.is_some() { "restore-given" } else { "restore-open" };
-    view! {
-        <form class="grid restore" on:submit=move |ev| { ev.prevent_default(); open(); }>
-            {match given_name {
-                Some(name) => view! { <p class="chosen-file"><span class="label">{tr(T::RestoreFileLabel)}</span>" "<span data-testid="restore-file-name">{name}</span></p> }.into_any(),
-                None => view! {
-                    <label for=format!("{id}-file")>{tr(T::RestoreFileLabel)}</label>
-                    <input id=format!("{id}-file") type="file" accept=".2favault,application/octet-stream" data-testid="restore-file" on:change=on_file />
-                }.into_any(),
-            }}
-            <label for=format!("{id}-pass")>{tr(T::RestorePassLabel)}</label>
-            <input id=format!("{id}-pass") type="password" autocomplete="off" data-testid="restore-pass"
-                prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
-            <button type="submit" data-testid="restore-open" disabled=move || busy.get()>{tr(T::RestoreOpen)}</button>
-        </form>
-        {move || busy.get().then(|| view! { <super::KdfProgress /> })}
-        {move || error.get().map(|m| view! { <p class="error" role="alert" data-testid="restore-error">{m}</p> })}
-        {move || preview.get().map(|m| view! { <p class="status" role="status" data-testid="restore-preview">{m}</p> })}
-        <Show when=has_backup>
-            <div class="buttons">
-                <button data-testid="restore-merge" on:click=merge>{tr(T::RestoreMerge)}</button>
-                <button class="danger" data-testid="restore-replace" on:click=replace>{tr(T::RestoreReplace)}</button>
-            </div>
-        </Show>
     }
 }
 

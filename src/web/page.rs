@@ -63,6 +63,51 @@ pub fn typing_in_field(ev: &web_sys::Event) -> bool {
         .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
+/// The `data-menu-of` of the row whose menu (`.menu-wrap`) an event happened in, if it happened
+/// in one: a press there does not close that row's menu.
+pub fn menu_row_of(ev: &web_sys::Event) -> Option<String> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest(".menu-wrap").ok().flatten())
+        .and_then(|w| w.closest("[data-menu-of]").ok().flatten())
+        .and_then(|row| row.get_attribute("data-menu-of"))
+}
+
+/// The node an event came from, to ask later whether it is still in the page ([`in_page`]).
+pub fn event_node(ev: &web_sys::Event) -> Option<web_sys::Node> {
+    ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+}
+
+/// Whether `node` is still in the page (not removed with what was drawn again).
+pub fn in_page(node: &web_sys::Node) -> bool {
+    node.is_connected()
+}
+
+/// The children of `parent` that match `selector`, in order (a menu's items).
+pub fn children_matching(parent: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    std::iter::successors(parent.first_element_child(), |e| e.next_element_sibling()).filter(|e| e.matches(selector).unwrap_or(false)).collect()
+}
+
+/// Which of `items` has the focus now, if one has.
+pub fn focused_among(items: &[web_sys::Element]) -> Option<usize> {
+    let active = document()?.active_element()?;
+    items.iter().position(|e| active.is_same_node(Some(e)))
+}
+
+/// Puts the focus on `el` (when it can take it).
+pub fn focus(el: &web_sys::Element) {
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
+/// Puts the focus on the first element under `root` that matches `selector`, if there is one.
+pub fn focus_within(root: &web_sys::Element, selector: &str) {
+    if let Some(el) = root.query_selector(selector).ok().flatten() {
+        focus(&el);
+    }
+}
+
 /// Whether the `<details>` an event (`toggle`) came from is open now.
 pub fn details_open(ev: &web_sys::Event) -> bool {
     ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open())

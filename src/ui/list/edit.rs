@@ -179,11 +179,10 @@ pub(super) fn EditForm(
     };
     // Left for somewhere else, not taken away with the row being drawn again: forget the focus.
     let blurred = move |field: LabelField, ev: leptos::ev::FocusEvent| {
-        use wasm_bindgen::JsCast;
-        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let input = crate::web::page::event_node(&ev);
         set_timeout(
             move || {
-                if input.is_some_and(|i| i.is_connected()) {
+                if input.as_ref().is_some_and(crate::web::page::in_page) {
                     drafts.with(id, |d| {
                         if d.focus.is_some_and(|(f, _, _)| f == field) {
                             d.focus = None;

@@ -119,13 +119,7 @@ pub fn AccountList() -> impl IntoView {
     // An open row menu closes on a press anywhere outside it.
     let on_press = window_event_listener(leptos::ev::pointerdown, move |ev| {
         let Some(open) = open_menu.get_untracked() else { return };
-        use wasm_bindgen::JsCast;
-        let inside = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest(".menu-wrap").ok().flatten())
-            .and_then(|w| w.closest("[data-menu-of]").ok().flatten())
-            .is_some_and(|row| row.get_attribute("data-menu-of") == Some(open.to_string()));
+        let inside = crate::web::page::menu_row_of(&ev).is_some_and(|row| row == open.to_string());
         if !inside {
             open_menu.set(None);
         }

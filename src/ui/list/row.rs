@@ -30,24 +30,20 @@ const MENU_ITEMS: &str = "[role=menuitem]";
 
 /// Moves the focus among the open menu's items: by `step`, or to the first or last.
 fn focus_item(menu: &web_sys::HtmlElement, to: ItemMove) {
-    use wasm_bindgen::JsCast;
-    let items: Vec<web_sys::Element> = std::iter::successors(menu.first_element_child(), |e| e.next_element_sibling())
-        .filter(|e| e.matches(MENU_ITEMS).unwrap_or(false))
-        .collect();
+    let items = crate::web::page::children_matching(menu, MENU_ITEMS);
     let n = items.len();
     if n == 0 {
         return;
     }
-    let active = leptos::prelude::document().active_element();
-    let at = items.iter().position(|e| active.as_ref().is_some_and(|a| a.is_same_node(Some(e))));
+    let at = crate::web::page::focused_among(&items);
     let next = match (to, at) {
         (ItemMove::First, _) | (ItemMove::Next, None) => 0,
         (ItemMove::Last, _) | (ItemMove::Prev, None) => n - 1,
         (ItemMove::Next, Some(i)) => (i + 1) % n,
         (ItemMove::Prev, Some(i)) => (i + n - 1) % n,
     };
-    if let Some(el) = items.get(next).and_then(|e| e.clone().dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
+    if let Some(el) = items.get(next) {
+        crate::web::page::focus(el);
     }
 }
 
@@ -152,11 +148,8 @@ pub(super) fn AccountRow(
         if let Some(testid) = refocus.get_value() {
             request_animation_frame(move || {
                 refocus.set_value(None);
-                if let Some(el) = li.get_untracked().and_then(|li| li.query_selector(&format!("[data-testid={testid}]")).ok().flatten()) {
-                    use wasm_bindgen::JsCast;
-                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = el.focus();
-                    }
+                if let Some(li) = li.get_untracked() {
+                    crate::web::page::focus_within(&li, &format!("[data-testid={testid}]"));
                 }
             });
         }

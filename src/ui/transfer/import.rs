@@ -248,7 +248,7 @@ pub(super) fn FilePanel(flow: Flow, draft: FileDraft) -> impl IntoView {
             {move || (draft.backup_shown.get() > 0).then(|| draft.backup.get_value()).flatten().map(|file| view! {
                 <div class="panel grid" data-testid="import-got-backup">
                     <p class="notice" role="status">{move || i18n::say(flow.lang.get(), i18n::Say::ImportGotBackup)}</p>
-                    <crate::ui::settings::RestoreForm fresh=false given=file />
+                    <crate::ui::restore::RestoreForm place=crate::ui::restore::Place::Given(file) />
                 </div>
             })}
         </section>
