@@ -7,10 +7,10 @@
 //! derivations over the caps are refused before any work.
 #![cfg(not(target_arch = "wasm32"))]
 
-use authenticator::account::Account;
+mod common;
+use common::world::{check, number, text};
 use authenticator::import::kdf::{KdfJob, MAX_ARGON2_KIB, MAX_PBKDF2_ITERATIONS};
 use authenticator::import::{self, Format, ImportError};
-use authenticator::otp::Kind;
 use serde_json::Value;
 
 fn read(name: &str) -> Vec<u8> {
@@ -23,41 +23,6 @@ fn expected() -> Value {
 
 fn password() -> String {
     expected()["password"].as_str().expect("password").to_owned()
-}
-
-fn text(v: &Value) -> &str {
-    v.as_str().unwrap_or_else(|| panic!("not a string: {v}"))
-}
-
-fn number(v: &Value) -> u64 {
-    v.as_u64().unwrap_or_else(|| panic!("not a number: {v}"))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn check(got: &Account, want: &Value, times: &Value, what: &str) {
-    assert_eq!((got.issuer.as_str(), got.name.as_str()), (text(&want["issuer"]), text(&want["name"])), "{what}: names");
-    assert_eq!(hex(got.secret.as_bytes()), text(&want["secret_hex"]), "{what}: key bytes");
-    assert_eq!(got.params.algorithm.as_str(), text(&want["algorithm"]), "{what}: algorithm");
-    match text(&want["kind"]) {
-        "totp" => {
-            assert_eq!(got.params.kind, Kind::Totp { period: number(&want["period"]) as u32 }, "{what}: kind");
-            assert_eq!(u64::from(got.params.digits), number(&want["digits"]), "{what}: digits");
-        }
-        "hotp" => {
-            assert_eq!(got.params.kind, Kind::Hotp { counter: number(&want["counter"]) }, "{what}: kind");
-            assert_eq!(u64::from(got.params.digits), number(&want["digits"]), "{what}: digits");
-        }
-        "steam" => assert_eq!(got.params.kind, Kind::Steam { period: number(&want["period"]) as u32 }, "{what}: kind"),
-        other => panic!("{what}: kind {other}"),
-    }
-    let generator = got.generator();
-    for t in times.as_array().expect("times") {
-        let t = number(t);
-        assert_eq!(generator.at_time(t).as_plain(), text(&want["codes"][t.to_string()]), "{what}: code at {t}");
-    }
 }
 
 /// The file read with the right password (derived inline, as natively) gives exactly the

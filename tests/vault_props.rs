@@ -6,7 +6,7 @@
 
 mod common;
 
-use authenticator::account::{self, Account, FieldError, MAX_LABEL_LEN, MAX_TAG_LEN};
+use authenticator::account::{Account, FieldError, MAX_LABEL_LEN, MAX_TAG_LEN};
 use authenticator::backup_codes::{CodeSet, Shape};
 use authenticator::import::{self, migration, text};
 use authenticator::otp::{Algorithm, Kind, Params, Secret};

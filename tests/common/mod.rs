@@ -1,6 +1,8 @@
 //! Helpers shared by native integration tests.
 #![allow(dead_code)]
 
+pub mod world;
+
 use authenticator::vault::{KdfParams, Random};
 
 /// The operating system's randomness.
