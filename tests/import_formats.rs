@@ -200,3 +200,25 @@ fn authenticator_plus_zip_export() {
         assert!(import::import(&bytes[..cut], Some("plus pass")).is_err(), "cut at {cut}");
     }
 }
+
+/// Every file of these apps, cut short anywhere (a download that stopped, a file copied half),
+/// is refused or read in part with reasons, never a panic; and a cut file never gives more
+/// accounts than the whole one.
+#[test]
+fn every_file_cut_short_is_refused_or_read_in_part() {
+    for entry in std::fs::read_dir("tests/fixtures/apps2").expect("dir") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        if name.ends_with(".py") || name == "expected.json" {
+            continue;
+        }
+        let bytes = std::fs::read(&path).expect("read");
+        let whole = import::import(&bytes, Some("plus pass")).map(|i| i.accounts.len()).unwrap_or(0);
+        let step = (bytes.len() / 40).max(1);
+        for cut in (0..bytes.len()).step_by(step) {
+            if let Ok(got) = import::import(&bytes[..cut], Some("plus pass")) {
+                assert!(got.accounts.len() <= whole, "{name} cut at {cut}: {} accounts, the whole file has {whole}", got.accounts.len());
+            }
+        }
+    }
+}

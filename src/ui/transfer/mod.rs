@@ -258,6 +258,7 @@ impl Flow {
 
 /// What the flow has to say: progress, or a problem with what was read (in every dialog that
 /// reads), said where `at` is (next to the control just used); everywhere when `at` is not given.
+/// While the preview shows, the panels that read are hidden: everything is said at the top.
 #[component]
 pub(in crate::ui) fn FlowMessage(
     /// The dialog's flow.
@@ -267,7 +268,8 @@ pub(in crate::ui) fn FlowMessage(
     at: Option<Place>,
 ) -> impl IntoView {
     move || {
-        if at.is_some_and(|p| p != flow.place.get()) {
+        let place = if flow.previewing() { Place::Top } else { flow.place.get() };
+        if at.is_some_and(|p| p != place) {
             return None;
         }
         flow.message.get().map(|(error, text)| view! {

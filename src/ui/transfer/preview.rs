@@ -22,8 +22,6 @@ fn confirm(flow: Flow, session: Session, state: AppState, choices: Choices, addi
     // The cap on entries, said before anything is taken (the edit itself adds nothing past it).
     let room = session.with_vault(|v| v.content.check_room(v.content.adds_needed(&p.accounts, choices)));
     if let Some(Err(e)) = room {
-        // Said with the preview (the panel that read the file is hidden while it shows).
-        flow.at(super::Place::Top);
         flow.message.set(Some((true, i18n::field_error(state.lang.get_untracked(), &e))));
         return;
     }
