@@ -222,3 +222,17 @@ fn every_file_cut_short_is_refused_or_read_in_part() {
         }
     }
 }
+
+/// A chosen file goes where it belongs: a backup of this app to the restore, another app's file
+/// (plain or password-protected) to the import, anything else stays where it was chosen.
+#[test]
+fn a_chosen_file_goes_where_it_belongs() {
+    use authenticator::import::belongs::{belongs, Belongs};
+    assert_eq!(belongs(&std::fs::read("tests/fixtures/vault-v1.bin").expect("vault")), Belongs::Restore);
+    assert_eq!(belongs(&std::fs::read("tests/fixtures/drill-backup.2favault").expect("backup")), Belongs::Restore);
+    assert_eq!(belongs(&read("proton-pass.zip")), Belongs::Import);
+    assert_eq!(belongs(&read("authenticator-plus.zip")), Belongs::Import);
+    assert_eq!(belongs(&read("lastpass.json")), Belongs::Import);
+    assert_eq!(belongs(b"a shopping list\n"), Belongs::Neither);
+    assert_eq!(belongs(&read("google-authenticator.sqlite")), Belongs::Neither, "a database is answered with its route where it was chosen");
+}

@@ -14,6 +14,7 @@ pub mod andotp_encrypted;
 pub mod ente;
 pub mod freeotp2;
 pub mod batches;
+pub mod belongs;
 pub mod json_formats;
 pub mod kdf;
 pub mod migration;

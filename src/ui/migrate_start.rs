@@ -11,6 +11,7 @@ use super::state::Migration;
 use super::AppState;
 use crate::i18n::{self, Say, T};
 use crate::import::batches::Added;
+use crate::import::belongs::{belongs, Belongs};
 use crate::import::{read_scanned, Scanned};
 use crate::web::{files, page};
 use leptos::prelude::*;
@@ -87,7 +88,7 @@ impl Start {
                     continue;
                 }
                 // A backup of this app: to "restore", which asks for its passphrase.
-                if matches!(files::read(&file).await, Ok(b) if b.starts_with(crate::vault::MAGIC)) {
+                if matches!(files::read(&file).await, Ok(b) if belongs(&b) == Belongs::Restore) {
                     // The first screen may be gone meanwhile (the vault created): then nothing to show.
                     chosen.1.try_set(file.name());
                     chosen.0.try_update_value(|c| *c = Some(file));
@@ -124,7 +125,7 @@ impl Start {
         spawn_local(async move {
             let Ok(bytes) = files::read(&file).await else { return };
             // A backup of this app, or a file of no format known: "restore" answers it.
-            if bytes.starts_with(crate::vault::MAGIC) || crate::import::detect(&bytes).is_err() {
+            if belongs(&bytes) != Belongs::Import {
                 return;
             }
             migration.files.set_value(vec![file]);

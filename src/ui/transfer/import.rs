@@ -1,6 +1,7 @@
 //! Importing a file from another app (or a pasted export link), with its password when it is
 //! encrypted; the key is derived in the worker, after its cost was checked against the caps.
 
+use crate::import::belongs::{belongs, Belongs};
 use super::{Flow, Pending, Place};
 use crate::i18n::{self, T};
 use crate::import::{self, ImportError};
@@ -74,11 +75,6 @@ pub(super) fn take_file(flow: Flow, draft: FileDraft, file: web_sys::File) {
     read(flow, draft);
 }
 
-/// Whether the bytes are a backup file of this app (its envelope's magic).
-fn is_backup(bytes: &[u8]) -> bool {
-    bytes.starts_with(crate::vault::MAGIC)
-}
-
 /// A backup of this app chosen here: shown with the restore (merge or replace) that opens it.
 fn to_restore(flow: Flow, draft: FileDraft, file: web_sys::File) {
     draft.chosen.set_value(None);
@@ -107,7 +103,7 @@ fn read(flow: Flow, draft: FileDraft) {
         let lang = flow.lang.get_untracked();
         let bytes = match file {
             Some(f) => match files::read(&f).await {
-                Ok(b) if is_backup(&b) => {
+                Ok(b) if belongs(&b) == Belongs::Restore => {
                     if flow.current(r) {
                         draft.busy.set(false);
                         to_restore(flow, draft, f);
@@ -199,7 +195,7 @@ pub(super) fn FilePanel(flow: Flow, draft: FileDraft) -> impl IntoView {
                 let r = flow.run();
                 spawn_local(async move {
                     if let Ok(b) = files::read(&f).await {
-                        if is_backup(&b) && flow.current(r) {
+                        if belongs(&b) == Belongs::Restore && flow.current(r) {
                             to_restore(flow, draft, f);
                         }
                     }
