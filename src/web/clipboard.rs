@@ -171,6 +171,11 @@ fn track(digest: Option<[u8; 32]>, salt: u32, tag: u16, due: bool) -> u64 {
                 left();
             }
         }),
+        // `beforeunload` first: a closing tab's renderer may be torn down before a write sent
+        // during `pagehide` reaches the browser (seen in headless Chromium: the code stayed on
+        // the clipboard after its tab closed, now and then); sent on `beforeunload`, it arrives
+        // before the browser goes on with the close. Registered only while a copy is pending.
+        PageListener::new(On::Window, "beforeunload", false, |_| going_away()),
         PageListener::new(On::Window, "pagehide", false, |_| going_away()),
         PageListener::new(On::Window, "keyup", true, |_| user_action()),
         PageListener::new(On::Window, "pointerup", true, |_| user_action()),
@@ -219,7 +224,8 @@ async fn at_deadline(serial: u64) {
     }
 }
 
-/// `pagehide`: clears at once where what was seen says the code is still ours, with a copy
+/// `beforeunload`, else `pagehide` (whichever comes first; the second finds nothing pending):
+/// clears at once where what was seen says the code is still ours, with a copy
 /// command, which finishes within the event (Chromium drops an asynchronous write started while
 /// the page unloads; the command works there, even when the tab closes, within a few seconds of
 /// the user's last action). Elsewhere (a read would have to tell, and a read cannot finish now;
