@@ -116,7 +116,7 @@ impl Kit {
         let mut kit = Kit::default();
         for entry in &content.accounts {
             let (issuer, name) = entry.label();
-            match &entry.backup {
+            match &entry.backup_codes {
                 Some(set) => kit.sites.push(site(entry.id, issuer, name, set, threshold)),
                 None => kit.uncovered.push(Uncovered { issuer, name }),
             }

@@ -21,7 +21,7 @@ pub mod otp;
 pub mod passphrase;
 pub mod presence;
 pub mod qr;
-pub mod storage_advice;
+pub mod persistence_advice;
 pub mod timesync;
 pub mod uri;
 pub mod vault;

@@ -329,7 +329,7 @@ proptest! {
         // Merging `linear` into the start: what the preview says is what the merge does.
         let preview = start.preview_merge(&linear);
         for e in &linear.accounts {
-            let same = start.accounts.iter().any(|m| m.account() == e.account() && m.label() == e.label() && m.backup == e.backup);
+            let same = start.accounts.iter().any(|m| m.account() == e.account() && m.label() == e.label() && m.backup_codes == e.backup_codes);
             let label = start.accounts.iter().any(|m| m.label() == e.label());
             let kind = if same { &preview.unchanged } else if label { &preview.conflicting } else { &preview.added };
             prop_assert!(kind.contains(&e.id));

@@ -13,7 +13,7 @@ use authenticator::backup_codes::MAX_CODE_CHARS;
 use authenticator::i18n::{self, Lang};
 use authenticator::import::{self, ImportError};
 use authenticator::otp::SecretError;
-use authenticator::vault::{self, Adjustment, BackupKind, Content, Envelope, KdfParams, Slot, Unlocked, VaultError, DEFAULT_KDF};
+use authenticator::vault::{self, Adjustment, BackupFileKind, Content, Envelope, KdfParams, Slot, Unlocked, VaultError, DEFAULT_KDF};
 use common::{OsRandom, FAST_KDF};
 
 const PASS: &str = "correct horse battery staple";
@@ -22,7 +22,7 @@ const SECRET_B32: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 /// A backup file of `content`, made as the app makes one (`Unlocked::backup_file`), under `kdf`.
 fn backup_of(content: Content, kdf: KdfParams) -> Vec<u8> {
     let v = Unlocked::create(content, PASS, kdf, &mut OsRandom).expect("create");
-    v.backup_file(BackupKind::Download, "backup.2favault", 1_700_000_000_000, &mut OsRandom).expect("backup").bytes
+    v.backup_file(BackupFileKind::Download, "backup.2favault", 1_700_000_000_000, &mut OsRandom).expect("backup").bytes
 }
 
 fn two_accounts() -> Content {
@@ -77,14 +77,14 @@ fn a_cut_backup_with_the_right_passphrase_is_incomplete_never_a_wrong_passphrase
 #[test]
 fn a_cut_backup_is_told_as_incomplete_in_both_languages() {
     for e in [VaultError::Truncated, VaultError::IncompleteOrDamaged] {
-        let en = i18n::backup_error(Lang::En, &e);
+        let en = i18n::backup_file_error(Lang::En, &e);
         assert!(en.contains("incomplete") && en.contains("download or copy") && en.contains("again"), "{en}");
         assert!(!en.contains("Wrong passphrase"), "{en}");
-        let ja = i18n::backup_error(Lang::Ja, &e);
+        let ja = i18n::backup_file_error(Lang::Ja, &e);
         assert!(ja.contains("不完全") && ja.contains("もう一度"), "{ja}");
         assert!(!ja.contains("パスフレーズが違います"), "{ja}");
     }
-    assert!(i18n::backup_error(Lang::En, &VaultError::IncompleteOrDamaged).contains("The passphrase is right"));
+    assert!(i18n::backup_file_error(Lang::En, &VaultError::IncompleteOrDamaged).contains("The passphrase is right"));
 }
 
 // ---- Item 7: an old passphrase after a change elsewhere ----
@@ -165,7 +165,7 @@ fn a_restore_keeps_every_entry_within_the_writers_limits_and_says_what_it_change
     assert_eq!(long_name.tags.len(), MAX_TAGS);
     assert_eq!(long_name.tags[0], "tag0");
     let codes = by_id(903).expect("kept");
-    assert_eq!(codes.backup.as_ref().map(|b| b.codes.iter().map(|c| c.code.clone()).collect::<Vec<_>>()), Some(vec!["abc12345".to_owned()]));
+    assert_eq!(codes.backup_codes.as_ref().map(|b| b.codes.iter().map(|c| c.code.clone()).collect::<Vec<_>>()), Some(vec!["abc12345".to_owned()]));
     assert_eq!(codes.tags, vec!["t".repeat(MAX_TAG_LEN), "ok".to_owned()]);
     assert!(by_id(904).is_none(), "a secret over the limit is not restored (it cannot be cut)");
     assert!(by_id(905).is_none(), "an entry left with nothing to show is not restored");
@@ -173,7 +173,7 @@ fn a_restore_keeps_every_entry_within_the_writers_limits_and_says_what_it_change
         let (issuer, name) = a.label();
         assert!(issuer.encode_utf16().count() <= MAX_LABEL_LEN && name.encode_utf16().count() <= MAX_LABEL_LEN);
         assert!(a.tags.len() <= MAX_TAGS && a.tags.iter().all(|t| t.encode_utf16().count() <= MAX_TAG_LEN));
-        assert!(a.backup.iter().chain(&a.revoked).flat_map(|s| &s.codes).all(|c| !c.code.is_empty() && c.code.len() <= MAX_CODE_CHARS));
+        assert!(a.backup_codes.iter().chain(&a.revoked).flat_map(|s| &s.codes).all(|c| !c.code.is_empty() && c.code.len() <= MAX_CODE_CHARS));
         if let Some(account) = a.account() {
             assert!(authenticator::uri::storable(&account).is_ok(), "every account restored is one add would store");
         }

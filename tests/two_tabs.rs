@@ -221,7 +221,7 @@ struct Fields {
 fn fields_of(c: &Content, id: u64) -> Fields {
     let entry = c.get(id).expect("the shared account is there");
     let label = Label::of(entry);
-    let set = entry.backup.as_ref().expect("its codes");
+    let set = entry.backup_codes.as_ref().expect("its codes");
     Fields { issuer: label.issuer, name: label.name, tags: label.tags, pinned: entry.pinned, codes: set.codes.iter().map(|c| c.used_ms).collect() }
 }
 

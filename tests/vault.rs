@@ -188,7 +188,7 @@ fn version_1_content_migrates_to_the_current_version() {
     let mut v = Unlocked::open(&bytes, PASS).expect("opens");
     assert_eq!(v.content.version, 3);
     assert_eq!(v.content.settings, vault::Settings::default());
-    assert!(v.content.accounts.iter().all(|a| a.backup.is_none() && a.revoked.is_empty() && a.uri().is_some()));
+    assert!(v.content.accounts.iter().all(|a| a.backup_codes.is_none() && a.revoked.is_empty() && a.uri().is_some()));
     assert!(v.content.accounts.iter().all(|a| a.tags.is_empty() && !a.pinned && a.last_used_ms.is_none()));
     let codes = CodeSet::new(Shape::Digits8, vec!["12345678".into(), "23456789".into()], 5);
     assert!(v.content.set_codes(1, codes, 5));
@@ -199,7 +199,7 @@ fn version_1_content_migrates_to_the_current_version() {
     let resealed = v.seal(&mut OsRandom).expect("seal");
     let again = Unlocked::open(&resealed, PASS).expect("reopen");
     assert_eq!(again.content, v.content);
-    let set = again.content.accounts[0].backup.as_ref().expect("codes kept");
+    let set = again.content.accounts[0].backup_codes.as_ref().expect("codes kept");
     assert_eq!((set.remaining(), set.codes[0].used_ms), (1, Some(9)));
     let ps = again.content.get(site).expect("site");
     assert!(ps.account().is_none());
@@ -213,7 +213,7 @@ fn a_new_set_revokes_the_old_one() {
     c.set_codes(id, CodeSet::new(Shape::Digits8, vec!["11111111".into()], 1), 1);
     c.set_codes(id, CodeSet::new(Shape::Digits8, vec!["22222222".into()], 2), 2);
     let entry = c.get(id).expect("entry");
-    assert_eq!(entry.backup.as_ref().map(|b| b.codes[0].code.clone()), Some("22222222".into()));
+    assert_eq!(entry.backup_codes.as_ref().map(|b| b.codes[0].code.clone()), Some("22222222".into()));
     assert_eq!(entry.revoked.len(), 1);
     assert_eq!(entry.revoked[0].revoked_ms, Some(2));
     assert!(!c.mark_code(id, "11111111", Some(3)), "a revoked code cannot be marked from the current set");
@@ -232,7 +232,7 @@ fn merge_carries_backup_codes_and_their_use() {
     assert_eq!(preview.conflicting, vec![with_codes], "same account, different codes: kept side by side");
     assert_eq!(preview.added, vec![site]);
     assert_eq!(here.merge(&backup), 2);
-    assert_eq!(here.accounts[1].backup.as_ref().map(CodeSet::remaining), Some(1));
+    assert_eq!(here.accounts[1].backup_codes.as_ref().map(CodeSet::remaining), Some(1));
     assert!(here.accounts[2].account().is_none());
     assert!(here.preview_merge(&backup).added.is_empty());
 }
@@ -385,7 +385,7 @@ fn drill_fixture_holds_instagram_codes() {
     let bytes = std::fs::read("tests/fixtures/drill-backup.2favault").expect("fixture");
     let v = Unlocked::open(&bytes, PASS).expect("opens");
     let insta = v.content.accounts.iter().find(|a| a.label().0 == "Instagram").expect("Instagram");
-    let set = insta.backup.as_ref().expect("codes");
+    let set = insta.backup_codes.as_ref().expect("codes");
     assert_eq!(set.next_unused().map(|i| set.codes[i].code.as_str()), Some("62930485"));
     assert_eq!(set.remaining(), 3);
     assert!(v.content.accounts.iter().any(|a| a.account().is_none() && a.label().0 == "X"));
@@ -417,7 +417,7 @@ fn incoming_accounts_are_classified_and_stale_secrets_replaced() {
     assert_eq!(c.add_all(&[same, fresh.clone(), other], replace, 9), counts(1, 1, 1));
     assert_eq!(c.accounts.len(), 3);
     assert_eq!(c.get(first).and_then(|e| e.account()), Some(fresh));
-    assert!(c.get(first).and_then(|e| e.backup.as_ref()).is_some(), "the backup codes stay with the entry");
+    assert!(c.get(first).and_then(|e| e.backup_codes.as_ref()).is_some(), "the backup codes stay with the entry");
 }
 
 /// The drill fixture was written as content version 2: it opens as the current version.

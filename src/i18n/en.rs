@@ -83,7 +83,7 @@ pub(super) fn en(key: T) -> &'static str {
         T::RestoreMerge => "Merge into this vault",
         T::RestoreReplace => "Replace this vault's accounts",
         T::RestoreDone => "Restored.",
-        T::NotABackup => "This file is not a backup from this app. Choose the .2favault file you exported.",
+        T::NotABackupFile => "This file is not a backup from this app. Choose the .2favault file you exported.",
         T::SearchLabel => "Search accounts",
         T::SearchPlaceholder => "Search (press / )",
         T::SearchHint => "Enter copies the first match.",

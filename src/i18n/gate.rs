@@ -4,7 +4,7 @@
 
 use super::Lang;
 use crate::passphrase::{NewPassphraseError, Weakness};
-use crate::storage_advice::{Advice, Platform};
+use crate::persistence_advice::{Advice, Platform};
 
 /// Why a passphrase is below the floor, in one plain sentence.
 pub fn weakness(lang: Lang, w: Weakness) -> &'static str {
@@ -116,7 +116,7 @@ pub fn back_to_choices(lang: Lang) -> &'static str {
 }
 
 /// Whether the browser keeps the data, in calm words (the settings, and after asking).
-pub fn storage_status(lang: Lang, persisted: Option<bool>) -> &'static str {
+pub fn persistence_status(lang: Lang, persisted: Option<bool>) -> &'static str {
     match (lang, persisted) {
         (Lang::En, Some(true)) => "This browser keeps the app's data: it will not delete it to free space.",
         (Lang::Ja, Some(true)) => "このブラウザはアプリのデータを保持します（容量が足りなくなっても自動で削除しません）。",
@@ -129,7 +129,7 @@ pub fn storage_status(lang: Lang, persisted: Option<bool>) -> &'static str {
 
 /// The note where the data may be deleted: what to do (after the browser's answer, or for
 /// Safari in a tab, the whole story).
-pub fn storage_note(lang: Lang, advice: Advice) -> &'static str {
+pub fn persistence_note(lang: Lang, advice: Advice) -> &'static str {
     match (lang, advice) {
         (Lang::En, Advice::SafariTab) => "In Safari, a website's data can be deleted after 7 days without a visit. Add this app to your home screen to keep it, and keep a backup file.",
         (Lang::Ja, Advice::SafariTab) => "Safari では、7日間開かなかったサイトのデータが削除されることがあります。ホーム画面に追加すると保持されます。バックアップファイルも残しておきましょう。",
@@ -141,7 +141,7 @@ pub fn storage_note(lang: Lang, advice: Advice) -> &'static str {
 }
 
 /// The note's heading.
-pub fn storage_note_title(lang: Lang) -> &'static str {
+pub fn persistence_note_title(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "Keep your data in this browser",
         Lang::Ja => "このブラウザにデータを残すために",
@@ -165,7 +165,7 @@ pub fn home_screen_steps(lang: Lang, first: Platform) -> Vec<(&'static str, &'st
 }
 
 /// The dismiss button of the note (shown again at most once a week).
-pub fn storage_note_dismiss(lang: Lang) -> &'static str {
+pub fn persistence_note_dismiss(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "Got it",
         Lang::Ja => "わかりました",

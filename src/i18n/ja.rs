@@ -87,7 +87,7 @@ pub(super) fn ja(key: T) -> &'static str {
         T::RestoreMerge => "この保管庫に統合",
         T::RestoreReplace => "この保管庫のアカウントを置き換える",
         T::RestoreDone => "復元しました。",
-        T::NotABackup => "このファイルはこのアプリのバックアップではありません。書き出した .2favault ファイルを選んでください。",
+        T::NotABackupFile => "このファイルはこのアプリのバックアップではありません。書き出した .2favault ファイルを選んでください。",
         T::SearchLabel => "アカウントを検索",
         T::SearchPlaceholder => "検索（/ キー）",
         T::SearchHint => "Enter キーで最初に一致したアカウントのコードをコピーします。",

@@ -27,7 +27,7 @@ pub fn file_too_many(lang: Lang, found: usize) -> String {
 }
 
 /// A backup file with more entries than a vault keeps, refused before they were read.
-pub fn backup_too_many(lang: Lang, found: usize) -> String {
+pub fn backup_file_too_many(lang: Lang, found: usize) -> String {
     let (found, max) = (count(found), count(MAX_ACCOUNTS));
     match lang {
         Lang::En => format!("This backup holds {found} accounts; this app keeps at most {max}. Nothing was restored. Open the vault the backup came from, delete the accounts you no longer use, and make a new backup."),
@@ -109,7 +109,7 @@ mod tests {
         assert!(ja.starts_with("このファイルには 95,000 件のアカウントがあります。一度に取り込めるのは 5,000 件までです。"), "{ja}");
         assert!(ja.contains("分けて"));
         assert!(file_too_many(Lang::En, 95_000).contains("Split the file"));
-        assert!(backup_too_many(Lang::En, 40_000).contains("40,000 accounts; this app keeps at most 5,000"));
+        assert!(backup_file_too_many(Lang::En, 40_000).contains("40,000 accounts; this app keeps at most 5,000"));
         assert!(vault_full(Lang::Ja, 5_000, 1).contains("上限（5,000 件）に達しています"));
         let en = vault_full(Lang::En, 4_000, 1_500);
         assert!(en.contains("would make 5,500") && en.contains("room for 1,000 more"), "{en}");

@@ -9,8 +9,8 @@
 //! issuer and name), and the UI turns it into words here.
 
 mod accounts;
-mod backup;
-mod backup_state;
+mod backup_codes;
+mod backup_file_state;
 mod catalogue;
 mod clock;
 mod en;
@@ -25,29 +25,29 @@ mod transfer_kdf;
 mod vault;
 
 pub use accounts::{account_label, added, changed_elsewhere, codes_change_in, copied_around, copy_label, delete_label, deleted_elsewhere, row_action, seconds_short, settings_summary, shown_of};
-pub use backup::{
-    backup_button, backup_title, codes_error, codes_found, codes_low, codes_remaining, copy_code_label, mark_label, marked_used, printed_on, retired_set, shape_name, used_on,
+pub use backup_codes::{
+    backup_codes_button, backup_codes_title, codes_error, codes_found, codes_low, codes_remaining, copy_code_label, mark_label, marked_used, printed_on, retired_set, shape_name, used_on,
 };
-pub use backup_state::{
-    ago, auto_allow, auto_choose, auto_failed, auto_file_type, auto_intro, auto_needs_permission, auto_on, auto_stop, auto_title, auto_unsupported, back_up_now, backup_banner,
-    backup_cancelled, backup_failed, backup_intro, backup_kind, backup_saved, changes_since, last_backup, later, later_label, never_backed_up,
+pub use backup_file_state::{
+    ago, auto_allow, auto_choose, auto_failed, auto_file_type, auto_intro, auto_needs_permission, auto_on, auto_stop, auto_title, auto_unsupported, back_up_now, backup_file_banner,
+    backup_file_cancelled, backup_file_failed, backup_file_intro, backup_file_kind, backup_file_saved, changes_since, last_backup_file, later, later_label, never_backed_up,
 };
 pub use catalogue::codes_where;
 pub use migrate::{already_here, batches_missing, batches_read, batches_state, say, Say};
-pub use limits::{adding_progress, backup_too_many, file_too_many, preview_more, preview_more_skipped, reading_progress, vault_full};
+pub use limits::{adding_progress, backup_file_too_many, file_too_many, preview_more, preview_more_skipped, reading_progress, vault_full};
 pub use kit::{kit_flag, kit_no_codes_hint, kit_printed, kit_restore_steps, kit_summary};
 pub use clock::{clock_drift, clock_status, clock_summary, corrected_badge, fix_platforms, fix_step, measured_ago, offset_with_uncertainty, signed_offset, sync_error, Platform};
 pub use errors::{field_error, secret_error, uri_error, warning};
 // First screen, passphrase floor, restore summary, storage advice (gate).
 pub use gate::{
     back_to_choices, close_label, first_choice, home_screen_steps, new_passphrase_refusal, passphrase_floor, passphrase_suggestion, restore_summary, show_hide_text, show_passphrase,
-    storage_note, storage_note_dismiss, storage_note_title, storage_status, weakness,
+    persistence_note, persistence_note_dismiss, persistence_note_title, persistence_status, weakness,
 };
 pub use transfer::{
     batch_progress, file_too_large, format_name, import_done, import_error, import_found, known_app_route, not_exportable, qr_of, same_label_question, same_secret_choice, same_secret_preview,
     same_secret_question, skip_reason,
 };
-pub use vault::{backup_error, cancelled, deriving, kdf_failed, merge_preview, new_passphrase_error, pass_changed_elsewhere, restore_adjusted, restore_adjustments, unreadable, vault_error, Unreadable};
+pub use vault::{backup_file_error, cancelled, deriving, kdf_failed, merge_preview, new_passphrase_error, pass_changed_elsewhere, restore_adjusted, restore_adjustments, unreadable, vault_error, Unreadable};
 
 /// A user interface language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -165,7 +165,7 @@ pub enum T {
     RestoreMerge,
     RestoreReplace,
     RestoreDone,
-    NotABackup,
+    NotABackupFile,
     AddBackupCodes,
     CodesOnlyHint,
     PasteCodesLabel,

@@ -33,7 +33,7 @@ pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
         (Lang::Ja, E::NoPasskeySlot) => "このパスキーではこの保管庫を開けなくなっています（削除済み）。パスフレーズでロックを解除してください。".into(),
         (Lang::En, E::TooManySlots) => "This vault already has the most unlock methods it can hold (8). Remove a passkey first.".into(),
         (Lang::Ja, E::TooManySlots) => "この保管庫に登録できる解除方法は最大8件で、すでに上限です。先にパスキーを1件削除してください。".into(),
-        (_, E::TooManyEntries { found }) => super::limits::backup_too_many(lang, *found),
+        (_, E::TooManyEntries { found }) => super::limits::backup_file_too_many(lang, *found),
         (Lang::En, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "The file is damaged and cannot be opened. Nothing was changed; use another copy of the backup.".into(),
         (Lang::Ja, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "ファイルが壊れていて開けません。何も変更していません。別のバックアップのコピーを使ってください。".into(),
     }
@@ -41,7 +41,7 @@ pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
 
 /// What went wrong opening a backup file: as [`vault_error`], except that a failed decryption
 /// blames the passphrase typed for this file (the likeliest cause), not a damaged vault.
-pub fn backup_error(lang: Lang, e: &crate::vault::VaultError) -> String {
+pub fn backup_file_error(lang: Lang, e: &crate::vault::VaultError) -> String {
     match (lang, e) {
         (Lang::En, crate::vault::VaultError::WrongPassphraseOrDamaged) => "Wrong passphrase for this backup file. Use the passphrase the vault had when the backup was made (check Caps Lock). Nothing was changed.".into(),
         (Lang::Ja, crate::vault::VaultError::WrongPassphraseOrDamaged) => "このバックアップファイルのパスフレーズが違います。バックアップを作成した時点のパスフレーズを入力してください（Caps Lock も確認）。何も変更していません。".into(),
@@ -243,7 +243,7 @@ mod tests {
     fn a_wrong_passphrase_on_a_backup_file_never_blames_the_vault() {
         let e = crate::vault::VaultError::WrongPassphraseOrDamaged;
         for lang in [Lang::En, Lang::Ja] {
-            let m = backup_error(lang, &e);
+            let m = backup_file_error(lang, &e);
             assert!(!m.contains("damaged") && !m.contains("壊れ") && !m.contains("保管庫"), "{m}");
         }
     }

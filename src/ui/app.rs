@@ -3,8 +3,8 @@
 
 use super::parts::{self, on_first_use};
 use super::split;
-use super::state::{AppState, ClockSync, Phase, Session, Storage, Windows};
-use super::{add, backup, clock_panel, gate, kit, list, settings, tr, transfer, unreadable};
+use super::state::{AppState, ClockSync, KeptIn, Phase, Session, Windows};
+use super::{add, backup_codes, clock_panel, gate, kit, list, settings, tr, transfer, unreadable};
 use crate::clock::Clock;
 use crate::i18n::{self, Lang, T};
 use crate::web::clock::BrowserClock;
@@ -57,7 +57,7 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::initial_language(&LocalPrefs));
     let state = AppState { lang, now_ms: RwSignal::new(BrowserClock.now_ms()), status: RwSignal::new(String::new()), highlight: RwSignal::new(None) };
     provide_context(state);
-    let session = Session::new(lang);
+    let session = Session::new();
     provide_context(session);
     session.start();
     let clock = ClockSync::new();
@@ -117,8 +117,8 @@ pub fn App() -> impl IntoView {
     let windows = Windows::new();
     let Windows { add: dialog_open, codes_for: backup_for, print_for, transfer: transfer_open, export_for } = windows;
     provide_context(add::AddOpen(dialog_open));
-    provide_context(backup::BackupFor(backup_for));
-    provide_context(backup::PrintFor(print_for));
+    provide_context(backup_codes::BackupCodesFor(backup_for));
+    provide_context(backup_codes::PrintFor(print_for));
     let kit_print = RwSignal::new(0u32);
     provide_context(kit::KitPrint(kit_print));
     provide_context(transfer::TransferOpen(transfer_open));
@@ -138,7 +138,7 @@ pub fn App() -> impl IntoView {
         Phase::Starting | Phase::Create | Phase::Working => {}
         Phase::Locked | Phase::Damaged | Phase::Newer(_) => migration.forget(),
     });
-    let can_lock = move || session.phase.get() == Phase::Open && session.storage.get() == Storage::IndexedDb;
+    let can_lock = move || session.phase.get() == Phase::Open && session.kept_in.get() == KeptIn::IndexedDb;
     windows.close_while_locked(session, state.status);
 
     let is_open = move || session.phase.get() == Phase::Open;
@@ -195,10 +195,10 @@ pub fn App() -> impl IntoView {
 pub(super) fn OpenScreen() -> impl IntoView {
     let session = expect_context::<Session>();
     view! {
-        <Show when=move || session.storage.get() == Storage::MemoryOnly>
+        <Show when=move || session.kept_in.get() == KeptIn::MemoryOnly>
             <p class="notice" role="note" data-testid="memory-notice">{tr(T::MemoryOnlyStorage)}</p>
         </Show>
-        {move || session.problem.get().map(|m| view! { <p class="error" role="alert" data-testid="problem">{m}</p> })}
+        <super::widgets::SessionProblem />
         <unreadable::UnreadableEntries />
         <list::AccountList />
         <settings::SettingsPanel />

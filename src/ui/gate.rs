@@ -88,7 +88,7 @@ fn CreateForm() -> impl IntoView {
                 <NewPassphraseFields id="new-pass" label=T::PassLabel pass=pass confirm=confirm />
                 <p class="warning" role="note">{tr(T::ForgetWarning)}</p>
                 {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="create-error">{move || crate::i18n::new_passphrase_refusal(state.lang.get(), e)}</p> })}
-                {move || session.problem.get().map(|m| view! { <p class="error" role="alert" data-testid="problem">{m}</p> })}
+                <super::widgets::SessionProblem />
                 <div class="buttons"><button type="submit" class="primary" data-testid="create-vault">{tr(T::CreateButton)}</button></div>
             </form>
         </section>
@@ -121,7 +121,7 @@ pub fn UnlockScreen() -> impl IntoView {
             <form on:submit=move |ev| { ev.prevent_default(); session.unlock(pass.get_untracked()); pass.set(String::new()); }>
                 <label for="unlock-pass">{tr(T::PassLabel)}</label>
                 <PassInput id="unlock-pass" label=T::PassLabel autocomplete="current-password" value=pass autofocus=true />
-                {move || session.problem.get().map(|m| view! { <p class="error" role="alert" data-testid="problem">{m}</p> })}
+                <super::widgets::SessionProblem />
                 <div class="buttons"><button type="submit" class=move || if session.passkeys.with(|p| p.is_empty()) { "primary" } else { "" } data-testid="unlock">{tr(T::UnlockButton)}</button></div>
             </form>
         </section>
@@ -160,7 +160,7 @@ pub fn ProblemScreen(
         <section class="card gate" data-testid="problem-screen">
             <h2>{move || if newer.is_some() { tr(T::NewerTitle)() } else { tr(T::DamagedTitle)() }}</h2>
             <p role="alert">{message}</p>
-            {move || session.problem.get().map(|m| view! { <p class="error">{m}</p> })}
+            <super::widgets::SessionProblem quiet=true />
             <div class="buttons">
                 <button class="primary" data-testid="download-raw" on:click=download>{tr(T::DownloadRaw)}</button>
             </div>

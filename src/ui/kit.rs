@@ -1,9 +1,9 @@
 //! The emergency kit on paper: the settings' button, and the page set it prints (every site's
 //! unused backup codes, how to restore, a line for a passphrase hint). The kit itself is
 //! [`crate::kit::Kit`]; this only lays it out in a print-only container and opens the print
-//! dialog, as the per-site sheet does (`backup::PrintSheet`, `web::page::print_after`).
+//! dialog, as the per-site sheet does (`backup_codes::PrintSheet`, `web::page::print_after`).
 
-use super::backup::PrintFor;
+use super::backup_codes::PrintFor;
 use super::state::{Phase, Session};
 use super::{tr, AppState};
 use crate::clock::Clock;
@@ -32,7 +32,7 @@ pub fn PrintKitButton() -> impl IntoView {
 
 /// Notes that the kit went to paper (the backup state counts it as a backup of that kind).
 fn record_paper_backup(session: Session, label: String) {
-    session.record_backup(crate::vault::BackupKind::Paper, label);
+    session.record_backup(crate::vault::BackupFileKind::Paper, label);
 }
 
 /// Lays the kit out for the printer and opens the print dialog on each request. Hidden on screen;
@@ -83,7 +83,7 @@ fn print_now(session: Session, state: AppState) {
     let lang = state.lang.get_untracked();
     page::print_after(100);
     state.status.set(i18n::t(lang, T::KitPrinting).to_owned());
-    let label = i18n::backup_kind(lang, crate::vault::BackupKind::Paper).to_owned();
+    let label = i18n::backup_file_kind(lang, crate::vault::BackupFileKind::Paper).to_owned();
     record_paper_backup(session, label);
 }
 

@@ -3,8 +3,8 @@
 
 mod add;
 mod app;
-mod backup;
-mod backup_status;
+mod backup_codes;
+mod backup_file_status;
 mod clock_panel;
 mod gate;
 mod handoff;
@@ -13,11 +13,12 @@ mod list;
 mod migrate_start;
 mod parts;
 mod passphrase;
+mod persistence_note;
 mod restore;
+mod restore_summary;
 mod settings;
 mod split;
 mod state;
-mod storage_note;
 mod transfer;
 mod unreadable;
 mod widgets;

@@ -74,7 +74,7 @@ impl Choice {
 #[derive(Clone)]
 enum Problem {
     /// No file chosen, or the browser refused to read it.
-    NotABackup,
+    NotABackupFile,
     /// The file could not be read (too large, say).
     File(FileError),
     /// The key or the backup refused (wrong passphrase, damaged, cancelled, the worker failed).
@@ -86,9 +86,9 @@ enum Problem {
 impl Problem {
     fn text(&self, lang: Lang) -> String {
         match self {
-            Problem::NotABackup => i18n::t(lang, T::NotABackup).to_owned(),
-            Problem::File(e) => super::file_problem(lang, *e, || i18n::t(lang, T::NotABackup).to_owned()),
-            Problem::Key(KeyFailure::Vault(e)) => i18n::backup_error(lang, e),
+            Problem::NotABackupFile => i18n::t(lang, T::NotABackupFile).to_owned(),
+            Problem::File(e) => super::file_problem(lang, *e, || i18n::t(lang, T::NotABackupFile).to_owned()),
+            Problem::Key(KeyFailure::Vault(e)) => i18n::backup_file_error(lang, e),
             Problem::Key(KeyFailure::Cancelled) => i18n::cancelled(lang).to_owned(),
             Problem::Key(KeyFailure::Failed) => i18n::kdf_failed(lang).to_owned(),
             Problem::Field(e) => i18n::field_error(lang, e),
@@ -203,7 +203,7 @@ pub fn RestoreForm(
     };
     let open = move || {
         let Some(file) = rs.chosen.get_value() else {
-            rs.problem.set(Some(Problem::NotABackup));
+            rs.problem.set(Some(Problem::NotABackupFile));
             return;
         };
         rs.busy.set(true);
@@ -301,7 +301,7 @@ pub fn RestoreForm(
 fn adopt(session: Session, state: AppState, restored: Option<Restored>, v: Unlocked, adjusted: Vec<Adjusted>) {
     let lang = state.lang.get_untracked();
     let accounts = v.content.accounts.len();
-    let codes = v.content.accounts.iter().filter_map(|a| a.backup.as_ref()).map(|s| s.remaining()).sum();
+    let codes = v.content.accounts.iter().filter_map(|a| a.backup_codes.as_ref()).map(|s| s.remaining()).sum();
     // When the file was made, from the file itself (older files do not say).
     let made = v.content.backup_made_ms();
     session.adopt(v, move |taken| {

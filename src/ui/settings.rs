@@ -1,7 +1,7 @@
 //! Settings and backup: auto-lock, passphrase change, export, restore, storage status.
 
 use super::passphrase::{NewPassphraseFields, PassInput};
-use super::state::{AutoSave, Session, Storage};
+use super::state::{AutoSave, KeptIn, Session};
 use super::{tr, AppState};
 
 use crate::i18n::{self, T};
@@ -16,7 +16,7 @@ const LOW_CHOICES: [u32; 7] = [0, 1, 2, 3, 4, 5, 10];
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
     let session = expect_context::<Session>();
-    let stored = move || session.storage.get() == Storage::IndexedDb;
+    let stored = move || session.kept_in.get() == KeptIn::IndexedDb;
     let opened = RwSignal::new(false);
     view! {
         <Show when=stored>
@@ -46,7 +46,7 @@ pub fn SettingsBody() -> impl IntoView {
     let export = move |_| session.back_up_now();
     view! {
         <div class="settings-body">
-                <super::storage_note::StorageNote in_settings=true />
+                <super::persistence_note::PersistenceNote in_settings=true />
                 <label for="auto-lock">{tr(T::AutoLockLabel)}</label>
                 <select id="auto-lock" data-testid="auto-lock" on:change=set_minutes>
                     {AUTO_LOCK_CHOICES.iter().map(|m| {
@@ -78,16 +78,16 @@ pub fn SettingsBody() -> impl IntoView {
 
                 <section class="backup-section" data-testid="backup-section">
                     <h3>{tr(T::ExportTitle)}</h3>
-                    <p class="hint">{move || i18n::backup_intro(state.lang.get())}</p>
+                    <p class="hint">{move || i18n::backup_file_intro(state.lang.get())}</p>
                     <Show when=move || session.passkeys.with(|p| !p.is_empty())>
                         <p class="hint" data-testid="export-passkey-note">{tr(T::PasskeyExportNote)}</p>
                     </Show>
                     <button data-testid="export" disabled=move || session.backing_up.get() on:click=export>{move || i18n::back_up_now(state.lang.get())}</button>
                     {move || session.backup_done.get().map(|done| {
-                        let ok = matches!(done, super::state::BackupDone::Saved { .. });
+                        let ok = matches!(done, super::state::BackupFileDone::Saved { .. });
                         view! {
                             <p class=if ok { "status" } else { "error" } role=if ok { "status" } else { "alert" } data-testid=if ok { "export-done" } else { "export-failed" }>
-                                {super::backup_status::done_text(state.lang.get(), &done)}
+                                {super::backup_file_status::done_text(state.lang.get(), &done)}
                             </p>
                         }
                     })}

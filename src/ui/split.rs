@@ -7,7 +7,7 @@
 /// worker keeps them all for offline use.
 mod split {
     use crate::ui::parts::Part;
-    use crate::ui::{add, backup, kit, transfer};
+    use crate::ui::{add, backup_codes, kit, transfer};
     use leptos::prelude::*;
 
     /// The add dialog.
@@ -20,7 +20,7 @@ mod split {
     /// The backup-codes dialog and its print sheet.
     #[leptos::wasm_split::wasm_split(codes_part, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn codes() -> Part {
-        Ok(view! { <backup::BackupDialog /> <backup::PrintSheet /> }.into_any())
+        Ok(view! { <backup_codes::BackupCodesDialog /> <backup_codes::PrintSheet /> }.into_any())
     }
 
     /// The emergency kit's printed pages.

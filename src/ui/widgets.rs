@@ -1,10 +1,24 @@
 //! Small pieces every view uses: translated text, modal dialogs, key-derivation progress, and
 //! what to say about a file.
 
-use super::state::AppState;
+use super::state::{AppState, Session};
 use crate::account::Account;
 use crate::i18n::{self, Lang, T};
 use leptos::prelude::*;
+
+/// The session's problem on the current screen, worded in the language shown (so switching the
+/// language rewords it); nothing when there is none. `alert`: announced as it appears.
+#[component]
+pub fn SessionProblem(#[prop(optional)] quiet: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let session = expect_context::<Session>();
+    move || {
+        session.problem.get().map(|p| match quiet {
+            false => view! { <p class="error" role="alert" data-testid="problem">{move || p.text(state.lang.get())}</p> }.into_any(),
+            true => view! { <p class="error">{move || p.text(state.lang.get())}</p> }.into_any(),
+        })
+    }
+}
 
 /// A key being derived in the worker: progress, why it takes a moment, and Cancel (which ends
 /// the worker; the waiting caller then says "Cancelled").

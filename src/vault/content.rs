@@ -11,12 +11,12 @@
 //! entries without a secret (a site's backup codes alone) and the low-codes threshold. 3 adds
 //! tags, pins and last use per entry, and the list order and privacy settings. Still 3, and
 //! optional (see docs/vault.md, "Backup state"): the `backup` object, when and where the last
-//! backup was made and what changed since ([`BackupState`]).
+//! backup was made and what changed since ([`BackupFileState`]).
 
 use crate::account::{self, Account, Field, FieldError};
 use crate::backup_codes::CodeSet;
 use crate::uri;
-use super::backup_state::BackupState;
+use super::backup_file_state::BackupFileState;
 use super::settings::Settings;
 use super::stored::{Checked, StoredAccount, Unreadable};
 use serde::ser::SerializeSeq;
@@ -40,7 +40,7 @@ pub struct Content {
     /// Settings.
     pub settings: Settings,
     /// When and where the last backup was made, and what changed since.
-    pub backup: BackupState,
+    pub backup_file: BackupFileState,
     /// The stored settings' text when it did not read (a newer version's, or damaged): written
     /// back as it was for as long as the settings are left at their defaults here, so opening
     /// the vault never resets them.
@@ -54,14 +54,14 @@ impl fmt::Debug for Content {
             .field("accounts", &self.accounts)
             .field("unreadable", &self.unreadable)
             .field("settings", &self.settings)
-            .field("backup", &self.backup)
+            .field("backup_file", &self.backup_file)
             .finish()
     }
 }
 
 impl Default for Content {
     fn default() -> Self {
-        Content { version: CONTENT_VERSION, accounts: Vec::new(), unreadable: Vec::new(), settings: Settings::default(), backup: BackupState::default(), settings_unread: None }
+        Content { version: CONTENT_VERSION, accounts: Vec::new(), unreadable: Vec::new(), settings: Settings::default(), backup_file: BackupFileState::default(), settings_unread: None }
     }
 }
 
@@ -88,18 +88,18 @@ impl Serialize for Content {
             version: u32,
             accounts: Entries<'a>,
             settings: S,
-            // Absent until a first backup or change is recorded, so such a vault's bytes are
-            // the previous version's.
-            #[serde(skip_serializing_if = "BackupState::is_empty")]
-            backup: &'a BackupState,
+            // `backup`: the record of backup files made; absent until a first backup or change is
+            // recorded, so such a vault's bytes are the previous version's.
+            #[serde(skip_serializing_if = "BackupFileState::is_empty")]
+            backup: &'a BackupFileState,
         }
         let kept = self.settings_unread.as_deref().filter(|_| self.settings == Settings::default());
         match kept {
             Some(text) => {
                 let raw: &RawValue = serde_json::from_str(text).map_err(serde::ser::Error::custom)?;
-                Wire { version: self.version, accounts: Entries(self), settings: raw, backup: &self.backup }.serialize(serializer)
+                Wire { version: self.version, accounts: Entries(self), settings: raw, backup: &self.backup_file }.serialize(serializer)
             }
-            None => Wire { version: self.version, accounts: Entries(self), settings: &self.settings, backup: &self.backup }.serialize(serializer),
+            None => Wire { version: self.version, accounts: Entries(self), settings: &self.settings, backup: &self.backup_file }.serialize(serializer),
         }
     }
 }
@@ -143,7 +143,7 @@ impl<'de> Deserialize<'de> for Content {
         // Bookkeeping only: a `backup` object that does not read counts as "never backed up",
         // which errs towards asking for a backup.
         if let Some(raw) = wire.backup {
-            content.backup = serde_json::from_str(raw.get()).unwrap_or_default();
+            content.backup_file = serde_json::from_str(raw.get()).unwrap_or_default();
         }
         Ok(content)
     }
@@ -245,7 +245,7 @@ impl Content {
         let mut entry = StoredAccount::blank(id, now_ms);
         entry.issuer = issuer;
         entry.name = name;
-        entry.backup = Some(codes);
+        entry.backup_codes = Some(codes);
         self.accounts.push(entry);
         Ok(id)
     }
@@ -342,7 +342,7 @@ impl Content {
                 account.name = name;
                 uri::reads_back(&account)?;
             }
-            None if entry.backup.is_none() && issuer.is_empty() && name.is_empty() => return Err(FieldError::NoName),
+            None if entry.backup_codes.is_none() && issuer.is_empty() && name.is_empty() => return Err(FieldError::NoName),
             None => {}
         }
         Ok(true)
@@ -403,7 +403,7 @@ impl Content {
     /// history (never offered again). Returns whether the entry exists.
     pub fn set_codes(&mut self, id: u64, codes: CodeSet, now_ms: u64) -> bool {
         let Some(entry) = self.accounts.iter_mut().find(|a| a.id == id) else { return false };
-        if let Some(mut old) = entry.backup.replace(codes) {
+        if let Some(mut old) = entry.backup_codes.replace(codes) {
             old.revoked_ms = Some(now_ms);
             entry.revoked.push(old);
         }
@@ -415,7 +415,7 @@ impl Content {
         self.accounts
             .iter_mut()
             .find(|a| a.id == id)
-            .and_then(|a| a.backup.as_mut())
+            .and_then(|a| a.backup_codes.as_mut())
             .is_some_and(|b| b.set_used(code, used_ms))
     }
 

@@ -64,7 +64,7 @@ fn same_entry(a: &StoredAccount, b: &StoredAccount) -> bool {
         (None, None) => a.label_ref() == b.label_ref(),
         _ => false,
     };
-    let codes_match = match (&a.backup, &b.backup) {
+    let codes_match = match (&a.backup_codes, &b.backup_codes) {
         (Some(x), Some(y)) => x.codes.len() == y.codes.len() && x.codes.iter().zip(&y.codes).all(|(p, q)| p.code == q.code),
         (x, y) => x.is_none() && y.is_none(),
     };

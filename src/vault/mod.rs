@@ -2,8 +2,8 @@
 //! wrapped in key slots (passphrase slots through Argon2id, passkey slots through WebAuthn PRF).
 //! No I/O: bytes in, bytes out; randomness comes from the caller. Format and reasons: docs/vault.md.
 
-mod backup_state;
-mod backups;
+mod backup_file_state;
+mod backup_files;
 mod content;
 mod edit;
 mod merge;
@@ -17,8 +17,8 @@ mod settings;
 mod sizes;
 mod stored;
 
-pub use backup_state::{BackupKind, BackupNotice, BackupRecord, BackupState, DAY_MS, NAG_AFTER_MS};
-pub use backups::changes_between;
+pub use backup_file_state::{BackupFileKind, BackupFileNotice, BackupFileRecord, BackupFileState, DAY_MS, NAG_AFTER_MS};
+pub use backup_files::changes_between;
 pub use content::{Content, CONTENT_VERSION};
 pub use settings::{Settings, DEFAULT_AUTO_LOCK_MINUTES};
 pub use merge::{AddCounts, Choices, Incoming, MergePreview};
@@ -363,7 +363,7 @@ impl Unlocked {
     /// the file's own record of when it was made. The next [`Unlocked::seal`] writes it.
     pub fn into_restored_with_kek(mut self, job: &KdfJob, kek: &Kek, rng: &mut dyn Random) -> Result<(Unlocked, Vec<Adjusted>), VaultError> {
         let adjusted = self.content.keep_within_limits();
-        self.content.backup.made_ms = None;
+        self.content.backup_file.made_ms = None;
         self.change_passphrase_with_kek(job, kek, rng)?;
         Ok((self, adjusted))
     }
@@ -419,9 +419,9 @@ impl Unlocked {
     /// recorded in it (so a restore starts with nothing to back up) and the time it was made.
     /// Also what it holds, and how many of this vault's counted changes it holds (to record it
     /// with [`Content::record_backup_of`] once it was handed over).
-    pub fn backup_file(&self, kind: BackupKind, place: &str, at_ms: u64, rng: &mut dyn Random) -> Result<BackupFile, VaultError> {
+    pub fn backup_file(&self, kind: BackupFileKind, place: &str, at_ms: u64, rng: &mut dyn Random) -> Result<BackupFile, VaultError> {
         let mut copy = self.without_passkeys();
-        let changes = copy.content.backup.changes;
+        let changes = copy.content.backup_file.changes;
         copy.content.as_backup_file(kind, place, at_ms);
         let bytes = copy.seal(rng)?;
         Ok(BackupFile { bytes, content: std::mem::take(&mut copy.content), changes })

@@ -166,10 +166,10 @@ impl Content {
                 entry.tags = tags;
             }
             let mut dropped = 0;
-            if let Some(set) = entry.backup.as_mut() {
+            if let Some(set) = entry.backup_codes.as_mut() {
                 dropped += drop_bad_codes(set);
                 if set.codes.is_empty() {
-                    entry.backup = None;
+                    entry.backup_codes = None;
                 }
             }
             for set in &mut entry.revoked {

@@ -30,7 +30,7 @@ pub struct StoredAccount {
     /// When it was added, in Unix milliseconds.
     pub added_ms: u64,
     /// The site's current backup codes.
-    pub backup: Option<CodeSet>,
+    pub backup_codes: Option<CodeSet>,
     /// Sets replaced by a newer one: kept as history, never offered for use.
     pub revoked: Vec<CodeSet>,
     /// The user's tags ("work", "仕事").
@@ -46,7 +46,7 @@ impl fmt::Debug for StoredAccount {
         f.debug_struct("StoredAccount")
             .field("id", &self.id)
             .field("uri", &self.uri.as_ref().map(|_| "<redacted>"))
-            .field("backup_codes", &self.backup.as_ref().map(|b| b.codes.len()))
+            .field("backup_codes", &self.backup_codes.as_ref().map(|b| b.codes.len()))
             .field("revoked_sets", &self.revoked.len())
             .finish_non_exhaustive()
     }
@@ -63,6 +63,7 @@ struct EntryOut<'a> {
     name: &'a str,
     added_ms: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// On disk `backup`: the site's backup codes (the name the format has had since version 2).
     backup: &'a Option<CodeSet>,
     #[serde(skip_serializing_if = "<[CodeSet]>::is_empty")]
     revoked: &'a [CodeSet],
@@ -86,6 +87,7 @@ struct EntryIn {
     name: String,
     added_ms: u64,
     #[serde(default)]
+    /// On disk `backup`: the site's backup codes.
     backup: Option<CodeSet>,
     #[serde(default)]
     revoked: Vec<CodeSet>,
@@ -105,7 +107,7 @@ impl Serialize for StoredAccount {
             issuer: &self.issuer,
             name: &self.name,
             added_ms: self.added_ms,
-            backup: &self.backup,
+            backup: &self.backup_codes,
             revoked: &self.revoked,
             tags: &self.tags,
             pinned: self.pinned,
@@ -129,7 +131,7 @@ impl<'de> Deserialize<'de> for StoredAccount {
             }
             None => None,
         };
-        Ok(StoredAccount { id, uri, account, issuer, name, added_ms, backup, revoked, tags, pinned, last_used_ms })
+        Ok(StoredAccount { id, uri, account, issuer, name, added_ms, backup_codes: backup, revoked, tags, pinned, last_used_ms })
     }
 }
 
@@ -152,7 +154,7 @@ impl StoredAccount {
 
     /// Whether the entry is readable: an account, or no account but backup codes or a name.
     pub fn is_valid(&self) -> bool {
-        self.account.is_some() || !(self.issuer.is_empty() && self.name.is_empty()) || self.backup.is_some()
+        self.account.is_some() || !(self.issuer.is_empty() && self.name.is_empty()) || self.backup_codes.is_some()
     }
 
     pub(super) fn blank(id: u64, now_ms: u64) -> StoredAccount {
@@ -163,7 +165,7 @@ impl StoredAccount {
             issuer: String::new(),
             name: String::new(),
             added_ms: now_ms,
-            backup: None,
+            backup_codes: None,
             revoked: Vec::new(),
             tags: Vec::new(),
             pinned: false,

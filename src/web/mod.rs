@@ -15,7 +15,7 @@ pub mod pwa;
 pub mod prefs;
 pub mod random;
 pub mod share;
-pub mod storage;
+pub mod persistence;
 pub mod store;
 pub mod tabs;
 pub mod timesync;

@@ -44,7 +44,7 @@ pub fn AddDialog(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let session = expect_context::<Session>();
-    let backup_for = expect_context::<super::backup::BackupFor>().0;
+    let backup_for = expect_context::<super::backup_codes::BackupCodesFor>().0;
     let transfer_open = expect_context::<super::transfer::TransferOpen>().0;
     let dialog = NodeRef::<html::Dialog>::new();
     // The step, the paste box's text, and whether "Add" was pressed on this step.
@@ -54,7 +54,7 @@ pub fn AddDialog(
     let site_issuer = RwSignal::new(String::new());
     let site_name = RwSignal::new(String::new());
     let site_error = RwSignal::new(None::<T>);
-    let draft = super::backup::CodesDraft::new();
+    let draft = super::backup_codes::CodesDraft::new();
     // A scanned or pasted account already here: identical (refused) or with another secret.
     let duplicate = RwSignal::new(None::<crate::vault::Incoming>);
     // The vault refused the account (never expected after parsing, but never silent).
@@ -320,7 +320,7 @@ pub fn AddDialog(
                 <input id="s-name" data-testid="site-name" autocomplete="off" maxlength=MAX_LABEL_LEN placeholder="hanako"
                     prop:value=move || site_name.get() on:input=set_site(site_name) />
                 {move || site_error.get().map(|k| view! { <p class="error" role="alert" data-testid="site-error">{tr(k)}</p> })}
-                <super::backup::CodesEditor draft=draft id="site" />
+                <super::backup_codes::CodesEditor draft=draft id="site" />
             </div>
         }
     };

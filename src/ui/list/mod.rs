@@ -162,8 +162,8 @@ pub fn AccountList() -> impl IntoView {
         session.edit(move |c| c.settings.sort = s);
     };
     view! {
-        <super::backup_status::BackupStatus />
-        <super::storage_note::TopNotes />
+        <super::backup_file_status::BackupStatus />
+        <super::restore_summary::RestoreSummary />
         <h2 class="sr-only">{tr(T::AccountsHeading)}</h2>
         <Show when=move || session.rows.with(|r| !r.is_empty())>
             <div class="find" role="search">
@@ -251,7 +251,7 @@ pub fn AccountList() -> impl IntoView {
         </Show>
         // Whether the browser keeps the data (and the home-screen steps where it may not): after
         // the rows, so the codes and the backup reminder keep the first screen.
-        <super::storage_note::StorageNote in_settings=false />
+        <super::persistence_note::PersistenceNote in_settings=false />
         <CopyToast />
     }
 }

@@ -69,7 +69,7 @@ pub(super) fn AccountRow(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let session = expect_context::<Session>();
-    let backup_for = expect_context::<crate::ui::backup::BackupFor>().0;
+    let backup_for = expect_context::<crate::ui::backup_codes::BackupCodesFor>().0;
     let export_for = expect_context::<crate::ui::transfer::ExportFor>().0;
     let open_menu = expect_context::<OpenMenu>().0;
     let note = expect_context::<CopyNote>();
@@ -83,8 +83,8 @@ pub(super) fn AccountRow(
     // Names are drawn as they look (the row model dropped invisible characters) and each in its
     // own bidi isolate (`dir="auto"`), so nothing in one can reorder what is around it.
     let unnamed = !crate::account::has_visible(&issuer) && !crate::account::has_visible(&name);
-    let remaining = row.backup.as_ref().map(|b| b.remaining());
-    let set = row.backup.clone();
+    let remaining = row.backup_codes.as_ref().map(|b| b.remaining());
+    let set = row.backup_codes.clone();
     let is_low = move || set.as_ref().is_some_and(|b| b.is_low(session.low_threshold.get()));
     let tags = row.tags.clone();
     let pinned = row.pinned;
@@ -227,11 +227,11 @@ pub(super) fn AccountRow(
             <div class="row-controls">
                 <button class="ghost backup-button" data-testid="backup-button" class:low=is_low class:none=remaining.is_none()
                     data-count=remaining.map_or_else(|| "+".to_owned(), |n| n.to_string())
-                    title=move || i18n::backup_button(state.lang.get(), remaining)
-                    aria-label=move || format!("{} — {}", i18n::backup_button(state.lang.get(), remaining), who())
+                    title=move || i18n::backup_codes_button(state.lang.get(), remaining)
+                    aria-label=move || format!("{} — {}", i18n::backup_codes_button(state.lang.get(), remaining), who())
                     on:click=move |_| backup_for.set(Some(id))>
                     <svg class="icon-svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M7 3h10a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm2 5h6M9 12h6M9 16h4" /></svg>
-                    <span class="sr-only">{move || i18n::backup_button(state.lang.get(), remaining)}</span>
+                    <span class="sr-only">{move || i18n::backup_codes_button(state.lang.get(), remaining)}</span>
                 </button>
                 <div class="menu-wrap" on:keydown=on_menu_key>
                     <button class="ghost menu-button" data-testid="row-menu" node_ref=menu_button aria-haspopup="menu"

@@ -1,7 +1,7 @@
 //! The keys that open the vault: unlocking with a passkey, adding and removing passkeys, and
 //! changing the passphrase (every passkey slot wraps the new master key).
 
-use super::{Phase, Session, Storage};
+use super::{KeptIn, Phase, Problem, Session};
 use crate::clock::Clock;
 use crate::i18n::T;
 use crate::vault::{Unlocked, VaultError};
@@ -26,8 +26,7 @@ impl Session {
         self.problem.set(None);
         self.asking_passkey.set(true);
         spawn_local(async move {
-            let lang = self.lang.get_untracked();
-            let note = |key: T| self.problem.set(Some(crate::i18n::t(lang, key).to_owned()));
+            let note = |key: T| self.problem.set(Some(Problem::Said(key)));
             let bytes = match self.fresh_record().await {
                 Ok(Some(bytes)) if Session::locked_phase(&bytes) == Phase::Locked => bytes,
                 Ok(Some(bytes)) => {
@@ -61,7 +60,7 @@ impl Session {
             self.asking_passkey.set(false);
             match opened {
                 Ok(Ok(vault)) => self.open_with(vault),
-                Ok(Err(e)) => self.problem.set(Some(crate::i18n::vault_error(lang, &e))),
+                Ok(Err(e)) => self.problem.set(Some(Problem::Vault(e))),
                 Err(PasskeyError::Cancelled) => note(T::PasskeyCancelled),
                 Err(PasskeyError::Unavailable) => note(T::PasskeyUnavailable),
                 Err(_) => note(T::PasskeyFailed),
@@ -72,7 +71,7 @@ impl Session {
     /// Adds a passkey to the open vault: the browser makes a platform passkey with PRF, and its
     /// secret wraps the master key in a new slot. `done` gets the message to show.
     pub fn enroll_passkey(self, name: String, done: impl Fn(T) + 'static) {
-        if !self.is_open() || self.storage.get_untracked() != Storage::IndexedDb {
+        if !self.is_open() || self.kept_in.get_untracked() != KeptIn::IndexedDb {
             return;
         }
         spawn_local(async move {

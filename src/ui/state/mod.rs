@@ -1,7 +1,7 @@
 //! The app's state, apart from its views: the session (phase, vault, edits), the clock sync, the
 //! row model, and what every view shares by context. No markup here.
 
-mod backups;
+mod backup_files;
 mod clock;
 mod keys;
 mod migrate;
@@ -13,8 +13,8 @@ mod windows;
 pub use clock::ClockSync;
 pub use migrate::Migration;
 pub use rows::{Row, UnreadableRow};
-pub use backups::{AutoSave, BackupDone};
-pub use session::{Phase, Session, Storage};
+pub use backup_files::{AutoSave, BackupFileDone};
+pub use session::{KeptIn, Phase, Problem, Session};
 pub use windows::Windows;
 
 use crate::i18n::Lang;

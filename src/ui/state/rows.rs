@@ -23,7 +23,7 @@ pub struct Row {
     /// The account itself, for edits (HOTP counter).
     pub account: Option<Account>,
     /// The site's current backup codes.
-    pub backup: Option<CodeSet>,
+    pub backup_codes: Option<CodeSet>,
     /// Retired sets, for history.
     pub revoked: Vec<CodeSet>,
     /// Changes whenever the stored account does (secret, parameters, counter, label, tags, pin).
@@ -58,7 +58,7 @@ impl Row {
             generator: None,
             counter: 0,
             account: None,
-            backup: None,
+            backup_codes: None,
             revoked: Vec::new(),
             fingerprint: 0,
             tags: Vec::new(),
@@ -80,7 +80,7 @@ impl Row {
         row.pinned = entry.pinned;
         row.last_used_ms = entry.last_used_ms;
         row.haystack = crate::organize::haystack(&row.issuer, &row.name, &row.tags);
-        row.backup = entry.backup.clone();
+        row.backup_codes = entry.backup_codes.clone();
         row.revoked = entry.revoked.clone();
         row
     }
@@ -93,7 +93,7 @@ impl Row {
     /// What makes the list re-render the row: the stored account (a new secret, the HOTP
     /// counter) and its backup codes' state.
     pub fn key(&self) -> (u64, u64, Option<(u64, usize)>) {
-        (self.id, self.fingerprint, self.backup.as_ref().map(|b| (b.added_ms, b.remaining())))
+        (self.id, self.fingerprint, self.backup_codes.as_ref().map(|b| (b.added_ms, b.remaining())))
     }
 
     /// "GitHub (alice)", "GitHub", "alice" — for accessible names.

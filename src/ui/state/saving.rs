@@ -2,7 +2,7 @@
 //! again on the newer record when another tab saved first ([`write_change`]). Also what the other
 //! tabs say (a save, a lock, input) and the record read afresh from IndexedDB.
 
-use super::{Session, Storage};
+use super::{KeptIn, Session};
 use crate::account::Account;
 use crate::clock::Clock;
 use crate::i18n::T;
@@ -237,7 +237,7 @@ impl Session {
                 span.end();
                 (result, counted)
             };
-            if self.storage.get_untracked() != Storage::IndexedDb {
+            if self.kept_in.get_untracked() != KeptIn::IndexedDb {
                 let mut vault = base.clone();
                 let (result, _) = change(&base, &mut vault);
                 self.show(vault);
@@ -299,7 +299,7 @@ impl Session {
 
     /// Without storage, the first addition starts an in-memory vault.
     fn start_in_memory(&self) {
-        if self.storage.get_untracked() == Storage::MemoryOnly && self.vault.with_value(Option::is_none) {
+        if self.kept_in.get_untracked() == KeptIn::MemoryOnly && self.vault.with_value(Option::is_none) {
             self.vault.set_value(Some(Unlocked::in_memory()));
         }
     }

@@ -7,11 +7,11 @@
 //! checking the passphrase read it afresh, never a copy this tab kept. Locked means locked: no
 //! edit is taken while locked, and an edit taken before a lock never reopens the vault here.
 
-use super::{AutoSave, BackupDone, Row, UnreadableRow};
+use super::{AutoSave, BackupFileDone, Row, UnreadableRow};
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
 use crate::presence::Presence;
-use crate::vault::{BackupState, Content, Envelope, PasskeyInfo, Unlocked, VaultError};
+use crate::vault::{BackupFileState, Content, Envelope, PasskeyInfo, Unlocked, VaultError};
 use crate::web::autosave::{self, AutoFile};
 use crate::web::kdf::{self, KeyFailure};
 use crate::web::clock::BrowserClock;
@@ -44,7 +44,7 @@ pub enum Phase {
 
 /// Where the vault is kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Storage {
+pub enum KeptIn {
     /// Not known yet.
     Unknown,
     /// In IndexedDB.
@@ -53,17 +53,44 @@ pub enum Storage {
     MemoryOnly,
 }
 
+/// A problem shown on the current screen (unlock, create, the list), kept as what happened; the
+/// view words it ([`Problem::text`]) in the language shown at the time, so switching the language
+/// rewords it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// One of the fixed messages (storage failed, save conflict, passkey cancelled...).
+    Said(T),
+    /// The vault refused the passphrase or the record (wrong or damaged, newer format...).
+    Vault(VaultError),
+    /// The key derivation worker failed (most often out of memory).
+    KdfFailed,
+    /// The passphrase typed was this vault's until another tab changed it.
+    ChangedElsewhere,
+}
+
+impl Problem {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Problem::Said(key) => crate::i18n::t(lang, *key).to_owned(),
+            Problem::Vault(e) => crate::i18n::vault_error(lang, e),
+            Problem::KdfFailed => crate::i18n::kdf_failed(lang).to_owned(),
+            Problem::ChangedElsewhere => crate::i18n::pass_changed_elsewhere(lang).to_owned(),
+        }
+    }
+}
+
 /// The session, shared by context. Cheap to copy: every field is a handle.
 #[derive(Clone, Copy)]
 pub struct Session {
     /// Current phase.
     pub phase: RwSignal<Phase>,
     /// Where the vault is kept.
-    pub storage: RwSignal<Storage>,
+    pub kept_in: RwSignal<KeptIn>,
     /// Whether the browser agreed to keep storage (None: unknown or no API).
     pub persisted: RwSignal<Option<bool>>,
-    /// A translated problem to show on the current screen.
-    pub problem: RwSignal<Option<String>>,
+    /// A problem to show on the current screen, as data: the view words it in the language shown.
+    pub problem: RwSignal<Option<Problem>>,
     /// Rows derived from the open vault.
     pub rows: RwSignal<Vec<Row>>,
     /// Auto-lock minutes of the open vault.
@@ -81,11 +108,11 @@ pub struct Session {
     /// A passkey is being asked (the browser's own prompt is showing).
     pub asking_passkey: RwSignal<bool>,
     /// The open vault's backup bookkeeping and how many entries it holds.
-    pub backup_state: RwSignal<(BackupState, usize)>,
+    pub backup_file_state: RwSignal<(BackupFileState, usize)>,
     /// The automatic backup file's state.
     pub autosave: RwSignal<AutoSave>,
     /// How the last one-tap backup ended (this visit).
-    pub backup_done: RwSignal<Option<BackupDone>>,
+    pub backup_done: RwSignal<Option<BackupFileDone>>,
     /// A one-tap backup is under way.
     pub backing_up: RwSignal<bool>,
     pub(super) auto_file: StoredValue<Option<AutoFile>, LocalStorage>,
@@ -96,7 +123,6 @@ pub struct Session {
     pub(super) presence: StoredValue<Presence>,
     /// Counts locks: work started before a lock must not show the vault again after it.
     pub(super) locks: StoredValue<u64>,
-    pub(super) lang: RwSignal<Lang>,
     pub(super) store: StoredValue<Option<VaultStore>, LocalStorage>,
     pub(super) vault: StoredValue<Option<Unlocked>, LocalStorage>,
     pub(super) stored_bytes: StoredValue<Option<Vec<u8>>, LocalStorage>,
@@ -121,16 +147,16 @@ impl Session {
     }
 
     /// A session in the Starting phase; call [`Session::start`].
-    pub fn new(lang: RwSignal<Lang>) -> Session {
+    pub fn new() -> Session {
         Session {
             phase: RwSignal::new(Phase::Starting),
-            storage: RwSignal::new(Storage::Unknown),
+            kept_in: RwSignal::new(KeptIn::Unknown),
             persisted: RwSignal::new(None),
             problem: RwSignal::new(None),
             rows: RwSignal::new(Vec::new()),
             passkeys: RwSignal::new(Vec::new()),
             asking_passkey: RwSignal::new(false),
-            backup_state: RwSignal::new((BackupState::default(), 0)),
+            backup_file_state: RwSignal::new((BackupFileState::default(), 0)),
             autosave: RwSignal::new(if autosave::supported() { AutoSave::Off } else { AutoSave::Unsupported }),
             backup_done: RwSignal::new(None),
             backing_up: RwSignal::new(false),
@@ -144,7 +170,6 @@ impl Session {
             unreadable: RwSignal::new(Vec::new()),
             presence: StoredValue::new(Presence::new(BrowserClock.now_ms())),
             locks: StoredValue::new(0),
-            lang,
             store: StoredValue::new_local(None),
             vault: StoredValue::new_local(None),
             stored_bytes: StoredValue::new_local(None),
@@ -162,7 +187,7 @@ impl Session {
     }
 
     pub(super) fn say(&self, key: T) {
-        self.problem.set(Some(crate::i18n::t(self.lang.get_untracked(), key).to_owned()));
+        self.problem.set(Some(Problem::Said(key)));
     }
 
     /// Opens storage and decides the first screen.
@@ -172,13 +197,13 @@ impl Session {
             let store = match opening.await {
                 Ok(s) => s,
                 Err(_) => {
-                    self.storage.set(Storage::MemoryOnly);
+                    self.kept_in.set(KeptIn::MemoryOnly);
                     self.vault.set_value(None);
                     self.phase.set(Phase::Open);
                     return;
                 }
             };
-            self.storage.set(Storage::IndexedDb);
+            self.kept_in.set(KeptIn::IndexedDb);
             let loaded = store.load().await;
             self.store.set_value(Some(store));
             let tabs = Tabs::join(move |m| self.on_tab_message(m));
@@ -192,7 +217,7 @@ impl Session {
                 }
             }
             // Only the settings show it: the first screen does not wait for the answer.
-            self.persisted.set(crate::web::storage::persisted().await);
+            self.persisted.set(crate::web::persistence::persisted().await);
             self.load_auto_file().await;
         });
     }
@@ -219,9 +244,9 @@ impl Session {
             self.unreadable.set(flagged);
         }
         self.show_settings(&vault.content);
-        let backup = (vault.content.backup.clone(), vault.content.accounts.len() + vault.content.unreadable.len());
-        if self.backup_state.with_untracked(|now| *now != backup) {
-            self.backup_state.set(backup);
+        let backup = (vault.content.backup_file.clone(), vault.content.accounts.len() + vault.content.unreadable.len());
+        if self.backup_file_state.with_untracked(|now| *now != backup) {
+            self.backup_file_state.set(backup);
         }
         let passkeys = vault.passkeys();
         if self.passkeys.with_untracked(|now| *now != passkeys) {
@@ -257,7 +282,7 @@ impl Session {
                 }
             };
             match self.write(&mut vault, None).await {
-                // Persistence is asked once the vault holds its first account (ui/storage_note.rs).
+                // Persistence is asked once the vault holds its first account (ui/persistence_note.rs).
                 Ok(()) => self.open_with(vault),
                 Err(e) => {
                     self.say(Session::store_message(&e));
@@ -297,13 +322,12 @@ impl Session {
             // checked against the caps before any work.
             let opened = kdf::open_vault(&bytes, &pass).await;
             span.end();
-            let lang = self.lang.get_untracked();
             match opened {
                 Ok(vault) => self.open_with(vault),
                 // Cancelled: back to the passphrase, no error wall.
                 Err(KeyFailure::Cancelled) => self.phase.set(Phase::Locked),
                 Err(KeyFailure::Failed) => {
-                    self.problem.set(Some(crate::i18n::kdf_failed(lang).to_owned()));
+                    self.problem.set(Some(Problem::KdfFailed));
                     self.phase.set(Phase::Locked);
                 }
                 Err(KeyFailure::Vault(e)) => {
@@ -314,8 +338,7 @@ impl Session {
                         Some(earlier) => kdf::opens_slot(&earlier, &pass).await,
                         None => false,
                     };
-                    let message = if old { crate::i18n::pass_changed_elsewhere(lang).to_owned() } else { crate::i18n::vault_error(lang, &e) };
-                    self.problem.set(Some(message));
+                    self.problem.set(Some(if old { Problem::ChangedElsewhere } else { Problem::Vault(e) }));
                     self.phase.set(Phase::Locked);
                 }
             }
@@ -327,7 +350,7 @@ impl Session {
     /// passphrase slot); it is sealed and stored like any other write, never the file's bytes.
     pub fn adopt(self, mut vault: Unlocked, done: impl FnOnce(bool) + 'static) {
         // When the file was made belongs to the file, not to this browser's vault.
-        vault.content.backup.made_ms = None;
+        vault.content.backup_file.made_ms = None;
         spawn_local(async move {
             if let Err(e) = self.write(&mut vault, None).await {
                 self.say(Session::store_message(&e));
@@ -365,7 +388,7 @@ impl Session {
     }
 
     pub(super) fn lock_here(&self) {
-        if self.phase.get_untracked() != Phase::Open || self.storage.get_untracked() != Storage::IndexedDb {
+        if self.phase.get_untracked() != Phase::Open || self.kept_in.get_untracked() != KeptIn::IndexedDb {
             return;
         }
         self.locks.update_value(|n| *n += 1);
@@ -381,7 +404,7 @@ impl Session {
     /// chosen time. (A vault in memory never locks: there would be nothing to unlock.)
     fn due_to_lock(&self, now_ms: u64) -> bool {
         self.is_open()
-            && self.storage.get_untracked() == Storage::IndexedDb
+            && self.kept_in.get_untracked() == KeptIn::IndexedDb
             && self.presence.with_value(|p| p.should_lock(now_ms, self.auto_lock_minutes.get_untracked()))
     }
 

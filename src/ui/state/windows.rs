@@ -5,7 +5,7 @@ use super::{Phase, Session};
 use leptos::prelude::*;
 
 /// Which window over the open vault is open. Each view gets its own signal by context (the
-/// views' `AddOpen`, `BackupFor`, ...); the rule that closes them lives here.
+/// views' `AddOpen`, `BackupCodesFor`, ...); the rule that closes them lives here.
 #[derive(Clone, Copy)]
 pub struct Windows {
     /// The add dialog.

@@ -27,8 +27,8 @@ pub(super) struct FileDraft {
     /// Cancel was pressed while a file is read in slices.
     stop: StoredValue<bool>,
     /// A backup file of this app chosen here: taken to the restore (merge or replace) below.
-    backup: StoredValue<Option<web_sys::File>, LocalStorage>,
-    backup_shown: RwSignal<u32>,
+    backup_file: StoredValue<Option<web_sys::File>, LocalStorage>,
+    backup_file_shown: RwSignal<u32>,
     pub(super) input: NodeRef<html::Input>,
 }
 
@@ -41,8 +41,8 @@ impl FileDraft {
             busy: RwSignal::new(false),
             progress: RwSignal::new(None),
             stop: StoredValue::new(false),
-            backup: StoredValue::new_local(None),
-            backup_shown: RwSignal::new(0),
+            backup_file: StoredValue::new_local(None),
+            backup_file_shown: RwSignal::new(0),
             input: NodeRef::new(),
         }
     }
@@ -56,8 +56,8 @@ impl FileDraft {
         self.progress.set(None);
         self.stop.set_value(true);
         self.chosen.set_value(None);
-        self.backup.set_value(None);
-        self.backup_shown.set(0);
+        self.backup_file.set_value(None);
+        self.backup_file_shown.set(0);
         self.pasted.set(String::new());
         self.password.set(String::new());
     }
@@ -81,8 +81,8 @@ fn to_restore(flow: Flow, draft: FileDraft, file: web_sys::File) {
     if let Some(i) = draft.input.get_untracked() {
         i.set_value("");
     }
-    draft.backup.set_value(Some(file));
-    draft.backup_shown.update(|n| *n += 1);
+    draft.backup_file.set_value(Some(file));
+    draft.backup_file_shown.update(|n| *n += 1);
     flow.message.set(None);
 }
 
@@ -184,8 +184,8 @@ pub(super) fn FilePanel(flow: Flow, draft: FileDraft) -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         flow.message.set(None);
         flow.at(Place::File);
-        draft.backup.set_value(None);
-        draft.backup_shown.set(0);
+        draft.backup_file.set_value(None);
+        draft.backup_file_shown.set(0);
         let file = crate::web::page::chosen_file(&ev);
         if let Some(file) = &file {
             if let Err(e) = files::check_size(file) {
@@ -241,7 +241,7 @@ pub(super) fn FilePanel(flow: Flow, draft: FileDraft) -> impl IntoView {
                 </div>
             </form>
             <super::FlowMessage flow=flow at=Place::File />
-            {move || (draft.backup_shown.get() > 0).then(|| draft.backup.get_value()).flatten().map(|file| view! {
+            {move || (draft.backup_file_shown.get() > 0).then(|| draft.backup_file.get_value()).flatten().map(|file| view! {
                 <div class="panel grid" data-testid="import-got-backup">
                     <p class="notice" role="status">{move || i18n::say(flow.lang.get(), i18n::Say::ImportGotBackup)}</p>
                     <crate::ui::restore::RestoreForm place=crate::ui::restore::Place::Given(file) />

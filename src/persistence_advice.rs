@@ -1,7 +1,7 @@
 //! Whether this browser will keep the vault, and what to tell the user about it: a pure decision
 //! from what the browser said (`navigator.storage.persisted()`), whether the app runs installed
 //! (`display-mode: standalone`) and a guess at the engine (from the user agent, used only to
-//! choose the words). The browser I/O is `web::storage`; the words are `i18n::storage_*`.
+//! choose the words). The browser I/O is `web::persistence`; the words are `i18n::storage_*`.
 
 /// A week, the shortest time between two showings of a dismissed note.
 pub const NOTE_EVERY_MS: u64 = 7 * 24 * 60 * 60 * 1000;
@@ -29,7 +29,7 @@ pub enum Platform {
 
 /// What the browser said and where the app runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct StorageFacts {
+pub struct PersistenceFacts {
     /// `navigator.storage.persisted()` (after asking, `persist()`'s answer); `None` where the
     /// browser has no such API.
     pub persisted: Option<bool>,
@@ -63,7 +63,7 @@ impl Advice {
 }
 
 /// Decides what to tell the user.
-pub fn advise(f: StorageFacts) -> Advice {
+pub fn advise(f: PersistenceFacts) -> Advice {
     match (f.standalone, f.engine, f.persisted) {
         // WebKit's 7-day rule applies to a tab whatever persisted() says.
         (false, Engine::WebKit, _) => Advice::SafariTab,
@@ -133,8 +133,8 @@ mod tests {
         assert_eq!(guess("", 0), (Engine::Other, Platform::Desktop));
     }
 
-    fn facts(persisted: Option<bool>, standalone: bool, engine: Engine) -> StorageFacts {
-        StorageFacts { persisted, standalone, engine, platform: Platform::Desktop }
+    fn facts(persisted: Option<bool>, standalone: bool, engine: Engine) -> PersistenceFacts {
+        PersistenceFacts { persisted, standalone, engine, platform: Platform::Desktop }
     }
 
     #[test]

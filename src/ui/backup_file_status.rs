@@ -1,11 +1,11 @@
 //! One calm line at the top of the list about backups ("最後のバックアップ: 3日前"), which turns
 //! into a banner with one button when the vault has never been backed up or changes have
-//! waited for days (the rule: `BackupState::notice`), and what the last one-tap backup saved.
+//! waited for days (the rule: `BackupFileState::notice`), and what the last one-tap backup saved.
 
-use super::state::{BackupDone, Session};
+use super::state::{BackupFileDone, Session};
 use super::AppState;
 use crate::i18n::{self, Lang};
-use crate::vault::{BackupKind, BackupNotice, DAY_MS};
+use crate::vault::{BackupFileKind, BackupFileNotice, DAY_MS};
 use crate::web::clock::local_ms;
 use crate::web::share;
 use leptos::prelude::*;
@@ -17,11 +17,11 @@ pub fn local_time(lang: Lang, utc_ms: u64) -> String {
 }
 
 /// What the last one-tap backup did, in words.
-pub fn done_text(lang: Lang, done: &BackupDone) -> String {
+pub fn done_text(lang: Lang, done: &BackupFileDone) -> String {
     match done {
-        BackupDone::Saved { kind, name, at_ms, accounts, codes } => i18n::backup_saved(lang, *kind == BackupKind::Share, name, &local_time(lang, *at_ms), *accounts, *codes),
-        BackupDone::Cancelled => i18n::backup_cancelled(lang).to_owned(),
-        BackupDone::Failed => i18n::backup_failed(lang).to_owned(),
+        BackupFileDone::Saved { kind, name, at_ms, accounts, codes } => i18n::backup_file_saved(lang, *kind == BackupFileKind::Share, name, &local_time(lang, *at_ms), *accounts, *codes),
+        BackupFileDone::Cancelled => i18n::backup_file_cancelled(lang).to_owned(),
+        BackupFileDone::Failed => i18n::backup_file_failed(lang).to_owned(),
     }
 }
 
@@ -36,7 +36,7 @@ pub fn BackupStatus() -> impl IntoView {
     let notice = Memo::new(move |_| {
         let now = minute.get() * 60_000;
         let today = local_ms(now) / DAY_MS;
-        session.backup_state.with(|(b, entries)| b.notice(*entries, now, today, dismissed.get()))
+        session.backup_file_state.with(|(b, entries)| b.notice(*entries, now, today, dismissed.get()))
     });
     let back_up = move |_| session.back_up_now();
     let later = move |_| {
@@ -53,27 +53,27 @@ pub fn BackupStatus() -> impl IntoView {
             {move || {
                 let lang = state.lang.get();
                 let now = minute.get() * 60_000;
-                let (backup, _) = session.backup_state.get();
+                let (backup, _) = session.backup_file_state.get();
                 let last_ago = backup.last.as_ref().map(|l| i18n::ago(lang, now, l.at_ms));
                 // Without storage there is nothing to back up (the app already says nothing
                 // will be kept): no line, no banner.
-                if session.storage.get() != super::state::Storage::IndexedDb {
+                if session.kept_in.get() != super::state::KeptIn::IndexedDb {
                     return ().into_any();
                 }
                 match notice.get() {
-                    BackupNotice::Nothing => ().into_any(),
-                    BackupNotice::Banner => view! {
+                    BackupFileNotice::Nothing => ().into_any(),
+                    BackupFileNotice::Banner => view! {
                         <section class="backup-banner" role="region" aria-label=i18n::never_backed_up(lang) data-testid="backup-banner">
-                            <p>{i18n::backup_banner(lang, last_ago.as_deref(), backup.changes)}</p>
+                            <p>{i18n::backup_file_banner(lang, last_ago.as_deref(), backup.changes)}</p>
                             <div class="buttons">
                                 {button(lang, "backup-now primary")}
                                 <button class="ghost" data-testid="backup-later" aria-label=i18n::later_label(lang) on:click=later>{i18n::later(lang)}</button>
                             </div>
                         </section>
                     }.into_any(),
-                    BackupNotice::Line => {
+                    BackupFileNotice::Line => {
                         let text = match (&backup.last, &last_ago) {
-                            (Some(l), Some(ago)) => i18n::last_backup(lang, ago, l.kind),
+                            (Some(l), Some(ago)) => i18n::last_backup_file(lang, ago, l.kind),
                             _ => i18n::never_backed_up(lang).to_owned(),
                         };
                         let changes = (backup.changes > 0).then(|| i18n::changes_since(lang, backup.changes));
@@ -89,8 +89,8 @@ pub fn BackupStatus() -> impl IntoView {
                 }
             }}
             // What was saved stays until the next change (then the line counts changes instead).
-            {move || session.backup_done.get().filter(|done| !matches!(done, BackupDone::Saved { .. }) || session.backup_state.with(|(b, _)| b.changes == 0)).map(|done| {
-                let ok = matches!(done, BackupDone::Saved { .. });
+            {move || session.backup_done.get().filter(|done| !matches!(done, BackupFileDone::Saved { .. }) || session.backup_file_state.with(|(b, _)| b.changes == 0)).map(|done| {
+                let ok = matches!(done, BackupFileDone::Saved { .. });
                 view! {
                     <p class=if ok { "status backup-done" } else { "error backup-done" } role=if ok { "status" } else { "alert" } data-testid="backup-done">
                         {done_text(state.lang.get(), &done)}

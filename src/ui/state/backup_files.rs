@@ -1,9 +1,9 @@
 //! Backups: the one-tap backup (share sheet or download), the automatic backup file, and the
 //! bookkeeping of both in the vault.
 
-use super::{Session, Storage};
+use super::{KeptIn, Session};
 use crate::clock::Clock;
-use crate::vault::{BackupFile, BackupKind, Unlocked};
+use crate::vault::{BackupFile, BackupFileKind, Unlocked};
 use crate::web::autosave::{self, AutoError, Permission};
 use crate::web::share::{self, ShareOutcome};
 use crate::web::clock::BrowserClock;
@@ -43,11 +43,11 @@ pub enum AutoSave {
 
 /// How a one-tap backup ended (what the screen says after it).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum BackupDone {
+pub enum BackupFileDone {
     /// Handed to the share sheet or downloaded, and recorded in the vault.
     Saved {
         /// Share or download.
-        kind: BackupKind,
+        kind: BackupFileKind,
         /// The file's name.
         name: String,
         /// When it was made.
@@ -68,7 +68,7 @@ impl Session {
     /// saved last, under the passphrase set last), without its passkey slots, which belong to
     /// this device, recording in itself how and when it was made ([`Content::backup_made_ms`]).
     /// Needs the vault open here (its key reads the stored record).
-    async fn backup_copy(self, kind: BackupKind, place: &str, at_ms: u64) -> Result<Option<BackupFile>, StoreError> {
+    async fn backup_copy(self, kind: BackupFileKind, place: &str, at_ms: u64) -> Result<Option<BackupFile>, StoreError> {
         let Some(bytes) = self.fresh_record().await? else { return Ok(None) };
         let copy = self.vault.with_value(|v| v.as_ref().map(|v| v.reopen(&bytes)));
         match copy {
@@ -78,16 +78,16 @@ impl Session {
     }
 
     /// Records a backup made now in the open vault (its changes so far are in it): what the
-    /// emergency kit calls after printing (`BackupKind::Paper`), and the one-tap backup after a
+    /// emergency kit calls after printing (`BackupFileKind::Paper`), and the one-tap backup after a
     /// share or download. `place` is a short non-secret label (a file name; may be empty).
     /// Returns whether it was taken (never while locked).
-    pub fn record_backup(self, kind: BackupKind, place: String) -> bool {
+    pub fn record_backup(self, kind: BackupFileKind, place: String) -> bool {
         self.record_backup_of(kind, place, u32::MAX)
     }
 
     /// Records a backup made now from a copy that held `changes_in_copy` of the changes counted
     /// (see [`Content::record_backup_of`]).
-    pub(super) fn record_backup_of(self, kind: BackupKind, place: String, changes_in_copy: u32) -> bool {
+    pub(super) fn record_backup_of(self, kind: BackupFileKind, place: String, changes_in_copy: u32) -> bool {
         let now = BrowserClock.now_ms();
         self.try_edit(move |c| c.record_backup_of(kind, &place, now, changes_in_copy))
     }
@@ -99,7 +99,7 @@ impl Session {
     pub fn back_up_now(self) {
         // Only a stored vault is backed up: a vault kept in memory (no IndexedDB) has no
         // passphrase slot, so a file of it could not be restored and would not be protected.
-        if self.backing_up.get_untracked() || !self.is_open() || self.storage.get_untracked() != Storage::IndexedDb {
+        if self.backing_up.get_untracked() || !self.is_open() || self.kept_in.get_untracked() != KeptIn::IndexedDb {
             return;
         }
         self.backup_done.set(None);
@@ -110,7 +110,7 @@ impl Session {
         // IndexedDB read: the file is sealed here and now from the vault this tab shows (other
         // tabs' saves reach it as they happen). The download keeps reading the stored record.
         let shared = share::shareable_file(&name, &[0u8]).and_then(|_| {
-            let backup = self.vault.with_value(|v| v.as_ref()?.backup_file(BackupKind::Share, &name, now, &mut WebRandom).ok())?;
+            let backup = self.vault.with_value(|v| v.as_ref()?.backup_file(BackupFileKind::Share, &name, now, &mut WebRandom).ok())?;
             let file = share::shareable_file(&name, &backup.bytes)?;
             Some((share::start_share(&file)?, backup))
         });
@@ -118,8 +118,8 @@ impl Session {
         spawn_local(async move {
             let done = match shared {
                 Some((sharing, backup)) => match share::finish_share(sharing).await {
-                    ShareOutcome::Shared => self.saved(BackupKind::Share, &name, now, &backup),
-                    ShareOutcome::Cancelled => BackupDone::Cancelled,
+                    ShareOutcome::Shared => self.saved(BackupFileKind::Share, &name, now, &backup),
+                    ShareOutcome::Cancelled => BackupFileDone::Cancelled,
                     ShareOutcome::Failed(_) => self.download_backup(&name, now).await,
                 },
                 None => self.download_backup(&name, now).await,
@@ -129,21 +129,21 @@ impl Session {
         });
     }
 
-    async fn download_backup(self, name: &str, now: u64) -> BackupDone {
-        match self.backup_copy(BackupKind::Download, name, now).await {
-            Ok(Some(backup)) if files::download(name, &backup.bytes).is_ok() => self.saved(BackupKind::Download, name, now, &backup),
-            _ => BackupDone::Failed,
+    async fn download_backup(self, name: &str, now: u64) -> BackupFileDone {
+        match self.backup_copy(BackupFileKind::Download, name, now).await {
+            Ok(Some(backup)) if files::download(name, &backup.bytes).is_ok() => self.saved(BackupFileKind::Download, name, now, &backup),
+            _ => BackupFileDone::Failed,
         }
     }
 
     /// Records a backup that was handed over, and says what it held.
-    fn saved(self, kind: BackupKind, name: &str, now: u64, backup: &BackupFile) -> BackupDone {
+    fn saved(self, kind: BackupFileKind, name: &str, now: u64, backup: &BackupFile) -> BackupFileDone {
         let content = &backup.content;
         if !self.record_backup_of(kind, name.to_owned(), backup.changes) {
-            return BackupDone::Failed;
+            return BackupFileDone::Failed;
         }
-        let codes = content.accounts.iter().filter_map(|a| a.backup.as_ref()).map(|b| b.remaining()).sum();
-        BackupDone::Saved { kind, name: name.to_owned(), at_ms: now, accounts: content.accounts.len(), codes }
+        let codes = content.accounts.iter().filter_map(|a| a.backup_codes.as_ref()).map(|b| b.remaining()).sum();
+        BackupFileDone::Saved { kind, name: name.to_owned(), at_ms: now, accounts: content.accounts.len(), codes }
     }
 
     pub(super) async fn load_auto_file(self) {
@@ -236,10 +236,10 @@ impl Session {
                 // Written from the record stored now, the newest any tab saved (another tab may
                 // have saved after the vault that asked for this write); this tab's own vault
                 // only if the stored record cannot be read.
-                let backup = match self.backup_copy(BackupKind::AutoFile, &file.name, now).await {
+                let backup = match self.backup_copy(BackupFileKind::AutoFile, &file.name, now).await {
                     Ok(Some(backup)) => backup,
                     _ => {
-                        let Ok(backup) = vault.backup_file(BackupKind::AutoFile, &file.name, now, &mut WebRandom) else { continue };
+                        let Ok(backup) = vault.backup_file(BackupFileKind::AutoFile, &file.name, now, &mut WebRandom) else { continue };
                         backup
                     }
                 };
@@ -250,7 +250,7 @@ impl Session {
                     Ok(()) => {
                         self.autosave.set(AutoSave::On { name: name.clone(), at_ms: Some(now) });
                         // Recorded in the vault; changes saved after the copy was made still count.
-                        if let Some(saving) = self.begin_change(move |v| v.content.record_backup_of(BackupKind::AutoFile, &name, now, changes)) {
+                        if let Some(saving) = self.begin_change(move |v| v.content.record_backup_of(BackupFileKind::AutoFile, &name, now, changes)) {
                             let _ = saving.await;
                         }
                     }

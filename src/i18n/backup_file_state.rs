@@ -2,7 +2,7 @@
 //! saved, and the automatic backup file's state.
 
 use super::Lang;
-use crate::vault::BackupKind;
+use crate::vault::BackupFileKind;
 
 /// A past moment relative to now: "たった今" / "just now", "5分前", "3時間前", "3日前".
 pub fn ago(lang: Lang, now_ms: u64, then_ms: u64) -> String {
@@ -24,24 +24,24 @@ pub fn ago(lang: Lang, now_ms: u64, then_ms: u64) -> String {
 }
 
 /// How a backup was made, in a word.
-pub fn backup_kind(lang: Lang, kind: BackupKind) -> &'static str {
+pub fn backup_file_kind(lang: Lang, kind: BackupFileKind) -> &'static str {
     match (lang, kind) {
-        (Lang::Ja, BackupKind::Share) => "共有",
-        (Lang::Ja, BackupKind::Download) => "ダウンロード",
-        (Lang::Ja, BackupKind::AutoFile) => "自動バックアップ ファイル",
-        (Lang::Ja, BackupKind::Paper) => "紙",
-        (Lang::Ja, BackupKind::Other) => "その他",
-        (Lang::En, BackupKind::Share) => "shared",
-        (Lang::En, BackupKind::Download) => "download",
-        (Lang::En, BackupKind::AutoFile) => "automatic backup file",
-        (Lang::En, BackupKind::Paper) => "paper",
-        (Lang::En, BackupKind::Other) => "other",
+        (Lang::Ja, BackupFileKind::Share) => "共有",
+        (Lang::Ja, BackupFileKind::Download) => "ダウンロード",
+        (Lang::Ja, BackupFileKind::AutoFile) => "自動バックアップ ファイル",
+        (Lang::Ja, BackupFileKind::Paper) => "紙",
+        (Lang::Ja, BackupFileKind::Other) => "その他",
+        (Lang::En, BackupFileKind::Share) => "shared",
+        (Lang::En, BackupFileKind::Download) => "download",
+        (Lang::En, BackupFileKind::AutoFile) => "automatic backup file",
+        (Lang::En, BackupFileKind::Paper) => "paper",
+        (Lang::En, BackupFileKind::Other) => "other",
     }
 }
 
 /// "最後のバックアップ: 3日前（共有）" / "Last backup: 3 days ago (shared)".
-pub fn last_backup(lang: Lang, ago: &str, kind: BackupKind) -> String {
-    let how = backup_kind(lang, kind);
+pub fn last_backup_file(lang: Lang, ago: &str, kind: BackupFileKind) -> String {
+    let how = backup_file_kind(lang, kind);
     match lang {
         Lang::Ja => format!("最後のバックアップ: {ago}（{how}）"),
         Lang::En => format!("Last backup: {ago} ({how})"),
@@ -66,7 +66,7 @@ pub fn never_backed_up(lang: Lang) -> &'static str {
 }
 
 /// The banner's text: never backed up (`last_ago` None), or `changes` waiting since a backup.
-pub fn backup_banner(lang: Lang, last_ago: Option<&str>, changes: u32) -> String {
+pub fn backup_file_banner(lang: Lang, last_ago: Option<&str>, changes: u32) -> String {
     match (lang, last_ago) {
         (Lang::Ja, None) => "まだバックアップがありません。".to_owned(),
         (Lang::En, None) => "No backup yet.".to_owned(),
@@ -76,7 +76,7 @@ pub fn backup_banner(lang: Lang, last_ago: Option<&str>, changes: u32) -> String
 }
 
 /// What the backup file is and where it should go (settings).
-pub fn backup_intro(lang: Lang) -> &'static str {
+pub fn backup_file_intro(lang: Lang) -> &'static str {
     match lang {
         Lang::Ja => "すべてのアカウントとバックアップコードを暗号化した 1 つのファイルで、パスフレーズで開きます。スマホでは共有メニューから iCloud Drive、Google ドライブ、「ファイル」、LINE などに送れます。スマホをなくしても手が届く場所に保存してください。",
         Lang::En => "One encrypted file with all your accounts and backup codes, opened with your passphrase. On a phone the share menu sends it to iCloud Drive, Google Drive, Files, LINE and more. Keep it somewhere you can still reach if you lose this device.",
@@ -109,7 +109,7 @@ pub fn later_label(lang: Lang) -> &'static str {
 
 /// What a one-tap backup saved: `at` the local time ("2026-11-23 16:30"), `shared` false for a
 /// download named `name`.
-pub fn backup_saved(lang: Lang, shared: bool, name: &str, at: &str, accounts: usize, codes: usize) -> String {
+pub fn backup_file_saved(lang: Lang, shared: bool, name: &str, at: &str, accounts: usize, codes: usize) -> String {
     match (lang, shared) {
         (Lang::Ja, true) => format!(
             "暗号化したバックアップを共有しました（{at}、アカウント {accounts} 件、未使用のバックアップコード {codes} 件）。選んだ保存先（iCloud Drive、Google Drive、ファイル、LINE など）に「{name}」が届いたか確かめてください。"
@@ -127,7 +127,7 @@ pub fn backup_saved(lang: Lang, shared: bool, name: &str, at: &str, accounts: us
 }
 
 /// The share sheet was closed.
-pub fn backup_cancelled(lang: Lang) -> &'static str {
+pub fn backup_file_cancelled(lang: Lang) -> &'static str {
     match lang {
         Lang::Ja => "共有を取り消しました。バックアップは保存されていません。",
         Lang::En => "Sharing was cancelled: no backup was saved.",
@@ -135,7 +135,7 @@ pub fn backup_cancelled(lang: Lang) -> &'static str {
 }
 
 /// The backup could not be made.
-pub fn backup_failed(lang: Lang) -> &'static str {
+pub fn backup_file_failed(lang: Lang) -> &'static str {
     match lang {
         Lang::Ja => "バックアップを作れませんでした。もう一度お試しください。",
         Lang::En => "The backup could not be made. Please try again.",

@@ -12,7 +12,7 @@ pub fn codes_remaining(lang: Lang, remaining: usize, total: usize) -> String {
 }
 
 /// The row's button: "Backup codes · 7 left".
-pub fn backup_button(lang: Lang, remaining: Option<usize>) -> String {
+pub fn backup_codes_button(lang: Lang, remaining: Option<usize>) -> String {
     match (lang, remaining) {
         (_, None) => t(lang, T::AddBackupCodes).to_owned(),
         (Lang::En, Some(n)) => format!("Backup codes · {n} left"),
@@ -97,7 +97,7 @@ pub fn retired_set(lang: Lang, added: &str, retired: &str) -> String {
 }
 
 /// The backup dialog's title: "Backup codes — Instagram (alice)".
-pub fn backup_title(lang: Lang, who: &str) -> String {
+pub fn backup_codes_title(lang: Lang, who: &str) -> String {
     match lang {
         Lang::En => format!("Backup codes — {who}"),
         Lang::Ja => format!("バックアップコード — {who}"),

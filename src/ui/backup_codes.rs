@@ -15,7 +15,7 @@ use leptos::task::spawn_local;
 
 /// Which entry's backup codes are open in the dialog.
 #[derive(Clone, Copy)]
-pub struct BackupFor(pub RwSignal<Option<u64>>);
+pub struct BackupCodesFor(pub RwSignal<Option<u64>>);
 
 /// Which entry's codes the print sheet shows.
 #[derive(Clone, Copy)]
@@ -116,12 +116,12 @@ pub fn CodesEditor(
     }
 }
 
-/// The backup-code dialog of the entry in [`BackupFor`].
+/// The backup-code dialog of the entry in [`BackupCodesFor`].
 #[component]
-pub fn BackupDialog() -> impl IntoView {
+pub fn BackupCodesDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
     let session = expect_context::<Session>();
-    let open_for = expect_context::<BackupFor>().0;
+    let open_for = expect_context::<BackupCodesFor>().0;
     let print_for = expect_context::<PrintFor>().0;
     let dialog = NodeRef::<html::Dialog>::new();
     let replacing = RwSignal::new(false);
@@ -182,7 +182,7 @@ pub fn BackupDialog() -> impl IntoView {
                 let lang = state.lang.get();
                 let show_editor = r.set.is_none() || replacing.get();
                 view! {
-                    <h2 id="backup-title">{i18n::backup_title(lang, &i18n::account_label(lang, &r.issuer, &r.name, |i, n| format!("{i} ({n})")))}</h2>
+                    <h2 id="backup-title">{i18n::backup_codes_title(lang, &i18n::account_label(lang, &r.issuer, &r.name, |i, n| format!("{i} ({n})")))}</h2>
                     {i18n::codes_where(lang, &r.issuer).map(|w| view! { <p class="hint" data-testid="codes-where">{w}</p> })}
                     {if show_editor {
                         view! {
@@ -232,7 +232,7 @@ impl From<&Row> for RowView {
             id: r.id,
             issuer: r.issuer.clone(),
             name: r.name.clone(),
-            set: r.backup.clone(),
+            set: r.backup_codes.clone(),
             revoked: r.revoked.clone(),
         }
     }
@@ -389,7 +389,7 @@ pub fn PrintSheet() -> impl IntoView {
         <section class="print-sheet" data-testid="print-sheet" aria-hidden="true">
             {move || sheet().and_then(|row| {
                 let lang = state.lang.get();
-                let set = row.backup.clone()?;
+                let set = row.backup_codes.clone()?;
                 Some(view! {
                     <h1>{if row.issuer.is_empty() { i18n::t(lang, T::Unnamed).to_owned() } else { row.issuer.clone() }}</h1>
                     <p class="sheet-name">{row.name.clone()}</p>

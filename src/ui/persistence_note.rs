@@ -2,55 +2,23 @@
 //! screen. At the top of the list: persistence is asked once the vault holds its first account,
 //! the answer is said once, and where the data may be deleted a note with the steps (dismissed,
 //! it comes back at most once a week). In the settings: the same, always, without dismissal.
-//! Also the summary after a restore from the first screen (see `handoff::Restored`).
 
-use super::handoff::Restored;
-use super::state::{Session, Storage};
+use super::state::{KeptIn, Session};
 use super::AppState;
 use crate::clock::Clock;
 use crate::i18n;
-use crate::storage_advice::{advise, ask_persist_now, note_due, Advice};
+use crate::persistence_advice::{advise, ask_persist_now, note_due, Advice};
 use crate::web::clock::BrowserClock;
-use crate::web::storage;
+use crate::web::persistence;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Persistence is asked at most once per page load (Firefox shows a prompt each time).
 static ASKED: AtomicBool = AtomicBool::new(false);
 
-/// The note and the one-time lines shown at the top of the list (one line in the list inserts it).
-#[component]
-pub fn TopNotes() -> impl IntoView {
-    // The storage note itself follows the list (see `AccountList`): on a phone the top of the
-    // screen belongs to the codes and the one backup reminder.
-    view! { <RestoreSummary /> }
-}
-
-/// What a restore from the first screen brought back, until closed.
-#[component]
-fn RestoreSummary() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let restored = use_context::<Restored>();
-    let summary = move || restored.and_then(|r| r.0.get());
-    view! {
-        {move || summary().map(|(accounts, codes, made, adjusted)| {
-            let lang = state.lang.get();
-            let notes = i18n::restore_adjustments(lang, &adjusted);
-            view! {
-                <div class="notice restore-summary" role="status" data-testid="restore-summary">
-                    <p>{i18n::restore_summary(lang, accounts, codes, made.map(crate::web::clock::local_ms))}</p>
-                    {(!notes.is_empty()).then(|| view! { <p data-testid="restore-adjusted">{notes}</p> })}
-                    <button type="button" class="ghost" data-testid="restore-summary-close"
-                        on:click=move |_| if let Some(r) = restored { r.0.set(None) }>{i18n::close_label(lang)}</button>
-                </div>
-            }
-        })}
-    }
-}
-
 /// Whether the browser keeps the data, and the home-screen note where it may not.
 #[component]
-pub fn StorageNote(
+pub fn PersistenceNote(
     /// In the settings: always shown, no dismissal. At the top of the list: asks persistence
     /// after the first account, says the answer once, and shows the note at most weekly.
     in_settings: bool,
@@ -60,17 +28,17 @@ pub fn StorageNote(
     // Whether the answer to this page's ask is in (the top line shows it once).
     let answered = RwSignal::new(false);
     let checked = RwSignal::new(ASKED.load(Ordering::Relaxed));
-    let dismissed = RwSignal::new(storage::note_dismissed_ms());
+    let dismissed = RwSignal::new(persistence::note_dismissed_ms());
     if !in_settings {
         Effect::new(move |_| {
             let accounts = session.rows.with(Vec::len);
-            let stored = session.storage.get() == Storage::IndexedDb;
+            let stored = session.kept_in.get() == KeptIn::IndexedDb;
             if stored && ask_persist_now(accounts, ASKED.load(Ordering::Relaxed), session.persisted.get_untracked()) {
                 ASKED.store(true, Ordering::Relaxed);
                 leptos::task::spawn_local(async move {
-                    let granted = match storage::persist().await {
+                    let granted = match persistence::persist().await {
                         Some(g) => Some(g),
-                        None => storage::persisted().await,
+                        None => persistence::persisted().await,
                     };
                     session.persisted.set(granted);
                     answered.set(true);
@@ -81,14 +49,14 @@ pub fn StorageNote(
             }
         });
     }
-    let advice = move || advise(storage::facts(session.persisted.get()));
+    let advice = move || advise(persistence::facts(session.persisted.get()));
     let show_note = move || {
         let a = advice();
         a.needs_note() && (in_settings || (checked.get() && session.rows.with(|r| !r.is_empty()) && note_due(BrowserClock.now_ms(), dismissed.get())))
     };
     let dismiss = move |_| {
         let now = BrowserClock.now_ms();
-        storage::dismiss_note(now);
+        persistence::dismiss_note(now);
         dismissed.set(Some(now));
     };
     let dismiss = move |ev| {
@@ -103,11 +71,11 @@ pub fn StorageNote(
     // At the top, the answer stands alone only when there is no note (the note starts with it).
     let status_line = move || in_settings || (answered.get() && !show_note());
     view! {
-        <Show when=move || session.storage.get() == Storage::IndexedDb>
+        <Show when=move || session.kept_in.get() == KeptIn::IndexedDb>
             <Show when=status_line>
                 <p class=move || if in_settings { "hint" } else { "status storage-status" } role="status"
                     data-testid=if in_settings { "persist-status" } else { "storage-status" } data-persisted=persisted_attr>
-                    <span>{move || i18n::storage_status(state.lang.get(), session.persisted.get())}</span>
+                    <span>{move || i18n::persistence_status(state.lang.get(), session.persisted.get())}</span>
                     {(!in_settings).then(|| view! {
                         <button type="button" class="ghost small" data-testid="storage-status-close"
                             on:click=move |_| answered.set(false)>{move || i18n::close_label(state.lang.get())}</button>
@@ -125,7 +93,7 @@ pub fn StorageNote(
 #[component]
 fn StorageSteps(advice: Signal<Advice>, in_settings: bool, persisted: Signal<Option<bool>>, on_dismiss: impl Fn(leptos::ev::MouseEvent) + 'static) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let platform = storage::facts(None).platform;
+    let platform = persistence::facts(None).platform;
     let persisted_attr = move || match persisted.get() {
         Some(true) => "true",
         Some(false) => "false",
@@ -135,17 +103,17 @@ fn StorageSteps(advice: Signal<Advice>, in_settings: bool, persisted: Signal<Opt
     let lead = move || {
         let lang = state.lang.get();
         match advice.get() {
-            Advice::SafariTab => i18n::storage_note(lang, Advice::SafariTab),
-            _ => i18n::storage_status(lang, persisted.get()),
+            Advice::SafariTab => i18n::persistence_note(lang, Advice::SafariTab),
+            _ => i18n::persistence_status(lang, persisted.get()),
         }
     };
     view! {
         <aside class="card storage-note" data-testid=if in_settings { "storage-note-settings" } else { "storage-note" }
             aria-labelledby=if in_settings { "storage-note-title-s" } else { "storage-note-title" }>
-            <h3 id=if in_settings { "storage-note-title-s" } else { "storage-note-title" }>{move || i18n::storage_note_title(state.lang.get())}</h3>
+            <h3 id=if in_settings { "storage-note-title-s" } else { "storage-note-title" }>{move || i18n::persistence_note_title(state.lang.get())}</h3>
             {(!in_settings).then(|| view! { <p data-testid="storage-status" data-persisted=persisted_attr>{lead}</p> })}
             <Show when=move || in_settings || advice.get() != Advice::SafariTab>
-                <p>{move || i18n::storage_note(state.lang.get(), advice.get())}</p>
+                <p>{move || i18n::persistence_note(state.lang.get(), advice.get())}</p>
             </Show>
             <Show when=move || advice.get() != Advice::InstalledNotKept>
                 <ul class="steps">
@@ -155,7 +123,7 @@ fn StorageSteps(advice: Signal<Advice>, in_settings: bool, persisted: Signal<Opt
                 </ul>
             </Show>
             {(!in_settings).then(|| view! {
-                <div class="buttons"><button type="button" data-testid="storage-note-dismiss" on:click=on_dismiss>{move || i18n::storage_note_dismiss(state.lang.get())}</button></div>
+                <div class="buttons"><button type="button" data-testid="storage-note-dismiss" on:click=on_dismiss>{move || i18n::persistence_note_dismiss(state.lang.get())}</button></div>
             })}
         </aside>
     }

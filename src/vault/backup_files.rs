@@ -1,7 +1,7 @@
 //! Counting the changes a backup would save, and recording backups in the content: the rules of
-//! [`super::backup_state`] applied to a [`Content`].
+//! [`super::backup_file_state`] applied to a [`Content`].
 
-use super::backup_state::{BackupKind, BackupNotice, BackupRecord};
+use super::backup_file_state::{BackupFileKind, BackupFileNotice, BackupFileRecord};
 use super::content::Content;
 use std::collections::HashMap;
 
@@ -22,7 +22,7 @@ pub fn changes_between(before: &Content, after: &Content) -> u32 {
         if was.uri() != entry.uri() || was.issuer != entry.issuer || was.name != entry.name || was.tags != entry.tags {
             n += 1;
         }
-        n += match (&was.backup, &entry.backup) {
+        n += match (&was.backup_codes, &entry.backup_codes) {
             (None, None) => 0,
             (Some(a), Some(b)) if a.added_ms == b.added_ms && a.codes.len() == b.codes.len() && a.codes.iter().zip(&b.codes).all(|(x, y)| x.code == y.code) => {
                 a.codes.iter().zip(&b.codes).filter(|(x, y)| x.used_ms.is_some() != y.used_ms.is_some()).count() as u64
@@ -41,50 +41,50 @@ impl Content {
     pub fn note_changes(&mut self, before: &Content, now_ms: u64) -> u32 {
         let n = changes_between(before, self);
         if n > 0 {
-            self.backup.changes = self.backup.changes.saturating_add(n);
-            self.backup.first_change_ms.get_or_insert(now_ms);
+            self.backup_file.changes = self.backup_file.changes.saturating_add(n);
+            self.backup_file.first_change_ms.get_or_insert(now_ms);
         }
         n
     }
 
     /// Records a backup made at `at_ms`: the changes so far are in it. A printed kit
-    /// ([`BackupKind::Paper`]) is recorded apart and changes nothing else.
-    pub fn record_backup(&mut self, kind: BackupKind, place: &str, at_ms: u64) {
+    /// ([`BackupFileKind::Paper`]) is recorded apart and changes nothing else.
+    pub fn record_backup(&mut self, kind: BackupFileKind, place: &str, at_ms: u64) {
         self.record_backup_of(kind, place, at_ms, u32::MAX);
     }
 
     /// Records a backup made at `at_ms` from a copy that held `changes_in_copy` of the changes
     /// counted: changes saved after the copy was made (while a share sheet was open, or by
-    /// another tab) still count. A printed kit ([`BackupKind::Paper`]) holds no secret keys:
+    /// another tab) still count. A printed kit ([`BackupFileKind::Paper`]) holds no secret keys:
     /// it is recorded as the last paper kit and leaves the backup state as it was.
-    pub fn record_backup_of(&mut self, kind: BackupKind, place: &str, at_ms: u64, changes_in_copy: u32) {
-        let record = BackupRecord { at_ms, kind, place: place.to_owned() };
-        if kind == BackupKind::Paper {
-            self.backup.paper = Some(record);
+    pub fn record_backup_of(&mut self, kind: BackupFileKind, place: &str, at_ms: u64, changes_in_copy: u32) {
+        let record = BackupFileRecord { at_ms, kind, place: place.to_owned() };
+        if kind == BackupFileKind::Paper {
+            self.backup_file.paper = Some(record);
             return;
         }
-        self.backup.last = Some(record);
-        self.backup.changes = self.backup.changes.saturating_sub(changes_in_copy);
-        if self.backup.changes == 0 {
-            self.backup.first_change_ms = None;
+        self.backup_file.last = Some(record);
+        self.backup_file.changes = self.backup_file.changes.saturating_sub(changes_in_copy);
+        if self.backup_file.changes == 0 {
+            self.backup_file.first_change_ms = None;
         }
     }
 
     /// Makes this content the one a backup file holds: the backup is recorded in it, and the
     /// file says when it was made ([`Content::backup_made_ms`]).
-    pub fn as_backup_file(&mut self, kind: BackupKind, place: &str, at_ms: u64) {
+    pub fn as_backup_file(&mut self, kind: BackupFileKind, place: &str, at_ms: u64) {
         self.record_backup_of(kind, place, at_ms, u32::MAX);
-        self.backup.made_ms = Some(at_ms);
+        self.backup_file.made_ms = Some(at_ms);
     }
 
     /// When the backup file this content was read from was made (`None` for a vault's own
     /// record, and for files made before this was recorded).
     pub fn backup_made_ms(&self) -> Option<u64> {
-        self.backup.made_ms
+        self.backup_file.made_ms
     }
 
-    /// What the list should show at `now_ms` (see [`BackupState::notice`]).
-    pub fn backup_notice(&self, now_ms: u64, today: u64, dismissed_day: Option<u64>) -> BackupNotice {
-        self.backup.notice(self.accounts.len() + self.unreadable.len(), now_ms, today, dismissed_day)
+    /// What the list should show at `now_ms` (see [`BackupFileState::notice`]).
+    pub fn backup_notice(&self, now_ms: u64, today: u64, dismissed_day: Option<u64>) -> BackupFileNotice {
+        self.backup_file.notice(self.accounts.len() + self.unreadable.len(), now_ms, today, dismissed_day)
     }
 }

@@ -1,9 +1,9 @@
 //! Whether the browser keeps the app's data: `navigator.storage.persist()` / `persisted()` /
 //! `estimate()`, whether the app runs installed (`display-mode: standalone`, iOS's
 //! `navigator.standalone`), the user agent for a guess at the engine, and the note's dismissal
-//! time (localStorage: not secret). The decision is `crate::storage_advice`.
+//! time (localStorage: not secret). The decision is `crate::persistence_advice`.
 
-use crate::storage_advice::{self, StorageFacts};
+use crate::persistence_advice::{self, PersistenceFacts};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
@@ -43,12 +43,12 @@ pub fn standalone() -> bool {
 }
 
 /// What the decision needs; `persisted` is passed in (asked once, or read).
-pub fn facts(persisted: Option<bool>) -> StorageFacts {
+pub fn facts(persisted: Option<bool>) -> PersistenceFacts {
     let nav = navigator();
     let ua = nav.as_ref().and_then(|n| n.user_agent().ok()).unwrap_or_default();
     let touch = nav.as_ref().map(|n| n.max_touch_points()).unwrap_or(0);
-    let (engine, platform) = storage_advice::guess(&ua, touch.max(0) as u32);
-    StorageFacts { persisted, standalone: standalone(), engine, platform }
+    let (engine, platform) = persistence_advice::guess(&ua, touch.max(0) as u32);
+    PersistenceFacts { persisted, standalone: standalone(), engine, platform }
 }
 
 /// When the storage note was last dismissed (Unix ms).
