@@ -96,6 +96,71 @@ mod store {
     }
 }
 
+/// Two tabs' connections to the real IndexedDB, writing as the session writes
+/// (`web::record::save_sealed` under the write lock, retried by `vault::write_change`): an edit
+/// taken on a stale view is applied again to the other tab's record, so neither edit is lost; a
+/// record under another key is never written over.
+mod two_tabs {
+    use authenticator::uri;
+    use authenticator::vault::{write_change, Content, Edit, KdfParams, Unlocked, Unwritten};
+    use authenticator::web::random::WebRandom;
+    use authenticator::web::record::{save_sealed, TabRecord, TabRecordError};
+    use authenticator::web::store::VaultStore;
+    use std::cell::Cell;
+    use wasm_bindgen_test::*;
+
+    const FAST: KdfParams = KdfParams { memory_kib: 8, iterations: 1, parallelism: 1 };
+
+    #[wasm_bindgen_test]
+    async fn an_edit_on_a_stale_view_is_applied_again_to_the_other_tabs_record() {
+        let (store_a, store_b) = (VaultStore::open().await.expect("tab A opens"), VaultStore::open().await.expect("tab B opens"));
+        store_a.clear().await.expect("clear");
+        let mut content = Content::default();
+        let link = "otpauth://totp/Shared:start?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Shared";
+        let id = content.add(&uri::parse(link).expect("valid").account, 1).expect("storable");
+        let mut vault = Unlocked::create(content, "pass phrase", FAST, &mut WebRandom).expect("create");
+        let first = save_sealed(&store_a, &mut vault, None).await.expect("first save");
+        assert_eq!(vault.revision, 1);
+        let tab_a = vault.clone();
+        let tab_b = Unlocked::open(&first, "pass phrase").expect("tab B opens the record");
+
+        // Tab B renames the account and saves first.
+        let rename = [Edit::Name { id, name: "from B".into() }];
+        let (b_saved, applied) = write_change(&mut TabRecord { store: store_b.clone() }, tab_b, |_, v| v.content.apply(&rename)).await.expect("B saves");
+        assert_eq!((b_saved.revision, applied), (2, Ok(true)));
+
+        // Tab A, still at revision 1, tags it: refused once (B stored since), read again, applied
+        // again to B's record, stored as revision 3.
+        let tries = Cell::new(0);
+        let tag = [Edit::Tags { id, tags: vec!["仕事".into()] }];
+        let (a_saved, applied) = write_change(&mut TabRecord { store: store_a.clone() }, tab_a, |_, v| {
+            tries.set(tries.get() + 1);
+            v.content.apply(&tag)
+        })
+        .await
+        .expect("A saves after one retry");
+        assert_eq!((tries.get(), a_saved.revision, applied), (2, 3, Ok(true)));
+
+        // What IndexedDB holds, read by a third reader: both edits.
+        let stored = Unlocked::open(&store_b.load().await.expect("load").expect("record"), "pass phrase").expect("opens");
+        let entry = stored.content.get(id).expect("still there");
+        assert_eq!(stored.revision, 3);
+        assert_eq!(entry.label().1, "from B");
+        assert_eq!(entry.tags, vec!["仕事".to_owned()]);
+
+        // Tab B stores the vault under a new passphrase (a new key): tab A's next edit conflicts,
+        // cannot read the new record, and stores nothing.
+        let mut rekeyed = Unlocked::create(stored.content.clone(), "new pass phrase", FAST, &mut WebRandom).expect("create");
+        save_sealed(&store_b, &mut rekeyed, Some(3)).await.expect("B stores under the new key");
+        let pin = [Edit::Pinned { id, pinned: true }];
+        let refused = write_change(&mut TabRecord { store: store_a.clone() }, a_saved, |_, v| v.content.apply(&pin)).await;
+        assert!(matches!(refused, Err(Unwritten::Failed(TabRecordError::Unreadable))), "{:?}", refused.map(|(v, _)| v.revision));
+        let kept = Unlocked::open(&store_a.load().await.expect("load").expect("record"), "new pass phrase").expect("B's record intact");
+        assert_eq!((kept.revision, kept.content.get(id).expect("there").pinned), (4, false));
+        store_a.clear().await.expect("clear");
+    }
+}
+
 /// What the key-derivation worker runs gives the key the vault's own derivation gives (the
 /// worker is only a place to run it), and refuses parameters over the caps.
 #[wasm_bindgen_test]

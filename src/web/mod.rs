@@ -13,6 +13,7 @@ pub mod passkey;
 pub mod perf;
 pub mod pwa;
 pub mod prefs;
+pub mod record;
 pub mod random;
 pub mod share;
 pub mod persistence;

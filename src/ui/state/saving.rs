@@ -10,9 +10,9 @@ use crate::vault::{write_change, Content, Edit, Record, Unlocked, Unwritten, Wri
 use crate::web::clock::{sleep, BrowserClock};
 use crate::web::files;
 use crate::web::perf::Span;
-use crate::web::random::WebRandom;
 use crate::web::store::StoreError;
-use crate::web::tabs::{with_write_lock, TabMessage};
+use crate::web::record::save_sealed;
+use crate::web::tabs::TabMessage;
 use leptos::prelude::*;
 use zeroize::Zeroizing;
 use leptos::task::spawn_local;
@@ -134,40 +134,14 @@ impl Session {
     /// Seals and stores the vault as the next revision after `based_on`.
     pub(super) async fn write(&self, vault: &mut Unlocked, based_on: Option<u64>) -> Result<(), StoreError> {
         let Some(store) = self.store.get_value() else { return Ok(()) };
-        let before = vault.revision;
-        if let Some(r) = based_on {
-            vault.revision = r;
-        }
-        let span = Span::start("vault-save");
-        let seal_span = Span::start("vault-seal");
-        let bytes = vault.seal(&mut WebRandom).map_err(|_| StoreError::Other("seal".into()))?;
-        seal_span.end();
-        let written = with_write_lock({
-            let bytes = bytes.clone();
-            async move {
-                let write_span = Span::start("vault-write");
-                let r = store.save(&bytes, based_on).await;
-                write_span.end();
-                r
+        let bytes = save_sealed(&store, vault, based_on).await?;
+        self.stored_bytes.set_value(Some(bytes));
+        self.tabs.with_value(|t| {
+            if let Some(t) = t {
+                t.send(TabMessage::Changed(vault.revision));
             }
-        })
-        .await;
-        span.end();
-        match written {
-            Ok(()) => {
-                self.stored_bytes.set_value(Some(bytes));
-                self.tabs.with_value(|t| {
-                    if let Some(t) = t {
-                        t.send(TabMessage::Changed(vault.revision));
-                    }
-                });
-                Ok(())
-            }
-            Err(e) => {
-                vault.revision = before;
-                Err(e)
-            }
-        }
+        });
+        Ok(())
     }
 
     /// Applies an edit to the open vault and saves it; nothing while locked (see
