@@ -299,6 +299,10 @@ fn piece_bits(chars: &[char], per_char: f64) -> Option<(Piece, f64)> {
 /// A dictionary word or a common Japanese name as typed (any case, romaji or kana), or read back
 /// from leet at one more bit per swapped character; the cheaper when it is both.
 fn word_or_name(chars: &[char]) -> Option<(Piece, f64)> {
+    // No word or name in either list is this long, even spelled out (`syouitirou`).
+    if chars.len() > 16 || !chars.iter().any(|c| c.is_alphabetic()) {
+        return None;
+    }
     let as_typed = lower(chars);
     let readings = std::iter::once((as_typed, 0)).chain(romaji::unleet(chars));
     let mut best: Option<(Piece, f64)> = None;
@@ -399,14 +403,13 @@ fn reason(chars: &[char], via: &[(Piece, usize)], end: usize) -> Weakness {
     }
 }
 
-/// Whether the passphrase is one word or name with only digits, symbols and separators after it
-/// (`taro_2000`, `Hanako0315`): what [`Weakness::OneWord`] tells the user.
+/// Whether the passphrase is one word or name with only digits, symbols and separators before
+/// or after it (`taro_2000`, `Hanako0315`, `1985hanako`): what [`Weakness::OneWord`] tells the user.
 fn is_one_word(chars: &[char]) -> bool {
-    let mut end = chars.len();
-    while end > 0 && (chars[end - 1].is_ascii_digit() || chars[end - 1].is_ascii_punctuation() || is_separator(chars[end - 1])) {
-        end -= 1;
-    }
-    end > 0 && end < chars.len() && word_or_name(&chars[..end]).is_some()
+    let added = |c: &char| c.is_ascii_digit() || c.is_ascii_punctuation() || is_separator(*c);
+    let start = chars.iter().take_while(|c| added(c)).count();
+    let end = chars.len() - chars.iter().rev().take_while(|c| added(c)).count();
+    start < end && end - start < chars.len() && word_or_name(&chars[start..end]).is_some()
 }
 
 /// The verdict shown under the passphrase field.

@@ -82,3 +82,58 @@ fn odd_input_never_panics() {
     let long: String = "ab".repeat(5000);
     assert!(assess(&long).bits.is_finite());
 }
+
+#[test]
+fn every_romanisation_of_a_name_folds_to_one_spelling() {
+    use super::romaji::spelling;
+    for group in [
+        &["shota", "shouta", "syota", "syouta", "shoota", "shohta", "SHŌTA"][..],
+        &["yuki", "yuuki", "yūki"],
+        &["ono", "ohno", "oono"],
+        &["jun", "jyun", "zyun"],
+        &["junichi", "junnichi", "zyuniti", "jyunichi"],
+        &["chihiro", "tihiro"],
+        &["tsubasa", "tubasa"],
+        &["fumio", "humio"],
+        &["honma", "homma"],
+        &["kouji", "koji", "kohji", "kozi"],
+    ] {
+        let want = spelling(group[0]);
+        for s in group {
+            assert_eq!(spelling(s), want, "{s:?} and {:?}", group[0]);
+        }
+    }
+    assert_ne!(spelling("ohara"), spelling("oara"), "an h before a vowel is a consonant");
+}
+
+#[test]
+fn kana_reads_as_the_romaji_it_sounds() {
+    use super::romaji::{is_name, kana_to_romaji};
+    let chars = |s: &str| s.chars().collect::<Vec<char>>();
+    assert_eq!(kana_to_romaji(&chars("やまだ")).as_deref(), Some("yamada"));
+    assert_eq!(kana_to_romaji(&chars("ショウタ")).as_deref(), Some("syouta"));
+    assert_eq!(kana_to_romaji(&chars("ゆーき")).as_deref(), Some("yuuki"));
+    assert_eq!(kana_to_romaji(&chars("はっとり")).as_deref(), Some("hattori"));
+    assert_eq!(kana_to_romaji(&chars("じゅんいち")).as_deref(), Some("zyuniti"));
+    assert_eq!(kana_to_romaji(&chars("山田")), None);
+    for name in ["やまだ", "ヤマダ", "はなこ", "ハナコ", "しょうた", "ユウキ", "ゆーき", "さとう", "じゅんいち", "はっとり", "ちひろ"] {
+        assert!(is_name(&chars(name)), "{name}");
+    }
+    for not in ["すずめ", "ねこ", "や", "とじまり"] {
+        assert!(!is_name(&chars(not)), "{not}");
+    }
+}
+
+#[test]
+fn the_name_table_is_clean() {
+    for n in names::FAMILY.iter().chain(names::GIVEN) {
+        assert!(n.len() >= 3 && n.bytes().all(|b| b.is_ascii_lowercase()), "{n:?}");
+    }
+    for list in [names::FAMILY, names::GIVEN] {
+        let mut sorted = list.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), list.len(), "no name twice in one list");
+    }
+    assert!(names::FAMILY.len() >= 300 && names::GIVEN.len() >= 300);
+}
