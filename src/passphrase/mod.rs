@@ -308,7 +308,7 @@ fn word_or_name(chars: &[char]) -> Option<(Piece, f64)> {
     let mut best: Option<(Piece, f64)> = None;
     for (text, swapped) in readings {
         let extra = swapped as f64;
-        let found = if swapped == 0 && romaji::is_name(chars) || swapped > 0 && romaji::is_name_romaji(&text) {
+        let found = if (swapped == 0 && romaji::is_name(chars)) || (swapped > 0 && romaji::is_name_romaji(&text)) {
             Some((Piece::Name, NAME_BITS + extra))
         } else if text.chars().count() >= 3 && WORDS.contains(&text.as_str()) {
             Some((Piece::Word, WORD_BITS + extra))
