@@ -2,10 +2,15 @@
 //! functions the UI calls.
 //!
 //! The estimate follows zxcvbn's idea in miniature: the passphrase is cut into the cheapest
-//! sequence of guessable pieces (a common password, a dictionary word, a date or year, a keyboard
-//! run, a sequence like `1234`, a repeated character) and plain characters, and the bits of those
-//! pieces are added. The word list is small, so a word it lacks counts as random letters: the
-//! estimate can be too kind to a long rare word, never too harsh to random words.
+//! sequence of guessable pieces (a common password, a dictionary word, a common Japanese name in
+//! romaji or kana, a date or year, a keyboard run, a sequence like `1234`, a repeated character,
+//! a short number) and plain characters, and the bits of those pieces are added. Words and names
+//! are found whatever their capitals and leet (`H4nak0`); names whatever their romanisation
+//! (`shouta`, `syota`, `ショウタ`). The word list is small, so a word it lacks counts as random
+//! letters: the estimate can be too kind to a long rare word, never too harsh to random words.
+
+mod names;
+mod romaji;
 
 /// Shortest passphrase accepted.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
@@ -20,6 +25,15 @@ pub const STRONG_BITS: f64 = 50.0;
 
 /// Bits of one word from an attacker's word list (a diceware-sized list of 7,776 words).
 const WORD_BITS: f64 = 12.9;
+/// Bits of one common Japanese name: the attacker's list holds a few hundred family and given
+/// names in each of their usual spellings, a couple of thousand guesses, and tries it early.
+const NAME_BITS: f64 = 11.0;
+/// Bits of a month and day without a year (`0315`, `3/15`).
+const MONTH_DAY_BITS: f64 = 9.0;
+/// Bits of one digit of a short number (`7`, `42`, `5821`): ten choices each.
+const DIGIT_BITS: f64 = 3.33;
+/// Longest run of digits priced as a number rather than as plain characters.
+const MAX_NUMBER_DIGITS: usize = 4;
 /// Bits of one of the most common passwords.
 const COMMON_BITS: f64 = 6.0;
 /// Bits of a separator between words (space, hyphen, …): the attacker tries the usual few.
@@ -54,7 +68,7 @@ pub enum Weakness {
     KeyboardRun,
     /// The same character again and again.
     Repeated,
-    /// One dictionary word, maybe with a digit or symbol added.
+    /// One dictionary word or common name, maybe with a digit or symbol added.
     OneWord,
     /// None of the above alone, but still too short for how predictable it is.
     TooPredictable,
@@ -175,9 +189,11 @@ fn bits_per_char(chars: &[char]) -> f64 {
 enum Piece {
     Common,
     Word,
+    Name,
     Date,
     Run,
     Repeat,
+    Number,
     Plain,
     Separator,
 }
@@ -203,7 +219,7 @@ fn is_month_day(m: u32, d: u32) -> bool {
 }
 
 /// A date: `19900101`, `010190`, `1990-01-01`, `1/1/1990`, `2024.3.15` (any order of year, month
-/// and day).
+/// and day), or a month and day alone: `0315`, `3/15`, `15.3`.
 fn is_date(chars: &[char]) -> bool {
     let s: String = chars.iter().collect();
     let parts: Vec<&str> = s.split(['-', '/', '.', ' ']).collect();
@@ -211,6 +227,8 @@ fn is_date(chars: &[char]) -> bool {
     let Some(nums) = nums else { return false };
     let year_ok = |(n, len): (u32, usize)| (len == 4 && (1900..=2099).contains(&n)) || len == 2;
     match nums.as_slice() {
+        [(a, 1..=2), (b, 1..=2)] => is_month_day(*a, *b) || is_month_day(*b, *a),
+        [(n, 4)] => is_month_day(n / 100, n % 100) || is_month_day(n % 100, n / 100),
         [a, b, c] => (year_ok(*a) && is_month_day(b.0, c.0)) || (year_ok(*c) && (is_month_day(a.0, b.0) || is_month_day(b.0, a.0))),
         [(n, len)] if *len == 8 => {
             let (y, m, d) = (n / 10_000, n / 100 % 100, n % 100);
@@ -256,19 +274,52 @@ fn piece_bits(chars: &[char], per_char: f64) -> Option<(Piece, f64)> {
     if n >= 4 && COMMON.contains(&l.as_str()) {
         consider(Piece::Common, COMMON_BITS + caps);
     }
-    if n >= 3 && WORDS.contains(&l.as_str()) {
-        consider(Piece::Word, WORD_BITS + caps);
+    if let Some((p, b)) = word_or_name(chars) {
+        consider(p, b + caps);
     }
     if is_year(chars) {
         consider(Piece::Date, 7.0);
     } else if n >= 6 && is_date(chars) {
         consider(Piece::Date, 15.0);
+    } else if n >= 3 && is_date(chars) {
+        consider(Piece::Date, MONTH_DAY_BITS);
+    }
+    if n <= MAX_NUMBER_DIGITS && chars.iter().all(char::is_ascii_digit) {
+        consider(Piece::Number, DIGIT_BITS * n as f64);
     }
     if is_run(chars) {
         consider(Piece::Run, 5.0 + (n as f64).log2());
     }
     if is_repeat(chars) {
         consider(Piece::Repeat, per_char + (n as f64).log2());
+    }
+    best
+}
+
+/// A dictionary word or a common Japanese name as typed (any case, romaji or kana), or read back
+/// from leet at one more bit per swapped character; the cheaper when it is both.
+fn word_or_name(chars: &[char]) -> Option<(Piece, f64)> {
+    // No word or name in either list is this long, even spelled out (`syouitirou`).
+    if chars.len() > 16 || !chars.iter().any(|c| c.is_alphabetic()) {
+        return None;
+    }
+    let as_typed = lower(chars);
+    let readings = std::iter::once((as_typed, 0)).chain(romaji::unleet(chars));
+    let mut best: Option<(Piece, f64)> = None;
+    for (text, swapped) in readings {
+        let extra = swapped as f64;
+        let found = if (swapped == 0 && romaji::is_name(chars)) || (swapped > 0 && romaji::is_name_romaji(&text)) {
+            Some((Piece::Name, NAME_BITS + extra))
+        } else if text.chars().count() >= 3 && WORDS.contains(&text.as_str()) {
+            Some((Piece::Word, WORD_BITS + extra))
+        } else {
+            None
+        };
+        if let Some((p, b)) = found {
+            if best.is_none_or(|(_, x)| b < x) {
+                best = Some((p, b));
+            }
+        }
     }
     best
 }
@@ -337,16 +388,28 @@ fn reason(chars: &[char], via: &[(Piece, usize)], end: usize) -> Weakness {
         }
         j = i;
     }
-    let words = covered.iter().find(|(p, _)| *p == Piece::Word).map_or(0, |(_, n)| *n);
-    let guessable = covered.iter().filter(|(p, _)| !matches!(p, Piece::Plain | Piece::Separator)).max_by_key(|(_, n)| *n);
+    let words: usize = covered.iter().filter(|(p, _)| matches!(p, Piece::Word | Piece::Name)).map(|(_, n)| *n).sum();
+    // Only the kinds that are a reason of their own; a word or name as long as a date leaves the
+    // date as the reason.
+    let guessable = covered.iter().filter(|(p, _)| matches!(p, Piece::Date | Piece::Run | Piece::Repeat | Piece::Common)).max_by_key(|(_, n)| *n);
     match guessable {
         Some((Piece::Date, n)) if *n * 2 >= chars.len() => Weakness::Date,
         Some((Piece::Run, n)) if *n * 2 >= chars.len() => Weakness::KeyboardRun,
         Some((Piece::Repeat, n)) if *n * 2 >= chars.len() => Weakness::Repeated,
         Some((Piece::Common, n)) if *n * 2 >= chars.len() => Weakness::Common,
         _ if words * 2 >= chars.len() && WORDS.iter().any(|w| lower(&core) == *w) => Weakness::OneWord,
+        _ if is_one_word(chars) => Weakness::OneWord,
         _ => Weakness::TooPredictable,
     }
+}
+
+/// Whether the passphrase is one word or name with only digits, symbols and separators before
+/// or after it (`taro_2000`, `Hanako0315`, `1985hanako`): what [`Weakness::OneWord`] tells the user.
+fn is_one_word(chars: &[char]) -> bool {
+    let added = |c: &char| c.is_ascii_digit() || c.is_ascii_punctuation() || is_separator(*c);
+    let start = chars.iter().take_while(|c| added(c)).count();
+    let end = chars.len() - chars.iter().rev().take_while(|c| added(c)).count();
+    start < end && end - start < chars.len() && word_or_name(&chars[start..end]).is_some()
 }
 
 /// The verdict shown under the passphrase field.
@@ -391,87 +454,4 @@ pub fn check_new(passphrase: &str, confirmation: &str) -> Result<(), NewPassphra
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn refused(p: &str) -> Weakness {
-        match check_new(p, p) {
-            Err(NewPassphraseError::TooWeak(w)) => w,
-            Err(NewPassphraseError::TooShort) => Weakness::TooShort,
-            other => panic!("{p:?} should be refused, got {other:?} ({:.1} bits)", assess(p).bits),
-        }
-    }
-
-    #[test]
-    fn the_usual_weak_choices_are_refused_with_their_reason() {
-        assert_eq!(refused("abc"), Weakness::TooShort);
-        assert_eq!(refused("12345678"), Weakness::Common);
-        assert_eq!(refused("password1"), Weakness::Common);
-        assert_eq!(refused("Password!"), Weakness::Common);
-        assert_eq!(refused("iloveyou2"), Weakness::Common);
-        assert_eq!(refused("19900101"), Weakness::Date);
-        assert!(assess("19900101").bits <= 15.0, "a whole 8-digit date is one piece");
-        assert!(assess("900101").bits <= 15.0, "yymmdd too");
-        assert_eq!(refused("1990-01-01"), Weakness::Date);
-        assert_eq!(refused("15/03/2024"), Weakness::Date);
-        assert_eq!(refused("qwertyui"), Weakness::KeyboardRun);
-        assert_eq!(refused("asdfghjk"), Weakness::KeyboardRun);
-        assert_eq!(refused("lkjhgfdsa"), Weakness::KeyboardRun);
-        assert_eq!(refused("98765432"), Weakness::KeyboardRun);
-        assert_eq!(refused("abcdefghijkl"), Weakness::KeyboardRun);
-        assert_eq!(refused("aaaaaaaaaaaa"), Weakness::Repeated);
-        assert_eq!(refused("sunflower"), Weakness::OneWord);
-        assert_eq!(refused("sunflower7"), Weakness::OneWord);
-        assert_eq!(refused("Chocolate!"), Weakness::OneWord);
-        assert_eq!(refused("sakura1234"), Weakness::Common);
-        assert_eq!(refused("summer garden"), Weakness::TooPredictable);
-    }
-
-    #[test]
-    fn four_random_words_pass_and_are_strong() {
-        for p in ["correct horse battery staple", "river paper lamp orange", "cat dog sun sea", "tiger-moon-coffee-bridge", "neko yama sora umi"] {
-            let a = assess(p);
-            assert!(a.passes(), "{p:?}: {:.1} bits", a.bits);
-            assert_eq!(a.strength, Strength::Strong, "{p:?}: {:.1} bits", a.bits);
-        }
-        // Four words the list does not know count as random letters: stronger still.
-        assert!(assess("plinth wombat quasar fjord").bits > assess("correct horse battery staple").bits);
-    }
-
-    #[test]
-    fn the_test_suites_passphrases_pass() {
-        for p in ["correct horse battery staple", "an entirely new long passphrase 42", "a brand new passphrase 2026", "すずめの戸締まり2022"] {
-            assert_eq!(check_new(p, p), Ok(()), "{p:?}: {:.1} bits", assess(p).bits);
-        }
-    }
-
-    #[test]
-    fn strength_grows_with_length_and_variety() {
-        assert_eq!(strength("abc"), Strength::TooShort);
-        assert_eq!(strength("password"), Strength::Weak);
-        assert_eq!(strength("sunflower7"), Strength::Weak);
-        assert!(strength("three random words") >= Strength::Fair);
-        assert_eq!(strength("Xk9#mQ2v!pL"), Strength::Strong);
-        assert_eq!(strength("correct horse battery staple"), Strength::Strong);
-        assert_eq!(strength("すずめの戸締まり2022"), Strength::Strong);
-        assert!(assess("correct horse battery").bits < assess("correct horse battery staple").bits);
-    }
-
-    #[test]
-    fn new_passphrase_needs_length_strength_then_a_matching_confirmation() {
-        assert_eq!(check_new("short", "short"), Err(NewPassphraseError::TooShort));
-        assert_eq!(check_new("12345678", "12345679"), Err(NewPassphraseError::TooWeak(Weakness::Common)));
-        let p = "correct horse battery staple";
-        assert_eq!(check_new(p, &format!("{p}!")), Err(NewPassphraseError::Mismatch));
-        assert_eq!(check_new(p, p), Ok(()));
-    }
-
-    #[test]
-    fn odd_input_never_panics() {
-        for p in ["", " ", "        ", "\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}", "1/1/1", "//////////", "9999-99-99", "0000000000000000000000"] {
-            let _ = assess(p);
-        }
-        let long: String = "ab".repeat(5000);
-        assert!(assess(&long).bits.is_finite());
-    }
-}
+mod tests;

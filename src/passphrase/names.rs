@@ -1,0 +1,81 @@
+//! Common Japanese family and given names, romanised in Hepburn as a passport writes them
+//! (`sato`, `shota`, `junichi`): a data table. The spellings people also type (kunrei `syota`,
+//! wāpuro `shouta`/`syouta`, long vowels `yuuki`/`ohno`, kana) are not listed; `romaji::spelling`
+//! folds every spelling to one form before the look-up.
+//!
+//! Written from general knowledge of the most frequent names (family names roughly in order of
+//! how many people bear them, given names from every generation, both sexes). Names of one or two
+//! letters (`ai`, `yu`) are left out: they cost less as plain letters than as a look-up.
+
+/// About 350 of the most common family names.
+pub(super) const FAMILY: &[&str] = &[
+    "sato", "suzuki", "takahashi", "tanaka", "ito", "watanabe", "yamamoto", "nakamura", "kobayashi", "kato",
+    "yoshida", "yamada", "sasaki", "yamaguchi", "matsumoto", "inoue", "kimura", "hayashi", "saito", "shimizu",
+    "yamazaki", "mori", "abe", "ikeda", "hashimoto", "yamashita", "ishikawa", "nakajima", "maeda", "fujita", "ogawa",
+    "goto", "okada", "hasegawa", "murakami", "kondo", "ishii", "sakamoto", "endo", "aoki", "fujii", "nishimura",
+    "fukuda", "ota", "miura", "fujiwara", "okamoto", "matsuda", "nakagawa", "nakano", "harada", "ono", "tamura",
+    "takeuchi", "kaneko", "wada", "nakayama", "ishida", "ueda", "morita", "hara", "shibata", "sakai", "kudo",
+    "yokoyama", "miyazaki", "miyamoto", "uchida", "takagi", "ando", "taniguchi", "maruyama", "imai", "takada",
+    "fujimoto", "takeda", "murata", "ueno", "sugiyama", "masuda", "sugawara", "hirano", "kojima", "otsuka", "chiba",
+    "kubo", "matsui", "iwasaki", "sakurai", "kinoshita", "noguchi", "matsuo", "kikuchi", "nomura", "arai", "sano",
+    "onishi", "sugimoto", "ichikawa", "furukawa", "mizuno", "komatsu", "shimada", "nishida", "yamauchi", "higuchi",
+    "iwata", "nagai", "kubota", "matsushita", "kawaguchi", "ishihara", "kawasaki", "tsuji", "nagata", "honda",
+    "hirai", "kawakami", "koyama", "nishikawa", "hirata", "kumagai", "okabe", "kawamura", "matsuoka", "tsuchiya",
+    "kitamura", "hattori", "takano", "ozawa", "fukushima", "taguchi", "tanabe", "miyata", "sakata", "yoshikawa",
+    "nagano", "nishi", "kawano", "yasuda", "oshima", "kawashima", "mochizuki", "yamane", "akiyama", "takayama",
+    "hoshino", "nakata", "kuroda", "hirose", "takemoto", "kamata", "sugita", "yoshimura", "araki", "kuwahara",
+    "okubo", "oda", "ishibashi", "asano", "matsumura", "ohashi", "mizutani", "yagi", "kitagawa", "sekiguchi",
+    "hamada", "oishi", "yano", "hamaguchi", "tsuda", "miyake", "shinohara", "kurihara", "ozaki", "kitano",
+    "nakanishi", "umeda", "morimoto", "okazaki", "okumura", "sawada", "iida", "ishiguro", "horie", "horiuchi",
+    "nakao", "ogura", "matsuzaki", "takeshita", "yamagishi", "nishiyama", "yamaoka", "murai", "osawa", "kanda",
+    "kono", "sekine", "kishi", "shiraishi", "tsukamoto", "fukui", "kishimoto", "tomita", "miyashita", "sakuma",
+    "hosokawa", "aoyama", "morikawa", "amano", "nakatani", "hirota", "ebihara", "hoshi", "doi", "hori", "tokuda",
+    "ninomiya", "nagasawa", "adachi", "ogata", "wakabayashi", "ichihara", "yamanaka", "kaneda", "kasai", "iwamoto",
+    "hiraoka", "naito", "fukumoto", "sugino", "koike", "nagao", "matsunaga", "ikeuchi", "yokota", "iwai", "takashima",
+    "fujisawa", "mikami", "kuroki", "tajima", "sugiura", "nakazawa", "shiota", "minami", "hayakawa", "hamano",
+    "takai", "yasui", "mukai", "ueki", "furuya", "okuda", "seki", "kataoka", "oka", "obata", "ohara", "fujioka",
+    "kawai", "tachibana", "hosoda", "hamamoto", "takase", "ogino", "terada", "katayama", "nakahara", "kurata",
+    "kitazawa", "nagashima", "yuasa", "hagiwara", "inaba", "sugano", "aizawa", "hiramatsu", "miyagawa", "sugai",
+    "yamaji", "morioka", "nishioka", "nishimoto", "kusano", "kamiya", "ishizuka", "ichinose", "numata", "tominaga",
+    "nakamoto", "fukuoka", "saeki", "kurosawa", "nagayama", "hotta", "tsutsumi", "hatano", "kaji", "kishida", "oyama",
+    "otani", "takahata", "mizushima", "ohta", "oshiro", "kiyohara", "yamakawa", "nagase", "shimomura", "nemoto",
+    "kano", "shimoda", "tamaki", "ide", "sonoda", "matsuyama", "kamei", "kasahara", "shinoda", "momose", "izumi",
+    "hiraiwa", "shirai", "hanada", "otake", "yoshioka", "maki", "asai", "sekiya", "kimoto", "aikawa", "hino",
+    "nishino", "kuribayashi", "takamura", "hamasaki", "imamura", "shibuya", "kamiyama", "mizuta", "enomoto",
+    "akimoto", "miyauchi", "nagatomo", "sakaguchi", "oba", "takagawa", "tokunaga", "horikawa",
+];
+
+/// About 353 common given names, both sexes, old and new.
+pub(super) const GIVEN: &[&str] = &[
+    "taro", "jiro", "saburo", "ichiro", "hiroshi", "takashi", "takeshi", "satoshi", "makoto", "akira", "kenji",
+    "koji", "shinji", "yuji", "seiji", "kazuya", "tetsuya", "takuya", "naoki", "hideki", "masaki", "kenichi",
+    "shinichi", "koichi", "yoichi", "junichi", "ryoichi", "shoichi", "daisuke", "kensuke", "yusuke", "keisuke",
+    "shunsuke", "kosuke", "ryosuke", "sosuke", "daiki", "yuki", "kazuki", "haruki", "tomoki", "hiroki", "koki",
+    "yuto", "haruto", "sota", "yuma", "riku", "ren", "minato", "hinata", "yamato", "sora", "hayato", "kaito", "yuta",
+    "shota", "ryota", "kota", "kenta", "ken", "jun", "ryo", "shun", "kai", "ryu", "tsubasa", "hikaru", "kaoru",
+    "osamu", "minoru", "susumu", "isamu", "mamoru", "tsutomu", "masaru", "yutaka", "hiroyuki", "takayuki",
+    "toshiyuki", "masayuki", "noriyuki", "kazuhiro", "masahiro", "toshihiro", "yoshihiro", "tomohiro", "akihiro",
+    "takahiro", "kazuo", "yoshio", "tadashi", "masao", "hideo", "nobuo", "kunio", "teruo", "yukio", "shigeru", "akio",
+    "toshio", "haruo", "fumio", "tatsuya", "naoya", "shinya", "kazuma", "takumi", "manabu", "wataru", "noboru",
+    "yoshiki", "hideaki", "tomoaki", "masato", "naoto", "yusei", "ryusei", "issei", "kohei", "shohei", "kyohei",
+    "ryohei", "yohei", "shuhei", "junpei", "kazuhiko", "nobuhiko", "masahiko", "akihiko", "toshihiko", "katsuhiko",
+    "yoshihiko", "tomoya", "yuya", "kento", "itsuki", "asahi", "aoi", "ritsu", "haru", "hiroto", "eita", "genki",
+    "akito", "atsushi", "tsuyoshi", "kiyoshi", "hitoshi", "yoshinori", "masanori", "hironori", "takanori", "shintaro",
+    "kentaro", "kotaro", "yutaro", "ryotaro", "shotaro", "sho", "hajime", "hanako", "yoko", "keiko", "kazuko", "yuko",
+    "michiko", "sachiko", "akiko", "junko", "kyoko", "noriko", "tomoko", "masako", "reiko", "naoko", "mariko",
+    "emiko", "yumiko", "kumiko", "hiroko", "yoshiko", "fumiko", "chieko", "setsuko", "kimiko", "mieko", "etsuko",
+    "haruko", "nobuko", "toshiko", "sumiko", "yasuko", "mitsuko", "ayako", "takako", "sayaka", "ayaka", "haruka",
+    "asuka", "honoka", "madoka", "yuka", "mika", "rika", "erika", "eri", "emi", "aya", "mai", "mei", "yui", "rei",
+    "kei", "nana", "nanami", "mana", "manami", "yumi", "mami", "tomomi", "hitomi", "megumi", "ayumi", "kasumi",
+    "izumi", "natsumi", "nozomi", "akemi", "naomi", "hiromi", "rumi", "sakura", "hana", "hina", "yuna", "rina",
+    "rena", "riko", "miku", "miki", "misaki", "saki", "aki", "yuri", "sayuri", "mayu", "miyu", "mayumi", "chiharu",
+    "chihiro", "chika", "chiaki", "asami", "azusa", "kaori", "saori", "shiori", "iori", "mio", "mao", "nao", "shiho",
+    "miho", "riho", "kaho", "yuina", "yuzu", "akari", "hikari", "himari", "tsumugi", "mitsuki", "satsuki", "natsuki",
+    "mizuki", "moe", "moeka", "momoka", "momoko", "haruna", "misato", "chisato", "yukari", "yukiko", "ryoko", "shoko",
+    "yoshimi", "kiyomi", "hisako", "sachie", "yoshie", "kazue", "kanako", "nanako", "kanae", "sana", "kana", "hinako",
+    "rin", "runa", "mayuko", "ruri", "yua", "ema", "kokona", "koharu", "hiyori", "tsubaki", "kaede", "ayane", "akane",
+    "ayano", "mirai", "kotone", "kotomi", "kotoha", "nodoka", "wakana", "ritsuko", "atsuko", "eiko", "seiko",
+    "shizuka", "shizuko", "midori", "sumire", "nagisa", "rie", "sayako", "tomoe", "yoshino", "aiko", "yuriko", "miwa",
+    "saya", "kyoka", "rino", "kokoro", "mitsuru", "airi", "anna", "maho", "ibuki", "tamaki", "chinatsu", "kazumi",
+    "masami", "hiroe", "yukie", "mutsumi", "satomi", "hatsune",
+];
