@@ -16,6 +16,7 @@ pub mod fold;
 pub mod i18n;
 pub mod import;
 pub mod kit;
+pub mod notices;
 pub mod organize;
 pub mod otp;
 pub mod passphrase;

@@ -116,6 +116,52 @@ pub fn fix_platforms(phone: bool) -> [Platform; 4] {
     }
 }
 
+/// The platforms whose steps to show on this device: only its own where the user agent says
+/// (an iPad may call itself a Mac: a Mac with touch counts as iPhone/iPad); where it does not
+/// (Linux, ChromeOS, an unknown browser), the phones on a touch screen, else the computers.
+pub fn fix_platforms_for(user_agent: &str, touch_points: u32) -> Vec<Platform> {
+    use Platform::*;
+    let ua = user_agent.to_ascii_lowercase();
+    if ua.contains("iphone") || ua.contains("ipad") || ua.contains("ipod") || (ua.contains("macintosh") && touch_points > 1) {
+        vec![Iphone]
+    } else if ua.contains("android") {
+        vec![Android]
+    } else if ua.contains("windows") {
+        vec![Windows]
+    } else if ua.contains("macintosh") || ua.contains("mac os x") {
+        vec![Mac]
+    } else if touch_points > 1 {
+        vec![Iphone, Android]
+    } else {
+        vec![Windows, Mac]
+    }
+}
+
+/// The clock in one line, once a check has answered (or failed): how far it is off and what the
+/// codes are worth ("Clock is 2 minutes fast · codes corrected").
+/// The whole story (and the steps) open from it.
+pub fn clock_chip(lang: Lang, advice: &Advice) -> String {
+    let off = |d: Drift| {
+        let much = amount_text(lang, d.amount);
+        match (lang, d.fast) {
+            (Lang::En, true) => format!("Clock is {much} fast"),
+            (Lang::En, false) => format!("Clock is {much} slow"),
+            (Lang::Ja, true) => format!("時計が{much}進んでいます"),
+            (Lang::Ja, false) => format!("時計が{much}遅れています"),
+        }
+    };
+    match (lang, advice.codes, advice.drift) {
+        (Lang::En, CodesNote::Corrected, Some(d)) => format!("{} · codes corrected", off(d)),
+        (Lang::Ja, CodesNote::Corrected, Some(d)) => format!("{}（補正済み）", off(d)),
+        (Lang::En, CodesNote::ClockRight, Some(d)) => format!("{} · codes work as they are", off(d)),
+        (Lang::Ja, CodesNote::ClockRight, Some(d)) => format!("{}（問題ありません）", off(d)),
+        (Lang::En, CodesNote::Corrected | CodesNote::ClockRight, None) => "Clock is right".into(),
+        (Lang::Ja, CodesNote::Corrected | CodesNote::ClockRight, None) => "時計は正確です".into(),
+        (Lang::En, _, _) => "Clock not checked yet".into(),
+        (Lang::Ja, _, _) => "時計はまだ確認できていません".into(),
+    }
+}
+
 /// A platform's name and the way to its automatic date and time, with the setting names as that
 /// system shows them.
 pub fn fix_step(lang: Lang, p: Platform) -> (&'static str, &'static str) {

@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let session = Session::new();
     provide_context(session);
+    provide_context(super::state::NoticeBoard::new());
     session.start();
     let clock = ClockSync::new();
     provide_context(clock);

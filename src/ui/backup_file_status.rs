@@ -2,7 +2,8 @@
 //! into a banner with one button when the vault has never been backed up or changes have
 //! waited for days (the rule: `BackupFileState::notice`), and what the last one-tap backup saved.
 
-use super::state::{BackupFileDone, Session};
+use super::state::{keep_waiting, BackupFileDone, NoticeBoard, Session};
+use crate::notices::Notice;
 use super::AppState;
 use crate::i18n::{self, Lang};
 use crate::vault::{BackupFileKind, BackupFileNotice, DAY_MS};
@@ -38,6 +39,9 @@ pub fn BackupStatus() -> impl IntoView {
         let today = local_ms(now) / DAY_MS;
         session.backup_file_state.with(|(b, entries)| b.notice(*entries, now, today, dismissed.get()))
     });
+    let board = expect_context::<NoticeBoard>();
+    let is_banner = move || session.kept_in.get() == super::state::KeptIn::IndexedDb && notice.get() == BackupFileNotice::Banner;
+    keep_waiting(Notice::NoBackupFile, is_banner);
     let back_up = move |_| session.back_up_now();
     let later = move |_| {
         let today = local_ms(state.now_ms.get_untracked()) / DAY_MS;
@@ -62,8 +66,10 @@ pub fn BackupStatus() -> impl IntoView {
                 }
                 match notice.get() {
                     BackupFileNotice::Nothing => ().into_any(),
+                    // Waiting for its turn: another notice is shown (one at a time).
+                    BackupFileNotice::Banner if !board.shows(Notice::NoBackupFile) => ().into_any(),
                     BackupFileNotice::Banner => view! {
-                        <section class="backup-banner" role="region" aria-label=i18n::never_backed_up(lang) data-testid="backup-banner">
+                        <section class="backup-banner" data-notice="no-backup-file" role="region" aria-label=i18n::never_backed_up(lang) data-testid="backup-banner">
                             <p>{i18n::backup_file_banner(lang, last_ago.as_deref(), backup.changes)}</p>
                             <div class="buttons">
                                 {button(lang, "backup-now primary")}

@@ -3,7 +3,8 @@
 //! correct time, offset ± uncertainty, when checked), the switch for corrected codes and "Check
 //! now" sit in a details line.
 
-use super::state::ClockSync;
+use super::state::{keep_waiting, ClockSync};
+use crate::notices::Notice;
 use super::{tr, AppState};
 use crate::clock::Clock;
 use crate::i18n::{self, Lang, T};
@@ -46,80 +47,112 @@ pub fn ClockPanel() -> impl IntoView {
     // The facts (clocks to the tenth of a second) update each second only while they are shown.
     let open = RwSignal::new(false);
     let data = move |f: fn(&crate::timesync::Measured) -> f64| move || clock.measured.get().map(|m| format!("{:.1}", f(&m)));
+    // One thing at a time: a card only when the codes may be wrong (it leads the notice board);
+    // else, once a check has answered or failed, one line that opens the whole story; before
+    // that, nothing.
+    let codes_wrong = move || matches!(said.get().codes, CodesNote::Refused | CodesNote::MayBeRefused | CodesNote::DateInDoubt);
+    keep_waiting(Notice::CodesMayBeWrong, codes_wrong);
+    let answered = move || clock.measured.with(Option::is_some) || clock.error.with(Option::is_some);
+    let (ua, touch) = crate::web::page::user_agent();
+    let platforms = StoredValue::new(i18n::fix_platforms_for(&ua, touch));
+    let icon = move || match said.get().tone {
+        Tone::Good => "✓",
+        Tone::Neutral => "○",
+        Tone::Caution | Tone::Alarm => "!",
+    };
+    let summary = move || i18n::clock_summary(state.lang.get(), &said.get(), phone).map(|text| view! {
+        <p class=format!("clock-summary {}", tone()) data-testid="clock-summary">{text}</p>
+    });
+    let fix = move || said.get().fix.then(|| {
+        let lang = state.lang.get();
+        view! {
+            <div class="clock-fix" data-testid="clock-fix">
+                <p>{i18n::t(lang, T::FixIntro)}</p>
+                <ul>
+                    {platforms.get_value().into_iter().map(|p| {
+                        let (name, steps) = i18n::fix_step(lang, p);
+                        view! { <li data-testid="clock-fix-step"><strong>{name}</strong>" "{steps}</li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+    });
+    let facts = move || view! {
+        <Show when=move || open.get()>
+            <dl class="clock-facts">
+                <dt>{tr(T::DeviceTimeLabel)}</dt>
+                <dd data-testid="device-time">{move || clock_text(state.lang.get(), device_ms())}</dd>
+                {move || report.get().shown.map(|m| {
+                    let lang = state.lang.get();
+                    // Date in doubt: the reference disagrees with this measurement, so it
+                    // is not shown as the correct time; the offset codes use still is.
+                    let reference = (report.get().verdict != Some(Verdict::Unconfirmed)).then(|| view! {
+                        <dt>{i18n::t(lang, T::ReferenceTimeLabel)}</dt>
+                        <dd data-testid="reference-time">{clock_text(lang, corrected(device_ms(), m.offset_ms))}</dd>
+                    });
+                    view! {
+                        {reference}
+                        <dt>{i18n::t(lang, T::OffsetLabel)}</dt>
+                        <dd data-testid="clock-offset">{i18n::offset_with_uncertainty(lang, m.offset_ms, m.uncertainty_ms)}</dd>
+                        <dt>{i18n::t(lang, T::MeasuredLabel)}</dt>
+                        <dd data-testid="clock-age">{i18n::measured_ago(lang, m.age_ms(device_ms()), m.is_stale(device_ms()))}</dd>
+                    }
+                })}
+            </dl>
+            <p class="hint">{tr(T::ClockSource)}</p>
+        </Show>
+        <label class="check">
+            <input type="checkbox" data-testid="clock-correct" prop:checked=move || clock.correct.get()
+                on:change=move |ev| clock.set_correct(event_target_checked(&ev)) />
+            {tr(T::CorrectLabel)}
+        </label>
+        <div class="buttons">
+            <button data-testid="sync-now" disabled=move || clock.syncing.get() on:click=move |_| clock.sync_now()>
+                {move || if clock.syncing.get() { tr(T::Syncing)() } else { tr(T::SyncNow)() }}
+            </button>
+        </div>
+    };
+    let card = move || view! {
+        <p class=move || format!("clock-status {}", tone()) data-testid="clock-verdict">
+            <span class="clock-icon" aria-hidden="true">{icon}</span>
+            <span>{move || i18n::clock_status(state.lang.get(), &said.get())}</span>
+        </p>
+        {summary}
+        {move || matches!(said.get().codes, CodesNote::Refused | CodesNote::MayBeRefused).then(|| view! {
+            <div class="buttons">
+                <button class="primary" data-testid="clock-correct-now" on:click=move |_| clock.set_correct(true)>{tr(T::CorrectNow)}</button>
+            </div>
+        })}
+        {fix}
+        <details class="clock-details" on:toggle=move |ev| open.set(crate::web::page::details_open(&ev))>
+            <summary data-testid="clock-details">{tr(T::ClockDetails)}</summary>
+            {facts}
+        </details>
+    };
+    // The line: what the codes are worth and how far the clock is off; a tap opens the words,
+    // this device's steps, the figures and the switches.
+    let line = move || view! {
+        <details class="clock-chip" data-testid="clock-chip" on:toggle=move |ev| open.set(crate::web::page::details_open(&ev))>
+            <summary data-testid="clock-details" class=move || format!("clock-line {}", tone())>
+                <span class="clock-icon" aria-hidden="true">{icon}</span>
+                <span class=move || format!("clock-status {}", tone()) data-testid="clock-verdict">{move || i18n::clock_chip(state.lang.get(), &said.get())}</span>
+            </summary>
+            {summary}
+            {fix}
+            {facts}
+        </details>
+    };
     view! {
-        <section class=move || format!("card clock tone-{}", tone()) data-testid="clock-panel" aria-labelledby="clock-title"
+        <section class=move || format!("clock tone-{}", tone()) class:card=codes_wrong data-testid="clock-panel" aria-labelledby="clock-title"
+            hidden=move || !codes_wrong() && !answered()
+            data-notice=move || codes_wrong().then_some("codes-may-be-wrong")
             data-tone=tone
             data-offset-ms=data(|m| m.offset_ms) data-uncertainty-ms=data(|m| m.uncertainty_ms)
             data-requests=move || clock.last_run.get().map(|r| r.requests.to_string())
             data-duration-ms=move || clock.last_run.get().map(|r| format!("{:.0}", r.duration_ms))
             data-syncs=move || clock.count.get().to_string()>
             <h2 class="sr-only" id="clock-title">{tr(T::ClockHeading)}</h2>
-            <p class=move || format!("clock-status {}", tone()) data-testid="clock-verdict">
-                <span class="clock-icon" aria-hidden="true">{move || match said.get().tone {
-                    Tone::Good => "✓",
-                    Tone::Neutral => "○",
-                    Tone::Caution | Tone::Alarm => "!",
-                }}</span>
-                <span>{move || i18n::clock_status(state.lang.get(), &said.get())}</span>
-            </p>
-            {move || i18n::clock_summary(state.lang.get(), &said.get(), phone).map(|text| view! {
-                <p class=format!("clock-summary {}", tone()) data-testid="clock-summary">{text}</p>
-            })}
-            {move || matches!(said.get().codes, CodesNote::Refused | CodesNote::MayBeRefused).then(|| view! {
-                <div class="buttons">
-                    <button class="primary" data-testid="clock-correct-now" on:click=move |_| clock.set_correct(true)>{tr(T::CorrectNow)}</button>
-                </div>
-            })}
-            {move || said.get().fix.then(|| {
-                let lang = state.lang.get();
-                view! {
-                    <div class="clock-fix" data-testid="clock-fix">
-                        <p>{i18n::t(lang, T::FixIntro)}</p>
-                        <ul>
-                            {i18n::fix_platforms(phone).into_iter().map(|p| {
-                                let (name, steps) = i18n::fix_step(lang, p);
-                                view! { <li data-testid="clock-fix-step"><strong>{name}</strong>" "{steps}</li> }
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                }
-            })}
-            <details class="clock-details" on:toggle=move |ev| open.set(crate::web::page::details_open(&ev))>
-                <summary data-testid="clock-details">{tr(T::ClockDetails)}</summary>
-                <Show when=move || open.get()>
-                    <dl class="clock-facts">
-                        <dt>{tr(T::DeviceTimeLabel)}</dt>
-                        <dd data-testid="device-time">{move || clock_text(state.lang.get(), device_ms())}</dd>
-                        {move || report.get().shown.map(|m| {
-                            let lang = state.lang.get();
-                            // Date in doubt: the reference disagrees with this measurement, so it
-                            // is not shown as the correct time; the offset codes use still is.
-                            let reference = (report.get().verdict != Some(Verdict::Unconfirmed)).then(|| view! {
-                                <dt>{i18n::t(lang, T::ReferenceTimeLabel)}</dt>
-                                <dd data-testid="reference-time">{clock_text(lang, corrected(device_ms(), m.offset_ms))}</dd>
-                            });
-                            view! {
-                                {reference}
-                                <dt>{i18n::t(lang, T::OffsetLabel)}</dt>
-                                <dd data-testid="clock-offset">{i18n::offset_with_uncertainty(lang, m.offset_ms, m.uncertainty_ms)}</dd>
-                                <dt>{i18n::t(lang, T::MeasuredLabel)}</dt>
-                                <dd data-testid="clock-age">{i18n::measured_ago(lang, m.age_ms(device_ms()), m.is_stale(device_ms()))}</dd>
-                            }
-                        })}
-                    </dl>
-                    <p class="hint">{tr(T::ClockSource)}</p>
-                </Show>
-                <label class="check">
-                    <input type="checkbox" data-testid="clock-correct" prop:checked=move || clock.correct.get()
-                        on:change=move |ev| clock.set_correct(event_target_checked(&ev)) />
-                    {tr(T::CorrectLabel)}
-                </label>
-                <div class="buttons">
-                    <button data-testid="sync-now" disabled=move || clock.syncing.get() on:click=move |_| clock.sync_now()>
-                        {move || if clock.syncing.get() { tr(T::Syncing)() } else { tr(T::SyncNow)() }}
-                    </button>
-                </div>
-            </details>
+            {move || if codes_wrong() { card().into_any() } else if answered() { line().into_any() } else { ().into_any() }}
             // A failed check is a note, not an alarm: the messages above already say what it means.
             {move || clock.error.get().map(|e| view! {
                 <p class="clock-note" role="status" data-testid="clock-error">{i18n::sync_error(state.lang.get(), &e)}</p>

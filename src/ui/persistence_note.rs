@@ -3,7 +3,8 @@
 //! the answer is said once, and where the data may be deleted a note with the steps (dismissed,
 //! it comes back at most once a week). In the settings: the same, always, without dismissal.
 
-use super::state::{KeptIn, Session};
+use super::state::{keep_waiting, KeptIn, NoticeBoard, Session};
+use crate::notices::Notice;
 use super::AppState;
 use crate::clock::Clock;
 use crate::i18n;
@@ -68,12 +69,19 @@ pub fn PersistenceNote(
         Some(false) => "false",
         None => "unknown",
     };
-    // At the top, the answer stands alone only when there is no note (the note starts with it).
-    let status_line = move || in_settings || (answered.get() && !show_note());
+    // At the top, the answer stands alone only when there is no note (the note starts with it);
+    // each waits its turn on the notice board. In the settings: the answer alone, always.
+    let board = expect_context::<NoticeBoard>();
+    if !in_settings {
+        keep_waiting(Notice::StorageMayBeEvicted, move || session.kept_in.get() == KeptIn::IndexedDb && show_note());
+        keep_waiting(Notice::StorageAnswer, move || session.kept_in.get() == KeptIn::IndexedDb && answered.get() && !show_note());
+    }
+    let status_line = move || in_settings || board.shows(Notice::StorageAnswer);
+    let show_note = move || !in_settings && board.shows(Notice::StorageMayBeEvicted);
     view! {
         <Show when=move || session.kept_in.get() == KeptIn::IndexedDb>
             <Show when=status_line>
-                <p class=move || if in_settings { "hint" } else { "status storage-status" } role="status"
+                <p class=move || if in_settings { "hint" } else { "status storage-status" } role="status" data-notice=(!in_settings).then_some("storage-answer")
                     data-testid=if in_settings { "persist-status" } else { "storage-status" } data-persisted=persisted_attr>
                     <span>{move || i18n::persistence_status(state.lang.get(), session.persisted.get())}</span>
                     {(!in_settings).then(|| view! {
@@ -108,7 +116,7 @@ fn StorageSteps(advice: Signal<Advice>, in_settings: bool, persisted: Signal<Opt
         }
     };
     view! {
-        <aside class="card storage-note" data-testid=if in_settings { "storage-note-settings" } else { "storage-note" }
+        <aside class="card storage-note" data-notice=(!in_settings).then_some("storage-may-be-evicted") data-testid=if in_settings { "storage-note-settings" } else { "storage-note" }
             aria-labelledby=if in_settings { "storage-note-title-s" } else { "storage-note-title" }>
             <h3 id=if in_settings { "storage-note-title-s" } else { "storage-note-title" }>{move || i18n::persistence_note_title(state.lang.get())}</h3>
             {(!in_settings).then(|| view! { <p data-testid="storage-status" data-persisted=persisted_attr>{lead}</p> })}

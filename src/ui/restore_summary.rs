@@ -2,7 +2,9 @@
 //! until closed (see `handoff::Restored`).
 
 use super::handoff::Restored;
+use super::state::{keep_waiting, NoticeBoard};
 use super::AppState;
+use crate::notices::Notice;
 use crate::i18n;
 use leptos::prelude::*;
 
@@ -12,12 +14,14 @@ pub fn RestoreSummary() -> impl IntoView {
     let state = expect_context::<AppState>();
     let restored = use_context::<Restored>();
     let summary = move || restored.and_then(|r| r.0.get());
+    let board = expect_context::<NoticeBoard>();
+    keep_waiting(Notice::Restored, move || summary().is_some());
     view! {
-        {move || summary().map(|(accounts, codes, made, adjusted)| {
+        {move || summary().filter(|_| board.shows(Notice::Restored)).map(|(accounts, codes, made, adjusted)| {
             let lang = state.lang.get();
             let notes = i18n::restore_adjustments(lang, &adjusted);
             view! {
-                <div class="notice restore-summary" role="status" data-testid="restore-summary">
+                <div class="notice restore-summary" data-notice="restored" role="status" data-testid="restore-summary">
                     <p>{i18n::restore_summary(lang, accounts, codes, made.map(crate::web::clock::local_ms))}</p>
                     {(!notes.is_empty()).then(|| view! { <p data-testid="restore-adjusted">{notes}</p> })}
                     <button type="button" class="ghost" data-testid="restore-summary-close"

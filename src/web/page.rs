@@ -154,6 +154,15 @@ pub fn is_image(file: &web_sys::File) -> bool {
     file.type_().starts_with("image/") || [".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".heic"].iter().any(|e| name.ends_with(e))
 }
 
+/// The user agent and the number of touch points (to choose words and steps for this device,
+/// nothing else).
+pub fn user_agent() -> (String, u32) {
+    let nav = web_sys::window().map(|w| w.navigator());
+    let ua = nav.as_ref().and_then(|n| n.user_agent().ok()).unwrap_or_default();
+    let touch = nav.as_ref().map(|n| n.max_touch_points()).unwrap_or(0);
+    (ua, touch.max(0) as u32)
+}
+
 /// Whether the device is worked by touch alone (its main pointer is a finger that cannot hover:
 /// a phone or tablet), so hints that name keys, shortcuts or dropping files do not apply. Read
 /// once, when first asked.

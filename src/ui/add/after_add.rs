@@ -2,7 +2,9 @@
 //! the prompt at the bottom of the screen that offers to paste the site's backup codes for it.
 
 use super::super::widgets::focus_now;
+use super::super::state::{keep_waiting, NoticeBoard};
 use super::super::AppState;
+use crate::notices::Notice;
 use crate::i18n::{self, Lang, T};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -36,8 +38,11 @@ pub(super) fn when_saved<E: 'static>(
 }
 
 /// The prompt after an add, while `prompt` holds the account: "Later", or paste its backup codes.
+/// It is a notice of the open vault: shown when the notice board says it is its turn.
 pub(super) fn prompt_view(state: AppState, prompt: RwSignal<Option<Added>>, backup_for: RwSignal<Option<u64>>) -> impl IntoView {
-    move || prompt.get().map(|added| {
+    let board = expect_context::<NoticeBoard>();
+    keep_waiting(Notice::AfterAdd, move || prompt.with(Option::is_some));
+    move || prompt.get().filter(|_| board.shows(Notice::AfterAdd)).map(|added| {
         let lang = state.lang.get();
         let id = added.id;
         let later = move || {
@@ -45,7 +50,7 @@ pub(super) fn prompt_view(state: AppState, prompt: RwSignal<Option<Added>>, back
             focus_now("add-button");
         };
         view! {
-            <section class="after-add" role="region" aria-labelledby="after-add-title" data-testid="after-add"
+            <section class="after-add" data-notice="after-add" role="region" aria-labelledby="after-add-title" data-testid="after-add"
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { later() }>
                 <p id="after-add-title" class="after-add-title">{i18n::added(lang, &added.who)}</p>
                 <p class="after-add-question">{i18n::t(lang, T::AfterAddCodesQuestion)}</p>

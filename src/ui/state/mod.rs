@@ -5,6 +5,7 @@ mod backup_files;
 mod clock;
 mod keys;
 mod migrate;
+mod notices;
 mod rows;
 mod saving;
 mod session;
@@ -12,6 +13,7 @@ mod windows;
 
 pub use clock::ClockSync;
 pub use migrate::Migration;
+pub use notices::{keep_waiting, NoticeBoard};
 pub use rows::{Row, UnreadableRow};
 pub use backup_files::{AutoSave, BackupFileDone};
 pub use session::{KeptIn, Phase, Problem, Session};
