@@ -157,6 +157,7 @@ pub fn clock_chip(lang: Lang, advice: &Advice) -> String {
         (Lang::Ja, CodesNote::ClockRight, Some(d)) => format!("{}（問題ありません）", off(d)),
         (Lang::En, CodesNote::Corrected | CodesNote::ClockRight, None) => "Clock is right".into(),
         (Lang::Ja, CodesNote::Corrected | CodesNote::ClockRight, None) => "時計は正確です".into(),
+        (_, CodesNote::DateInDoubt, _) => t(lang, T::ClockUnconfirmed).to_owned(),
         (Lang::En, _, _) => "Clock not checked yet".into(),
         (Lang::Ja, _, _) => "時計はまだ確認できていません".into(),
     }
@@ -234,6 +235,36 @@ pub fn sync_error(lang: Lang, e: &crate::timesync::SyncError) -> String {
 mod tests {
     use super::*;
     use crate::timesync::{advice, clock_report, drift, Measured, SyncError};
+
+    #[test]
+    fn the_fix_steps_are_this_devices_own() {
+        use Platform::*;
+        let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+        let ipad_as_mac = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15";
+        let android = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36";
+        let windows = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+        let linux = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+        assert_eq!(fix_platforms_for(iphone, 5), vec![Iphone]);
+        assert_eq!(fix_platforms_for(ipad_as_mac, 5), vec![Iphone]);
+        assert_eq!(fix_platforms_for(ipad_as_mac, 0), vec![Mac]);
+        assert_eq!(fix_platforms_for(android, 5), vec![Android]);
+        assert_eq!(fix_platforms_for(windows, 0), vec![Windows]);
+        assert_eq!(fix_platforms_for(linux, 0), vec![Windows, Mac]);
+        assert_eq!(fix_platforms_for(linux, 5), vec![Iphone, Android]);
+    }
+
+    #[test]
+    fn the_clock_line_is_short_and_says_what_the_codes_are_worth() {
+        let fast = Some(Drift { fast: true, amount: Amount::Minutes(2) });
+        let line = |lang, codes, drift| clock_chip(lang, &Advice { codes, drift, fix: false, tone: crate::timesync::Tone::Good });
+        assert_eq!(line(Lang::Ja, CodesNote::Corrected, fast), "時計が2分進んでいます（補正済み）");
+        assert_eq!(line(Lang::En, CodesNote::Corrected, fast), "Clock is 2 minutes fast · codes corrected");
+        assert_eq!(line(Lang::Ja, CodesNote::ClockRight, None), "時計は正確です");
+        assert_eq!(line(Lang::En, CodesNote::NotChecked, None), "Clock not checked yet");
+        assert_eq!(line(Lang::Ja, CodesNote::DateInDoubt, None), t(Lang::Ja, T::ClockUnconfirmed));
+        // Short enough for one line on a 320 px phone (about 20 Japanese characters).
+        assert!(line(Lang::Ja, CodesNote::Corrected, Some(Drift { fast: false, amount: Amount::Hours(1, 30) })).chars().count() <= 20);
+    }
 
     #[test]
     fn the_clock_offset_is_printed_to_the_precision_of_its_plus_minus() {

@@ -269,6 +269,8 @@ pub(super) fn en(key: T) -> &'static str {
         T::PinnedMark => "Pinned",
         T::CodeChangingSoon => "About to change: waiting for the next code is safer.",
         T::DisplayMenu => "Display and language",
+        T::CopyAndMark => "Copy and mark used",
+        T::RestoredCodesHeading => "Backup codes restored:",
     }
 }
 

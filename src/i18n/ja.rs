@@ -269,6 +269,8 @@ pub(super) fn ja(key: T) -> &'static str {
         T::PinnedMark => "ピン留め中",
         T::CodeChangingSoon => "まもなく切り替わります。次のコードを待つと安全です。",
         T::DisplayMenu => "表示と言語",
+        T::CopyAndMark => "コピーして使用済みにする",
+        T::RestoredCodesHeading => "復元したバックアップコード：",
     }
 }
 

@@ -352,6 +352,8 @@ pub enum T {
     PinnedMark,
     CodeChangingSoon,
     DisplayMenu,
+    CopyAndMark,
+    RestoredCodesHeading,
 }
 
 /// The string for a key.

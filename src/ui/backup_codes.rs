@@ -303,14 +303,20 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
         })}
         {next.map(|code| {
             let shown = shape.display(&code);
-            let (c1, c2) = (code.clone(), code.clone());
+            let (c1, c2, c3) = (code.clone(), code.clone(), code.clone());
             view! {
                 <div class="next-code" data-testid="next-backup-code">
                     <span class="label">{tr(T::NextCodeLabel)}</span>
                     <span class="backup-code big" data-testid="next-code-value">{shown.clone()}</span>
                     <div class="buttons">
+                        // The one tap a person at a site's "enter a backup code" box needs: the
+                        // code on the clipboard and off the list (Undo is right there).
+                        <button class="primary" data-testid="copy-mark-next" on:click=move |_| {
+                            copy(c3.clone());
+                            mark(c3.clone(), true);
+                        }>{tr(T::CopyAndMark)}</button>
                         <button data-testid="copy-next" aria-label=i18n::copy_code_label(lang, &shown) on:click=move |_| copy(c1.clone())>{tr(T::Copy)}</button>
-                        <button class="primary" data-testid="mark-next" aria-label=i18n::mark_label(lang, &shown, false)
+                        <button data-testid="mark-next" aria-label=i18n::mark_label(lang, &shown, false)
                             on:click=move |_| mark(c2.clone(), true)>{tr(T::MarkUsed)}</button>
                     </div>
                 </div>

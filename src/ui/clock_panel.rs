@@ -50,7 +50,7 @@ pub fn ClockPanel() -> impl IntoView {
     // One thing at a time: a card only when the codes may be wrong (it leads the notice board);
     // else, once a check has answered or failed, one line that opens the whole story; before
     // that, nothing.
-    let codes_wrong = move || matches!(said.get().codes, CodesNote::Refused | CodesNote::MayBeRefused | CodesNote::DateInDoubt);
+    let codes_wrong = move || matches!(said.get().codes, CodesNote::Refused | CodesNote::MayBeRefused);
     keep_waiting(Notice::CodesMayBeWrong, codes_wrong);
     let answered = move || clock.measured.with(Option::is_some) || clock.error.with(Option::is_some);
     let (ua, touch) = crate::web::page::user_agent();
@@ -144,7 +144,7 @@ pub fn ClockPanel() -> impl IntoView {
     };
     view! {
         <section class=move || format!("clock tone-{}", tone()) class:card=codes_wrong data-testid="clock-panel" aria-labelledby="clock-title"
-            hidden=move || !codes_wrong() && !answered()
+            class:waiting=move || !codes_wrong() && !answered()
             data-notice=move || codes_wrong().then_some("codes-may-be-wrong")
             data-tone=tone
             data-offset-ms=data(|m| m.offset_ms) data-uncertainty-ms=data(|m| m.uncertainty_ms)

@@ -49,9 +49,11 @@ for (const locale of ['ja-JP', 'en-US']) {
       await app.openSettings();
       await axeCheck(page, 'settings');
 
-      // The clock panel with something to say (two minutes fast), its details open.
-      await app.tid('clock-summary').waitFor({ timeout: 10000 });
+      // The clock panel with something to say (two minutes fast): its line, then opened.
+      await app.tid('clock-details').waitFor({ timeout: 10000 });
+      await axeCheck(page, 'clock line');
       await app.tid('clock-details').click();
+      await app.tid('clock-summary').waitFor();
       await app.tid('clock-offset').waitFor();
       await axeCheck(page, 'clock panel');
 

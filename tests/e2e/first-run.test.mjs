@@ -100,6 +100,10 @@ test('first screen: both choices above the fold; 12345678 refused with why and w
     // what the browser says now.
     assert.equal(await app.tid('storage-status').count(), 0, 'not asked before an account exists');
     await app.addByUri(INSTAGRAM);
+    // One notice at a time: the backup file first; put off, the storage answer's turn comes.
+    await app.tid('backup-banner').waitFor();
+    assert.equal(await app.tid('storage-status').count(), 0, 'the storage answer waits its turn');
+    await app.tid('backup-later').click();
     await app.tid('storage-status').waitFor();
     const persisted = await page.evaluate(() => navigator.storage.persisted());
     assert.equal(await app.tid('storage-status').getAttribute('data-persisted'), String(persisted));

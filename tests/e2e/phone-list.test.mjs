@@ -75,7 +75,8 @@ test('phone, Japanese: six rows with codes on screen, tap to copy, 44 px targets
     // A tap on the code copies it; no row moves. The clock check's first answer changes the
     // clock line (as it should); it must come before the page clock is paused below, or it would
     // land during the copy and be taken for a row moved by the copy.
-    await page.waitForFunction(() => !/まだ確認していません/.test(document.querySelector('[data-testid=clock-verdict]')?.textContent ?? ''));
+    await page.waitForFunction(() => document.querySelector('[data-testid=clock-panel]')?.dataset.offsetMs !== undefined
+      || document.querySelector('[data-testid=clock-error]'));
     const now = await page.evaluate(() => Date.now());
     const mid = now - (now % 30_000) + 30_000 + 10_000; // 10 s into the next period
     await page.clock.pauseAt(mid);
