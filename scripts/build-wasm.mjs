@@ -50,6 +50,14 @@ function withCustomSection(module, name, text) {
   return Buffer.concat([module, Buffer.from([0]), Buffer.from(leb128(body.length)), body]);
 }
 
+/** A copy of `file`, function names still in it (wasm-opt drops them), for the size breakdown
+ *  (scripts/wasm-breakdown.mjs, which bench.sh prints). */
+function keepNamed(targetDir, file, name) {
+  const dir = path.join(targetDir, 'wasm-names');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(file, path.join(dir, name));
+}
+
 async function pool(items, width, fn) {
   const queue = [...items];
   await Promise.all(Array.from({ length: width }, async () => { while (queue.length) await fn(queue.shift()); }));
@@ -75,6 +83,7 @@ export async function buildWasm({ source, staging, release, note = process.env.A
     const chunks = fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
     for (const c of chunks) fs.copyFileSync(path.join(split, c), path.join(pkg, c));
     const wasmFiles = [`${NAME}_bg.wasm`, ...chunks];
+    keepNamed(targetDir, path.join(pkg, `${NAME}_bg.wasm`), `${NAME}_bg.wasm`);
     if (release) {
       // npm's wasm-opt takes seconds to start: one per CPU at a time, the biggest first.
       const jobs = wasmFiles.map((f) => path.join(pkg, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
