@@ -1,66 +1,15 @@
-//! Key derivation (Argon2id for the vault; scrypt, Argon2id and PBKDF2 for imported files) in a Web Worker running the
-//! app's own module, so the page never freezes while a key is derived, and a derivation can be
+//! Key derivation (Argon2id for the vault; scrypt, Argon2id and PBKDF2 for imported files) in a Web Worker running
+//! its own small module (workers/kdf), so the page never freezes while a key is derived, and a derivation can be
 //! cancelled (the worker is ended). The jobs were checked against the caps by the pure core
 //! before they get here; this only moves bytes.
 
-use crate::import::aegis::ScryptJob;
-use crate::import::kdf::{Argon2Job, KdfJob as ImportKdfJob, Pbkdf2Job};
+use crate::import::kdf::KdfJob as ImportKdfJob;
 use crate::vault::{KdfJob, Kek};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use zeroize::{Zeroize, Zeroizing};
-
-/// What the worker runs for the vault: Argon2id, caps checked again. Exported for
-/// `assets/kdf-worker.js` only.
-#[wasm_bindgen]
-pub fn kdf_argon2id(mut passphrase: Vec<u8>, salt: &[u8], memory_kib: u32, iterations: u32, parallelism: u8) -> Option<Vec<u8>> {
-    let kdf = crate::vault::KdfParams { memory_kib, iterations, parallelism };
-    let kek = crate::vault::derive_kek(&passphrase, salt, kdf);
-    passphrase.zeroize();
-    kek.ok().map(|k| k.as_bytes().to_vec())
-}
-
-/// What the worker runs for an Aegis file: scrypt, caps as checked by the importer. Exported for
-/// `assets/kdf-worker.js` only.
-#[wasm_bindgen]
-pub fn kdf_scrypt(mut password: Vec<u8>, salt: Vec<u8>, log_n: u8, r: u32, p: u32) -> Option<Vec<u8>> {
-    let job = ScryptJob { salt, log_n, r, p };
-    let key = job.derive(&password);
-    password.zeroize();
-    key.ok().map(|k| k.to_vec())
-}
-
-/// What the worker runs for an imported file's Argon2id (Ente Auth, Proton Authenticator,
-/// Stratum): the import caps checked again. Exported for `assets/kdf-worker.js` only.
-#[wasm_bindgen]
-pub fn kdf_import_argon2id(mut password: Vec<u8>, salt: Vec<u8>, memory_kib: u32, iterations: u32, parallelism: u32) -> Option<Vec<u8>> {
-    let job = Argon2Job { salt, memory_kib, iterations, parallelism };
-    let key = job.derive(&password);
-    password.zeroize();
-    key.ok().map(|k| k.to_vec())
-}
-
-/// What the worker runs for an imported file's PBKDF2-HMAC-SHA1 (andOTP, older Stratum): the
-/// import cap checked again. Exported for `assets/kdf-worker.js` only.
-#[wasm_bindgen]
-pub fn kdf_pbkdf2_sha1(mut password: Vec<u8>, salt: Vec<u8>, iterations: u32) -> Option<Vec<u8>> {
-    let job = Pbkdf2Job { salt, iterations };
-    let key = job.derive(&password);
-    password.zeroize();
-    key.ok().map(|k| k.to_vec())
-}
-
-/// What the worker runs for FreeOTP 2's PBKDF2-HMAC-SHA512: the import cap checked again.
-/// Exported for `assets/kdf-worker.js` only.
-#[wasm_bindgen]
-pub fn kdf_pbkdf2_sha512(mut password: Vec<u8>, salt: Vec<u8>, iterations: u32) -> Option<Vec<u8>> {
-    let job = Pbkdf2Job { salt, iterations };
-    let key = job.derive_sha512(&password);
-    password.zeroize();
-    key.ok().map(|k| k.to_vec())
-}
+use zeroize::Zeroizing;
 
 /// Why no key came back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
