@@ -30,7 +30,11 @@ const app = await buildWasm({ source: src, staging: dir, release });
 writeServiceIcons({ source: src, staging: dir }); // the catalogue's logos, one file (before the service worker lists the files)
 
 // The loader, in its own file, and the page's tags for it.
-const body = `import init from '/${app.js}';\nawait init({ module_or_path: '/${app.wasm}' });\n`;
+// Where no worker can run at all, the page derives keys itself with the key-derivation worker's
+// own module, imported then (src/web/kdf.rs, `on_page`): the page's module carries no KDF.
+const kdf = app.workers.kdf;
+const onPage = `globalThis.authenticatorKdfOnPage = () => import('/${kdf.js}').then(async (m) => { await m.default({ module_or_path: '/${kdf.wasm}' }); return m; });\n`;
+const body = `import init from '/${app.js}';\n${onPage}await init({ module_or_path: '/${app.wasm}' });\n`;
 const loader = `start-${crypto.createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dir, loader), body);
 const file = (name) => fs.readFileSync(path.join(dir, name));
