@@ -133,9 +133,10 @@ export async function buildWasm({ source, staging, release, note = process.env.A
 
 /** Each worker's own module (a cdylib in workers/): the kind its script is named by, its crate,
  *  and whether it is built for wasm SIMD (`simd128`: Chrome 91, Firefox 89, Safari 16.4). SIMD is
- *  off: Argon2id at the default cost took as long with it (V8, 2026-12-07: 145–150 ms with, 142–145
- *  ms without; wasm-opt -O3 instead of -Oz was slower, 183–188 ms), the argon2 crate having no wasm
- *  SIMD code of its own. AUTHENTICATOR_KDF_SIMD=1 builds it with SIMD, to measure again. */
+ *  off: Argon2id at the default cost was no faster with it (2026-12-07, shared machine: in Node/V8
+ *  145–150 ms with, 142–145 ms without; unlock click to first code in headless Chromium 276/279 ms
+ *  with, 257/251 ms without; wasm-opt -O3 instead of -Oz was slower, 183–188 ms), the argon2 crate
+ *  having no wasm SIMD code of its own. AUTHENTICATOR_KDF_SIMD=1 builds it with SIMD, to measure again. */
 const WORKERS = {
   kdf: { crate: 'authenticator-kdf-worker', simd: process.env.AUTHENTICATOR_KDF_SIMD === '1' },
   qr: { crate: 'authenticator-qr-worker', simd: false },
