@@ -1,5 +1,6 @@
-// Key derivation off the page: runs the app's own WebAssembly module (its pure `kdf_argon2id`,
-// `kdf_scrypt`, `kdf_import_argon2id`, `kdf_pbkdf2_sha1` and `kdf_pbkdf2_sha512`) in a worker, so unlocking, creating
+// Key derivation off the page: runs its own small WebAssembly module (workers/kdf: the app's pure
+// `kdf_argon2id`, `kdf_scrypt`, `kdf_import_argon2id`, `kdf_pbkdf2_sha1` and `kdf_pbkdf2_sha512`,
+// nothing else, so the page's module carries no KDF) in a worker, so unlocking, creating
 // a vault, changing the passphrase, restoring a backup and opening an encrypted export (Aegis,
 // Ente Auth, Proton Authenticator, Stratum, andOTP, FreeOTP 2) never freeze the page, and Cancel can
 // end the work at once (the page terminates this worker). The build (scripts/post-build.mjs)

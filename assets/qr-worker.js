@@ -1,5 +1,5 @@
-// QR decoding off the page: runs the app's own WebAssembly module (its pure `qr_decode_luma`) in a
-// worker, so a picture that makes the QR library abort ends only this worker, never the app.
+// QR decoding off the page: runs its own small WebAssembly module (workers/qr: the app's pure
+// `qr_decode_luma`, nothing else, so the page's module carries no QR decoder) in a worker, so a picture that makes the QR library abort ends only this worker, never the app.
 // The build (scripts/post-build.mjs) fills in the module's hashed file names and names this file
 // by a hash of the result; the page starts the worker its own index.html names, so the worker
 // and its module are always the page's build, whatever a deploy or a cache did meanwhile.

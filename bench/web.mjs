@@ -25,17 +25,20 @@ function sizes() {
   walk(DIST);
   const size = (p) => { const body = fs.readFileSync(p); return { raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length }; };
   // What the first screen loads: the page, what it links (but the install icons and manifest),
-  // the loader's imports and the main module's own static import.
+  // the loader's imports and the main module's own static import (not a dynamic `import(...)`,
+  // such as the loader's KDF-on-the-page hook: loaded on need only).
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const first = new Set(['index.html']);
   for (const m of html.matchAll(/(?:href|src)="\/([^"]+)"/g)) if (!m[1].startsWith('pwa/')) first.add(m[1]);
   for (const f of [...first].filter((f) => f.endsWith('.js'))) {
-    for (const m of fs.readFileSync(path.join(DIST, f), 'utf8').matchAll(/(?:from |module_or_path: )["']\.?\/([^"']+)["']/g)) first.add(m[1]);
+    const text = fs.readFileSync(path.join(DIST, f), 'utf8').split('\n').filter((l) => !/\bimport\(/.test(l)).join('\n');
+    for (const m of text.matchAll(/(?:from |module_or_path: )["']\.?\/([^"']+)["']/g)) first.add(m[1]);
   }
-  const groups = { 'first screen': {}, 'parts (on first use)': {}, 'offline/install (sw, worker, icons)': {} };
+  const WORKERS = 'workers\' own modules (kdf: from the unlock screen; qr: on a picture)';
+  const groups = { 'first screen': {}, 'parts (on first use)': {}, [WORKERS]: {}, 'offline/install (sw, worker, icons)': {} };
   for (const p of files) {
     const rel = path.relative(DIST, p);
-    const group = first.has(rel) ? 'first screen' : /^(split_|chunk_)/.test(rel) ? 'parts (on first use)' : 'offline/install (sw, worker, icons)';
+    const group = first.has(rel) ? 'first screen' : /^(split_|chunk_)/.test(rel) ? 'parts (on first use)' : /^(kdf|qr)-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(rel) ? WORKERS : 'offline/install (sw, worker, icons)';
     const kind = path.extname(rel).slice(1) || 'other';
     const g = (groups[group][kind] ??= { files: 0, raw: 0, gzip: 0 });
     const s = size(p);

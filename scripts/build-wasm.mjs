@@ -6,7 +6,10 @@
 //
 // cargo build (with --emit-relocs)  ->  wasm-split-cli  ->  wasm-bindgen (main module)  ->  wasm-opt (each)
 //
-// AUTHENTICATOR_BUILD_NOTE (optional, e.g. a commit id): written into the main module as a custom
+// Then each worker's own module (workers/kdf, workers/qr: the pure core's KDFs, its QR decoder),
+// so the page's module carries neither: cargo build -> wasm-bindgen --target web -> wasm-opt.
+//
+// AUTHENTICATOR_BUILD_NOTE (optional, e.g. a commit id): written into the main module (and each worker's) as a custom
 // section `authenticator-build-note`, which the engine ignores; the module's bytes, and so every
 // hashed name, change with it. The deploy test builds a second version this way (tests/e2e/deploy).
 import fs from 'node:fs';
@@ -50,6 +53,14 @@ function withCustomSection(module, name, text) {
   return Buffer.concat([module, Buffer.from([0]), Buffer.from(leb128(body.length)), body]);
 }
 
+/** A copy of `file`, function names still in it (wasm-opt drops them), for the size breakdown
+ *  (scripts/wasm-breakdown.mjs, which bench.sh prints). */
+function keepNamed(targetDir, file, name) {
+  const dir = path.join(targetDir, 'wasm-names');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(file, path.join(dir, name));
+}
+
 async function pool(items, width, fn) {
   const queue = [...items];
   await Promise.all(Array.from({ length: width }, async () => { while (queue.length) await fn(queue.shift()); }));
@@ -75,6 +86,7 @@ export async function buildWasm({ source, staging, release, note = process.env.A
     const chunks = fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
     for (const c of chunks) fs.copyFileSync(path.join(split, c), path.join(pkg, c));
     const wasmFiles = [`${NAME}_bg.wasm`, ...chunks];
+    keepNamed(targetDir, path.join(pkg, `${NAME}_bg.wasm`), `${NAME}_bg.wasm`);
     if (release) {
       // npm's wasm-opt takes seconds to start: one per CPU at a time, the biggest first.
       const jobs = wasmFiles.map((f) => path.join(pkg, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
@@ -109,8 +121,48 @@ export async function buildWasm({ source, staging, release, note = process.env.A
       const body = fs.readFileSync(path.join(pkg, from));
       fs.writeFileSync(path.join(staging, to), from.endsWith('.js') ? rewrite(body.toString('utf8')) : body);
     }
-    return { js: renamed.get(`${NAME}.js`), loader: renamed.get('__wasm_split.js'), wasm: renamed.get(`${NAME}_bg.wasm`), chunks: chunks.map((c) => renamed.get(c)) };
+    const workers = {};
+    for (const [kind, { crate, simd }] of Object.entries(WORKERS)) {
+      workers[kind] = await buildWorker({ kind, crate, simd, targetDir, staging, release, work, note });
+    }
+    return { js: renamed.get(`${NAME}.js`), loader: renamed.get('__wasm_split.js'), wasm: renamed.get(`${NAME}_bg.wasm`), chunks: chunks.map((c) => renamed.get(c)), workers };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Each worker's own module (a cdylib in workers/): the kind its script is named by, its crate,
+ *  and whether it is built for wasm SIMD (`simd128`: Chrome 91, Firefox 89, Safari 16.4). SIMD is
+ *  off: Argon2id at the default cost was no faster with it (2026-12-07, shared machine: in Node/V8
+ *  145–150 ms with, 142–145 ms without; unlock click to first code in headless Chromium 276/279 ms
+ *  with, 257/251 ms without; wasm-opt -O3 instead of -Oz was slower, 183–188 ms), the argon2 crate
+ *  having no wasm SIMD code of its own. AUTHENTICATOR_KDF_SIMD=1 builds it with SIMD, to measure again. */
+const WORKERS = {
+  kdf: { crate: 'authenticator-kdf-worker', simd: process.env.AUTHENTICATOR_KDF_SIMD === '1' },
+  qr: { crate: 'authenticator-qr-worker', simd: false },
+};
+
+/** Builds one worker's module (cargo build, wasm-bindgen --target web, wasm-opt) into `staging`
+ *  as `<kind>-<hash>.js` and `<kind>-<hash>_bg.wasm`; returns those names. */
+async function buildWorker({ kind, crate, simd, targetDir, staging, release, work, note }) {
+  const args = ['build', '--target', 'wasm32-unknown-unknown', '-p', crate, '--offline'];
+  if (release) args.push('--release');
+  // SIMD for this crate's build only, in a target directory of its own: other RUSTFLAGS in the
+  // same directory would make cargo rebuild the app's dependencies each time.
+  const outDir = simd ? path.join(targetDir, 'simd128') : targetDir;
+  run('cargo', args, simd ? { RUSTFLAGS: '-C target-feature=+simd128', CARGO_TARGET_DIR: outDir } : {});
+  const raw = path.join(outDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${crate.replace(/-/g, '_')}.wasm`);
+  const pkg = path.join(work, `worker-${kind}`);
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', pkg, '--out-name', kind, raw]);
+  const wasm = path.join(pkg, `${kind}_bg.wasm`);
+  keepNamed(targetDir, wasm, `${kind}-worker_bg.wasm`);
+  if (release) await runAsync('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, ...(simd ? ['--enable-simd'] : []), wasm, '-o', wasm]);
+  const js = fs.readFileSync(path.join(pkg, `${kind}.js`));
+  // The build note goes in too: another build's worker is another file, as its page is.
+  const body = note ? withCustomSection(fs.readFileSync(wasm), 'authenticator-build-note', note) : fs.readFileSync(wasm);
+  const id = crypto.createHash('sha256').update(js).update(body).digest('hex').slice(0, 16);
+  const names = { js: `${kind}-${id}.js`, wasm: `${kind}-${id}_bg.wasm` };
+  fs.writeFileSync(path.join(staging, names.js), js);
+  fs.writeFileSync(path.join(staging, names.wasm), body);
+  return names;
 }

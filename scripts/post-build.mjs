@@ -7,7 +7,7 @@
 //    preloads of the first-screen module, all with Subresource Integrity hashes, where index.html's
 //    rust link stands (the page's one placeholder);
 // 3. writes the workers (QR, key derivation) from their templates in assets/*-worker.js, each
-//    named by a hash of its content (it names this build's module), and says in index.html which
+//    named by a hash of its content (it names its own module of this build), and says in index.html which
 //    build the page is and which workers are its own (`<meta name="authenticator-build">`);
 // 4. writes the service worker from its template, with this build's version and file list.
 //
@@ -30,7 +30,11 @@ const app = await buildWasm({ source: src, staging: dir, release });
 writeServiceIcons({ source: src, staging: dir }); // the catalogue's logos, one file (before the service worker lists the files)
 
 // The loader, in its own file, and the page's tags for it.
-const body = `import init from '/${app.js}';\nawait init({ module_or_path: '/${app.wasm}' });\n`;
+// Where no worker can run at all, the page derives keys itself with the key-derivation worker's
+// own module, imported then (src/web/kdf.rs, `on_page`): the page's module carries no KDF.
+const kdf = app.workers.kdf;
+const onPage = `globalThis.authenticatorKdfOnPage = () => import('/${kdf.js}').then(async (m) => { await m.default({ module_or_path: '/${kdf.wasm}' }); return m; });\n`;
+const body = `import init from '/${app.js}';\n${onPage}await init({ module_or_path: '/${app.wasm}' });\n`;
 const loader = `start-${crypto.createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dir, loader), body);
 const file = (name) => fs.readFileSync(path.join(dir, name));
@@ -40,15 +44,17 @@ const tags = [
   `<link rel="preload" href="/${app.wasm}" crossorigin="anonymous" integrity="${sri(file(app.wasm))}" as="fetch" type="application/wasm">`,
 ].join('\n  ');
 
-// The workers (assets/<kind>-worker.js: QR, key derivation): the app's module, loaded by its
-// hashed names; each worker's own name carries the hash of what it says, and the page finds it
-// in index.html as `data-<kind>-worker`.
+// The workers (assets/<kind>-worker.js: QR, key derivation): each its own module (workers/<kind>),
+// loaded by its hashed names; each worker's own name carries the hash of what it says, and the
+// page finds it in index.html as `data-<kind>-worker`.
 const workers = {};
 for (const template of fs.readdirSync(path.join(src, 'assets')).filter((f) => /^[a-z]+-worker\.js$/.test(f)).sort()) {
   const kind = template.replace(/-worker\.js$/, '');
+  const module = app.workers[kind];
+  if (!module) throw new Error(`assets/${template} has no module of its own (scripts/build-wasm.mjs, WORKERS)`);
   const worker = fs.readFileSync(path.join(src, 'assets', template), 'utf8')
-    .replace("'__JS__'", JSON.stringify('/' + app.js))
-    .replace("'__WASM__'", JSON.stringify('/' + app.wasm));
+    .replace("'__JS__'", JSON.stringify('/' + module.js))
+    .replace("'__WASM__'", JSON.stringify('/' + module.wasm));
   const name = `${kind}-worker-${crypto.createHash('sha256').update(worker).digest('hex').slice(0, 16)}.js`;
   fs.writeFileSync(path.join(dir, name), worker);
   workers[kind] = '/' + name;

@@ -13,9 +13,10 @@ node scripts/check-sizes.mjs
 
 echo "== native tests (cargo test)"
 cargo test --all-targets
+cargo test --all-targets -p authenticator-kdf-worker -p authenticator-qr-worker
 
 echo "== browser adapter tests (wasm-bindgen-test, headless Chromium)"
-cargo test --target wasm32-unknown-unknown --no-default-features --test web
+cargo test --target wasm32-unknown-unknown --no-default-features --features web --test web
 
 echo "== release build (trunk)"
 trunk build --release --offline

@@ -29,5 +29,5 @@ pub mod vault;
 
 #[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod ui;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod web;

@@ -1,66 +1,15 @@
-//! Key derivation (Argon2id for the vault; scrypt, Argon2id and PBKDF2 for imported files) in a Web Worker running the
-//! app's own module, so the page never freezes while a key is derived, and a derivation can be
+//! Key derivation (Argon2id for the vault; scrypt, Argon2id and PBKDF2 for imported files) in a Web Worker running
+//! its own small module (workers/kdf), so the page never freezes while a key is derived, and a derivation can be
 //! cancelled (the worker is ended). The jobs were checked against the caps by the pure core
 //! before they get here; this only moves bytes.
 
-use crate::import::aegis::ScryptJob;
-use crate::import::kdf::{Argon2Job, KdfJob as ImportKdfJob, Pbkdf2Job};
+use crate::import::kdf::KdfJob as ImportKdfJob;
 use crate::vault::{KdfJob, Kek};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use zeroize::{Zeroize, Zeroizing};
-
-/// What the worker runs for the vault: Argon2id, caps checked again. Exported for
-/// `assets/kdf-worker.js` only.
-#[wasm_bindgen]
-pub fn kdf_argon2id(mut passphrase: Vec<u8>, salt: &[u8], memory_kib: u32, iterations: u32, parallelism: u8) -> Option<Vec<u8>> {
-    let kdf = crate::vault::KdfParams { memory_kib, iterations, parallelism };
-    let kek = crate::vault::derive_kek(&passphrase, salt, kdf);
-    passphrase.zeroize();
-    kek.ok().map(|k| k.as_bytes().to_vec())
-}
-
-/// What the worker runs for an Aegis file: scrypt, caps as checked by the importer. Exported for
-/// `assets/kdf-worker.js` only.
-#[wasm_bindgen]
-pub fn kdf_scrypt(mut password: Vec<u8>, salt: Vec<u8>, log_n: u8, r: u32, p: u32) -> Option<Vec<u8>> {
-    let job = ScryptJob { salt, log_n, r, p };
-    let key = job.derive(&password);
-    password.zeroize();
-    key.ok().map(|k| k.to_vec())
-}
-
-/// What the worker runs for an imported file's Argon2id (Ente Auth, Proton Authenticator,
-/// Stratum): the import caps checked again. Exported for `assets/kdf-worker.js` only.
-#[wasm_bindgen]
-pub fn kdf_import_argon2id(mut password: Vec<u8>, salt: Vec<u8>, memory_kib: u32, iterations: u32, parallelism: u32) -> Option<Vec<u8>> {
-    let job = Argon2Job { salt, memory_kib, iterations, parallelism };
-    let key = job.derive(&password);
-    password.zeroize();
-    key.ok().map(|k| k.to_vec())
-}
-
-/// What the worker runs for an imported file's PBKDF2-HMAC-SHA1 (andOTP, older Stratum): the
-/// import cap checked again. Exported for `assets/kdf-worker.js` only.
-#[wasm_bindgen]
-pub fn kdf_pbkdf2_sha1(mut password: Vec<u8>, salt: Vec<u8>, iterations: u32) -> Option<Vec<u8>> {
-    let job = Pbkdf2Job { salt, iterations };
-    let key = job.derive(&password);
-    password.zeroize();
-    key.ok().map(|k| k.to_vec())
-}
-
-/// What the worker runs for FreeOTP 2's PBKDF2-HMAC-SHA512: the import cap checked again.
-/// Exported for `assets/kdf-worker.js` only.
-#[wasm_bindgen]
-pub fn kdf_pbkdf2_sha512(mut password: Vec<u8>, salt: Vec<u8>, iterations: u32) -> Option<Vec<u8>> {
-    let job = Pbkdf2Job { salt, iterations };
-    let key = job.derive_sha512(&password);
-    password.zeroize();
-    key.ok().map(|k| k.to_vec())
-}
+use zeroize::Zeroizing;
 
 /// Why no key came back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -207,42 +156,61 @@ fn message(kind: &str, secret: &[u8], salt: &[u8], numbers: &[(&str, f64)]) -> j
     m
 }
 
-/// Derives the vault key for `job` from `passphrase` in the worker. Where no worker can run at
-/// all, derives here on the page (it blocks, but the user still gets in).
+/// One derivation, by its message `kind` for the worker and the `export` of the worker's module
+/// that runs it: in the worker; where no worker can run at all, here on the page with that same
+/// module (it blocks, but the user still gets in).
+async fn derive(kind: &str, export: &str, secret: &[u8], salt: &[u8], numbers: &[(&str, f64)]) -> Result<Zeroizing<Vec<u8>>, KdfFailure> {
+    match run(message(kind, secret, salt, numbers)).await {
+        Err(KdfFailure::Failed) if page_fallback() => on_page(export, secret, salt, numbers).await,
+        other => other,
+    }
+}
+
+/// Runs `export` of the key-derivation worker's own module on the page: the loader's
+/// `authenticatorKdfOnPage` (scripts/post-build.mjs) imports this build's module on first use, so
+/// the page's own module carries no KDF. The arguments are the message's, in the same order.
+async fn on_page(export: &str, secret: &[u8], salt: &[u8], numbers: &[(&str, f64)]) -> Result<Zeroizing<Vec<u8>>, KdfFailure> {
+    let function = |of: &JsValue, name: &str| js_sys::Reflect::get(of, &name.into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let window = web_sys::window().ok_or(KdfFailure::Failed)?;
+    let load = function(&window, "authenticatorKdfOnPage").ok_or(KdfFailure::Failed)?;
+    let loading = load.call0(&JsValue::NULL).map_err(|_| KdfFailure::Failed)?;
+    let module = JsFuture::from(js_sys::Promise::resolve(&loading)).await.map_err(|_| KdfFailure::Failed)?;
+    let run = function(&module, export).ok_or(KdfFailure::Failed)?;
+    let secret = js_sys::Uint8Array::from(secret);
+    let args = js_sys::Array::of2(&secret, &js_sys::Uint8Array::from(salt));
+    for (_, v) in numbers {
+        args.push(&JsValue::from_f64(*v));
+    }
+    let key = run.apply(&JsValue::NULL, &args);
+    secret.fill(0, 0, secret.length());
+    let bytes = key.ok().and_then(|k| k.dyn_into::<js_sys::Uint8Array>().ok()).ok_or(KdfFailure::Failed)?;
+    let out = Zeroizing::new(bytes.to_vec());
+    bytes.fill(0, 0, bytes.length());
+    Ok(out)
+}
+
+/// Derives the vault key for `job` from `passphrase` in the worker (on the page where no worker
+/// can run at all).
 pub async fn argon2id(job: &KdfJob, passphrase: &str) -> Result<Kek, KdfFailure> {
     let k = job.kdf;
-    let m = message(
-        "argon2id",
-        passphrase.as_bytes(),
-        &job.salt,
-        &[("memory", f64::from(k.memory_kib)), ("iterations", f64::from(k.iterations)), ("parallelism", f64::from(k.parallelism))],
-    );
-    match run(m).await {
-        Ok(bytes) => Kek::from_slice(&bytes).ok_or(KdfFailure::Failed),
-        Err(KdfFailure::Failed) if page_fallback() => job.derive(passphrase.as_bytes()).map_err(|_| KdfFailure::Failed),
-        Err(e) => Err(e),
-    }
+    let numbers = [("memory", f64::from(k.memory_kib)), ("iterations", f64::from(k.iterations)), ("parallelism", f64::from(k.parallelism))];
+    let bytes = derive("argon2id", "kdf_argon2id", passphrase.as_bytes(), &job.salt, &numbers).await?;
+    Kek::from_slice(&bytes).ok_or(KdfFailure::Failed)
 }
 
 /// Derives the key an imported file's `job` asks for from `password` in the worker (on the page
 /// where no worker can run at all): Aegis's scrypt, Argon2id, PBKDF2.
 pub async fn import_key(job: &ImportKdfJob, password: &str) -> Result<Zeroizing<[u8; 32]>, KdfFailure> {
-    let m = match job {
-        ImportKdfJob::Scrypt(j) => message("scrypt", password.as_bytes(), &j.salt, &[("logN", f64::from(j.log_n)), ("r", f64::from(j.r)), ("p", f64::from(j.p))]),
-        ImportKdfJob::Argon2id(j) => message(
-            "importArgon2id",
-            password.as_bytes(),
-            &j.salt,
-            &[("memory", f64::from(j.memory_kib)), ("iterations", f64::from(j.iterations)), ("parallelism", f64::from(j.parallelism))],
-        ),
-        ImportKdfJob::Pbkdf2Sha1(j) => message("pbkdf2sha1", password.as_bytes(), &j.salt, &[("iterations", f64::from(j.iterations))]),
-        ImportKdfJob::Pbkdf2Sha512(j) => message("pbkdf2sha512", password.as_bytes(), &j.salt, &[("iterations", f64::from(j.iterations))]),
-    };
-    let bytes = match run(m).await {
-        Ok(bytes) => bytes,
-        Err(KdfFailure::Failed) if page_fallback() => return job.derive(password.as_bytes()).map_err(|_| KdfFailure::Failed),
-        Err(e) => return Err(e),
-    };
+    let secret = password.as_bytes();
+    let bytes = match job {
+        ImportKdfJob::Scrypt(j) => derive("scrypt", "kdf_scrypt", secret, &j.salt, &[("logN", f64::from(j.log_n)), ("r", f64::from(j.r)), ("p", f64::from(j.p))]).await,
+        ImportKdfJob::Argon2id(j) => {
+            let numbers = [("memory", f64::from(j.memory_kib)), ("iterations", f64::from(j.iterations)), ("parallelism", f64::from(j.parallelism))];
+            derive("importArgon2id", "kdf_import_argon2id", secret, &j.salt, &numbers).await
+        }
+        ImportKdfJob::Pbkdf2Sha1(j) => derive("pbkdf2sha1", "kdf_pbkdf2_sha1", secret, &j.salt, &[("iterations", f64::from(j.iterations))]).await,
+        ImportKdfJob::Pbkdf2Sha512(j) => derive("pbkdf2sha512", "kdf_pbkdf2_sha512", secret, &j.salt, &[("iterations", f64::from(j.iterations))]).await,
+    }?;
     let mut key = Zeroizing::new([0u8; 32]);
     if bytes.len() != 32 {
         return Err(KdfFailure::Failed);

@@ -1,17 +1,11 @@
 //! Pictures for the QR reader: an image file or pasted screenshot, and the camera. Each gives
 //! greyscale pixels to the pure [`crate::qr`] decoder; nothing here decodes anything.
 
-use crate::qr::{decode_luma, luma_from_rgba};
+use crate::qr::luma_from_rgba;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-/// What the QR worker runs: the pure decoder. Exported for `assets/qr-worker.js` only.
-#[wasm_bindgen]
-pub fn qr_decode_luma(width: usize, height: usize, luma: &[u8]) -> Vec<String> {
-    decode_luma(width, height, luma)
-}
 
 thread_local! {
     static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
@@ -51,7 +45,7 @@ pub fn release_worker() {
     stop_waiting();
 }
 
-/// Decodes in a Web Worker running the same module, so that a picture that trips the QR
+/// Decodes in a Web Worker running its own module (workers/qr), so that a picture that trips the QR
 /// library's internal checks (a panic aborts a WebAssembly instance) only ends that worker,
 /// never the app: the caller gets an empty result and the next call starts a fresh worker.
 async fn decode_isolated(width: u32, height: u32, luma: Vec<u8>) -> Vec<String> {

@@ -26,7 +26,7 @@ before(() => {
   A = describeBuild();
   B = describeBuild(secondBuild());
   // The test means something only if the deploy changes the names a tab of A asks for.
-  for (const k of ['version', 'wasm', 'addPart']) {
+  for (const k of ['version', 'wasm', 'addPart', 'kdf', 'qr']) {
     assert.ok(A[k] && B[k], `${k} found in both builds: ${A[k]}, ${B[k]}`);
     assert.notEqual(A[k], B[k], `the second build's ${k} differs from dist/'s`);
   }
@@ -100,7 +100,7 @@ test('a tab open during a deploy keeps working on its build; "再読み込み" r
     await QRCode.toFile(qr, `otpauth://totp/Deploy:aiko?secret=${SEED}&issuer=Deploy`, { errorCorrectionLevel: 'M', margin: 4, scale: 6 });
     await app.tid('qr-image').setInputFiles(qr);
     await app.tid('add-preview').waitFor();
-    assert.equal(await workerModule(page, 'qr'), A.wasm, 'the QR worker runs the tab\'s own module');
+    assert.equal(await workerModule(page, 'qr'), A.qr, 'the QR worker runs the tab\'s own module');
     await app.tid('submit-add').click();
     await app.tid('after-add-later').click();
     await app.row('Deploy').getByTestId('code').waitFor();
@@ -118,7 +118,7 @@ test('a tab open during a deploy keeps working on its build; "再読み込み" r
     await app.tid('unlock-screen').waitFor();
     const files = await pageFiles(page);
     assert.ok(files.includes(B.wasm) && !files.includes(A.wasm), `the reloaded page runs B's module: ${files}`);
-    assert.equal(await workerModule(page, 'kdf'), B.wasm, 'its key-derivation worker runs B\'s module');
+    assert.equal(await workerModule(page, 'kdf'), B.kdf, 'its key-derivation worker runs B\'s module');
     await app.unlock();
     assert.ok(await page.evaluate(() => window.__kdfAnswers) >= 1, 'B\'s key-derivation worker answered');
     await app.row('Deploy').getByTestId('code').waitFor();
@@ -137,7 +137,7 @@ test('a tab open during a deploy keeps working on its build; "再読み込み" r
     await page.reload();
     await app.tid('unlock-screen').waitFor();
     assert.ok((await pageFiles(page)).includes(B.wasm), 'offline, the page is B\'s');
-    assert.equal(await workerModule(page, 'kdf'), B.wasm);
+    assert.equal(await workerModule(page, 'kdf'), B.kdf);
     await app.unlock();
     await app.openAddDialog();
     await app.tid('add-dialog').press('Escape');
@@ -182,7 +182,7 @@ test('the first load after a deploy, before the new service worker is in: page, 
     await app.tid('unlock-screen').waitFor();
     const files = await pageFiles(page);
     assert.ok(files.includes(B.wasm) && !files.includes(A.wasm), `the page is B's: ${files}`);
-    assert.equal(await workerModule(page, 'kdf'), B.wasm, 'the key-derivation worker runs the page\'s module, not the one cached before the deploy');
+    assert.equal(await workerModule(page, 'kdf'), B.kdf, 'the key-derivation worker runs the page\'s module, not the one cached before the deploy');
     await app.unlock();
     assert.ok(await page.evaluate(() => window.__kdfAnswers) >= 1, 'the worker derived the key');
     await app.openAddDialog();

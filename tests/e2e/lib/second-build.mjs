@@ -1,5 +1,5 @@
 // A second build of the app, for the deploy test: the same sources as dist/, with a build note
-// written into the main module (AUTHENTICATOR_BUILD_NOTE, scripts/build-wasm.mjs), so its bytes,
+// written into the main module and the workers' (AUTHENTICATOR_BUILD_NOTE, scripts/build-wasm.mjs), so its bytes,
 // and with them every hashed name, differ from dist/'s as a real deploy's do. One
 // `trunk build --release` into target/ (cargo has nothing to recompile when dist/ is current;
 // splitting and optimising take a minute or two). E2E_SECOND_DIST names a build made beforehand
@@ -37,5 +37,8 @@ export function describeBuild(dir = DIST) {
     version: sw.match(/const VERSION = "([0-9a-f]+)"/)?.[1],
     wasm: html.match(/\/authenticator-[0-9a-f]{16}_bg\.wasm/)?.[0],
     addPart: '/' + files.find((f) => /^split_add_part-[0-9a-f]{16}\.wasm$/.test(f)),
+    // Each worker's own module (workers/kdf, workers/qr), which carries the build's note too.
+    kdf: '/' + files.find((f) => /^kdf-[0-9a-f]{16}_bg\.wasm$/.test(f)),
+    qr: '/' + files.find((f) => /^qr-[0-9a-f]{16}_bg\.wasm$/.test(f)),
   };
 }
