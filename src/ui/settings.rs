@@ -165,6 +165,9 @@ fn Passkeys() -> impl IntoView {
     };
     view! {
         <p class="hint">{tr(T::PasskeyIntro)}</p>
+        <Show when=move || session.passkeys.with(|p| !p.is_empty())>
+            <p class="status" data-testid="passkey-on">{move || i18n::passkey_on(state.lang.get())}</p>
+        </Show>
         <ul class="passkeys" data-testid="passkey-list">
             {move || {
                 let lang = state.lang.get();
@@ -188,7 +191,9 @@ fn Passkeys() -> impl IntoView {
                 }).collect_view().into_any()
             }}
         </ul>
-        <button data-testid="add-passkey" disabled=move || session.asking_passkey.get() on:click=add>{tr(T::AddPasskey)}</button>
+        <button data-testid="add-passkey" disabled=move || session.asking_passkey.get() on:click=add>
+            {move || if session.passkeys.with(Vec::is_empty) { i18n::t(state.lang.get(), T::AddPasskey) } else { i18n::add_another_passkey(state.lang.get()) }}
+        </button>
         {move || message.get().map(|key| {
             let ok = matches!(key, T::PasskeyAdded | T::PasskeyRemoved);
             view! { <p class=if ok { "status" } else { "error" } role=if ok { "status" } else { "alert" } data-testid="passkey-message">{tr(key)}</p> }

@@ -101,6 +101,23 @@ pub fn focus_now(id: &str) -> bool {
     found.map(|el| el.focus().is_ok()).unwrap_or(false)
 }
 
+/// Moves focus to the element with `data-testid` `id` once it is on the page (a screen loaded in
+/// its own module may take a few frames), unless the user has put the focus somewhere meanwhile
+/// or a dialog is open: after a lock or an unlock, where the next action is.
+pub fn focus_when_shown(id: &'static str) {
+    fn attempt(id: &'static str, frames_left: u32) {
+        request_animation_frame(move || {
+            let idle = focused_element().is_none();
+            let in_dialog = document().query_selector("dialog[open]").ok().flatten().is_some();
+            if !idle || in_dialog || focus_now(id) || frames_left == 0 {
+                return;
+            }
+            attempt(id, frames_left - 1);
+        });
+    }
+    attempt(id, 180);
+}
+
 /// Translates a key in the current language (reactive).
 pub fn tr(key: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let state = expect_context::<AppState>();
