@@ -18,10 +18,21 @@ pub fn SettingsPanel() -> impl IntoView {
     let session = expect_context::<Session>();
     let stored = move || session.kept_in.get() == KeptIn::IndexedDb;
     let opened = RwSignal::new(false);
+    let summary = NodeRef::<leptos::html::Summary>::new();
+    // Escape folds the settings and gives the focus back to their heading, as the menus do.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(s) = summary.get_untracked() else { return };
+        let Some(details) = s.parent_element() else { return };
+        if ev.key() == "Escape" && details.has_attribute("open") {
+            ev.prevent_default();
+            let _ = details.remove_attribute("open");
+            let _ = s.focus();
+        }
+    };
     view! {
         <Show when=stored>
-            <details class="card settings" data-testid="settings" on:toggle=move |_| opened.set(true)>
-                <summary>{tr(T::Settings)}</summary>
+            <details class="card settings" data-testid="settings" on:toggle=move |_| opened.set(true) on:keydown=on_key>
+                <summary node_ref=summary data-testid="settings-summary">{tr(T::Settings)}</summary>
                 {super::parts::on_first_use(move || opened.get(), settings_loader::settings)}
             </details>
         </Show>
