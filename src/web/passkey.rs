@@ -84,7 +84,7 @@ pub async fn can_offer() -> bool {
     let class = get(&window, "PublicKeyCredential");
     let ask = get(&class, "getClientCapabilities");
     let Some(ask) = ask.dyn_ref::<js_sys::Function>() else { return true };
-    let Ok(promise) = ask.call0(&class).and_then(|p| p.dyn_into::<js_sys::Promise>().map_err(JsValue::from)) else { return true };
+    let Ok(promise) = ask.call0(&class).and_then(|p| p.dyn_into::<js_sys::Promise>()) else { return true };
     match JsFuture::from(promise).await {
         Ok(caps) => get(&caps, "extension:prf").as_bool() != Some(false),
         Err(_) => true,
