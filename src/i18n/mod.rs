@@ -20,6 +20,7 @@ mod ja;
 mod kit;
 mod limits;
 mod migrate;
+mod passkey;
 mod transfer;
 mod transfer_kdf;
 mod vault;
@@ -43,6 +44,8 @@ pub use gate::{
     back_to_choices, close_label, first_choice, home_screen_steps, new_passphrase_refusal, passphrase_floor, passphrase_suggestion, restore_summary, show_hide_text, show_passphrase,
     persistence_note, persistence_note_dismiss, persistence_note_title, persistence_status, weakness,
 };
+// Unlocking with a fingerprint or face (passkey).
+pub use passkey::{add_another_passkey, passkey_offer_done, passkey_offer_enroll, passkey_offer_later, passkey_offer_text, passkey_offer_title, passkey_on, unlock_intro_passkey};
 pub use transfer::{
     batch_progress, file_too_large, format_name, import_done, import_error, import_found, known_app_route, not_exportable, qr_of, same_label_question, same_secret_choice, same_secret_preview,
     same_secret_question, skip_reason,

@@ -139,6 +139,16 @@ pub fn App() -> impl IntoView {
         Phase::Starting | Phase::Create | Phase::Working => {}
         Phase::Locked | Phase::Damaged | Phase::Newer(_) => migration.forget(),
     });
+    // Unlocked (or created): the focus goes where the next action is, the search (on a touch
+    // screen, which would raise the keyboard for it, the first code), or Add in an empty vault.
+    Effect::new(move |was: Option<Phase>| {
+        let now = session.phase.get();
+        if now == Phase::Open && matches!(was, Some(Phase::Working | Phase::Locked)) {
+            let first = if page::touch_only() { "copy" } else { "search" };
+            super::widgets::focus_when_shown(if session.rows.with_untracked(Vec::is_empty) { "add-button" } else { first });
+        }
+        now
+    });
     let can_lock = move || session.phase.get() == Phase::Open && session.kept_in.get() == KeptIn::IndexedDb;
     windows.close_while_locked(session, state.status);
 
@@ -201,6 +211,7 @@ pub(super) fn OpenScreen() -> impl IntoView {
         </Show>
         <super::widgets::SessionProblem />
         <unreadable::UnreadableEntries />
+        <super::passkey_offer::PasskeyOffer />
         <list::AccountList />
         <settings::SettingsPanel />
     }

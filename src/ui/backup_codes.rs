@@ -142,7 +142,11 @@ pub fn BackupCodesDialog() -> impl IntoView {
     });
     let marks = Marks { marked, keep_on_note, note_ref };
 
-    super::sync_modal(dialog, move || open_for.get().is_some());
+    // Opened from a menu that has closed since, or by a tap that focused nothing: back to the
+    // row's own backup-codes button.
+    super::widgets::sync_modal_or(dialog, move || open_for.get().is_some(), move || {
+        open_for.get_untracked().map(|id| format!("[data-menu-of=\"{id}\"] [data-testid=backup-button]"))
+    });
     let row = Memo::new(move |_| open_for.get().and_then(|id| session.rows.with(|rows| rows.iter().find(|r| r.id == id).map(RowView::from))));
 
     let clear = move || {

@@ -95,23 +95,29 @@ fn CreateForm() -> impl IntoView {
     }
 }
 
-/// A vault is stored: ask for the passphrase.
+/// A vault is stored: ask for the passphrase, or lead with the passkey when the vault has one.
+/// The focus is where the next action is: the passkey button, else the passphrase (again the
+/// passphrase after a refused one).
 #[component]
 pub fn UnlockScreen() -> impl IntoView {
     let session = expect_context::<Session>();
+    let state = expect_context::<super::AppState>();
     let pass = RwSignal::new(String::new());
+    let has_passkey = move || session.passkeys.with(|p| !p.is_empty());
+    let leads_with_passkey = session.passkeys.with_untracked(|p| !p.is_empty()) && session.problem.with_untracked(Option::is_none);
+    super::widgets::focus_when_shown(if leads_with_passkey { "unlock-passkey" } else { "unlock-pass" });
     view! {
         <section class="card gate" data-testid="unlock-screen" aria-labelledby="unlock-title">
             <h2 id="unlock-title">{tr(T::UnlockTitle)}</h2>
-            <p>{tr(T::UnlockIntro)}</p>
+            <p data-testid="unlock-intro">{move || if has_passkey() { crate::i18n::unlock_intro_passkey(state.lang.get()) } else { crate::i18n::t(state.lang.get(), T::UnlockIntro) }}</p>
             <Show when=move || session.discarded.get()>
                 <p class="notice" role="status" data-testid="lock-discarded">{tr(T::LockDiscarded)}</p>
             </Show>
             // A passkey first when the vault has one: one touch; the passphrase stays right below.
-            <Show when=move || session.passkeys.with(|p| !p.is_empty())>
+            <Show when=has_passkey>
                 <div class="buttons start passkey-unlock">
                     <button type="button" class="primary" data-testid="unlock-passkey" disabled=move || session.asking_passkey.get()
-                        on:click=move |_| session.unlock_with_passkey()>{tr(T::UnlockWithPasskey)}</button>
+                        on:click=move |_| session.unlock_with_passkey()>{move || crate::i18n::passkey_offer_title(state.lang.get())}</button>
                 </div>
                 <Show when=move || session.asking_passkey.get()>
                     <p class="status" role="status" data-testid="passkey-asking">{tr(T::PasskeyAsking)}</p>
@@ -120,9 +126,9 @@ pub fn UnlockScreen() -> impl IntoView {
             </Show>
             <form on:submit=move |ev| { ev.prevent_default(); session.unlock(pass.get_untracked()); pass.set(String::new()); }>
                 <label for="unlock-pass">{tr(T::PassLabel)}</label>
-                <PassInput id="unlock-pass" label=T::PassLabel autocomplete="current-password" value=pass autofocus=true />
+                <PassInput id="unlock-pass" label=T::PassLabel autocomplete="current-password" value=pass autofocus=!leads_with_passkey />
                 <super::widgets::SessionProblem />
-                <div class="buttons"><button type="submit" class=move || if session.passkeys.with(|p| p.is_empty()) { "primary" } else { "" } data-testid="unlock">{tr(T::UnlockButton)}</button></div>
+                <div class="buttons"><button type="submit" class=move || if has_passkey() { "" } else { "primary" } data-testid="unlock">{tr(T::UnlockButton)}</button></div>
             </form>
         </section>
     }

@@ -12,6 +12,7 @@ mod kit;
 mod list;
 mod migrate_start;
 mod parts;
+mod passkey_offer;
 mod passphrase;
 mod persistence_note;
 mod restore;

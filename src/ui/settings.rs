@@ -18,10 +18,21 @@ pub fn SettingsPanel() -> impl IntoView {
     let session = expect_context::<Session>();
     let stored = move || session.kept_in.get() == KeptIn::IndexedDb;
     let opened = RwSignal::new(false);
+    let summary = NodeRef::<leptos::html::Summary>::new();
+    // Escape folds the settings and gives the focus back to their heading, as the menus do.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(s) = summary.get_untracked() else { return };
+        let Some(details) = s.parent_element() else { return };
+        if ev.key() == "Escape" && details.has_attribute("open") {
+            ev.prevent_default();
+            let _ = details.remove_attribute("open");
+            let _ = s.focus();
+        }
+    };
     view! {
         <Show when=stored>
-            <details class="card settings" data-testid="settings" on:toggle=move |_| opened.set(true)>
-                <summary>{tr(T::Settings)}</summary>
+            <details class="card settings" data-testid="settings" on:toggle=move |_| opened.set(true) on:keydown=on_key>
+                <summary node_ref=summary data-testid="settings-summary">{tr(T::Settings)}</summary>
                 {super::parts::on_first_use(move || opened.get(), settings_loader::settings)}
             </details>
         </Show>
@@ -165,6 +176,9 @@ fn Passkeys() -> impl IntoView {
     };
     view! {
         <p class="hint">{tr(T::PasskeyIntro)}</p>
+        <Show when=move || session.passkeys.with(|p| !p.is_empty())>
+            <p class="status" data-testid="passkey-on">{move || i18n::passkey_on(state.lang.get())}</p>
+        </Show>
         <ul class="passkeys" data-testid="passkey-list">
             {move || {
                 let lang = state.lang.get();
@@ -188,7 +202,9 @@ fn Passkeys() -> impl IntoView {
                 }).collect_view().into_any()
             }}
         </ul>
-        <button data-testid="add-passkey" disabled=move || session.asking_passkey.get() on:click=add>{tr(T::AddPasskey)}</button>
+        <button data-testid="add-passkey" disabled=move || session.asking_passkey.get() on:click=add>
+            {move || if session.passkeys.with(Vec::is_empty) { i18n::t(state.lang.get(), T::AddPasskey) } else { i18n::add_another_passkey(state.lang.get()) }}
+        </button>
         {move || message.get().map(|key| {
             let ok = matches!(key, T::PasskeyAdded | T::PasskeyRemoved);
             view! { <p class=if ok { "status" } else { "error" } role=if ok { "status" } else { "alert" } data-testid="passkey-message">{tr(key)}</p> }

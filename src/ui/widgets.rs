@@ -47,13 +47,22 @@ pub fn file_problem(lang: Lang, e: crate::web::files::FileError, refused: impl F
 /// the element that opened it when it closes, however it closes (Escape, Close, done, or the vault
 /// locked): what had focus when it opened, if that is still on the page.
 pub fn sync_modal(dialog: NodeRef<leptos::html::Dialog>, shown: impl Fn() -> bool + Send + Sync + 'static) {
+    sync_modal_or(dialog, shown, || None);
+}
+
+/// [`sync_modal`], and where the focus goes when what opened the dialog is gone or never had the
+/// focus (a menu item that closed with its menu, a tap that focused nothing): the element that
+/// `fallback` (asked as the dialog opens) selects, if it is on the page then.
+pub fn sync_modal_or(dialog: NodeRef<leptos::html::Dialog>, shown: impl Fn() -> bool + Send + Sync + 'static, fallback: impl Fn() -> Option<String> + Send + Sync + 'static) {
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let instead = StoredValue::new(None::<String>);
     Effect::new(move |was_shown: Option<bool>| {
         let now_shown = shown();
         let Some(d) = dialog.get() else { return now_shown };
         if now_shown {
             if !d.open() {
                 opener.set_value(focused_element());
+                instead.set_value(untrack(&fallback));
                 let _ = d.show_modal();
             }
         } else {
@@ -61,7 +70,7 @@ pub fn sync_modal(dialog: NodeRef<leptos::html::Dialog>, shown: impl Fn() -> boo
                 d.close();
             }
             if was_shown == Some(true) {
-                return_focus(opener);
+                return_focus(opener, instead.try_update_value(Option::take).flatten());
             }
         }
         now_shown
@@ -74,14 +83,23 @@ fn focused_element() -> Option<web_sys::HtmlElement> {
     document().active_element()?.dyn_into::<web_sys::HtmlElement>().ok().filter(|e| e.tag_name() != "BODY")
 }
 
-/// Focuses what opened a dialog, once the dialog's own closing is done (the browser may move focus
-/// as it closes; a dialog closed because another opened keeps the new one's focus).
-fn return_focus(opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>) {
-    let Some(el) = opener.try_update_value(Option::take).flatten() else { return };
+/// Focuses what opened a dialog (else the element `instead` selects), once the dialog's own
+/// closing is done (the browser may move focus as it closes; a dialog closed because another
+/// opened keeps the new one's focus).
+fn return_focus(opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>, instead: Option<String>) {
+    use wasm_bindgen::JsCast;
+    let el = opener.try_update_value(Option::take).flatten();
     request_animation_frame(move || {
         let in_other_dialog = document().query_selector("dialog[open]").ok().flatten().is_some();
-        if el.is_connected() && !in_other_dialog {
-            let _ = el.focus();
+        if in_other_dialog {
+            return;
+        }
+        let target = el.filter(|e| e.is_connected()).or_else(|| {
+            let selector = instead?;
+            document().query_selector(&selector).ok().flatten()?.dyn_into::<web_sys::HtmlElement>().ok()
+        });
+        if let Some(t) = target {
+            let _ = t.focus();
         }
     });
 }
@@ -99,6 +117,23 @@ pub fn focus_now(id: &str) -> bool {
     use wasm_bindgen::JsCast;
     let found = document().query_selector(&format!("[data-testid={id}]")).ok().flatten().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     found.map(|el| el.focus().is_ok()).unwrap_or(false)
+}
+
+/// Moves focus to the element with `data-testid` `id` once it is on the page (a screen loaded in
+/// its own module may take a few frames), unless the user has put the focus somewhere meanwhile
+/// or a dialog is open: after a lock or an unlock, where the next action is.
+pub fn focus_when_shown(id: &'static str) {
+    fn attempt(id: &'static str, frames_left: u32) {
+        request_animation_frame(move || {
+            let idle = focused_element().is_none();
+            let in_dialog = document().query_selector("dialog[open]").ok().flatten().is_some();
+            if !idle || in_dialog || focus_now(id) || frames_left == 0 {
+                return;
+            }
+            attempt(id, frames_left - 1);
+        });
+    }
+    attempt(id, 180);
 }
 
 /// Translates a key in the current language (reactive).

@@ -73,6 +73,24 @@ pub async fn available() -> bool {
     JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
+/// Whether to offer a passkey at all: a platform authenticator is there, and the browser does not
+/// say it lacks PRF (`getClientCapabilities`, where the browser has it; elsewhere PRF is only
+/// known once a credential is made, and a passkey without it is refused then, nothing changed).
+pub async fn can_offer() -> bool {
+    if !available().await {
+        return false;
+    }
+    let Some(window) = web_sys::window() else { return false };
+    let class = get(&window, "PublicKeyCredential");
+    let ask = get(&class, "getClientCapabilities");
+    let Some(ask) = ask.dyn_ref::<js_sys::Function>() else { return true };
+    let Ok(promise) = ask.call0(&class).and_then(|p| p.dyn_into::<js_sys::Promise>()) else { return true };
+    match JsFuture::from(promise).await {
+        Ok(caps) => get(&caps, "extension:prf").as_bool() != Some(false),
+        Err(_) => true,
+    }
+}
+
 fn error_of(e: &JsValue) -> PasskeyError {
     match e.dyn_ref::<web_sys::DomException>().map(|d| d.name()) {
         Some(name) if name == "NotAllowedError" || name == "AbortError" => PasskeyError::Cancelled,

@@ -20,6 +20,9 @@ pub enum Key {
     ClockMeasured,
     /// Whether codes use the corrected time (`on`, `off`).
     ClockCorrect,
+    /// The offer to unlock with a fingerprint or face was answered ("later", made, or this
+    /// device cannot): it is not shown again.
+    PasskeyOfferDone,
 }
 
 impl Key {
@@ -32,6 +35,7 @@ impl Key {
             Key::BackupBannerDismissedDay => "backup.banner-dismissed-day",
             Key::ClockMeasured => "clock.measured",
             Key::ClockCorrect => "clock.correct",
+            Key::PasskeyOfferDone => "pref.passkeyOfferDone",
         }
     }
 }

@@ -2,7 +2,9 @@
 // authenticator with user verification and the PRF extension, driven over CDP): enrol in the
 // settings, lock, unlock with one tap, see the codes; a failed fingerprint falls back to the
 // passphrase without an error wall; remove the passkey and the passphrase still works; a backup
-// exported meanwhile holds no passkey and opens with the passphrase in a fresh browser.
+// exported meanwhile holds no passkey and opens with the passphrase in a fresh browser. Where the
+// browser can make one, it is offered once after the vault is created; the lock screen leads with
+// it (first, focused) and the settings say it is on.
 // WebAuthn refuses an IP address as its relying party, so the page is opened as `localhost`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -162,5 +164,102 @@ test('changing the passphrase keeps the passkey working (its slot is re-wrapped 
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
+  }
+});
+
+test('offered once after creating the vault (ja, 390 px): turn on, then the lock screen leads with it and the settings say on', async () => {
+  const b = await launch({ viewport: PHONE, locale: 'ja-JP' });
+  try {
+    const { page } = b;
+    const auth = await virtualAuthenticator(page);
+    const app = new AppPage(page, localhost());
+    await app.open();
+    await app.tid('passkey-offer').waitFor();
+    const offer = await app.tid('passkey-offer').textContent();
+    assert.match(offer, /指紋・顔認証でロック解除/);
+    assert.match(offer, /あとで/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'passkey-offer-ja-390.png') });
+    await app.tid('passkey-offer-enroll').click();
+    await app.tid('passkey-offer').waitFor({ state: 'hidden', timeout: 15000 });
+    assert.equal((await auth.credentials()).length, 1, 'one credential on the authenticator');
+    await app.addByUri(LINK);
+
+    // The lock screen: the passkey first, said first, and focused.
+    await app.tid('lock').click();
+    await app.tid('unlock-screen').waitFor();
+    await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'unlock-passkey', null, { timeout: 5000 }).catch(() => {});
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset?.testid), 'unlock-passkey', 'the passkey button has the focus');
+    const intro = await app.tid('unlock-intro').textContent();
+    assert.match(intro, /指紋・顔認証でロックを解除するか、パスフレーズを入力/);
+    assert.doesNotMatch(intro, /コードを表示するには/);
+    assert.match(await app.tid('unlock-passkey').textContent(), /指紋・顔認証/);
+    const passkeyFirst = await page.evaluate(() => {
+      const key = document.querySelector('[data-testid=unlock-passkey]');
+      const field = document.querySelector('[data-testid=unlock-pass]');
+      return !!(key.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    assert.ok(passkeyFirst, 'the passkey button comes before the passphrase field');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'passkey-lock-ja-390.png') });
+    // Enter on the focused button is the whole unlock.
+    await page.keyboard.press('Enter');
+    await app.tid('add-button').waitFor({ timeout: 15000 });
+    await expectRightCode(app, page, 'Passkey Bank');
+
+    // The settings: on, with its name and Remove; the button adds another.
+    await app.openSettings();
+    await app.tid('passkey-on').waitFor();
+    assert.match(await app.tid('passkey-on').textContent(), /指紋・顔認証でのロック解除：オン/);
+    assert.match(await app.tid('passkey-item').textContent(), /この端末/);
+    assert.equal(await app.tid('remove-passkey').count(), 1);
+    assert.match(await app.tid('add-passkey').textContent(), /別のパスキーを追加/);
+    assert.doesNotMatch(await app.tid('add-passkey').textContent(), /できるようにする/);
+    // Removed: off again, and the button reads as turning it on.
+    await app.tid('remove-passkey').click();
+    await app.tid('passkey-none').waitFor();
+    assert.equal(await app.tid('passkey-on').count(), 0);
+    assert.match(await app.tid('add-passkey').textContent(), /できるようにする/);
+    // The offer was answered: not made again, even with the vault's passkey gone.
+    assert.equal(await app.tid('passkey-offer').count(), 0);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('"Later" puts the offer away for good; a browser that cannot make a passkey is never offered one', async () => {
+  const b = await launch({ viewport: PHONE, locale: 'ja-JP' });
+  try {
+    const { page } = b;
+    await virtualAuthenticator(page);
+    const app = new AppPage(page, localhost());
+    await app.open();
+    await app.tid('passkey-offer').waitFor();
+    await app.tid('passkey-offer-later').click();
+    await app.tid('passkey-offer').waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset?.testid), 'add-button', 'the next action: add');
+    await app.tid('lock').click();
+    await app.tid('unlock-screen').waitFor();
+    assert.equal(await app.tid('unlock-passkey').count(), 0);
+    assert.match(await app.tid('unlock-intro').textContent(), /パスフレーズ/);
+    await app.unlock();
+    await page.reload();
+    await app.unlock();
+    await app.tid('add-button').waitFor();
+    await page.waitForTimeout(500); // the capability check has answered by now
+    assert.equal(await app.tid('passkey-offer').count(), 0, 'not offered again');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+  // No platform authenticator: no offer.
+  const plain = await launch({ viewport: PHONE, locale: 'ja-JP' });
+  try {
+    const app = new AppPage(plain.page, localhost());
+    await app.open();
+    await plain.page.waitForTimeout(500);
+    assert.equal(await app.tid('passkey-offer').count(), 0);
+    assert.deepEqual(plain.errors, []);
+  } finally {
+    await plain.close();
   }
 });

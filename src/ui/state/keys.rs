@@ -9,6 +9,7 @@ use crate::web::kdf::{self, KeyFailure};
 use crate::web::passkey::{self, PasskeyError};
 use crate::web::clock::BrowserClock;
 use crate::web::perf::Span;
+use crate::web::prefs::{self, Key};
 use crate::web::random::WebRandom;
 use crate::web::tabs::TabMessage;
 use leptos::prelude::*;
@@ -66,6 +67,22 @@ impl Session {
                 Err(_) => note(T::PasskeyFailed),
             }
         });
+    }
+
+    /// Whether this device can be offered unlocking with a fingerprint or face: a platform
+    /// passkey with PRF can be made here and the offer was not answered before. Starts false and
+    /// turns true once the browser has said so.
+    pub fn passkey_offer(self) -> ReadSignal<bool> {
+        let offer = RwSignal::new(false);
+        if prefs::get(Key::PasskeyOfferDone).is_none() {
+            spawn_local(async move { offer.set(passkey::can_offer().await) });
+        }
+        offer.read_only()
+    }
+
+    /// The offer was answered (later, made, or this device cannot): it is not made again.
+    pub fn passkey_offer_answered(self) {
+        prefs::set(Key::PasskeyOfferDone, "1");
     }
 
     /// Adds a passkey to the open vault: the browser makes a platform passkey with PRF, and its
