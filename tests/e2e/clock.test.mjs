@@ -83,7 +83,10 @@ for (const [offsetMs, words] of [[93_400, /^This device's clock is 2 minutes slo
       await app.page.waitForFunction(() => true);
       const deviceCode = (await app.row('Skewed').getByTestId('code').textContent()).replace(/\s/g, '');
       assert.ok([totp(Date.now()), totp(Date.now() - 1500)].includes(deviceCode));
+      // Back on from the card's own switch (in its details line).
+      await app.tid('clock-details').click();
       await app.tid('clock-correct').check();
+      await app.tid('corrected-badge').waitFor();
       assert.deepEqual(b.errors, []);
     } finally {
       await b.close();
@@ -193,7 +196,7 @@ for (const [locale, words] of [
       // One line, in green (the codes are right), nothing else of the clock on screen.
       assert.equal(panel.open, false);
       assert.ok(panel.lineHeight <= 48, `one line: ${panel.lineHeight} px`);
-      assert.deepEqual(panel.order, ['clock-details', 'clock-verdict'], panel.order.join(', '));
+      assert.deepEqual(panel.order, ['clock-chip', 'clock-details', 'clock-verdict'], panel.order.join(', '));
       assert.match(panel.status.text, words.status);
       const [r, g, bl] = panel.status.color.match(/\d+/g).map(Number);
       assert.ok(g > r + 40 && g > bl, `the line is green: ${panel.status.color}`);
@@ -205,7 +208,7 @@ for (const [locale, words] of [
       await app.tid('clock-details').click();
       await app.tid('clock-offset').waitFor();
       panel = await readPanelInOrder(b.page);
-      assert.deepEqual(panel.order.slice(0, 4), ['clock-details', 'clock-verdict', 'clock-summary', 'clock-fix'], panel.order.join(', '));
+      assert.deepEqual(panel.order.slice(0, 5), ['clock-chip', 'clock-details', 'clock-verdict', 'clock-summary', 'clock-fix'], panel.order.join(', '));
       assert.ok(panel.order.indexOf('clock-offset') > panel.order.lastIndexOf('clock-fix-step'), panel.order.join(', '));
       assert.match(panel.summary, words.drift);
       assert.equal(panel.steps.length, words.steps.length, panel.steps.join(' | '));
