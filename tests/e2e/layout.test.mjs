@@ -80,9 +80,12 @@ test('every row kind at 320, 360, 390 and 430 px, ja and en: names whole, no ove
       const issuer = r.querySelector('[data-testid=issuer]').getBoundingClientRect();
       const code = r.querySelector('[data-testid=copy]').getBoundingClientRect();
       const hit = (p, q) => Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 0.5 && Math.min(p.right, q.right) - Math.max(p.left, q.left) > 0.5;
-      return { mark: !!mark, issuer: (mark && hit(mark, issuer)) || hit(code, issuer) };
+      const codes = r.querySelector('[data-testid=backup-button]').getBoundingClientRect();
+      return { mark: !!mark, issuer: (mark && hit(mark, issuer)) || hit(code, issuer), codes: !!mark && hit(mark, codes) };
     });
+    assert.ok(cover.mark, 'a copied code is marked');
     assert.equal(cover.issuer, false, 'the copy highlight stays off the issuer');
+    assert.equal(cover.codes, false, 'the copied mark stays off the backup-codes control');
 
     const problems = [];
     for (const lang of ['ja', 'en']) {

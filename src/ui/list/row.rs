@@ -370,7 +370,9 @@ fn code_line(
                                 <span class="digits" data-testid="code" aria-hidden="true">{move || code.get().grouped()}</span>
                                 <span class="sr-only">{move || format!("{} — {}", spoken(&code.get().as_plain()), i18n::copy_label(state.lang.get(), &who()))}</span>
                                 <Show when=move || note.copied(id) == Some(true)>
-                                    <span class="copied-mark" aria-hidden="true">"✓ "{tr(T::Copied)}</span>
+                                    // A check beside the code (the toast says it in words): it stays clear of the
+                                    // next-code button and the backup-codes control.
+                                    <span class="copied-mark" aria-hidden="true" title=tr(T::Copied)>"✓"</span>
                                 </Show>
                             </button>
                         }
