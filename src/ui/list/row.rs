@@ -372,7 +372,7 @@ fn code_line(
                                 <Show when=move || note.copied(id) == Some(true)>
                                     // A check beside the code (the toast says it in words): it stays clear of the
                                     // next-code button and the backup-codes control.
-                                    <span class="copied-mark" aria-hidden="true" title=tr(T::Copied)>"✓"</span>
+                                    <span class="copied-mark" aria-hidden="true">"✓"<span class="sr-only">{tr(T::Copied)}</span></span>
                                 </Show>
                             </button>
                         }
