@@ -75,6 +75,7 @@ test('every row kind at 320, 360, 390 and 430 px, ja and en: names whole, no ove
 
     // A copied code: its mark stays off the service's name.
     await app.copyCode('Instagram');
+    await app.row('Instagram').locator('.copied-mark').waitFor();
     const cover = await app.row('Instagram').evaluate((r) => {
       const mark = r.querySelector('.copied-mark')?.getBoundingClientRect();
       const issuer = r.querySelector('[data-testid=issuer]').getBoundingClientRect();
