@@ -11,10 +11,12 @@ pub fn codes_remaining(lang: Lang, remaining: usize, total: usize) -> String {
     }
 }
 
-/// The row's button: "Backup codes · 7 left".
+/// The row's labelled control (and its menu item): "Backup codes · 7 left". The Japanese label
+/// may wrap only at its spaces or at the zero-width space between phrases.
 pub fn backup_codes_button(lang: Lang, remaining: Option<usize>) -> String {
     match (lang, remaining) {
-        (_, None) => t(lang, T::AddBackupCodes).to_owned(),
+        (Lang::Ja, None) => "バックアップコードを\u{200B}追加".to_owned(),
+        (Lang::En, None) => t(lang, T::AddBackupCodes).to_owned(),
         (Lang::En, Some(n)) => format!("Backup codes · {n} left"),
         (Lang::Ja, Some(n)) => format!("バックアップコード · 残り{n}個"),
     }

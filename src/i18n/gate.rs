@@ -100,7 +100,7 @@ pub fn restore_summary(lang: Lang, accounts: usize, codes: usize, made_local_ms:
 pub fn first_choice(lang: Lang, restore: bool) -> (&'static str, &'static str) {
     match (lang, restore) {
         (Lang::En, false) => ("Start new", "First time here: choose a passphrase."),
-        (Lang::Ja, false) => ("はじめて使う", "パスフレーズを決めて始めます。"),
+        (Lang::Ja, false) => ("はじめて使う", "パスフレーズを決めて\u{200B}始めます。"),
         (Lang::En, true) => ("Restore from a backup", "New phone or browser: open your backup file."),
         // A zero-width space where the title may wrap on a narrow phone.
         (Lang::Ja, true) => ("バックアップから\u{200B}復元", "機種変更など：バックアップファイルを開きます。"),

@@ -1,5 +1,6 @@
 //! One account's row: badge, name, the code (a tap copies it) and its countdown, the backup-codes
-//! button and a menu (edit, pin, move, show the QR code, delete); and its edit form.
+//! control (labelled) and a menu (edit, pin, backup codes, move, show the QR code, delete); and its
+//! edit form.
 
 use super::clocks::{MainPeriod, PeriodClocks};
 use super::copy::{CopyNote, SOON_MS};
@@ -91,6 +92,7 @@ pub(super) fn AccountRow(
     let drafts = expect_context::<Drafts>();
     let manual = move || session.settings.with(|s| s.sort == SortOrder::Manual);
     let dragging = expect_context::<Dragging>().0;
+    let is_hotp = row.generator.as_ref().is_some_and(|g| matches!(g.params().kind, Kind::Hotp { .. }));
     let code_line = match (row.generator.clone(), row.account.clone()) {
         (Some(generator), Some(_)) => code_line(generator, row.counter, id, who).into_any(),
         _ => view! { <p class="no-secret" data-testid="no-secret">{tr(T::NoSecretHere)}</p> }.into_any(),
@@ -185,7 +187,7 @@ pub(super) fn AccountRow(
     });
 
     view! {
-        <li class="account" data-testid="account-row" data-menu-of=id.to_string() node_ref=li class:pinned=pinned
+        <li class="account" data-testid="account-row" class:hotp=is_hotp class:codes-only=!has_secret data-menu-of=id.to_string() node_ref=li class:pinned=pinned
             class:highlight=highlighted class:menu-open=is_open
             draggable=move || if manual() { "true" } else { "false" }
             on:dragstart=move |ev: leptos::ev::DragEvent| {
@@ -225,13 +227,13 @@ pub(super) fn AccountRow(
             </div>
             {code_line}
             <div class="row-controls">
+                // Labelled: the words a person looks for, and the count left where there is a set.
                 <button class="ghost backup-button" data-testid="backup-button" class:low=is_low class:none=remaining.is_none()
                     data-count=remaining.map_or_else(|| "+".to_owned(), |n| n.to_string())
-                    title=move || i18n::backup_codes_button(state.lang.get(), remaining)
                     aria-label=move || format!("{} — {}", i18n::backup_codes_button(state.lang.get(), remaining), who())
                     on:click=move |_| backup_for.set(Some(id))>
                     <svg class="icon-svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M7 3h10a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm2 5h6M9 12h6M9 16h4" /></svg>
-                    <span class="sr-only">{move || i18n::backup_codes_button(state.lang.get(), remaining)}</span>
+                    <span class="codes-label">{move || i18n::backup_codes_button(state.lang.get(), remaining)}</span>
                 </button>
                 <div class="menu-wrap" on:keydown=on_menu_key>
                     <button class="ghost menu-button" data-testid="row-menu" node_ref=menu_button aria-haspopup="menu"
@@ -258,6 +260,10 @@ pub(super) fn AccountRow(
                                 <button role="menuitem" tabindex="-1" data-testid="move-up" on:click=move |_| move_by(-1, "move-up")>{tr(T::MenuMoveUp)}</button>
                                 <button role="menuitem" tabindex="-1" data-testid="move-down" on:click=move |_| move_by(1, "move-down")>{tr(T::MenuMoveDown)}</button>
                             </Show>
+                            <button role="menuitem" tabindex="-1" data-testid="menu-backup-codes"
+                                on:click=move |_| { close_menu(false); backup_for.set(Some(id)); }>
+                                {move || i18n::backup_codes_button(state.lang.get(), remaining)}
+                            </button>
                             {has_secret.then(|| view! {
                                 <button role="menuitem" tabindex="-1" data-testid="export-account"
                                     on:click=move |_| { close_menu(false); export_for.set(Some(id)); }>
@@ -364,7 +370,9 @@ fn code_line(
                                 <span class="digits" data-testid="code" aria-hidden="true">{move || code.get().grouped()}</span>
                                 <span class="sr-only">{move || format!("{} — {}", spoken(&code.get().as_plain()), i18n::copy_label(state.lang.get(), &who()))}</span>
                                 <Show when=move || note.copied(id) == Some(true)>
-                                    <span class="copied-mark" aria-hidden="true">"✓ "{tr(T::Copied)}</span>
+                                    // A check beside the code (the toast says it in words): it stays clear of the
+                                    // next-code button and the backup-codes control.
+                                    <span class="copied-mark" aria-hidden="true">"✓"<span class="sr-only">{tr(T::Copied)}</span></span>
                                 </Show>
                             </button>
                         }
