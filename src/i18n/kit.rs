@@ -22,7 +22,7 @@ pub fn kit_summary(lang: Lang, kit: &Kit) -> String {
             Lang::Ja => "このアプリにはまだバックアップコードが保存されていません。".to_owned(),
         },
         Lang::En => format!("{codes} unused backup code{} for {sites} site{}.", plural(codes), plural(sites)),
-        Lang::Ja => format!("{sites} サイトの未使用のバックアップコード {codes} 個。"),
+        Lang::Ja => format!("{sites}サイトの未使用のバックアップコード{codes}個。"),
     }
 }
 
