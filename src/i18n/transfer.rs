@@ -234,7 +234,7 @@ pub fn import_done(lang: Lang, added: usize, replaced: usize, same: usize) -> St
 pub fn same_label_question(lang: Lang, who: &str) -> String {
     match lang {
         Lang::En => format!("{who} is already here with a different secret key. If you just scanned the site's QR code again, the old key now makes invalid codes: replace it. Keep both only if these are two different logins."),
-        Lang::Ja => format!("{who} は別のシークレットキーで登録済みです。サイトのQRコードを読み直したばかりなら、古いキーでは無効なコードになります。置き換えてください。別々のログインの場合だけ両方残してください。"),
+        Lang::Ja => format!("{who} は別のシークレットキーで登録済みです。サイトのQRコードを読み直したばかりなら、古いキーのコードはサイトで無効になるので、置き換えてください。別々のアカウントとしてログインしている場合だけ、両方残してください。"),
     }
 }
 
