@@ -55,7 +55,7 @@ mod transfer;
 mod transfer_kdf;
 mod vault;
 
-pub use accounts::{account_label, added, changed_elsewhere, codes_change_in, copied_around, copy_label, delete_label, deleted_elsewhere, row_action, seconds_short, settings_summary, shown_of};
+pub use accounts::{account_label, added, changed_elsewhere, code_settings, codes_change_in, copied_around, copy_label, delete_label, deleted_elsewhere, row_action, seconds_short, settings_summary, shown_of};
 pub use backup_codes::{
     backup_codes_button, backup_codes_title, codes_error, codes_found, codes_low, codes_remaining, copy_code_label, mark_label, marked_used, printed_on, retired_set, shape_name, used_on,
 };
