@@ -41,7 +41,7 @@ pub(super) fn en(key: T) -> &'static str {
         T::StorageUnavailable => "This browser does not allow storage here (private mode?): the app works, but nothing will be saved.",
         T::SaveConflict => "Another tab kept changing the vault at the same moment; your change was not saved. Try again.",
         T::SaveFailed => "The change could not be saved. Nothing was lost; try again, and export a backup file if it keeps failing.",
-        T::MemoryOnlyStorage => "Storage is unavailable in this browser (private mode?): accounts stay in this tab only and are gone when it closes.",
+        T::MemoryOnlyStorage => "Storage is unavailable in this browser (private mode?): accounts stay in this tab only, and nothing will be saved.",
         T::CreateTitle => "Choose a passphrase",
         T::CreateIntro => "Your accounts and backup codes are stored encrypted in this browser. The passphrase is the only key: if you forget it, nobody (not even the app's developers) can recover them.",
         T::PassLabel => "Passphrase",
