@@ -139,13 +139,13 @@ fn what_is_said_names_numbers_repeats_once_and_both_exports() {
     use authenticator::i18n::{batches_missing, batches_read, batches_state, Lang};
     let mut b = Batches::new();
     let a = vec![b.add(three(2))];
-    assert_eq!(batches_read(Lang::Ja, &a, &b), "QRコード 2/3（10件）を読み取りました。まだ QRコード 1/3、3/3 を読み取っていません。次の QR コードを読み取ってください。");
+    assert_eq!(batches_read(Lang::Ja, &a, &b), "QRコード 2/3（10件）を読み取りました。まだQRコード 1/3、3/3 を読み取っていません。次のQRコードを読み取ってください。");
     assert_eq!(batches_read(Lang::En, &a, &b), "QR code 2 of 3 read (10 accounts). Still to read: QR code 1 and 3 of 3. Scan the next one.");
     // The same picture chosen twice with another one: the repeat is said once.
     let a = vec![b.add(three(2)), b.add(three(2)), b.add(three(1))];
     let ja = batches_read(Lang::Ja, &a, &b);
     assert_eq!(ja.matches("QRコード 2/3 は読み取り済みです").count(), 1, "{ja}");
-    assert!(ja.starts_with("QRコード 1/3（10件）を読み取りました。まだ QRコード 3/3 を読み取っていません。"), "{ja}");
+    assert!(ja.starts_with("QRコード 1/3（10件）を読み取りました。まだQRコード 3/3 を読み取っていません。"), "{ja}");
     // Another export's QR code: both named, the first one's progress kept.
     let a = vec![b.add(four(4))];
     let en = batches_read(Lang::En, &a, &b);
@@ -153,12 +153,12 @@ fn what_is_said_names_numbers_repeats_once_and_both_exports() {
     assert!(en.contains("2 different exports"), "{en}");
     let state = batches_state(Lang::Ja, &b);
     assert_eq!(state, vec![
-        "1つ目のエクスポート（QRコード 3個）: QRコード 3個中 2個を読み取り済み（20件）。まだ読み取っていない QRコード: 3/3".to_owned(),
-        "2つ目のエクスポート（QRコード 4個）: QRコード 4個中 1個を読み取り済み（1件）。まだ読み取っていない QRコード: 1/4、2/4、3/4".to_owned(),
+        "1つ目のエクスポート（QRコード3個）: QRコード3個中2個を読み取り済み（20件）。まだ読み取っていないQRコード: 3/3".to_owned(),
+        "2つ目のエクスポート（QRコード4個）: QRコード4個中1個を読み取り済み（1件）。まだ読み取っていないQRコード: 1/4、2/4、3/4".to_owned(),
     ]);
     assert!(batches_missing(Lang::En, &b.missing(), 2).starts_with("Export 1 (3 QR codes): QR code 3 of 3 was not read"));
     // All at once: one sentence.
     let mut c = Batches::new();
     let a = vec![c.add(three(1)), c.add(three(2)), c.add(three(3))];
-    assert_eq!(batches_read(Lang::Ja, &a, &c), "QRコード 3個をすべて読み取りました（24件）。");
+    assert_eq!(batches_read(Lang::Ja, &a, &c), "QRコード3個をすべて読み取りました（24件）。");
 }

@@ -254,9 +254,9 @@ fn messages_say_the_numbers_and_what_to_do() {
     let rounds = import_error(Lang::Ja, &ImportError::Pbkdf2TooCostly { iterations: 9_999_999 });
     assert!(rounds.contains("9999999回") && rounds.contains("1000000回"), "{rounds}");
     let binary = import_error(Lang::En, &ImportError::UnknownBinary { password_tried: false });
-    assert!(binary.contains("andOTP encrypted backup (.json.aes), enter its password"), "{binary}");
+    assert!(binary.contains("andOTP encrypted backup file (.json.aes), enter its password"), "{binary}");
     let tried = import_error(Lang::Ja, &ImportError::UnknownBinary { password_tried: true });
-    assert!(tried.contains("andOTP の暗号化バックアップとして開けず"), "{tried}");
+    assert!(tried.contains("andOTP の暗号化バックアップファイルとして開けず"), "{tried}");
     for f in [Format::EnteEncrypted, Format::AndOtpEncrypted, Format::ProtonEncrypted, Format::StratumEncrypted, Format::TotpAuthenticator, Format::FreeOtp2] {
         assert!(f.is_encrypted() && !authenticator::i18n::format_name(f).is_empty(), "{f:?}");
     }

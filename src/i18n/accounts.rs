@@ -32,6 +32,29 @@ pub fn settings_summary(lang: Lang, p: &crate::otp::Params) -> String {
     }
 }
 
+/// "6桁・30秒ごと" / "6 digits, new every 30 s": an account's settings in plain words, for the
+/// add preview (where "TOTP · SHA1 · 6 · 30秒" was shown). The algorithm is said only when it is
+/// not the usual SHA1, the counter only for HOTP.
+pub fn code_settings(lang: Lang, p: &crate::otp::Params) -> String {
+    use crate::otp::{Algorithm, Kind};
+    let alg = match p.algorithm {
+        Algorithm::Sha1 => String::new(),
+        other => match lang {
+            Lang::En => format!(", {}", other.as_str()),
+            Lang::Ja => format!("・{}", other.as_str()),
+        },
+    };
+    let digits = p.digits;
+    match (lang, p.kind) {
+        (Lang::En, Kind::Totp { period }) => format!("{digits} digits, new every {period} s{alg}"),
+        (Lang::Ja, Kind::Totp { period }) => format!("{digits}桁・{period}秒ごと{alg}"),
+        (Lang::En, Kind::Hotp { counter }) => format!("{digits} digits, new at each use (counter {counter}){alg}"),
+        (Lang::Ja, Kind::Hotp { counter }) => format!("{digits}桁・使うたびに新しいコード（カウンター{counter}）{alg}"),
+        (Lang::En, Kind::Steam { period }) => format!("Steam Guard, new every {period} s"),
+        (Lang::Ja, Kind::Steam { period }) => format!("Steam Guard・{period}秒ごと"),
+    }
+}
+
 /// Accessible names of a row's buttons: "Pin GitHub (alice)", "Move GitHub (alice) up" …
 pub fn row_action(lang: Lang, key: T, who: &str) -> String {
     match lang {
@@ -154,6 +177,23 @@ mod tests {
         // Stored by an earlier version: drawn as it looks, never blank, nothing reordered.
         assert_eq!(account_label(Lang::En, "Evil\u{202E}", "a\u{200B}", paren), "Evil (a)");
         assert_eq!(account_label(Lang::En, "\u{200B}\u{200D}", "\u{3164}", paren), "(no name)");
+    }
+
+    #[test]
+    fn code_settings_are_said_in_plain_words() {
+        use crate::otp::{Algorithm, Kind, Params};
+        let totp = Params { algorithm: Algorithm::Sha1, digits: 6, kind: Kind::Totp { period: 30 } };
+        assert_eq!(code_settings(Lang::Ja, &totp), "6桁・30秒ごと");
+        assert_eq!(code_settings(Lang::En, &totp), "6 digits, new every 30 s");
+        let sha256 = Params { algorithm: Algorithm::Sha256, digits: 8, kind: Kind::Totp { period: 60 } };
+        assert_eq!(code_settings(Lang::Ja, &sha256), "8桁・60秒ごと・SHA256");
+        let hotp = Params { algorithm: Algorithm::Sha1, digits: 6, kind: Kind::Hotp { counter: 3 } };
+        assert_eq!(code_settings(Lang::Ja, &hotp), "6桁・使うたびに新しいコード（カウンター3）");
+        let steam = Params { algorithm: Algorithm::Sha1, digits: 5, kind: Kind::Steam { period: 30 } };
+        assert_eq!(code_settings(Lang::En, &steam), "Steam Guard, new every 30 s");
+        for p in [totp, sha256, hotp, steam] {
+            assert!(!code_settings(Lang::Ja, &p).contains("TOTP") && !code_settings(Lang::Ja, &p).contains(" · "));
+        }
     }
 
     #[test]

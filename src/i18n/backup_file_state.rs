@@ -28,7 +28,7 @@ pub fn backup_file_kind(lang: Lang, kind: BackupFileKind) -> &'static str {
     match (lang, kind) {
         (Lang::Ja, BackupFileKind::Share) => "共有",
         (Lang::Ja, BackupFileKind::Download) => "ダウンロード",
-        (Lang::Ja, BackupFileKind::AutoFile) => "自動バックアップ ファイル",
+        (Lang::Ja, BackupFileKind::AutoFile) => "自動バックアップファイル",
         (Lang::Ja, BackupFileKind::Paper) => "紙",
         (Lang::Ja, BackupFileKind::Other) => "その他",
         (Lang::En, BackupFileKind::Share) => "shared",
@@ -39,19 +39,19 @@ pub fn backup_file_kind(lang: Lang, kind: BackupFileKind) -> &'static str {
     }
 }
 
-/// "最後のバックアップ: 3日前（共有）" / "Last backup: 3 days ago (shared)".
+/// "前回のバックアップファイル: 3日前（共有）" / "Last backup file: 3 days ago (shared)".
 pub fn last_backup_file(lang: Lang, ago: &str, kind: BackupFileKind) -> String {
     let how = backup_file_kind(lang, kind);
     match lang {
-        Lang::Ja => format!("最後のバックアップ: {ago}（{how}）"),
-        Lang::En => format!("Last backup: {ago} ({how})"),
+        Lang::Ja => format!("前回のバックアップファイル: {ago}（{how}）"),
+        Lang::En => format!("Last backup file: {ago} ({how})"),
     }
 }
 
-/// "バックアップ後に 2 件の変更" / "2 changes since".
+/// "その後の変更: 2件" / "2 changes since".
 pub fn changes_since(lang: Lang, n: u32) -> String {
     match (lang, n) {
-        (Lang::Ja, n) => format!("バックアップ後に {n} 件の変更"),
+        (Lang::Ja, n) => format!("その後の変更: {n}件"),
         (Lang::En, 1) => "1 change since".to_owned(),
         (Lang::En, n) => format!("{n} changes since"),
     }
@@ -60,34 +60,34 @@ pub fn changes_since(lang: Lang, n: u32) -> String {
 /// The line when no backup was ever made.
 pub fn never_backed_up(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ja => "まだバックアップがありません",
-        Lang::En => "No backup yet",
+        Lang::Ja => "バックアップファイルがまだありません",
+        Lang::En => "No backup file yet",
     }
 }
 
 /// The banner's text: never backed up (`last_ago` None), or `changes` waiting since a backup.
 pub fn backup_file_banner(lang: Lang, last_ago: Option<&str>, changes: u32) -> String {
     match (lang, last_ago) {
-        (Lang::Ja, None) => "まだバックアップがありません。".to_owned(),
-        (Lang::En, None) => "No backup yet.".to_owned(),
-        (Lang::Ja, Some(ago)) => format!("最後のバックアップ（{ago}）の後の {changes} 件の変更が、まだどこにも保存されていません。"),
-        (Lang::En, Some(ago)) => format!("{changes} change{} since your last backup ({ago}) {} not saved anywhere else yet.", if changes == 1 { "" } else { "s" }, if changes == 1 { "is" } else { "are" }),
+        (Lang::Ja, None) => "バックアップファイルがまだありません。".to_owned(),
+        (Lang::En, None) => "No backup file yet.".to_owned(),
+        (Lang::Ja, Some(ago)) => format!("前回のバックアップファイル（{ago}）の後の変更{changes}件が、まだバックアップファイルに入っていません。"),
+        (Lang::En, Some(ago)) => format!("{changes} change{} since your last backup file ({ago}) {} not in a backup file yet.", if changes == 1 { "" } else { "s" }, if changes == 1 { "is" } else { "are" }),
     }
 }
 
 /// What the backup file is and where it should go (settings).
 pub fn backup_file_intro(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ja => "すべてのアカウントとバックアップコードを暗号化した 1 つのファイルで、パスフレーズで開きます。スマホでは共有メニューから iCloud Drive、Google ドライブ、「ファイル」、LINE などに送れます。スマホをなくしても手が届く場所に保存してください。",
+        Lang::Ja => "すべてのアカウントとバックアップコードを暗号化した1つのファイルで、パスフレーズで開きます。スマホでは共有メニューから iCloud Drive、Google ドライブ、「ファイル」、LINE などに送れます。スマホをなくしても取り出せる場所に保存しておきましょう。",
         Lang::En => "One encrypted file with all your accounts and backup codes, opened with your passphrase. On a phone the share menu sends it to iCloud Drive, Google Drive, Files, LINE and more. Keep it somewhere you can still reach if you lose this device.",
     }
 }
 
-/// The one button: back up now.
+/// The one button: make a backup file now.
 pub fn back_up_now(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ja => "今すぐバックアップ",
-        Lang::En => "Back up now",
+        Lang::Ja => "バックアップファイルを作る",
+        Lang::En => "Make a backup file",
     }
 }
 
@@ -112,16 +112,16 @@ pub fn later_label(lang: Lang) -> &'static str {
 pub fn backup_file_saved(lang: Lang, shared: bool, name: &str, at: &str, accounts: usize, codes: usize) -> String {
     match (lang, shared) {
         (Lang::Ja, true) => format!(
-            "暗号化したバックアップを共有しました（{at}、アカウント {accounts} 件、未使用のバックアップコード {codes} 件）。選んだ保存先（iCloud Drive、Google Drive、ファイル、LINE など）に「{name}」が届いたか確かめてください。"
+            "バックアップファイルを共有しました（{at}、アカウント{accounts}件、未使用のバックアップコード{codes}個）。選んだ保存先（iCloud Drive、Google ドライブ、「ファイル」、LINE など）に「{name}」が届いたか確かめてください。"
         ),
         (Lang::Ja, false) => format!(
-            "暗号化したバックアップ「{name}」をダウンロードしました（{at}、アカウント {accounts} 件、未使用のバックアップコード {codes} 件）。ダウンロード フォルダにあります（iPhone は「ファイル」アプリの「ダウンロード」）。スマホと一緒になくならないよう、クラウドや別の端末にも移しておいてください。"
+            "バックアップファイル「{name}」をダウンロードしました（{at}、アカウント{accounts}件、未使用のバックアップコード{codes}個）。ダウンロードフォルダにあります（iPhone は「ファイル」アプリの「ダウンロード」）。スマホと一緒になくさないよう、クラウドや別の端末にもコピーしておきましょう。"
         ),
         (Lang::En, true) => format!(
-            "Encrypted backup shared ({at}; {accounts} accounts, {codes} unused backup codes). Check that \u{201c}{name}\u{201d} arrived where you sent it (iCloud Drive, Google Drive, Files, LINE…)."
+            "Backup file shared ({at}; {accounts} accounts, {codes} unused backup codes). Check that \u{201c}{name}\u{201d} arrived where you sent it (iCloud Drive, Google Drive, Files, LINE…)."
         ),
         (Lang::En, false) => format!(
-            "Encrypted backup \u{201c}{name}\u{201d} downloaded ({at}; {accounts} accounts, {codes} unused backup codes). It is in your Downloads folder (on iPhone: the Files app, Downloads). Move a copy off this device too (cloud storage or another computer), so it is not lost with it."
+            "Backup file \u{201c}{name}\u{201d} downloaded ({at}; {accounts} accounts, {codes} unused backup codes). It is in your Downloads folder (on iPhone: the Files app, Downloads). Move a copy off this device too (cloud storage or another computer), so it is not lost with it."
         ),
     }
 }
@@ -129,23 +129,23 @@ pub fn backup_file_saved(lang: Lang, shared: bool, name: &str, at: &str, account
 /// The share sheet was closed.
 pub fn backup_file_cancelled(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ja => "共有を取り消しました。バックアップは保存されていません。",
-        Lang::En => "Sharing was cancelled: no backup was saved.",
+        Lang::Ja => "共有を取り消しました。バックアップファイルは保存されていません。",
+        Lang::En => "Sharing was cancelled: no backup file was saved.",
     }
 }
 
-/// The backup could not be made.
+/// The backup file could not be made.
 pub fn backup_file_failed(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ja => "バックアップを作れませんでした。もう一度お試しください。",
-        Lang::En => "The backup could not be made. Please try again.",
+        Lang::Ja => "バックアップファイルを作れませんでした。もう一度お試しください。",
+        Lang::En => "The backup file could not be made. Please try again.",
     }
 }
 
 /// The automatic backup file's heading.
 pub fn auto_title(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ja => "自動バックアップ ファイル",
+        Lang::Ja => "自動バックアップファイル",
         Lang::En => "Automatic backup file",
     }
 }
@@ -153,23 +153,23 @@ pub fn auto_title(lang: Lang) -> &'static str {
 /// What the automatic backup file does, before one is chosen.
 pub fn auto_intro(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ja => "ファイルを一度選ぶと、変更のたびに暗号化したバックアップをそのファイルに上書きします。クラウドと同期しているフォルダ（iCloud Drive、Google ドライブ、OneDrive など）を選ぶと安心です。",
-        Lang::En => "Choose a file once, and every change rewrites it with the encrypted backup. A folder your cloud storage syncs (iCloud Drive, Google Drive, OneDrive…) keeps it safe off this device.",
+        Lang::Ja => "ファイルを一度選ぶと、変更のたびにそのファイルをバックアップファイルとして上書きします。クラウドと同期しているフォルダ（iCloud Drive、Google ドライブ、OneDrive など）を選ぶと安心です。",
+        Lang::En => "Choose a file once, and every change rewrites it as your backup file. A folder your cloud storage syncs (iCloud Drive, Google Drive, OneDrive…) keeps it safe off this device.",
     }
 }
 
 /// Where the browser has no File System Access API.
 pub fn auto_unsupported(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ja => "このブラウザでは自動バックアップ ファイルを使えません（パソコンの Chrome や Edge で使えます）。上のボタンでバックアップしてください。",
-        Lang::En => "This browser cannot keep an automatic backup file (Chrome and Edge on a computer can). Use the button above to back up.",
+        Lang::Ja => "このブラウザでは自動バックアップファイルを使えません（パソコンの Chrome や Edge なら使えます）。上のボタンでバックアップファイルを作ってください。",
+        Lang::En => "This browser cannot keep an automatic backup file (Chrome and Edge on a computer can). Use the button above to make a backup file.",
     }
 }
 
 /// Choose the file.
 pub fn auto_choose(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ja => "自動バックアップ ファイルを選ぶ",
+        Lang::Ja => "自動バックアップファイルを選ぶ",
         Lang::En => "Choose an automatic backup file",
     }
 }
@@ -185,16 +185,16 @@ pub fn auto_allow(lang: Lang) -> &'static str {
 /// Stop the automatic backup.
 pub fn auto_stop(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ja => "自動バックアップをやめる",
-        Lang::En => "Stop automatic backup",
+        Lang::Ja => "自動バックアップファイルをやめる",
+        Lang::En => "Stop the automatic backup file",
     }
 }
 
 /// The file type's name in the save dialog.
 pub fn auto_file_type(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ja => "暗号化バックアップ",
-        Lang::En => "Encrypted backup",
+        Lang::Ja => "暗号化したバックアップファイル",
+        Lang::En => "Encrypted backup file",
     }
 }
 
@@ -211,8 +211,8 @@ pub fn auto_on(lang: Lang, name: &str, written: Option<&str>) -> String {
 /// The browser wants permission again.
 pub fn auto_needs_permission(lang: Lang, name: &str) -> String {
     match lang {
-        Lang::Ja => format!("許可が必要です: 「{name}」への書き込みを、このブラウザにもう一度許可してください。許可するまで自動バックアップは止まっています。"),
-        Lang::En => format!("Needs permission: allow this browser to write \u{201c}{name}\u{201d} again. Automatic backup is paused until you do."),
+        Lang::Ja => format!("許可が必要です: 「{name}」への書き込みを、このブラウザにもう一度許可してください。許可するまで自動バックアップファイルへの書き込みは止まっています。"),
+        Lang::En => format!("Needs permission: allow this browser to write \u{201c}{name}\u{201d} again. The automatic backup file is paused until you do."),
     }
 }
 
@@ -247,7 +247,7 @@ mod tests {
             assert_eq!(ago(Lang::En, now, now - age), en);
         }
         assert_eq!(ago(Lang::Ja, 0, 5), "たった今", "a clock that went back is not the future");
-        assert_eq!(changes_since(Lang::Ja, 2), "バックアップ後に 2 件の変更");
+        assert_eq!(changes_since(Lang::Ja, 2), "その後の変更: 2件");
         assert_eq!(changes_since(Lang::En, 1), "1 change since");
     }
 }

@@ -85,12 +85,12 @@ pub fn restore_summary(lang: Lang, accounts: usize, codes: usize, made_local_ms:
                 (a, 1) => format!("{a} accounts and 1 backup code"),
                 (a, c) => format!("{a} accounts and {c} backup codes"),
             };
-            let when = made.map(|d| format!(" (backup made {d})")).unwrap_or_default();
+            let when = made.map(|d| format!(" (backup file made {d})")).unwrap_or_default();
             format!("Restored {what}{when}. From now on, this browser opens with the backup file's passphrase.")
         }
         Lang::Ja => {
-            let what = if codes > 0 { format!("アカウント {accounts} 件とバックアップコード {codes} 個") } else { format!("アカウント {accounts} 件") };
-            let when = made.map(|d| format!("（{d}に作成したバックアップ）")).unwrap_or_default();
+            let what = if codes > 0 { format!("アカウント{accounts}件とバックアップコード{codes}個") } else { format!("アカウント{accounts}件") };
+            let when = made.map(|d| format!("（{d}に作成したバックアップファイル）")).unwrap_or_default();
             format!("{what}を復元しました{when}。このブラウザでは今後、バックアップファイルのパスフレーズで開きます。")
         }
     }
@@ -101,9 +101,9 @@ pub fn first_choice(lang: Lang, restore: bool) -> (&'static str, &'static str) {
     match (lang, restore) {
         (Lang::En, false) => ("Start new", "First time here: choose a passphrase."),
         (Lang::Ja, false) => ("はじめて使う", "パスフレーズを決めて\u{200B}始めます。"),
-        (Lang::En, true) => ("Restore from a backup", "New phone or browser: open your backup file."),
+        (Lang::En, true) => ("Restore from a backup file", "New phone or browser: open your backup file."),
         // A zero-width space where the title may wrap on a narrow phone.
-        (Lang::Ja, true) => ("バックアップから\u{200B}復元", "機種変更など：バックアップファイルを開きます。"),
+        (Lang::Ja, true) => ("バックアップファイル\u{200B}から復元", "機種変更のときなど：バックアップファイルを開きます。"),
     }
 }
 
@@ -119,11 +119,11 @@ pub fn back_to_choices(lang: Lang) -> &'static str {
 pub fn persistence_status(lang: Lang, persisted: Option<bool>) -> &'static str {
     match (lang, persisted) {
         (Lang::En, Some(true)) => "This browser keeps the app's data: it will not delete it to free space.",
-        (Lang::Ja, Some(true)) => "このブラウザはアプリのデータを保持します（容量が足りなくなっても自動で削除しません）。",
+        (Lang::Ja, Some(true)) => "このブラウザはアプリのデータを消さずに残します（容量が足りなくなっても自動では削除しません）。",
         (Lang::En, Some(false)) => "This browser did not promise to keep the app's data: it may delete it if space runs low.",
-        (Lang::Ja, Some(false)) => "このブラウザはデータの保持を約束していません。容量が足りなくなると削除されることがあります。",
+        (Lang::Ja, Some(false)) => "このブラウザでは、端末の容量が足りなくなったときなどに、アプリのデータが消えることがあります。",
         (Lang::En, None) => "This browser cannot promise to keep the app's data.",
-        (Lang::Ja, None) => "このブラウザはデータの保持を約束できません。",
+        (Lang::Ja, None) => "このブラウザでは、アプリのデータがずっと残るとは限りません。",
     }
 }
 
@@ -132,11 +132,11 @@ pub fn persistence_status(lang: Lang, persisted: Option<bool>) -> &'static str {
 pub fn persistence_note(lang: Lang, advice: Advice) -> &'static str {
     match (lang, advice) {
         (Lang::En, Advice::SafariTab) => "In Safari, a website's data can be deleted after 7 days without a visit. Add this app to your home screen to keep it, and keep a backup file.",
-        (Lang::Ja, Advice::SafariTab) => "Safari では、7日間開かなかったサイトのデータが削除されることがあります。ホーム画面に追加すると保持されます。バックアップファイルも残しておきましょう。",
+        (Lang::Ja, Advice::SafariTab) => "Safari では、7日間開かなかったサイトのデータが消えることがあります。ホーム画面に追加すると消えなくなります。バックアップファイルも作っておきましょう。",
         (Lang::En, Advice::InstalledNotKept) => "Keep a backup file somewhere other than this device.",
         (Lang::Ja, Advice::InstalledNotKept) => "バックアップファイルをこの端末以外の場所に保管しましょう。",
         (Lang::En, _) => "Adding the app to your home screen helps the browser keep it. Keep a backup file too.",
-        (Lang::Ja, _) => "ホーム画面に追加すると、データが保持されやすくなります。バックアップファイルも残しておきましょう。",
+        (Lang::Ja, _) => "ホーム画面に追加すると、データが消えにくくなります。バックアップファイルも作っておきましょう。",
     }
 }
 
@@ -189,10 +189,10 @@ mod tests {
         let ms = 1_763_596_800_000; // 2025-11-20 00:00 UTC
         assert_eq!(
             restore_summary(Lang::Ja, 2, 10, Some(ms)),
-            "アカウント 2 件とバックアップコード 10 個を復元しました（2025年11月20日に作成したバックアップ）。このブラウザでは今後、バックアップファイルのパスフレーズで開きます。"
+            "アカウント2件とバックアップコード10個を復元しました（2025年11月20日に作成したバックアップファイル）。このブラウザでは今後、バックアップファイルのパスフレーズで開きます。"
         );
         assert_eq!(restore_summary(Lang::En, 1, 0, None), "Restored 1 account. From now on, this browser opens with the backup file's passphrase.");
-        assert!(restore_summary(Lang::En, 2, 8, Some(ms)).starts_with("Restored 2 accounts and 8 backup codes (backup made Nov 20, 2025)."));
+        assert!(restore_summary(Lang::En, 2, 8, Some(ms)).starts_with("Restored 2 accounts and 8 backup codes (backup file made Nov 20, 2025)."));
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub fn kit_summary(lang: Lang, kit: &Kit) -> String {
             Lang::Ja => "このアプリにはまだバックアップコードが保存されていません。".to_owned(),
         },
         Lang::En => format!("{codes} unused backup code{} for {sites} site{}.", plural(codes), plural(sites)),
-        Lang::Ja => format!("{sites} サイトの未使用のバックアップコード {codes} 個。"),
+        Lang::Ja => format!("{sites}サイトの未使用のバックアップコード{codes}個。"),
     }
 }
 
@@ -52,13 +52,13 @@ pub fn kit_restore_steps(lang: Lang, url: &str) -> Vec<String> {
             format!("On the new phone or computer, open {url} in a browser."),
             format!("Choose “{title}” (on the first screen, or in the settings)."),
             format!("Under “{file}”, choose your backup file."),
-            format!("Type the backup's passphrase and press “{open}”. Your accounts and backup codes come back."),
+            format!("Type the backup file's passphrase and press “{open}”. Your accounts and backup codes come back."),
         ],
         Lang::Ja => vec![
             format!("新しいスマートフォンやパソコンのブラウザで {url} を開きます。"),
             format!("「{title}」を選びます（最初の画面、または設定の中にあります）。"),
             format!("「{file}」でバックアップファイルを選びます。"),
-            format!("バックアップのパスフレーズを入力して「{open}」を押します。アカウントとバックアップコードが戻ります。"),
+            format!("バックアップファイルのパスフレーズを入力して「{open}」を押します。アカウントとバックアップコードが元に戻ります。"),
         ],
     }
 }

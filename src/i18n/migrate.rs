@@ -42,7 +42,7 @@ pub fn say(lang: Lang, s: Say) -> &'static str {
     match (lang, s) {
         (Lang::Ja, ChoiceTitle) => "他のアプリから移行",
         (Lang::En, ChoiceTitle) => "Move from another app",
-        (Lang::Ja, ChoiceLine) => "Google Authenticator などのエクスポート QR コード（スクリーンショット、複数可）やファイルを選ぶ",
+        (Lang::Ja, ChoiceLine) => "Google Authenticator などのエクスポート用QRコード（スクリーンショット、複数可）やファイルを選ぶ",
         (Lang::En, ChoiceLine) => "Choose the export QR codes (screenshots, several at once) or file of Google Authenticator and others",
         (Lang::Ja, NextPassphrase) => "次に、このブラウザに保管するためのパスフレーズを決めてください。作成するとすぐに、読み取ったアカウントを確認して追加できます。",
         (Lang::En, NextPassphrase) => "Next, choose a passphrase to keep them in this browser. Once it is created, you check the accounts read and add them.",
@@ -56,12 +56,12 @@ pub fn say(lang: Lang, s: Say) -> &'static str {
         (Lang::En, EmptyButton) => "Move from another app",
         (Lang::Ja, AddEntry) => "Google Authenticator などから移行",
         (Lang::En, AddEntry) => "Move from Google Authenticator and others",
-        (Lang::Ja, RestoreGotImport) => "これは他のアプリのエクスポート QR コードです。バックアップの復元ではなく、移行として読み取りました。",
-        (Lang::En, RestoreGotImport) => "This is another app's export QR code, not a backup: it was read for moving its accounts here.",
-        (Lang::Ja, RestoreGotFile) => "これは他のアプリのファイルで、このアプリのバックアップではありません。移行として読み込みます。パスフレーズを決めて作成すると、その中身を確認できます。",
-        (Lang::En, RestoreGotFile) => "This is another app's file, not a backup of this app: it will be imported. Choose a passphrase and create, then check what it holds.",
-        (Lang::Ja, ImportGotBackup) => "これはこのアプリのバックアップファイルです。下の「バックアップから復元」で、書き出したときのパスフレーズを入力してください。",
-        (Lang::En, ImportGotBackup) => "This is a backup file of this app: enter the passphrase it was exported with in “Restore from a backup” below.",
+        (Lang::Ja, RestoreGotImport) => "これは他のアプリのエクスポート用QRコードです。バックアップファイルからの復元ではなく、移行として読み取りました。",
+        (Lang::En, RestoreGotImport) => "This is another app's export QR code, not a backup file: it was read for moving its accounts here.",
+        (Lang::Ja, RestoreGotFile) => "これは他のアプリのファイルで、このアプリのバックアップファイルではありません。移行として読み込みます。パスフレーズを決めて作成すると、その中身を確認できます。",
+        (Lang::En, RestoreGotFile) => "This is another app's file, not a backup file of this app: it will be imported. Choose a passphrase and create, then check what it holds.",
+        (Lang::Ja, ImportGotBackup) => "これはこのアプリのバックアップファイルです。下の「バックアップファイルから復元」で、そのファイルを作ったときのパスフレーズを入力してください。",
+        (Lang::En, ImportGotBackup) => "This is a backup file of this app: enter the passphrase it was exported with in “Restore from a backup file” below.",
         (Lang::Ja, FileWaits) => "ファイルを受け取りました。パスフレーズを決めて作成すると、読み込んで中身を確認できます。",
         (Lang::En, FileWaits) => "File received. Choose a passphrase and create: it is then read and you check what it holds.",
         (Lang::Ja, QrHintMany) => "スクリーンショットはまとめて選べます。読み取った分はいつでもインポートできます。",
@@ -99,7 +99,7 @@ fn accounts_en(n: usize) -> String {
 /// How an export is named when more than one was read: "1つ目のエクスポート（QRコード 3個）".
 fn export_name(lang: Lang, place: usize, count: u32) -> String {
     match lang {
-        Lang::Ja => format!("{}つ目のエクスポート（QRコード {count}個）", place + 1),
+        Lang::Ja => format!("{}つ目のエクスポート（QRコード{count}個）", place + 1),
         Lang::En => format!("Export {} ({count} QR code{})", place + 1, if count == 1 { "" } else { "s" }),
     }
 }
@@ -108,7 +108,7 @@ fn export_name(lang: Lang, place: usize, count: u32) -> String {
 /// コードを読み取ってください。"
 fn still_to_read(lang: Lang, missing: &[u32], count: u32) -> String {
     match lang {
-        Lang::Ja => format!("まだ QRコード {} を読み取っていません。次の QR コードを読み取ってください。", qr_list(lang, missing, count)),
+        Lang::Ja => format!("まだQRコード {} を読み取っていません。次のQRコードを読み取ってください。", qr_list(lang, missing, count)),
         Lang::En => format!("Still to read: QR code {}. Scan the next one.", qr_list(lang, missing, count)),
     }
 }
@@ -144,7 +144,7 @@ pub fn batches_read(lang: Lang, added: &[Added], batches: &Batches) -> String {
         // Every QR code of the export read in one go: one sentence.
         if e.is_complete() && indexes.len() as u32 == e.count && e.count > 1 {
             out.push(match lang {
-                Lang::Ja => format!("{prefix}QRコード {}個をすべて読み取りました（{n}件）。", e.count),
+                Lang::Ja => format!("{prefix}QRコード{}個をすべて読み取りました（{n}件）。", e.count),
                 Lang::En => format!("{prefix}All {} QR codes read ({}).", e.count, accounts_en(n)),
             });
             continue;
@@ -158,7 +158,7 @@ pub fn batches_read(lang: Lang, added: &[Added], batches: &Batches) -> String {
         let then = if e.is_complete() {
             match (lang, e.count) {
                 (_, 1) => String::new(),
-                (Lang::Ja, c) => format!("QRコード {c}個をすべて読み取りました（計{}件）。", e.accounts()),
+                (Lang::Ja, c) => format!("QRコード{c}個をすべて読み取りました（計{}件）。", e.accounts()),
                 (Lang::En, c) => format!(" All {c} QR codes are read ({} in all).", accounts_en(e.accounts())),
             }
         } else {
@@ -169,7 +169,7 @@ pub fn batches_read(lang: Lang, added: &[Added], batches: &Batches) -> String {
     }
     if several && touched.iter().any(|p| exports.get(*p).is_some_and(|e| e.read().len() == added.iter().filter(|a| matches!(a, Added::New { export, .. } if export == p)).count()) && *p > 0) {
         out.push(match lang {
-            Lang::Ja => format!("{}つの別々のエクスポートの QR コードです。分けて数え、どちらも残しています。", exports.len()),
+            Lang::Ja => format!("{}つの別々のエクスポートのQRコードです。分けて数え、どちらも残しています。", exports.len()),
             Lang::En => format!("These QR codes come from {} different exports: each is counted on its own, and all are kept.", exports.len()),
         });
     }
@@ -202,9 +202,9 @@ pub fn batches_state(lang: Lang, batches: &Batches) -> Vec<String> {
             let prefix = if several { format!("{}: ", export_name(lang, place, e.count)) } else { String::new() };
             let read = e.read().len();
             let body = match lang {
-                Lang::Ja if e.is_complete() => format!("QRコード {}個をすべて読み取り済み（{}件）。", e.count, e.accounts()),
+                Lang::Ja if e.is_complete() => format!("QRコード{}個をすべて読み取り済み（{}件）。", e.count, e.accounts()),
                 Lang::En if e.is_complete() => format!("All {} QR code{} read ({}).", e.count, if e.count == 1 { "" } else { "s" }, accounts_en(e.accounts())),
-                Lang::Ja => format!("QRコード {}個中 {read}個を読み取り済み（{}件）。まだ読み取っていない QRコード: {}", e.count, e.accounts(), qr_list(lang, &e.missing(), e.count)),
+                Lang::Ja => format!("QRコード{}個中{read}個を読み取り済み（{}件）。まだ読み取っていないQRコード: {}", e.count, e.accounts(), qr_list(lang, &e.missing(), e.count)),
                 Lang::En => format!("{read} of {} QR codes read ({}). Still to read: QR code {}.", e.count, accounts_en(e.accounts()), qr_list(lang, &e.missing(), e.count)),
             };
             format!("{prefix}{body}")
@@ -220,7 +220,7 @@ pub fn batches_missing(lang: Lang, missing: &[(usize, u32, Vec<u32>)], exports: 
         .map(|(place, count, idx)| {
             let prefix = if exports > 1 { format!("{}: ", export_name(lang, *place, *count)) } else { String::new() };
             match lang {
-                Lang::Ja => format!("{prefix}QRコード {} を読み取っていないため、その中のアカウントは含まれていません。あとでその QR コードを読み取れば追加できます。", qr_list(lang, idx, *count)),
+                Lang::Ja => format!("{prefix}QRコード {} を読み取っていないため、その中のアカウントは含まれていません。あとでそのQRコードを読み取れば追加できます。", qr_list(lang, idx, *count)),
                 Lang::En => format!("{prefix}QR code {} was not read, so its accounts are not included. Read it later to add them.", qr_list(lang, idx, *count)),
             }
         })

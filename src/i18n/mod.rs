@@ -7,6 +7,37 @@
 //!
 //! This is the only module that holds translated text: the core returns data (errors, reasons,
 //! issuer and name), and the UI turns it into words here.
+//!
+//! # Glossary (用語集)
+//!
+//! Every string, in both languages, uses these words and only these. A new string follows them;
+//! a word that is not here is added here first.
+//!
+//! | 日本語 | English | what it is |
+//! |---|---|---|
+//! | バックアップファイル | backup file | the encrypted file of the whole vault that this app writes: 「バックアップファイルを作る」「バックアップファイルから復元」 |
+//! | バックアップコード | backup codes | a site's one-time recovery codes: 「Instagramのバックアップコード」「残り5個」 |
+//! | 保管庫 | vault | everything the app keeps in this browser, encrypted |
+//! | パスフレーズ | passphrase | what opens the vault and the backup file (パスワード is another app's or a file's password) |
+//! | パスキー | passkey | unlocking with 指紋・顔認証 (or the device PIN): 「指紋・顔認証でロック解除」 |
+//! | 認証コード / コード | code | the 6-digit code that changes every 30 seconds |
+//! | シークレットキー / セットアップキー | secret key / setup key | the key inside a site's QR code / the same key typed by hand |
+//! | QRコード | QR code | never 「QR コード」 |
+//! | ロック・ロック解除 | lock, unlock | |
+//!
+//! Rules:
+//! - Never 「バックアップ」 or "backup" alone in a message a user reads: it meant both the file and
+//!   a site's codes (「まだバックアップがありません」 showed right after the user saved Instagram's
+//!   バックアップコード). Say バックアップファイル or バックアップコード; another app's own backup is
+//!   「andOTP のバックアップファイル」.
+//! - Counts: no space between a number and a Japanese counter, nor between the noun and the number:
+//!   「アカウント7件」「バックアップコード10個」「残り5個」「1回」「1つ」. Accounts are 件, backup codes
+//!   and QR codes are 個. An index keeps its space: 「QRコード 2/3」.
+//! - です・ます throughout; say what happened, then what to do. 「〜してください」 for what must be
+//!   done, 「〜しておきましょう」 for advice, 「〜できます」 for a way out.
+//! - Calm first: a first mistake gets one short sentence and the next step (「パスフレーズが違います。
+//!   もう一度入力してください。」), not every possible cause.
+//! - Say who: 「開発者にも」, not 「私たち」.
 
 mod accounts;
 mod backup_codes;
@@ -25,7 +56,7 @@ mod transfer;
 mod transfer_kdf;
 mod vault;
 
-pub use accounts::{account_label, added, changed_elsewhere, codes_change_in, copied_around, copy_label, delete_label, deleted_elsewhere, row_action, seconds_short, settings_summary, shown_of};
+pub use accounts::{account_label, added, changed_elsewhere, code_settings, codes_change_in, copied_around, copy_label, delete_label, deleted_elsewhere, row_action, seconds_short, settings_summary, shown_of};
 pub use backup_codes::{
     backup_codes_button, backup_codes_title, codes_error, codes_found, codes_low, codes_remaining, copy_code_label, mark_label, marked_used, printed_on, retired_set, shape_name, used_on,
 };

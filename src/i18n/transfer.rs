@@ -17,7 +17,7 @@ pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
         (Lang::En, E::NeedsPassword) => "This file is encrypted: enter the password set when it was exported, then press Read again.".into(),
         (Lang::Ja, E::NeedsPassword) => "このファイルは暗号化されています。エクスポート時に設定したパスワードを入力して、もう一度「読み込む」を押してください。".into(),
         (Lang::En, E::WrongPassword) => "The password is not right for this file. Nothing was imported. Check it (and Caps Lock) and try again.".into(),
-        (Lang::Ja, E::WrongPassword) => "このファイルのパスワードが違います。何もインポートしていません。パスワード（と Caps Lock）を確認して、もう一度お試しください。".into(),
+        (Lang::Ja, E::WrongPassword) => "このファイルのパスワードが違います。何もインポートしていません。パスワードを確認して（Caps Lock もご確認ください）、もう一度お試しください。".into(),
         (Lang::En, E::Malformed(what)) => format!("The file is damaged or incomplete ({what}). Nothing was imported. Export it again from the other app."),
         (Lang::Ja, E::Malformed(what)) => format!("ファイルが壊れているか不完全です（{what}）。何もインポートしていません。元のアプリからもう一度エクスポートしてください。"),
         (Lang::En, E::UnsupportedVersion(v)) => format!("This file's format version ({v}) is not supported yet. Nothing was imported."),
@@ -150,18 +150,18 @@ pub fn format_name(f: crate::import::Format) -> &'static str {
 pub fn known_app_route(lang: Lang, app: crate::import::KnownApp) -> String {
     use crate::import::KnownApp as A;
     const ADD_AGAIN_EN: &str = "Add each account again: sign in to each site, open its security settings, set up an authenticator app and scan the QR code it shows here. Keep each site's backup codes here too.";
-    const ADD_AGAIN_JA: &str = "サイトごとにログインし、セキュリティ設定で認証アプリを設定し直して、表示された QR コードをここで読み取ってください。各サイトのバックアップコードもここに保存しておいてください。";
+    const ADD_AGAIN_JA: &str = "サイトごとにログインし、セキュリティ設定で認証アプリを設定し直して、表示されたQRコードをここで読み取ってください。各サイトのバックアップコードも、ここに保存しておきましょう。";
     match (lang, app) {
         (Lang::En, A::GoogleAuthenticatorDb) => "This file is Google Authenticator's database. In Google Authenticator, open ≡ → Transfer accounts → Export, and scan the QR codes it shows here.".into(),
-        (Lang::Ja, A::GoogleAuthenticatorDb) => "このファイルは Google Authenticator のデータベースです。Google Authenticator で ≡ → アカウントを移行 → エクスポート を開き、表示された QR コードをここで読み取ってください。".into(),
+        (Lang::Ja, A::GoogleAuthenticatorDb) => "このファイルは Google Authenticator のデータベースです。Google Authenticator で ≡ → アカウントを移行 → エクスポート を開き、表示されたQRコードをここで読み取ってください。".into(),
         (Lang::En, A::MicrosoftAuthenticatorDb) => format!("This file is Microsoft Authenticator's database, which cannot be read here, and Microsoft Authenticator has no export. {ADD_AGAIN_EN}"),
         (Lang::Ja, A::MicrosoftAuthenticatorDb) => format!("このファイルは Microsoft Authenticator のデータベースで、ここでは読み込めません。Microsoft Authenticator にはエクスポート機能がありません。{ADD_AGAIN_JA}"),
         (Lang::En, A::AppDatabase) => "This file is an app's internal database, not an export. Open that app, export your accounts (an unencrypted file, or QR codes) and bring that here.".into(),
-        (Lang::Ja, A::AppDatabase) => "このファイルはアプリ内部のデータベースで、エクスポートファイルではありません。そのアプリでアカウントをエクスポート（暗号化なしのファイル、または QR コード）して、それをここで読み込んでください。".into(),
+        (Lang::Ja, A::AppDatabase) => "このファイルはアプリ内部のデータベースで、エクスポートファイルではありません。そのアプリでアカウントをエクスポート（暗号化なしのファイル、またはQRコード）して、それをここで読み込んでください。".into(),
         (Lang::En, A::ProtonPassEncrypted) => "This is Proton Pass's encrypted export (PGP), which cannot be opened here. In Proton Pass, export again without encryption (ZIP), import that file here, then delete it.".into(),
         (Lang::Ja, A::ProtonPassEncrypted) => "これは Proton Pass の暗号化されたエクスポート（PGP）で、ここでは開けません。Proton Pass で暗号化なし（ZIP）でもう一度エクスポートしてここで読み込み、そのファイルは削除してください。".into(),
-        (Lang::En, A::FreeOtp2Backup) => "This looks like a FreeOTP backup (externalBackup.xml) of a kind this app cannot read. Import it into Aegis (Android), export from Aegis without encryption, import that file here, then delete it.".into(),
-        (Lang::Ja, A::FreeOtp2Backup) => "FreeOTP のバックアップ（externalBackup.xml）のようですが、このアプリでは読み込めない形式です。Aegis（Android）に取り込んでから暗号化なしでエクスポートし、そのファイルをここで読み込んで、削除してください。".into(),
+        (Lang::En, A::FreeOtp2Backup) => "This looks like a FreeOTP backup file (externalBackup.xml) of a kind this app cannot read. Import it into Aegis (Android), export from Aegis without encryption, import that file here, then delete it.".into(),
+        (Lang::Ja, A::FreeOtp2Backup) => "FreeOTP のバックアップファイル（externalBackup.xml）のようですが、このアプリでは読み込めない形式です。Aegis（Android）に取り込んでから暗号化なしでエクスポートし、そのファイルをここで読み込んで、削除してください。".into(),
         (Lang::En, A::AuthyEncrypted) => format!("This is Authy's data with its keys still encrypted, and Authy has no export. {ADD_AGAIN_EN}"),
         (Lang::Ja, A::AuthyEncrypted) => format!("これは鍵が暗号化されたままの Authy のデータで、Authy にはエクスポート機能がありません。{ADD_AGAIN_JA}"),
     }
@@ -234,7 +234,7 @@ pub fn import_done(lang: Lang, added: usize, replaced: usize, same: usize) -> St
 pub fn same_label_question(lang: Lang, who: &str) -> String {
     match lang {
         Lang::En => format!("{who} is already here with a different secret key. If you just scanned the site's QR code again, the old key now makes invalid codes: replace it. Keep both only if these are two different logins."),
-        Lang::Ja => format!("{who} は別のシークレットキーで登録済みです。サイトのQRコードを読み直したばかりなら、古いキーでは無効なコードになります。置き換えてください。別々のログインの場合だけ両方残してください。"),
+        Lang::Ja => format!("{who} は別のシークレットキーで登録済みです。サイトのQRコードを読み直したばかりなら、古いキーのコードはサイトで無効になるので、置き換えてください。別々のアカウントとしてログインしている場合だけ、両方残してください。"),
     }
 }
 
@@ -270,7 +270,7 @@ pub fn file_too_large(lang: Lang, bytes: u64) -> String {
     let max = crate::import::MAX_IMPORT_BYTES / (1024 * 1024);
     match lang {
         Lang::En => format!("This file is {mb:.1} MB; at most {max} MB can be read. Choose the export or backup file itself."),
-        Lang::Ja => format!("このファイルは {mb:.1} MB です。読み込めるのは {max} MB までです。エクスポートまたはバックアップのファイルそのものを選んでください。"),
+        Lang::Ja => format!("このファイルは {mb:.1} MB です。読み込めるのは {max} MB までです。エクスポートしたファイルかバックアップファイルそのものを選んでください。"),
     }
 }
 

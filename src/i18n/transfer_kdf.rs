@@ -69,9 +69,9 @@ pub fn pbkdf2_too_costly(lang: Lang, iterations: u64) -> String {
 /// A binary file of no known format: perhaps an older andOTP encrypted backup.
 pub fn unknown_binary(lang: Lang, password_tried: bool) -> String {
     match (lang, password_tried) {
-        (Lang::En, false) => "This file is not text, and not a format this app recognises. If it is an andOTP encrypted backup (.json.aes), enter its password and press Read again; otherwise choose the export file your authenticator app made. Nothing was imported.".into(),
-        (Lang::Ja, false) => "このファイルはテキストではなく、このアプリが認識できる形式でもありません。andOTP の暗号化バックアップ（.json.aes）ならパスワードを入力して、もう一度「読み込む」を押してください。そうでなければ、認証アプリが作成したエクスポートファイルを選んでください。何もインポートしていません。".into(),
-        (Lang::En, true) => "This password does not open the file as an andOTP encrypted backup, and the file is of no other format this app reads. If it is an andOTP backup, check the password (and Caps Lock) and try again; otherwise choose the export file your authenticator app made. Nothing was imported.".into(),
-        (Lang::Ja, true) => "このパスワードでは andOTP の暗号化バックアップとして開けず、このアプリが読める他の形式でもありません。andOTP のバックアップならパスワード（と Caps Lock）を確認してもう一度お試しください。そうでなければ、認証アプリが作成したエクスポートファイルを選んでください。何もインポートしていません。".into(),
+        (Lang::En, false) => "This file is not text, and not a format this app recognises. If it is an andOTP encrypted backup file (.json.aes), enter its password and press Read again; otherwise choose the export file your authenticator app made. Nothing was imported.".into(),
+        (Lang::Ja, false) => "このファイルはテキストではなく、このアプリが認識できる形式でもありません。andOTP の暗号化バックアップファイル（.json.aes）ならパスワードを入力して、もう一度「読み込む」を押してください。そうでなければ、認証アプリが作成したエクスポートファイルを選んでください。何もインポートしていません。".into(),
+        (Lang::En, true) => "This password does not open the file as an andOTP encrypted backup file, and the file is of no other format this app reads. If it is an andOTP backup file, check the password (and Caps Lock) and try again; otherwise choose the export file your authenticator app made. Nothing was imported.".into(),
+        (Lang::Ja, true) => "このパスワードでは andOTP の暗号化バックアップファイルとして開けず、このアプリが読めるほかの形式でもありません。andOTP のバックアップファイルなら、パスワードを確認して（Caps Lock もご確認ください）もう一度お試しください。そうでなければ、認証アプリが作成したエクスポートファイルを選んでください。何もインポートしていません。".into(),
     }
 }

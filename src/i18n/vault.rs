@@ -7,8 +7,8 @@ use super::{Lang, T};
 pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
     use crate::vault::VaultError as E;
     match (lang, e) {
-        (Lang::En, E::WrongPassphraseOrDamaged) => "Wrong passphrase: check it (and Caps Lock) and try again. Nothing was changed. If you are sure it is right, the stored vault may be damaged: restore it from a backup file.".into(),
-        (Lang::Ja, E::WrongPassphraseOrDamaged) => "パスフレーズが違います。パスフレーズ（と Caps Lock）を確認して、もう一度お試しください。何も変更していません。正しいはずなのに開けない場合は、保存された保管庫が壊れているおそれがあります。バックアップファイルから復元してください。".into(),
+        (Lang::En, E::WrongPassphraseOrDamaged) => "Wrong passphrase. Please type it again (is Caps Lock on?). If the right passphrase still does not open it, you can restore from your backup file.".into(),
+        (Lang::Ja, E::WrongPassphraseOrDamaged) => "パスフレーズが違います。もう一度入力してください（Caps Lock もご確認ください）。正しいパスフレーズでも開かないときは、バックアップファイルから復元できます。".into(),
         (Lang::En, E::NewerEnvelope { found }) => format!("This vault was written by a newer version of the app (format {found}). Open it with the newer version; nothing was changed."),
         (Lang::Ja, E::NewerEnvelope { found }) => format!("この保管庫は新しいバージョンのアプリで作成されています（形式 {found}）。新しいバージョンで開いてください。何も変更していません。"),
         (Lang::En, E::NewerContent { found }) => format!("This vault's contents come from a newer version of the app (content {found}). Open it with the newer version; nothing was changed."),
@@ -20,12 +20,12 @@ pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
         (Lang::En, E::IncompleteOrDamaged) => "The passphrase is right, but the stored vault's contents are damaged (changed or cut short after they were saved), so it cannot be opened. Nothing was changed. Restore it from a backup file.".into(),
         (Lang::Ja, E::IncompleteOrDamaged) => "パスフレーズは正しいのですが、保存された保管庫の内容が壊れている（保存後に変更されたか途中で切れている）ため開けません。何も変更していません。バックアップファイルから復元してください。".into(),
         (Lang::En, E::KdfTooCostly { kdf }) => format!(
-            "This file asks for {} MiB of memory and {} passes ({} lanes) to open, more than this app allows ({} MiB, {} MiB × passes, {} lanes): a file made this way could freeze or crash the browser, so it was not opened. Nothing was changed; use a backup exported by this app.",
+            "This file asks for {} MiB of memory and {} passes ({} lanes) to open, more than this app allows ({} MiB, {} MiB × passes, {} lanes): a file made this way could freeze or crash the browser, so it was not opened. Nothing was changed; use a backup file made by this app.",
             kdf.memory_kib / 1024, kdf.iterations, kdf.parallelism,
             crate::vault::MAX_KDF_MEMORY_KIB / 1024, crate::vault::MAX_KDF_WORK_KIB / 1024, crate::vault::MAX_KDF_LANES
         ),
         (Lang::Ja, E::KdfTooCostly { kdf }) => format!(
-            "このファイルを開くには {} MiB のメモリと{}回の反復（並列{}）が必要で、このアプリの上限（{} MiB、メモリ×反復 {} MiB、並列{}）を超えています。ブラウザが固まったり落ちたりするおそれがあるため開きませんでした。何も変更していません。このアプリで書き出したバックアップを使ってください。",
+            "このファイルを開くには {} MiB のメモリと{}回の反復（並列{}）が必要で、このアプリの上限（{} MiB、メモリ×反復 {} MiB、並列{}）を超えています。ブラウザが固まったり落ちたりするおそれがあるため開きませんでした。何も変更していません。このアプリで作ったバックアップファイルを使ってください。",
             kdf.memory_kib / 1024, kdf.iterations, kdf.parallelism,
             crate::vault::MAX_KDF_MEMORY_KIB / 1024, crate::vault::MAX_KDF_WORK_KIB / 1024, crate::vault::MAX_KDF_LANES
         ),
@@ -34,8 +34,8 @@ pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
         (Lang::En, E::TooManySlots) => "This vault already has the most unlock methods it can hold (8). Remove a passkey first.".into(),
         (Lang::Ja, E::TooManySlots) => "この保管庫に登録できる解除方法は最大8件で、すでに上限です。先にパスキーを1件削除してください。".into(),
         (_, E::TooManyEntries { found }) => super::limits::backup_file_too_many(lang, *found),
-        (Lang::En, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "The file is damaged and cannot be opened. Nothing was changed; use another copy of the backup.".into(),
-        (Lang::Ja, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "ファイルが壊れていて開けません。何も変更していません。別のバックアップのコピーを使ってください。".into(),
+        (Lang::En, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "The file is damaged and cannot be opened. Nothing was changed; use another copy of the backup file.".into(),
+        (Lang::Ja, E::Damaged | E::BadContent | E::BadKdfParams | E::NoPassphraseSlot) => "ファイルが壊れていて開けません。何も変更していません。バックアップファイルの別のコピーを使ってください。".into(),
     }
 }
 
@@ -43,8 +43,8 @@ pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
 /// blames the passphrase typed for this file (the likeliest cause), not a damaged vault.
 pub fn backup_file_error(lang: Lang, e: &crate::vault::VaultError) -> String {
     match (lang, e) {
-        (Lang::En, crate::vault::VaultError::WrongPassphraseOrDamaged) => "Wrong passphrase for this backup file. Use the passphrase the vault had when the backup was made (check Caps Lock). Nothing was changed.".into(),
-        (Lang::Ja, crate::vault::VaultError::WrongPassphraseOrDamaged) => "このバックアップファイルのパスフレーズが違います。バックアップを作成した時点のパスフレーズを入力してください（Caps Lock も確認）。何も変更していません。".into(),
+        (Lang::En, crate::vault::VaultError::WrongPassphraseOrDamaged) => "Wrong passphrase for this backup file. Use the passphrase the vault had when the backup file was made (is Caps Lock on?). Nothing was changed.".into(),
+        (Lang::Ja, crate::vault::VaultError::WrongPassphraseOrDamaged) => "このバックアップファイルのパスフレーズが違います。バックアップファイルを作ったときのパスフレーズを入力してください（Caps Lock もご確認ください）。何も変更していません。".into(),
         // The passphrase opened the key slot: what is wrong is the file, not the passphrase.
         (Lang::En, crate::vault::VaultError::IncompleteOrDamaged) => "The passphrase is right, but this backup file is incomplete or damaged (most often it was cut off during a download or copy), so it cannot be opened. Nothing was changed. Copy or download the backup file again from where you keep it (its size should match the original), or use another copy.".into(),
         (Lang::Ja, crate::vault::VaultError::IncompleteOrDamaged) => "パスフレーズは正しいのですが、このバックアップファイルは不完全か壊れています（多くはダウンロードやコピーの途中で切れたものです）。そのため開けません。何も変更していません。保管している場所からバックアップファイルをもう一度コピーまたはダウンロードする（サイズが元のファイルと同じか確認してください）か、別のコピーを使ってください。".into(),
@@ -109,7 +109,7 @@ pub fn restore_adjustments(lang: Lang, adjusted: &[crate::vault::Adjusted]) -> S
     format!("{head} {}", lines.join(" "))
 }
 
-/// "The backup holds 3 accounts: 2 new, 1 already here." — a restore preview; only the counts
+/// "The backup file holds 3 accounts: 2 new, 1 already here." — a restore preview; only the counts
 /// that are not zero are said.
 pub fn merge_preview(lang: Lang, added: usize, unchanged: usize, conflicting: usize) -> String {
     let total = added + unchanged + conflicting;
@@ -126,9 +126,9 @@ pub fn merge_preview(lang: Lang, added: usize, unchanged: usize, conflicting: us
                 parts.push(format!("{conflicting} with the same name but a different secret key, kept side by side"));
             }
             match total {
-                0 => "The backup holds no accounts.".into(),
-                1 => format!("The backup holds 1 account: {}.", parts.join(", ")),
-                n => format!("The backup holds {n} accounts: {}.", parts.join(", ")),
+                0 => "The backup file holds no accounts.".into(),
+                1 => format!("The backup file holds 1 account: {}.", parts.join(", ")),
+                n => format!("The backup file holds {n} accounts: {}.", parts.join(", ")),
             }
         }
         Lang::Ja => {
@@ -143,8 +143,8 @@ pub fn merge_preview(lang: Lang, added: usize, unchanged: usize, conflicting: us
                 parts.push(format!("名前が同じでシークレットキーが異なるもの{conflicting}件。これは両方残します"));
             }
             match total {
-                0 => "バックアップにアカウントはありません。".into(),
-                n => format!("バックアップには{n}件のアカウントがあります。内訳: {}。", parts.join("、")),
+                0 => "バックアップファイルにアカウントはありません。".into(),
+                n => format!("バックアップファイルにはアカウントが{n}件あります。内訳: {}。", parts.join("、")),
             }
         }
     }
@@ -199,7 +199,7 @@ pub fn new_passphrase_error(e: crate::passphrase::NewPassphraseError) -> T {
 pub fn pass_changed_elsewhere(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "Wrong passphrase: that was this vault's passphrase until it was changed in another tab or window. Enter the new passphrase. Nothing was changed, and the vault is not damaged.",
-        Lang::Ja => "パスフレーズが違います。それは、別のタブかウィンドウで変更される前のこの保管庫のパスフレーズです。新しいパスフレーズを入力してください。何も変更しておらず、保管庫は壊れていません。",
+        Lang::Ja => "パスフレーズが違います。入力したのは、別のタブかウィンドウで変更される前のパスフレーズです。新しいパスフレーズを入力してください。何も変更していません。保管庫は壊れていません。",
     }
 }
 
@@ -233,9 +233,9 @@ mod tests {
 
     #[test]
     fn a_restore_preview_says_only_what_is_there() {
-        assert_eq!(merge_preview(Lang::En, 1, 0, 0), "The backup holds 1 account: 1 new.");
-        assert_eq!(merge_preview(Lang::En, 2, 1, 0), "The backup holds 3 accounts: 2 new, 1 already here.");
-        assert_eq!(merge_preview(Lang::Ja, 3, 0, 0), "バックアップには3件のアカウントがあります。内訳: 新規3件。");
+        assert_eq!(merge_preview(Lang::En, 1, 0, 0), "The backup file holds 1 account: 1 new.");
+        assert_eq!(merge_preview(Lang::En, 2, 1, 0), "The backup file holds 3 accounts: 2 new, 1 already here.");
+        assert_eq!(merge_preview(Lang::Ja, 3, 0, 0), "バックアップファイルにはアカウントが3件あります。内訳: 新規3件。");
         assert!(!merge_preview(Lang::Ja, 3, 2, 0).contains("0件"));
     }
 

@@ -23,18 +23,18 @@ const CODES = '1234 5678\n2345 6789\n3456 7890\n4567 8901';
 const WORDS = {
   ja: {
     locale: 'ja-JP',
-    never: 'まだバックアップがありません',
+    never: 'バックアップファイルがまだありません',
     cancelled: '共有を取り消しました',
-    shared: '暗号化したバックアップを共有しました',
-    justNow: /^最後のバックアップ: たった今（共有）$/,
-    oneChange: 'バックアップ後に 1 件の変更',
+    shared: 'バックアップファイルを共有しました',
+    justNow: /^前回のバックアップファイル: たった今（共有）$/,
+    oneChange: 'その後の変更: 1件',
   },
   en: {
     locale: 'en-US',
-    never: 'No backup yet',
+    never: 'No backup file yet',
     cancelled: 'Sharing was cancelled',
-    shared: 'Encrypted backup shared',
-    justNow: /^Last backup: just now \(shared\)$/,
+    shared: 'Backup file shared',
+    justNow: /^Last backup file: just now \(shared\)$/,
     oneChange: '1 change since',
   },
 };
@@ -120,7 +120,7 @@ for (const lang of ['ja', 'en']) {
       await app.tid('backup-line').waitFor();
       assert.match(await text(app.tid('backup-last')), w.justNow);
       assert.equal(await banner.count(), 0, 'the banner is gone');
-      assert.match(await text(app.tid('backup-done')), lang === 'ja' ? /アカウント 2 件、未使用のバックアップコード 4 件/ : /2 accounts, 4 unused backup codes/);
+      assert.match(await text(app.tid('backup-done')), lang === 'ja' ? /アカウント2件、未使用のバックアップコード4個/ : /2 accounts, 4 unused backup codes/);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(ARTIFACTS, `backup-done-${lang}.png`) });
 
@@ -215,7 +215,7 @@ test('the automatic backup file is rewritten after each change, restores with th
     assert.ok(!Buffer.from(third).toString('latin1').includes('KRSXG5CT'), 'the file is encrypted');
     fs.writeFileSync(latest, Buffer.from(third));
     // Recorded as a backup: the line names the automatic file, with nothing waiting.
-    await app.page.waitForFunction(() => /自動バックアップ ファイル/.test(document.querySelector('[data-testid=backup-last]')?.textContent || ''));
+    await app.page.waitForFunction(() => /自動バックアップファイル/.test(document.querySelector('[data-testid=backup-last]')?.textContent || ''));
     await app.tid('auto-backup-state').getByText(/最後の書き込み: たった今/).waitFor();
     await app.tid('backup-section').screenshot({ path: path.join(ARTIFACTS, 'backup-auto-on-ja.png') });
 

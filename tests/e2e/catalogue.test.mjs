@@ -82,7 +82,7 @@ test('ja 390×844: インスタ / ぐーぐる / らくてん find their account
     // Where Instagram shows its backup codes, from the catalogue; nothing for an unknown site.
     await app.row('Instagram').getByTestId('backup-button').click();
     await app.tid('backup-dialog').waitFor({ state: 'visible' });
-    assert.match(await app.tid('codes-where').textContent(), /^Instagram のバックアップコードの場所（2024 年時点）：プロフィール → .* → バックアップコード$/);
+    assert.match(await app.tid('codes-where').textContent(), /^Instagram のバックアップコードの場所（2024年時点）：プロフィール → .* → バックアップコード$/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'catalogue-ja-backup-where.png') });
     await app.tid('close-backup').click();
     await app.row('Acme Widgets').getByTestId('backup-button').click();

@@ -54,9 +54,9 @@ test('first screen: both choices above the fold; 12345678 refused with why and w
     await page.goto(server.url);
     await app.tid('first-screen').waitFor();
     await aboveTheFold(page, app.tid('choose-new'), '「はじめて使う」');
-    await aboveTheFold(page, app.tid('choose-restore'), '「バックアップから復元」');
+    await aboveTheFold(page, app.tid('choose-restore'), '「バックアップファイルから復元」');
     assert.equal(await app.tid('choose-new').getAttribute('aria-pressed'), 'true');
-    assert.match(await text(app.tid('choose-restore')), /バックアップから\u200B?復元/);
+    assert.match(await text(app.tid('choose-restore')), /バックアップファイル\u200B?から復元/);
     await shot(page, 'first-screen-ja');
     await axeCheck(page, 'the first screen');
 
@@ -107,7 +107,7 @@ test('first screen: both choices above the fold; 12345678 refused with why and w
     await app.tid('storage-status').waitFor();
     const persisted = await page.evaluate(() => navigator.storage.persisted());
     assert.equal(await app.tid('storage-status').getAttribute('data-persisted'), String(persisted));
-    assert.match(await text(app.tid('storage-status')), persisted ? /保持します/ : /約束していません/);
+    assert.match(await text(app.tid('storage-status')), persisted ? /消さずに残します/ : /データが消えることがあります/);
     if (!persisted) {
       // Where the data may go, the note with the home-screen steps for iPhone and Android.
       const note = await text(app.tid('storage-note'));
@@ -186,9 +186,9 @@ test('restore from the first screen: ≤ 4 taps to a backup code; the summary sa
     const { app, page } = b;
     await page.goto(server.url);
     await app.tid('first-screen').waitFor();
-    await aboveTheFold(page, app.tid('choose-restore'), '「バックアップから復元」');
+    await aboveTheFold(page, app.tid('choose-restore'), '「バックアップファイルから復元」');
     let taps = 0;
-    // Tap 1: 「バックアップから復元」 is the file picker; the file is chosen.
+    // Tap 1: 「バックアップファイルから復元」 is the file picker; the file is chosen.
     await app.tid('restore-file').setInputFiles(file); taps++;
     assert.match(await text(app.tid('restore-file-name')), /backup\.2favault/);
     // A wrong passphrase blames the passphrase, not a damaged vault (not counted: a slip).
@@ -202,8 +202,8 @@ test('restore from the first screen: ≤ 4 taps to a backup code; the summary sa
     await app.tid('restore-pass').press('Enter'); taps++;
     await app.tid('accounts').waitFor({ timeout: 15000 });
     const summary = await text(app.tid('restore-summary'));
-    assert.match(summary, /アカウント 2 件/);
-    assert.match(summary, /バックアップコード 5 個/);
+    assert.match(summary, /アカウント2件/);
+    assert.match(summary, /バックアップコード5個/);
     assert.match(summary, /バックアップファイルのパスフレーズで開きます/);
     await shot(page, 'restore-summary-ja');
     await axeCheck(page, 'the list with the restore summary');
@@ -228,7 +228,7 @@ test('first screen in English; the restore path in English', async () => {
     await page.goto(server.url);
     await app.tid('first-screen').waitFor();
     await aboveTheFold(page, app.tid('choose-new'), '"Start new"');
-    await aboveTheFold(page, app.tid('choose-restore'), '"Restore from a backup"');
+    await aboveTheFold(page, app.tid('choose-restore'), '"Restore from a backup file"');
     await shot(page, 'first-screen-en');
     // The unlock field and the change form have the toggle too (checked in the vault tests'
     // flows); here the refusal in English, as the meter says it.

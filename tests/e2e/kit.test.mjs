@@ -96,14 +96,14 @@ async function checkPrinted(app, lang) {
   if (lang === 'ja') {
     assert.match(steps[1], /「バックアップファイルから復元」/);
     assert.match(steps[2], /バックアップファイルを選びます/);
-    assert.match(steps[3], /パスフレーズを入力して「バックアップを開く」/);
+    assert.match(steps[3], /パスフレーズを入力して「バックアップファイルを開く」/);
     assert.match(await text(app.tid('kit-restore')), /保存または共有した/);
     assert.match(await text(app.tid('kit-hint-warning')), /パスフレーズそのものは絶対に書かないでください/);
     assert.match(await text(app.tid('kit-date')), /^印刷日：\d{4}年\d{1,2}月\d{1,2}日$/);
   } else {
     assert.match(steps[1], /“Restore from a backup file”/);
     assert.match(steps[2], /choose your backup file/);
-    assert.match(steps[3], /passphrase and press “Open backup”/);
+    assert.match(steps[3], /passphrase and press “Open backup file”/);
     assert.match(await text(app.tid('kit-restore')), /you saved or shared/);
     assert.match(await text(app.tid('kit-hint-warning')), /Never write the passphrase itself/);
     assert.match(await text(app.tid('kit-date')), /^Printed [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
@@ -132,7 +132,7 @@ async function checkCodes(app, lang) {
   assert.equal(await app.tid('kit-sheet').locator('.kit-box').count(), 10);
   // A page break never splits a site's block (checked on paper in a 9-site PDF, see the report).
   for (let i = 0; i < 3; i += 1) assert.equal(await sites.nth(i).evaluate((e) => getComputedStyle(e).breakInside), 'avoid');
-  assert.match(await text(app.tid('kit-summary')), lang === 'ja' ? /^3 サイトの未使用のバックアップコード 10 個。$/ : /^10 unused backup codes for 3 sites\.$/);
+  assert.match(await text(app.tid('kit-summary')), lang === 'ja' ? /^3サイトの未使用のバックアップコード10個。$/ : /^10 unused backup codes for 3 sites\.$/);
 }
 
 /** Screenshots of the printed page at A4 width (96 dpi) and at 390 px. */

@@ -178,7 +178,7 @@ for (const lang of ['ja', 'en']) {
       // The dialog opens on what was read: 2 of 3, and which one is missing.
       await app.tid('batch-progress').waitFor();
       const line = (await app.tid('batch-line').textContent()).trim();
-      assert.match(line, lang === 'ja' ? /QRコード 3個中 2個を読み取り済み（14件）。まだ読み取っていない QRコード: 2\/3/ : /2 of 3 QR codes read \(14 accounts\)\. Still to read: QR code 2 of 3\./);
+      assert.match(line, lang === 'ja' ? /QRコード3個中2個を読み取り済み（14件）。まだ読み取っていないQRコード: 2\/3/ : /2 of 3 QR codes read \(14 accounts\)\. Still to read: QR code 2 of 3\./);
       await shot(page, `migrate-${lang}-progress`);
       await axeCheck(page, `the import dialog with QR codes read (${lang})`);
       await app.tid('import-so-far').click();
@@ -247,19 +247,19 @@ test('a QR code read twice is said once; two exports are kept apart and both nam
     let text = (await said.textContent()).trim();
     assert.ok(await inSight(said), 'what was read is said in sight, next to the image button');
     assert.equal(text.split('QRコード 1/3 は読み取り済みです').length - 1, 1, `the repeat is said once: ${text}`);
-    assert.match(text, /QRコード 1\/3、2\/3（20件）を読み取りました。まだ QRコード 3\/3 を読み取っていません/);
+    assert.match(text, /QRコード 1\/3、2\/3（20件）を読み取りました。まだQRコード 3\/3 を読み取っていません/);
     assert.equal(await app.tid('batch-line').count(), 1);
-    assert.match(await app.tid('batch-line').textContent(), /QRコード 3個中 2個を読み取り済み（20件）/, 'counted once');
+    assert.match(await app.tid('batch-line').textContent(), /QRコード3個中2個を読み取り済み（20件）/, 'counted once');
     // Another export: kept apart, the first one's QR codes stay, both named.
     await app.tid('qr-image').setInputFiles(other);
-    await page.getByText('2つ目のエクスポート（QRコード 4個）: QRコード 2/4（10件）を読み取りました').waitFor();
+    await page.getByText('2つ目のエクスポート（QRコード4個）: QRコード 2/4（10件）を読み取りました').waitFor();
     text = (await said.textContent()).trim();
     assert.match(text, /2つの別々のエクスポート/);
     await shot(page, 'migrate-ja-two-exports');
     const lines = async () => (await app.tid('batch-line').allTextContents()).map((l) => l.trim());
     assert.deepEqual(await lines(), [
-      '1つ目のエクスポート（QRコード 3個）: QRコード 3個中 2個を読み取り済み（20件）。まだ読み取っていない QRコード: 3/3',
-      '2つ目のエクスポート（QRコード 4個）: QRコード 4個中 1個を読み取り済み（10件）。まだ読み取っていない QRコード: 1/4、3/4、4/4',
+      '1つ目のエクスポート（QRコード3個）: QRコード3個中2個を読み取り済み（20件）。まだ読み取っていないQRコード: 3/3',
+      '2つ目のエクスポート（QRコード4個）: QRコード4個中1個を読み取り済み（10件）。まだ読み取っていないQRコード: 1/4、3/4、4/4',
     ]);
     // Closed and opened again: still there.
     await app.tid('close-transfer').click();
@@ -268,7 +268,7 @@ test('a QR code read twice is said once; two exports are kept apart and both nam
     assert.equal((await lines()).length, 2, 'what was read survives closing the dialog');
     await app.tid('import-so-far').click();
     assert.equal(await app.tid('preview-account').count(), 30);
-    assert.match(await app.tid('preview-missing').textContent(), /1つ目のエクスポート（QRコード 3個）: QRコード 3\/3 を読み取っていない.*2つ目のエクスポート（QRコード 4個）: QRコード 1\/4、3\/4、4\/4 を読み取っていない/);
+    assert.match(await app.tid('preview-missing').textContent(), /1つ目のエクスポート（QRコード3個）: QRコード 3\/3 を読み取っていない.*2つ目のエクスポート（QRコード4個）: QRコード 1\/4、3\/4、4\/4 を読み取っていない/);
     // Back to reading, then the vault locks: nothing read stays.
     await app.tid('import-discard').click();
     assert.equal((await lines()).length, 2, '"don\'t add" keeps what was read');
@@ -294,7 +294,7 @@ test('an export screenshot chosen in "restore" goes to the migration; a backup o
     await app.tid('restore-file').setInputFiles(first);
     await app.tid('migrate-message').waitFor();
     const said = (await app.tid('migrate-message').textContent()).trim();
-    assert.match(said, /バックアップの復元ではなく、移行として読み取りました/);
+    assert.match(said, /バックアップファイルからの復元ではなく、移行として読み取りました/);
     assert.match(said, /QRコード 1\/3（10件）を読み取りました/);
     assert.equal(await app.tid('restore-pass').count(), 0, 'no passphrase asked for a screenshot');
     await app.tid('new-pass').fill(PASSPHRASE);
@@ -330,7 +330,7 @@ test('another app\'s file chosen in "restore" is imported after the passphrase, 
     await app.tid('first-screen').waitFor();
     await app.tid('restore-file').setInputFiles(path.join(ROOT, 'tests/fixtures/import/aegis-plain.json'));
     await app.tid('migrate-message').waitFor();
-    assert.match(await app.tid('migrate-message').textContent(), /このアプリのバックアップではありません。移行として読み込みます/);
+    assert.match(await app.tid('migrate-message').textContent(), /このアプリのバックアップファイルではありません。移行として読み込みます/);
     assert.equal(await app.tid('restore-pass').count(), 0, 'no backup passphrase asked');
     await app.tid('new-pass').fill(PASSPHRASE);
     await app.tid('new-pass-confirm').fill(PASSPHRASE);

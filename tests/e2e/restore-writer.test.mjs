@@ -313,7 +313,7 @@ test('7: in a tab whose vault got a new passphrase in another tab, the old passp
     assert.doesNotMatch(said, /damaged: restore/);
     // A passphrase that never was is still a wrong one.
     await one.unlock('never the passphrase');
-    await one.tid('problem').getByText(/Wrong passphrase: check it/).waitFor({ timeout: 15000 });
+    await one.tid('problem').getByText(/Wrong passphrase\. Please type it again/).waitFor({ timeout: 15000 });
     await one.unlock(next);
     await one.tid('accounts').waitFor();
     await one.expectCode('Plain', totp(RFC_SEED, T1, 6));

@@ -46,7 +46,7 @@ test('create, add, reload, unlock: the same code; a wrong passphrase changes not
     await page.reload();
     await app.tid('unlock-screen').waitFor();
     await app.unlock('not the passphrase');
-    assert.match(await app.tid('problem').textContent(), /Wrong passphrase: .*may be damaged/);
+    assert.match(await app.tid('problem').textContent(), /Wrong passphrase\. .*restore from your backup file/);
     assert.deepEqual(await readRecord(page), stored, 'a failed unlock writes nothing');
     await app.unlock();
     await app.expectCode('Vaulted Bank', '0708 1804');
