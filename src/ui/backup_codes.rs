@@ -262,6 +262,8 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
     let id = row.id;
     let shape = set.shape;
     let mark = move |code: String, used: bool| {
+        // A note about an earlier copy would sit under the next code now: gone.
+        copy_note.set(None);
         let when = used.then(|| BrowserClock.now_ms());
         let said = i18n::marked_used(state.lang.get_untracked(), &shape.display(&code), used);
         let undo_code = code.clone();
@@ -316,7 +318,13 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
                         // The one tap a person at a site's "enter a backup code" box needs: the
                         // code on the clipboard and off the list (Undo is right there).
                         <button class="primary" data-testid="copy-mark-next" on:click=move |_| {
-                            copy(c3.clone());
+                            // Said by the mark's note; the copy speaks only if it failed.
+                            let code = c3.clone();
+                            spawn_local(async move {
+                                if clipboard::write_text_then_clear(&code).await.is_err() {
+                                    copy_note.set(Some(false));
+                                }
+                            });
                             mark(c3.clone(), true);
                         }>{tr(T::CopyAndMark)}</button>
                         <button data-testid="copy-next" aria-label=i18n::copy_code_label(lang, &shown) on:click=move |_| copy(c1.clone())>{tr(T::Copy)}</button>

@@ -5,19 +5,8 @@ use super::super::account_name;
 use super::super::state::Session;
 use crate::account::{Account, Warning};
 use crate::i18n::{self, Lang, T};
-use crate::otp::Kind;
 use crate::vault::Incoming;
 use leptos::prelude::*;
-
-/// The account's settings in one line ("TOTP · SHA1 · 6 digits · 30 s"), for those who check.
-fn summary(lang: Lang, a: &Account) -> String {
-    let p = a.params;
-    match p.kind {
-        Kind::Totp { period } => format!("TOTP · {} · {} · {}", p.algorithm.as_str(), p.digits, i18n::seconds_short(lang, u64::from(period))),
-        Kind::Hotp { counter } => format!("HOTP · {} · {} · {} {counter}", p.algorithm.as_str(), p.digits, i18n::t(lang, T::CounterShort)),
-        Kind::Steam { period } => format!("Steam Guard · {}", i18n::seconds_short(lang, u64::from(period))),
-    }
-}
 
 /// The account that "Add" will store, its settings, and the warnings the user can act on.
 pub(super) fn will_add(lang: Lang, account: &Account, warnings: &[Warning]) -> impl IntoView {
@@ -27,7 +16,7 @@ pub(super) fn will_add(lang: Lang, account: &Account, warnings: &[Warning]) -> i
     <div class="preview" data-testid="add-preview">
         <p class="will-add"><span class="label">{i18n::t(lang, T::WillAdd)}</span>
             <strong class="who">{account_name(lang, account)}</strong></p>
-        <p class="hint">{summary(lang, account)}</p>
+        <p class="hint" data-testid="code-settings">{i18n::code_settings(lang, &account.params)}</p>
         {(!shown.is_empty()).then(|| view! {
             <div class="warning" role="status" data-testid="add-warning">
                 <strong>{i18n::t(lang, T::WarningsHeading)}</strong>
