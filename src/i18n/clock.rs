@@ -130,7 +130,7 @@ pub fn fix_platforms_for(user_agent: &str, touch_points: u32) -> Vec<Platform> {
         vec![Windows]
     } else if ua.contains("macintosh") || ua.contains("mac os x") {
         vec![Mac]
-    } else if touch_points > 1 {
+    } else if touch_points > 0 {
         vec![Iphone, Android]
     } else {
         vec![Windows, Mac]
@@ -251,6 +251,7 @@ mod tests {
         assert_eq!(fix_platforms_for(windows, 0), vec![Windows]);
         assert_eq!(fix_platforms_for(linux, 0), vec![Windows, Mac]);
         assert_eq!(fix_platforms_for(linux, 5), vec![Iphone, Android]);
+        assert_eq!(fix_platforms_for(linux, 1), vec![Iphone, Android]);
     }
 
     #[test]
