@@ -286,7 +286,8 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
     };
     let remaining = set.remaining();
     let threshold = session.low_threshold.get_untracked();
-    let next = set.next_unused().map(|i| set.codes[i].code.clone());
+    let next_index = set.next_unused();
+    let next = next_index.map(|i| set.codes[i].code.clone());
     let order = set.display_order();
     view! {
         {set.is_low(threshold).then(|| view! {
@@ -346,14 +347,20 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
                 let shown = shape.display(&code);
                 let used = c.used_ms;
                 let (for_mark, for_copy) = (code.clone(), code.clone());
+                // The code shown big above keeps its place in the sheet, marked as that one (not
+                // a second "next code").
+                let is_next = next_index == Some(i);
                 view! {
-                    <li data-testid="backup-code" class:used=used.is_some()>
+                    <li data-testid="backup-code" class:used=used.is_some() class:next=is_next>
                         {match used {
                             Some(ms) => view! {
                                 <s class="backup-code">{shown.clone()}</s>
                                 <span class="used-on">{i18n::used_on(lang, &today(lang, ms))}</span>
                             }.into_any(),
-                            None => view! { <span class="backup-code">{shown.clone()}</span> }.into_any(),
+                            None => view! {
+                                <span class="backup-code">{shown.clone()}</span>
+                                {is_next.then(|| view! { <span class="next-mark" aria-hidden="true">"↑"</span> })}
+                            }.into_any(),
                         }}
                         <span class="code-actions">
                             {used.is_none().then(|| {

@@ -160,3 +160,34 @@ test('the lost-phone drill in 4 taps (ja, 390, touch): restore file → passphra
     await server.close();
   }
 });
+
+test('Japanese names and dates are refused as a new passphrase (ja, 390): hanako0315, yamadahanako, やまだはなこ', async () => {
+  const server = await startServer();
+  const b = await launch({ locale: 'ja-JP', viewport: PHONE, touch: true });
+  try {
+    const { page } = b;
+    const app = new AppPage(page, server.url);
+    await page.goto(server.url);
+    await app.tid('create-screen').waitFor();
+    for (const [weak, why] of [['hanako0315', /単語1つだけでは/], ['yamadahanako', /推測されやすい/], ['suzuki.ichiro', /推測されやすい/], ['やまだはなこ', /./]]) {
+      await app.tid('new-pass').fill(weak);
+      const said = (await app.tid('strength').textContent()).trim();
+      assert.match(said, /弱すぎて使えません|短すぎ/, `${weak}: ${said}`);
+      assert.match(said, why, `${weak}: ${said}`);
+      assert.doesNotMatch(said, /普通|強い/, `${weak}: ${said}`);
+    }
+    // Refused when submitted too: no vault is made.
+    await app.tid('new-pass').fill('hanako0315');
+    await app.tid('new-pass-confirm').fill('hanako0315');
+    await app.tid('create-vault').click();
+    await app.tid('create-error').waitFor();
+    assert.equal(await app.tid('create-screen').isVisible(), true, 'no vault was made');
+    // A long passphrase with a name among random words still passes.
+    await app.tid('new-pass').fill('river hanako lamp orange');
+    assert.doesNotMatch((await app.tid('strength').textContent()).trim(), /弱すぎて使えません/);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+    await server.close();
+  }
+});
