@@ -172,7 +172,7 @@ test('Japanese names and dates are refused as a new passphrase (ja, 390): hanako
     for (const [weak, why] of [['hanako0315', /単語1つだけでは/], ['yamadahanako', /推測されやすい/], ['suzuki.ichiro', /推測されやすい/], ['やまだはなこ', /./]]) {
       await app.tid('new-pass').fill(weak);
       const said = (await app.tid('strength').textContent()).trim();
-      assert.match(said, /弱すぎて使えません|短すぎ/, `${weak}: ${said}`);
+      assert.match(said, /弱すぎて使えません|8文字以上/, `${weak}: ${said}`);
       assert.match(said, why, `${weak}: ${said}`);
       assert.doesNotMatch(said, /普通|強い/, `${weak}: ${said}`);
     }
