@@ -163,6 +163,14 @@ pub fn deleted_elsewhere(lang: Lang) -> &'static str {
     }
 }
 
+/// "5 minutes" / 「5分」 (a Japanese counter takes no space).
+pub fn minutes(lang: Lang, m: u32) -> String {
+    match lang {
+        Lang::En => format!("{m} minutes"),
+        Lang::Ja => format!("{m}分"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

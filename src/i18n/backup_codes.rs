@@ -90,6 +90,14 @@ pub fn marked_used(lang: Lang, code: &str, used: bool) -> String {
     }
 }
 
+/// After one tap copied a code and marked it used (Undo beside it).
+pub fn copied_and_marked(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::En => format!("Copied {code} and marked it used."),
+        Lang::Ja => format!("{code} をコピーして使用済みにしました。"),
+    }
+}
+
 /// A retired set's heading: "Added Jan 2, 2026, retired Nov 22, 2026".
 pub fn retired_set(lang: Lang, added: &str, retired: &str) -> String {
     match lang {

@@ -38,8 +38,8 @@ pub fn passphrase_suggestion(lang: Lang) -> &'static str {
 /// The floor, stated once under the field.
 pub fn passphrase_floor(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "Required: at least as hard to guess as 3 random words. Common passwords, dates, keyboard runs and single words are refused.",
-        Lang::Ja => "条件：ランダムな単語3つ以上と同じくらい推測しにくいこと。よく使われるパスワード、日付、キーボードの並び、単語1つだけのものは使えません。",
+        Lang::En => "Required: at least as hard to guess as 3 unrelated words (4 or more are better). Common passwords, names, dates, keyboard runs and single words are refused.",
+        Lang::Ja => "条件：関係のない単語3つと同じくらい推測しにくいこと（4つ以上がおすすめ）。よく使われるパスワード、名前、日付、キーボードの並び、単語1つだけのものは使えません。",
     }
 }
 

@@ -56,9 +56,9 @@ mod transfer;
 mod transfer_kdf;
 mod vault;
 
-pub use accounts::{account_label, added, changed_elsewhere, code_settings, codes_change_in, copied_around, copy_label, delete_label, deleted_elsewhere, row_action, seconds_short, settings_summary, shown_of};
+pub use accounts::{account_label, added, changed_elsewhere, code_settings, codes_change_in, copied_around, copy_label, delete_label, deleted_elsewhere, minutes, row_action, seconds_short, settings_summary, shown_of};
 pub use backup_codes::{
-    backup_codes_button, backup_codes_title, codes_error, codes_found, codes_low, codes_remaining, copy_code_label, mark_label, marked_used, printed_on, retired_set, shape_name, used_on,
+    copied_and_marked, backup_codes_button, backup_codes_title, codes_error, codes_found, codes_low, codes_remaining, copy_code_label, mark_label, marked_used, printed_on, retired_set, shape_name, used_on,
 };
 pub use backup_file_state::{
     ago, auto_allow, auto_choose, auto_failed, auto_file_type, auto_intro, auto_needs_permission, auto_on, auto_stop, auto_title, auto_unsupported, back_up_now, backup_file_banner,

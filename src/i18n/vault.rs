@@ -7,8 +7,8 @@ use super::{Lang, T};
 pub fn vault_error(lang: Lang, e: &crate::vault::VaultError) -> String {
     use crate::vault::VaultError as E;
     match (lang, e) {
-        (Lang::En, E::WrongPassphraseOrDamaged) => "Wrong passphrase. Please type it again (is Caps Lock on?). If the right passphrase still does not open it, you can restore from your backup file.".into(),
-        (Lang::Ja, E::WrongPassphraseOrDamaged) => "パスフレーズが違います。もう一度入力してください（Caps Lock もご確認ください）。正しいパスフレーズでも開かないときは、バックアップファイルから復元できます。".into(),
+        (Lang::En, E::WrongPassphraseOrDamaged) => "Wrong passphrase. Please type it again (is Caps Lock on, or the keyboard in another input mode?). If the right passphrase still does not open it, you can restore from your backup file.".into(),
+        (Lang::Ja, E::WrongPassphraseOrDamaged) => "パスフレーズが違います。もう一度入力してください（Caps Lock や、全角・半角などの入力モードもご確認ください）。正しいパスフレーズでも開かないときは、バックアップファイルから復元できます。".into(),
         (Lang::En, E::NewerEnvelope { found }) => format!("This vault was written by a newer version of the app (format {found}). Open it with the newer version; nothing was changed."),
         (Lang::Ja, E::NewerEnvelope { found }) => format!("この保管庫は新しいバージョンのアプリで作成されています（形式 {found}）。新しいバージョンで開いてください。何も変更していません。"),
         (Lang::En, E::NewerContent { found }) => format!("This vault's contents come from a newer version of the app (content {found}). Open it with the newer version; nothing was changed."),

@@ -261,11 +261,12 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
     let Some(set) = row.set.clone() else { return ().into_any() };
     let id = row.id;
     let shape = set.shape;
-    let mark = move |code: String, used: bool| {
+    let mark = move |code: String, used: bool, copied: bool| {
         // A note about an earlier copy would sit under the next code now: gone.
         copy_note.set(None);
         let when = used.then(|| BrowserClock.now_ms());
-        let said = i18n::marked_used(state.lang.get_untracked(), &shape.display(&code), used);
+        let lang = state.lang.get_untracked();
+        let said = if copied { i18n::copied_and_marked(lang, &shape.display(&code)) } else { i18n::marked_used(lang, &shape.display(&code), used) };
         let undo_code = code.clone();
         if session.try_edit(move |c| {
             c.mark_code(id, &code, when);
@@ -303,7 +304,7 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
                     <p tabindex="-1" node_ref=marks.note_ref data-testid="marked-note">{said}</p>
                     {used.then(|| view! {
                         <button class="ghost" data-testid="undo-last" aria-label=i18n::mark_label(lang, &shown, true)
-                            on:click=move |_| mark(code.clone(), false)>{tr(T::Undo)}</button>
+                            on:click=move |_| mark(code.clone(), false, false)>{tr(T::Undo)}</button>
                     })}
                 </div>
             }
@@ -326,11 +327,11 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
                                     copy_note.set(Some(false));
                                 }
                             });
-                            mark(c3.clone(), true);
+                            mark(c3.clone(), true, true);
                         }>{tr(T::CopyAndMark)}</button>
                         <button data-testid="copy-next" aria-label=i18n::copy_code_label(lang, &shown) on:click=move |_| copy(c1.clone())>{tr(T::Copy)}</button>
                         <button data-testid="mark-next" aria-label=i18n::mark_label(lang, &shown, false)
-                            on:click=move |_| mark(c2.clone(), true)>{tr(T::MarkUsed)}</button>
+                            on:click=move |_| mark(c2.clone(), true, false)>{tr(T::MarkUsed)}</button>
                     </div>
                 </div>
             }
@@ -369,7 +370,7 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
                             })}
                             <button class="ghost" data-testid=if used.is_some() { "undo-code" } else { "mark-code" }
                                 aria-label=i18n::mark_label(lang, &shown, used.is_some())
-                                on:click=move |_| mark(for_mark.clone(), used.is_none())>
+                                on:click=move |_| mark(for_mark.clone(), used.is_none(), false)>
                                 {tr(if used.is_some() { T::Undo } else { T::MarkUsed })}
                             </button>
                         </span>

@@ -70,6 +70,14 @@ fn CreateForm() -> impl IntoView {
     let pass = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let error = RwSignal::new(None::<NewPassphraseError>);
+    // A refusal is about what was submitted: typing again takes it away (the meter speaks now).
+    Effect::new(move |seen: Option<()>| {
+        pass.track();
+        confirm.track();
+        if seen.is_some() {
+            error.set(None);
+        }
+    });
     let submit = move || {
         let p = pass.get_untracked();
         match check_new(&p, &confirm.get_untracked()) {

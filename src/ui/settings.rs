@@ -64,7 +64,7 @@ pub fn SettingsBody() -> impl IntoView {
                         let m = *m;
                         view! {
                             <option value=m.to_string() selected=move || session.auto_lock_minutes.get() == m>
-                                {move || if m == 0 { tr(T::Never)().to_owned() } else { format!("{m} {}", tr(T::Minutes)()) }}
+                                {move || if m == 0 { tr(T::Never)().to_owned() } else { crate::i18n::minutes(state.lang.get(), m) }}
                             </option>
                         }
                     }).collect_view()}
