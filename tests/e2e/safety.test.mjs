@@ -172,7 +172,7 @@ test('the transfer dialog with a pasted migration link, an import password, a ch
     assert.equal(await page.evaluate(() => [...document.querySelectorAll('input[type=file]')].some((i) => i.files.length > 0)), false, 'no chosen file is kept');
     await page.waitForFunction(() => ![...document.querySelectorAll('video')].some((v) => v.srcObject?.getTracks().some((t) => t.readyState === 'live')));
     if (await app.tid('import-read').isVisible()) await app.tid('import-read').click();
-    assert.match(await app.tid('lock-discarded').textContent(), /入力していた内容は保存されていません/);
+    assert.match(await app.tid('lock-discarded').textContent(), /入力中の内容は保存されていません/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'locked-closed-transfer-ja-390.png'), fullPage: true });
 
     await app.unlock();
