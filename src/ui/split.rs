@@ -1,6 +1,6 @@
 //! The dialogs kept out of the first screen's module, each loaded on first use
 //! ([`super::parts::on_first_use`]). The screens that load a part of their own (the open vault,
-//! the settings body, the first screen's restore, its create form and its readers of other apps'
+//! the settings body, the first screen's restore and its readers of other apps'
 //! files) declare it beside themselves.
 
 /// Parts of the app kept out of the first screen's module. Each `wasm_split` function becomes
