@@ -62,24 +62,9 @@ pub fn CreateScreen() -> impl IntoView {
     }
 }
 
-/// Choose a passphrase for a new vault: the card at once, its form (with the strength meter and
-/// the estimator's word and name lists) from its own part, fetched when the create screen shows,
-/// so the unlock screen's module goes without them. Nothing is rated before the lists are in: the
-/// fields come with them.
+/// Choose a passphrase for a new vault (refused below the floor, with the reason).
 #[component]
 fn CreateForm() -> impl IntoView {
-    view! {
-        <section class="card gate" data-testid="create-screen" aria-labelledby="create-title">
-            <h2 id="create-title">{tr(T::CreateTitle)}</h2>
-            <p>{tr(T::CreateIntro)}</p>
-            {super::parts::on_first_use(|| true, create_loader::new_passphrase)}
-        </section>
-    }
-}
-
-/// The new passphrase's form (refused below the floor, with the reason).
-#[component]
-fn NewPassphraseForm() -> impl IntoView {
     let session = expect_context::<Session>();
     let state = expect_context::<super::AppState>();
     let pass = RwSignal::new(String::new());
@@ -96,13 +81,17 @@ fn NewPassphraseForm() -> impl IntoView {
         }
     };
     view! {
-        <form on:submit=move |ev| { ev.prevent_default(); submit(); }>
-            <NewPassphraseFields id="new-pass" label=T::PassLabel pass=pass confirm=confirm />
-            <p class="warning" role="note">{tr(T::ForgetWarning)}</p>
-            {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="create-error">{move || crate::i18n::new_passphrase_refusal(state.lang.get(), e)}</p> })}
-            <super::widgets::SessionProblem />
-            <div class="buttons"><button type="submit" class="primary" data-testid="create-vault">{tr(T::CreateButton)}</button></div>
-        </form>
+        <section class="card gate" data-testid="create-screen" aria-labelledby="create-title">
+            <h2 id="create-title">{tr(T::CreateTitle)}</h2>
+            <p>{tr(T::CreateIntro)}</p>
+            <form on:submit=move |ev| { ev.prevent_default(); submit(); }>
+                <NewPassphraseFields id="new-pass" label=T::PassLabel pass=pass confirm=confirm />
+                <p class="warning" role="note">{tr(T::ForgetWarning)}</p>
+                {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="create-error">{move || crate::i18n::new_passphrase_refusal(state.lang.get(), e)}</p> })}
+                <super::widgets::SessionProblem />
+                <div class="buttons"><button type="submit" class="primary" data-testid="create-vault">{tr(T::CreateButton)}</button></div>
+            </form>
+        </section>
     }
 }
 
@@ -195,17 +184,5 @@ mod restore_loader {
     #[leptos::wasm_split::wasm_split(restore_part, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn restore_fresh() -> Part {
         Ok(view! { <RestoreForm place=Place::FirstScreen /> }.into_any())
-    }
-}
-
-/// The new passphrase's form, its own wasm module (the passphrase estimator and its lists).
-mod create_loader {
-    use crate::ui::parts::Part;
-    use leptos::prelude::*;
-
-    /// The create screen's form: a new passphrase, its strength, its confirmation.
-    #[leptos::wasm_split::wasm_split(create_part, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn new_passphrase() -> Part {
-        Ok(view! { <super::NewPassphraseForm /> }.into_any())
     }
 }
