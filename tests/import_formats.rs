@@ -236,3 +236,22 @@ fn a_chosen_file_goes_where_it_belongs() {
     assert_eq!(belongs(b"a shopping list\n"), Belongs::Neither);
     assert_eq!(belongs(&read("google-authenticator.sqlite")), Belongs::Neither, "a database is answered with its route where it was chosen");
 }
+
+/// The first screen routes a backup of this app by its magic bytes alone (the import readers are
+/// a part of their own): `is_backup` agrees with `belongs` on every kind of file.
+#[test]
+fn a_backup_is_known_by_its_magic_bytes_alone() {
+    use authenticator::import::belongs::{belongs, is_backup, Belongs};
+    let files = [
+        std::fs::read("tests/fixtures/vault-v1.bin").expect("vault"),
+        std::fs::read("tests/fixtures/drill-backup.2favault").expect("backup"),
+        read("proton-pass.zip"),
+        read("lastpass.json"),
+        b"a shopping list\n".to_vec(),
+        read("google-authenticator.sqlite"),
+    ];
+    for bytes in &files {
+        assert_eq!(is_backup(bytes), belongs(bytes) == Belongs::Restore);
+    }
+    assert!(is_backup(&files[0]) && is_backup(&files[1]) && !is_backup(&files[2]));
+}

@@ -14,9 +14,16 @@ pub enum Belongs {
     Neither,
 }
 
+/// Whether `bytes` are a backup file of this app (its envelope's magic): `belongs(bytes) ==
+/// Belongs::Restore` without the import readers, so the first screen can route a backup by its
+/// magic bytes alone and load the readers only for other apps' files.
+pub fn is_backup(bytes: &[u8]) -> bool {
+    bytes.starts_with(crate::vault::MAGIC)
+}
+
 /// Where `bytes` belong.
 pub fn belongs(bytes: &[u8]) -> Belongs {
-    if bytes.starts_with(crate::vault::MAGIC) {
+    if is_backup(bytes) {
         Belongs::Restore
     } else if super::detect(bytes).is_ok() {
         Belongs::Import

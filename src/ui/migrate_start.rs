@@ -11,8 +11,7 @@ use super::state::Migration;
 use super::AppState;
 use crate::i18n::{self, Say, T};
 use crate::import::batches::Added;
-use crate::import::belongs::{belongs, Belongs};
-use crate::import::{read_scanned, Scanned};
+use crate::import::belongs::{is_backup, Belongs};
 use crate::web::{files, page};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -71,16 +70,16 @@ impl Start {
             for file in files_chosen {
                 if page::is_image(&file) {
                     let texts = crate::web::media::qr_texts_in_blob(&file).await.unwrap_or_default();
-                    let mut batch_seen = false;
-                    for t in &texts {
-                        if let Ok(Scanned::Batch(b)) = read_scanned(t) {
-                            batch_seen = true;
-                            added.extend(migration.batches.try_update(|all| all.add(b)));
-                        }
-                    }
                     if texts.is_empty() {
                         no_qr += 1;
-                    } else if !batch_seen {
+                        continue;
+                    }
+                    let Ok((more, batch_seen)) = reading::add_batches(texts, migration.batches).await else {
+                        said.try_set(Some((true, i18n::t(lang, T::PartLoadFailed).to_owned())));
+                        return;
+                    };
+                    added.extend(more);
+                    if !batch_seen {
                         // A site's own QR code (one account): read again in the import dialog.
                         migration.files.update_value(|f| f.push(file));
                         kept += 1;
@@ -88,7 +87,7 @@ impl Start {
                     continue;
                 }
                 // A backup of this app: to "restore", which asks for its passphrase.
-                if matches!(files::read(&file).await, Ok(b) if belongs(&b) == Belongs::Restore) {
+                if matches!(files::read(&file).await, Ok(b) if is_backup(&b)) {
                     // The first screen may be gone meanwhile (the vault created): then nothing to show.
                     chosen.1.try_set(file.name());
                     chosen.0.try_update_value(|c| *c = Some(file));
@@ -98,8 +97,13 @@ impl Start {
                 migration.files.update_value(|f| f.push(file));
                 kept += 1;
             }
-            if !added.is_empty() {
-                notes.push(migration.batches.with_untracked(|b| i18n::batches_read(lang, &added, b)));
+            let none_added = added.is_empty();
+            if !none_added {
+                let Ok(line) = reading::batches_read(lang, added, migration.batches).await else {
+                    said.try_set(Some((true, i18n::t(lang, T::PartLoadFailed).to_owned())));
+                    return;
+                };
+                notes.push(line);
             }
             if kept > 0 {
                 notes.push(i18n::say(lang, Say::FileWaits).to_owned());
@@ -107,7 +111,7 @@ impl Start {
             if no_qr > 0 {
                 notes.push(i18n::t(lang, T::NoQrInImage).to_owned());
             }
-            let error = added.is_empty() && kept == 0;
+            let error = none_added && kept == 0;
             said.try_set(Some((error, notes.join(if lang == i18n::Lang::Ja { "" } else { " " }))));
         });
     }
@@ -124,8 +128,9 @@ impl Start {
         let file = file.clone();
         spawn_local(async move {
             let Ok(bytes) = files::read(&file).await else { return };
-            // A backup of this app, or a file of no format known: "restore" answers it.
-            if belongs(&bytes) != Belongs::Import {
+            // A backup of this app, or a file of no format known: "restore" answers it (and
+            // also when the readers cannot be fetched).
+            if is_backup(&bytes) || reading::belongs(bytes).await.ok() != Some(Belongs::Import) {
                 return;
             }
             migration.files.set_value(vec![file]);
@@ -171,5 +176,44 @@ pub fn MigrateSaidLine(
         <Show when=move || path.get() == FirstPath::Migrate && said.with(|s| s.as_ref().is_some_and(|(e, _)| !e))>
             <p class="notice" data-testid="migrate-next">{move || i18n::say(state.lang.get(), Say::NextPassphrase)}</p>
         </Show>
+    }
+}
+
+/// Reading other apps' exports, kept out of the first screen's module (its own part, loaded the
+/// first time a picture or another app's file is chosen there): the first screen routes a backup
+/// of this app by its magic bytes alone ([`is_backup`]).
+mod reading {
+    use crate::i18n::Lang;
+    use crate::import::batches::{Added, Batches};
+    use crate::import::belongs::Belongs;
+    use crate::import::{read_scanned, Scanned};
+    use crate::ui::parts::LoadFailed;
+    use leptos::prelude::*;
+
+    /// Where a chosen file belongs ([`crate::import::belongs::belongs`]).
+    #[leptos::wasm_split::wasm_split(migrate_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn belongs(bytes: Vec<u8>) -> Result<Belongs, LoadFailed> {
+        Ok(crate::import::belongs::belongs(&bytes))
+    }
+
+    /// Adds the export batches among one picture's QR codes to `batches`: what each did, and
+    /// whether there was one (else the picture is a site's own QR code).
+    #[leptos::wasm_split::wasm_split(migrate_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn add_batches(texts: Vec<String>, batches: RwSignal<Batches>) -> Result<(Vec<Added>, bool), LoadFailed> {
+        let mut added = Vec::new();
+        let mut batch_seen = false;
+        for t in &texts {
+            if let Ok(Scanned::Batch(b)) = read_scanned(t) {
+                batch_seen = true;
+                added.extend(batches.try_update(|all| all.add(b)));
+            }
+        }
+        Ok((added, batch_seen))
+    }
+
+    /// What the batches read say ([`crate::i18n::batches_read`]).
+    #[leptos::wasm_split::wasm_split(migrate_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn batches_read(lang: Lang, added: Vec<Added>, batches: RwSignal<Batches>) -> Result<String, LoadFailed> {
+        Ok(batches.with_untracked(|b| crate::i18n::batches_read(lang, &added, b)))
     }
 }

@@ -1,6 +1,7 @@
 //! The dialogs kept out of the first screen's module, each loaded on first use
 //! ([`super::parts::on_first_use`]). The screens that load a part of their own (the open vault,
-//! the settings body, the first screen's restore) declare it beside themselves.
+//! the settings body, the first screen's restore and its readers of other apps'
+//! files) declare it beside themselves.
 
 /// Parts of the app kept out of the first screen's module. Each `wasm_split` function becomes
 /// its own wasm module (scripts/build-wasm.mjs), fetched the first time it is called; the service
