@@ -169,6 +169,8 @@ fn Passkeys() -> impl IntoView {
     let session = expect_context::<Session>();
     let state = expect_context::<AppState>();
     let message = RwSignal::new(None::<T>);
+    let can_make = RwSignal::new(None::<bool>);
+    leptos::task::spawn_local(async move { let _ = can_make.try_set(Some(crate::web::passkey::can_offer().await)); });
     let add = move |_| {
         message.set(None);
         let name = i18n::t(state.lang.get_untracked(), T::PasskeyDefaultName).to_owned();
@@ -202,9 +204,17 @@ fn Passkeys() -> impl IntoView {
                 }).collect_view().into_any()
             }}
         </ul>
-        <button data-testid="add-passkey" disabled=move || session.asking_passkey.get() on:click=add>
-            {move || if session.passkeys.with(Vec::is_empty) { i18n::t(state.lang.get(), T::AddPasskey) } else { i18n::add_another_passkey(state.lang.get()) }}
-        </button>
+        // Offered only where this browser can make one (a button that only says "cannot" after
+        // the tap is a dead end); until the browser answers, offered.
+        {move || if can_make.get() == Some(false) && session.passkeys.with(Vec::is_empty) {
+            view! { <p class="hint" data-testid="passkey-unsupported">{tr(T::PasskeyUnavailable)}</p> }.into_any()
+        } else {
+            view! {
+                <button data-testid="add-passkey" disabled=move || session.asking_passkey.get() on:click=add>
+                    {move || if session.passkeys.with(Vec::is_empty) { i18n::t(state.lang.get(), T::AddPasskey) } else { i18n::add_another_passkey(state.lang.get()) }}
+                </button>
+            }.into_any()
+        }}
         {move || message.get().map(|key| {
             let ok = matches!(key, T::PasskeyAdded | T::PasskeyRemoved);
             view! { <p class=if ok { "status" } else { "error" } role=if ok { "status" } else { "alert" } data-testid="passkey-message">{tr(key)}</p> }
