@@ -103,7 +103,7 @@ pub fn first_choice(lang: Lang, restore: bool) -> (&'static str, &'static str) {
         (Lang::Ja, false) => ("はじめて使う", "パスフレーズを決めて\u{200B}始めます。"),
         (Lang::En, true) => ("Restore from a backup file", "New phone or browser: open your backup file."),
         // A zero-width space where the title may wrap on a narrow phone.
-        (Lang::Ja, true) => ("バックアップファイル\u{200B}から復元", "機種変更のときなど：バックアップファイルを開きます。"),
+        (Lang::Ja, true) => ("バックアップ\u{200B}ファイル\u{200B}から復元", "機種変更のときなど：バックアップファイルを開きます。"),
     }
 }
 

@@ -241,11 +241,11 @@ pub(super) fn ja(key: T) -> &'static str {
         T::ImportQrHint => "Google Authenticator で「アカウントを移行」→「アカウントをエクスポート」と進み、表示されたQRコードをすべて読み取ってください（スクリーンショットでも読めます）。",
         T::AddIntro => "サイトにQRコードが表示されたら：",
         T::AddScanCamera => "カメラでQRコードを読み取る",
-        T::AddFromImage => "スクリーンショットから読み取る",
+        T::AddFromImage => "スクリーン\u{200B}ショットから\u{200B}読み取る",
         T::AddPasteLabel => "コピーした画像やキーはここに貼り付け",
         T::AddOtherWays => "QRコードがない場合",
         T::AddEnterKey => "セットアップキーを\u{200B}入力",
-        T::AddCodesOnly => "バックアップコードだけ\u{200B}保管",
+        T::AddCodesOnly => "バックアップ\u{200B}コードだけ\u{200B}保管",
         T::AddBack => "ほかの方法で追加",
         T::AddFoundHeading => "アカウントが見つかりました",
         T::AddKeyLabel => "セットアップキー",
@@ -269,7 +269,7 @@ pub(super) fn ja(key: T) -> &'static str {
         T::PinnedMark => "ピン留め中",
         T::CodeChangingSoon => "まもなく切り替わります。次のコードを待つと安全です。",
         T::DisplayMenu => "表示と言語",
-        T::CopyAndMark => "コピーして使用済みにする",
+        T::CopyAndMark => "コピーして\u{200B}使用済みにする",
         T::RestoredCodesHeading => "復元したバックアップコード：",
     }
 }
