@@ -56,7 +56,7 @@ test('first screen: both choices above the fold; 12345678 refused with why and w
     await aboveTheFold(page, app.tid('choose-new'), '「はじめて使う」');
     await aboveTheFold(page, app.tid('choose-restore'), '「バックアップファイルから復元」');
     assert.equal(await app.tid('choose-new').getAttribute('aria-pressed'), 'true');
-    assert.match(await text(app.tid('choose-restore')), /バックアップファイル\u200B?から復元/);
+    assert.match(await text(app.tid('choose-restore')), /バックアップ\u200B?ファイル\u200B?から復元/);
     await shot(page, 'first-screen-ja');
     await axeCheck(page, 'the first screen');
 
