@@ -112,6 +112,18 @@ pub fn focus_testid(id: &'static str) {
     });
 }
 
+/// Moves focus to `id` on the next frame, as [`focus_testid`], unless the person has put the focus
+/// somewhere themselves meanwhile (a quick tap into the new step's field keeps its focus, and
+/// what is typed there lands there, not in the field the step would have focused).
+pub fn focus_testid_unless_moved(id: &'static str) {
+    let before = focused_element();
+    request_animation_frame(move || {
+        if focused_element() == before {
+            focus_now(id);
+        }
+    });
+}
+
 /// Moves focus to the element with `data-testid` `id` now; returns whether it is there.
 pub fn focus_now(id: &str) -> bool {
     use wasm_bindgen::JsCast;

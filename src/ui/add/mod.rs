@@ -11,7 +11,7 @@ mod preview;
 
 use super::state::{Phase, Session};
 use super::transfer::{self, Flow, Found};
-use super::widgets::{focus_testid, Icon};
+use super::widgets::{focus_testid, focus_testid_unless_moved, Icon};
 use super::{account_name, tr, AppState};
 use crate::account::{Account, ManualEntry, Warning, MAX_LABEL_LEN};
 use crate::add_flow::{self, AddFlow, Problem, Reading, Step, Submit};
@@ -129,7 +129,7 @@ pub fn AddDialog(
 
     let go = move |to: Step, focus: &'static str| {
         steps.update(|f| f.go(to));
-        focus_testid(focus);
+        focus_testid_unless_moved(focus);
     };
     let use_as_key = move || {
         let key = steps.try_update(AddFlow::use_as_key).unwrap_or_default();
