@@ -49,6 +49,9 @@ mod errors;
 mod gate;
 mod ja;
 mod kit;
+mod later;
+mod later_en;
+mod later_ja;
 mod limits;
 mod migrate;
 mod passkey;
@@ -76,6 +79,7 @@ pub use gate::{
     persistence_note, persistence_note_dismiss, persistence_note_title, persistence_status, weakness,
 };
 // Unlocking with a fingerprint or face (passkey).
+pub use later::L;
 pub use passkey::{add_another_passkey, passkey_offer_done, passkey_offer_enroll, passkey_offer_later, passkey_offer_text, passkey_offer_title, passkey_on, unlock_intro_passkey};
 pub use transfer::{
     batch_progress, file_too_large, format_name, import_done, import_error, import_found, known_app_route, not_exportable, qr_of, same_label_question, same_secret_choice, same_secret_preview,
@@ -123,34 +127,10 @@ impl Lang {
 pub enum T {
     AppTitle,
     Tagline,
-    EmptyList,
-    AccountsHeading,
-    DialogTitle,
-    IssuerLabel,
-    NameLabel,
-    Advanced,
-    TypeLabel,
-    TypeTotp,
-    TypeHotp,
-    TypeSteam,
-    AlgorithmLabel,
-    DigitsLabel,
-    PeriodLabel,
-    CounterLabel,
     Add,
     Cancel,
-    WillAdd,
-    Copy,
-    Copied,
-    CopyFailed,
-    ConfirmDelete,
-    ConfirmDeleteYes,
-    ConfirmDeleteNo,
-    NextCode,
     Language,
     Unnamed,
-    WarningsHeading,
-    CounterShort,
     StorageReadFailed,
     CreateFailed,
     QuotaExceeded,
@@ -181,49 +161,13 @@ pub enum T {
     DamagedIntro,
     DownloadRaw,
     NewerTitle,
-    Settings,
-    AutoLockLabel,
-    Never,
-    Minutes,
-    ChangePassTitle,
-    CurrentPassLabel,
-    NewPassLabel,
-    ChangePassButton,
     PassChanged,
     CurrentPassWrong,
-    ExportTitle,
     RestoreTitle,
     RestoreFileLabel,
-    RestorePassLabel,
     RestoreOpen,
-    RestoreMerge,
-    RestoreReplace,
-    RestoreDone,
-    NotABackupFile,
     AddBackupCodes,
-    CodesOnlyHint,
-    PasteCodesLabel,
-    PasteCodesHint,
-    CodesLabel,
-    SaveCodes,
-    NextCodeLabel,
-    MarkUsed,
-    Undo,
-    AllCodesUsed,
-    ReplaceCodes,
-    ReplaceHint,
-    RevokedHeading,
-    PrintCodes,
-    PrintHint,
-    CopyClears,
-    WhatIsBackupCode,
-    BackupCodeExplained,
     CodesEmpty,
-    SiteNameNeeded,
-    NoSecretHere,
-    LowCodesLabel,
-    SheetFooter,
-    Close,
     ClockHeading,
     SyncNow,
     Syncing,
@@ -241,63 +185,9 @@ pub enum T {
     SyncUnreachable,
     SyncNoDate,
     SyncInconsistent,
-    CameraHeading,
-    StartCamera,
-    StopCamera,
-    CameraLabel,
-    CameraLooking,
-    CameraDenied,
-    CameraNotFound,
-    CameraUnavailable,
-    ImageHeading,
     ImageHint,
     NoQrInImage,
-    NotAnImageFile,
-    NotAuthenticatorQr,
-    DeleteScreenshot,
-    FileHeading,
-    FileHint,
-    FileLabel,
-    FilePassLabel,
-    ReadFile,
-    PasteExportLabel,
-    PreviewHeading,
-    WillAddNew,
-    AlreadyHere,
-    SameNameOtherSecret,
-    StaleQuestion,
-    ReplaceOld,
-    KeepBoth,
-    SkippedHeading,
-    ConfirmImport,
-    CancelImport,
-    ExportAccountTitle,
-    RevealWarning,
-    Reveal,
-    MigrationExportTitle,
-    MigrationExportIntro,
-    ShowMigration,
-    NextQr,
-    UriListTitle,
-    UriListWarning,
-    UriListConfirm,
-    AlreadyHereOne,
-    SearchLabel,
     SearchPlaceholder,
-    SearchHint,
-    SortLabel,
-    SortManual,
-    SortName,
-    SortRecent,
-    AllTags,
-    TagFilterLabel,
-    NoMatch,
-    Save,
-    TagsLabel,
-    ShowCode,
-    PrivacyTitle,
-    TapToRevealLabel,
-    HideOnBlurLabel,
     ThemeLabel,
     ThemeSystem,
     ThemeLight,
@@ -307,41 +197,17 @@ pub enum T {
     // A newer build is installed; this tab still runs its own until reloaded (parts::UpdateNotice).
     UpdateReady,
     UpdateReload,
-    PasskeyHeading,
-    PasskeyIntro,
-    AddPasskey,
-    RemovePasskey,
-    PasskeyNone,
-    UnlockWithPasskey,
     OrPassphrase,
     PasskeyAsking,
     PasskeyAdded,
-    PasskeyRemoved,
     PasskeyCancelled,
     PasskeyUnavailable,
     PasskeyNoPrf,
     PasskeyFailed,
     PasskeyTooMany,
     PasskeyGone,
-    PasskeyDefaultName,
-    PasskeyExportNote,
     PassChangedPasskeysDropped,
     // Emergency kit on paper (kit helper): the settings button, then the printed page set.
-    PrintKit,
-    PrintKitHint,
-    KitPrinting,
-    KitTitle,
-    KitIntro,
-    KitRestoreHeading,
-    KitWhichApp,
-    KitWhereFile,
-    KitWhereFileLine,
-    KitHintHeading,
-    KitHintWarning,
-    KitCodesHeading,
-    KitTickHint,
-    KitUncoveredHeading,
-    KitFooter,
     // Clock panel (words): the first message, the details line, the fix.
     CodesCorrected,
     CodesWorkAsTheyAre,
@@ -351,62 +217,76 @@ pub enum T {
     FixIntro,
     CorrectNow,
     // Add flow, QR first; import from another app (issue 15, helper "add").
-    ImportTitle,
-    ImportIntro,
-    ImportOpen,
-    ImportQrHeading,
-    ImportQrHint,
-    AddIntro,
-    AddScanCamera,
-    AddFromImage,
-    AddPasteLabel,
-    AddOtherWays,
-    AddEnterKey,
-    AddCodesOnly,
-    AddBack,
-    AddFoundHeading,
-    AddKeyLabel,
-    AddKeyHint,
-    AddLooksLikeKey,
-    AddUseAsKey,
-    AfterAddCodesQuestion,
-    AfterAddPaste,
-    AfterAddLater,
-    AfterAddDeleteScreenshot,
     // --- list (issue 15): the dense row, its menu, copy feedback, the header ---
     AddShort,
-    RowMoreActions,
-    MenuEdit,
-    MenuPin,
-    MenuUnpin,
-    MenuMoveUp,
-    MenuMoveDown,
-    MenuShowQr,
-    MenuDelete,
-    PinnedMark,
-    CodeChangingSoon,
     DisplayMenu,
-    CopyAndMark,
     RestoredCodesHeading,
+    AddFromImage,
+    AddScanCamera,
+    CameraDenied,
+    CameraLooking,
+    Close,
+    CurrentPassLabel,
+    ImageHeading,
+    IssuerLabel,
+    NameLabel,
+    NewPassLabel,
+    NotAnImageFile,
+    PasskeyRemoved,
+    RestorePassLabel,
+    RowMoreActions,
+    ShowCode,
+    SiteNameNeeded,
+    StartCamera,
+    TagsLabel,
+    CameraNotFound,
+    CameraUnavailable,
+}
+
+/// A key of a static string: [`T`] (the first screen's and the shared ones) or [`L`] (the screens
+/// loaded later).
+pub trait Text: Copy + Send + Sync + 'static {
+    /// The string in `lang`.
+    fn text(self, lang: Lang) -> &'static str;
+    /// The string on a touch screen, where it differs (no keys, shortcuts or dropping).
+    fn touch_text(self, _lang: Lang) -> Option<&'static str> {
+        None
+    }
+}
+
+impl Text for T {
+    fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => en::en(self),
+            Lang::Ja => ja::ja(self),
+        }
+    }
+    fn touch_text(self, lang: Lang) -> Option<&'static str> {
+        match lang {
+            Lang::En => en::en_touch(self),
+            Lang::Ja => ja::ja_touch(self),
+        }
+    }
+}
+
+impl Text for L {
+    fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => later_en::en(self),
+            Lang::Ja => later_ja::ja(self),
+        }
+    }
 }
 
 /// The string for a key.
-pub fn t(lang: Lang, key: T) -> &'static str {
-    match lang {
-        Lang::En => en::en(key),
-        Lang::Ja => ja::ja(key),
-    }
+pub fn t(lang: Lang, key: impl Text) -> &'static str {
+    key.text(lang)
 }
 
 /// The string for a key on a device with or without a keyboard and mouse: on a touch screen
 /// (`touch`), texts that name keys, shortcuts or dropping a file have a version without them.
-pub fn t_on(lang: Lang, key: T, touch: bool) -> &'static str {
-    let plain = match (touch, lang) {
-        (false, _) => None,
-        (true, Lang::En) => en::en_touch(key),
-        (true, Lang::Ja) => ja::ja_touch(key),
-    };
-    plain.unwrap_or_else(|| t(lang, key))
+pub fn t_on(lang: Lang, key: impl Text, touch: bool) -> &'static str {
+    touch.then(|| key.touch_text(lang)).flatten().unwrap_or_else(|| key.text(lang))
 }
 
 /// A calendar date for a Unix time in ms, already shifted to the user's local time:

@@ -6,7 +6,7 @@ use super::state::Row;
 use super::{tr, AppState};
 use crate::backup_codes::{extract, CodeSet, Shape};
 use crate::clock::Clock;
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, Lang, L, T};
 use crate::web::clipboard;
 use crate::web::clock::{local_ms, BrowserClock};
 use leptos::html;
@@ -97,18 +97,18 @@ pub fn CodesEditor(
     let nothing_found = move || draft.found.get().is_none() && !draft.paste.with(|p| p.trim().is_empty());
     view! {
         <div class="panel codes-editor">
-            <label for=paste_id.clone()>{tr(T::PasteCodesLabel)}</label>
+            <label for=paste_id.clone()>{tr(L::PasteCodesLabel)}</label>
             <textarea id=paste_id data-testid="codes-paste" rows="4" spellcheck="false" autocomplete="off"
                 aria-describedby=format!("{id}-paste-hint")
                 prop:value=move || draft.paste.get() on:input=move |ev| draft.on_paste(event_target_value(&ev))></textarea>
-            <p id=format!("{id}-paste-hint") class="hint">{tr(T::PasteCodesHint)}</p>
+            <p id=format!("{id}-paste-hint") class="hint">{tr(L::PasteCodesHint)}</p>
             {move || draft.found.get().map(|(n, shape)| view! {
                 <p class="status" role="status" data-testid="codes-found">{i18n::codes_found(state.lang.get(), n, shape)}</p>
             })}
             <Show when=nothing_found>
                 <p class="error" role="alert" data-testid="codes-none">{tr(T::CodesEmpty)}</p>
             </Show>
-            <label for=lines_id.clone()>{tr(T::CodesLabel)}</label>
+            <label for=lines_id.clone()>{tr(L::CodesLabel)}</label>
             <textarea id=lines_id data-testid="codes-lines" class="backup-code-font" rows="6" spellcheck="false" autocomplete="off"
                 prop:value=move || draft.lines.get() on:input=move |ev| draft.lines.set(event_target_value(&ev))></textarea>
             {move || draft.error.get().map(|m| view! { <p class="error" role="alert" data-testid="codes-error">{m}</p> })}
@@ -190,7 +190,7 @@ pub fn BackupCodesDialog() -> impl IntoView {
                     {i18n::codes_where(lang, &r.issuer).map(|w| view! { <p class="hint" data-testid="codes-where">{w}</p> })}
                     {if show_editor {
                         view! {
-                            {r.set.is_some().then(|| view! { <p class="hint">{tr(T::ReplaceHint)}</p> })}
+                            {r.set.is_some().then(|| view! { <p class="hint">{tr(L::ReplaceHint)}</p> })}
                             // "off" on the form keeps the codes typed in its textareas out of
                             // the session snapshot on disk (see CodesEditor).
                             <form autocomplete="off" on:submit=move |ev| { ev.prevent_default(); save(id); }>
@@ -200,7 +200,7 @@ pub fn BackupCodesDialog() -> impl IntoView {
                                         <button type="button" class="ghost" data-testid="cancel-replace"
                                             on:click=move |_| { replacing.set(false); draft.reset(); }>{tr(T::Cancel)}</button>
                                     })}
-                                    <button type="submit" class="primary" data-testid="save-codes">{tr(T::SaveCodes)}</button>
+                                    <button type="submit" class="primary" data-testid="save-codes">{tr(L::SaveCodes)}</button>
                                 </div>
                             </form>
                         }.into_any()
@@ -208,8 +208,8 @@ pub fn BackupCodesDialog() -> impl IntoView {
                         view! { <CodeList row=r.clone() copy_note=copy_note replacing=replacing print_for=print_for marks=marks /> }.into_any()
                     }}
                     <details class="explainer" data-testid="backup-explainer">
-                        <summary>{tr(T::WhatIsBackupCode)}</summary>
-                        <p>{tr(T::BackupCodeExplained)}</p>
+                        <summary>{tr(L::WhatIsBackupCode)}</summary>
+                        <p>{tr(L::BackupCodeExplained)}</p>
                     </details>
                 }
             })}
@@ -293,7 +293,7 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
     view! {
         {set.is_low(threshold).then(|| view! {
             <p class="warning" role="status" data-testid="codes-low">
-                {if remaining == 0 { i18n::t(lang, T::AllCodesUsed).to_owned() } else { i18n::codes_low(lang, remaining, &row.issuer) }}
+                {if remaining == 0 { i18n::t(lang, L::AllCodesUsed).to_owned() } else { i18n::codes_low(lang, remaining, &row.issuer) }}
             </p>
         })}
         <p class="remaining" data-testid="codes-remaining">{i18n::codes_remaining(lang, remaining, set.codes.len())}</p>
@@ -304,7 +304,7 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
                     <p tabindex="-1" node_ref=marks.note_ref data-testid="marked-note">{said}</p>
                     {used.then(|| view! {
                         <button class="ghost" data-testid="undo-last" aria-label=i18n::mark_label(lang, &shown, true)
-                            on:click=move |_| mark(code.clone(), false, false)>{tr(T::Undo)}</button>
+                            on:click=move |_| mark(code.clone(), false, false)>{tr(L::Undo)}</button>
                     })}
                 </div>
             }
@@ -314,7 +314,7 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
             let (c1, c2, c3) = (code.clone(), code.clone(), code.clone());
             view! {
                 <div class="next-code" data-testid="next-backup-code">
-                    <span class="label">{tr(T::NextCodeLabel)}</span>
+                    <span class="label">{tr(L::NextCodeLabel)}</span>
                     <span class="backup-code big" data-testid="next-code-value">{shown.clone()}</span>
                     <div class="buttons">
                         // The one tap a person at a site's "enter a backup code" box needs: the
@@ -328,17 +328,17 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
                                 }
                             });
                             mark(c3.clone(), true, true);
-                        }>{tr(T::CopyAndMark)}</button>
-                        <button data-testid="copy-next" aria-label=i18n::copy_code_label(lang, &shown) on:click=move |_| copy(c1.clone())>{tr(T::Copy)}</button>
+                        }>{tr(L::CopyAndMark)}</button>
+                        <button data-testid="copy-next" aria-label=i18n::copy_code_label(lang, &shown) on:click=move |_| copy(c1.clone())>{tr(L::Copy)}</button>
                         <button data-testid="mark-next" aria-label=i18n::mark_label(lang, &shown, false)
-                            on:click=move |_| mark(c2.clone(), true, false)>{tr(T::MarkUsed)}</button>
+                            on:click=move |_| mark(c2.clone(), true, false)>{tr(L::MarkUsed)}</button>
                     </div>
                 </div>
             }
         })}
         {move || copy_note.get().map(|ok| view! {
             <p class=if ok { "status" } else { "error" } role="status" data-testid="copy-note">
-                {tr(if ok { T::CopyClears } else { T::CopyFailed })}
+                {tr(if ok { L::CopyClears } else { L::CopyFailed })}
             </p>
         })}
         <ul class="codes" data-testid="codes">
@@ -366,29 +366,29 @@ fn CodeList(row: RowView, copy_note: RwSignal<Option<bool>>, replacing: RwSignal
                         <span class="code-actions">
                             {used.is_none().then(|| {
                                 let label = i18n::copy_code_label(lang, &shown);
-                                view! { <button class="ghost" data-testid="copy-code" aria-label=label on:click=move |_| copy(for_copy.clone())>{tr(T::Copy)}</button> }
+                                view! { <button class="ghost" data-testid="copy-code" aria-label=label on:click=move |_| copy(for_copy.clone())>{tr(L::Copy)}</button> }
                             })}
                             <button class="ghost" data-testid=if used.is_some() { "undo-code" } else { "mark-code" }
                                 aria-label=i18n::mark_label(lang, &shown, used.is_some())
                                 on:click=move |_| mark(for_mark.clone(), used.is_none(), false)>
-                                {tr(if used.is_some() { T::Undo } else { T::MarkUsed })}
+                                {tr(if used.is_some() { L::Undo } else { L::MarkUsed })}
                             </button>
                         </span>
                     </li>
                 }
             }).collect_view()}
         </ul>
-        <p class="hint">{tr(T::PrintHint)}</p>
+        <p class="hint">{tr(L::PrintHint)}</p>
         <div class="buttons">
             <button data-testid="print-codes" on:click=move |_| {
                 print_for.set(Some(id));
                 crate::web::page::print_after(50);
-            }>{tr(T::PrintCodes)}</button>
-            <button data-testid="replace-codes" on:click=move |_| replacing.set(true)>{tr(T::ReplaceCodes)}</button>
+            }>{tr(L::PrintCodes)}</button>
+            <button data-testid="replace-codes" on:click=move |_| replacing.set(true)>{tr(L::ReplaceCodes)}</button>
         </div>
         {(!row.revoked.is_empty()).then(|| view! {
             <details class="revoked" data-testid="revoked">
-                <summary>{tr(T::RevokedHeading)}" ("{row.revoked.len()}")"</summary>
+                <summary>{tr(L::RevokedHeading)}" ("{row.revoked.len()}")"</summary>
                 {row.revoked.iter().rev().map(|old| view! {
                     <p class="hint">{i18n::retired_set(lang, &today(lang, old.added_ms), &today(lang, old.revoked_ms.unwrap_or(old.added_ms)))}</p>
                     <ul class="codes retired">
@@ -428,7 +428,7 @@ pub fn PrintSheet() -> impl IntoView {
                             </li>
                         }).collect_view()}
                     </ol>
-                    <p class="sheet-footer">{i18n::t(lang, T::SheetFooter)}</p>
+                    <p class="sheet-footer">{i18n::t(lang, L::SheetFooter)}</p>
                 })
             })}
         </section>

@@ -7,7 +7,7 @@ use super::backup_codes::PrintFor;
 use super::state::{Phase, Session};
 use super::{tr, AppState};
 use crate::clock::Clock;
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, Lang, L, T};
 use crate::kit::{Kit, KitSite};
 use crate::web::clock::{local_ms, BrowserClock};
 use crate::web::page;
@@ -23,10 +23,10 @@ pub struct KitPrint(pub RwSignal<u32>);
 pub fn PrintKitButton() -> impl IntoView {
     let request = expect_context::<KitPrint>().0;
     view! {
-        <h3>{tr(T::KitTitle)}</h3>
-        <p class="hint" id="print-kit-hint">{tr(T::PrintKitHint)}</p>
+        <h3>{tr(L::KitTitle)}</h3>
+        <p class="hint" id="print-kit-hint">{tr(L::PrintKitHint)}</p>
         <button type="button" data-testid="print-kit" aria-describedby="print-kit-hint"
-            on:click=move |_| request.update(|n| *n += 1)>{tr(T::PrintKit)}</button>
+            on:click=move |_| request.update(|n| *n += 1)>{tr(L::PrintKit)}</button>
     }
 }
 
@@ -82,7 +82,7 @@ pub fn KitSheet() -> impl IntoView {
 fn print_now(session: Session, state: AppState) {
     let lang = state.lang.get_untracked();
     page::print_after(100);
-    state.status.set(i18n::t(lang, T::KitPrinting).to_owned());
+    state.status.set(i18n::t(lang, L::KitPrinting).to_owned());
     let label = i18n::backup_file_kind(lang, crate::vault::BackupFileKind::Paper).to_owned();
     record_paper_backup(session, label);
 }
@@ -91,7 +91,8 @@ fn print_now(session: Session, state: AppState) {
 /// none split across pages (kit.css).
 #[component]
 fn KitPages(kit: Kit, lang: Lang) -> impl IntoView {
-    let t = move |key| i18n::t(lang, key);
+    let t = move |key: T| i18n::t(lang, key);
+    let l = move |key: L| i18n::t(lang, key);
     let url = page::app_url().unwrap_or_default();
     let date = i18n::date(lang, local_ms(BrowserClock.now_ms()));
     let steps = i18n::kit_restore_steps(lang, &url);
@@ -105,35 +106,35 @@ fn KitPages(kit: Kit, lang: Lang) -> impl IntoView {
     let has_codes = !kit.has_no_codes();
     view! {
         <header class="kit-head">
-            <h1>{t(T::KitTitle)}" — "{t(T::AppTitle)}</h1>
+            <h1>{l(L::KitTitle)}" — "{t(T::AppTitle)}</h1>
             <p class="kit-date" data-testid="kit-date">{i18n::kit_printed(lang, &date)}</p>
-            <p class="kit-intro">{t(T::KitIntro)}</p>
+            <p class="kit-intro">{l(L::KitIntro)}</p>
         </header>
         <section class="kit-block kit-restore" data-testid="kit-restore">
-            <h2>{t(T::KitRestoreHeading)}</h2>
-            <p class="kit-app"><strong>{t(T::KitWhichApp)}{if lang == Lang::Ja { "：" } else { ": " }}</strong>
+            <h2>{l(L::KitRestoreHeading)}</h2>
+            <p class="kit-app"><strong>{l(L::KitWhichApp)}{if lang == Lang::Ja { "：" } else { ": " }}</strong>
                 {t(T::AppTitle)}" — "<span class="kit-url" data-testid="kit-url">{url.clone()}</span></p>
-            <p>{t(T::KitWhereFile)}</p>
-            <p class="kit-write"><span>{t(T::KitWhereFileLine)}</span><span class="kit-line"></span></p>
+            <p>{l(L::KitWhereFile)}</p>
+            <p class="kit-write"><span>{l(L::KitWhereFileLine)}</span><span class="kit-line"></span></p>
             <ol class="kit-steps" data-testid="kit-steps">
                 {steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
             </ol>
-            <h2>{t(T::KitHintHeading)}</h2>
+            <h2>{l(L::KitHintHeading)}</h2>
             <div class="kit-line" data-testid="kit-hint-line"></div>
-            <p class="kit-warning" data-testid="kit-hint-warning">"⚠ "{t(T::KitHintWarning)}</p>
+            <p class="kit-warning" data-testid="kit-hint-warning">"⚠ "{l(L::KitHintWarning)}</p>
         </section>
-        <h2 class="kit-codes-heading">{t(T::KitCodesHeading)}</h2>
+        <h2 class="kit-codes-heading">{l(L::KitCodesHeading)}</h2>
         <p class="kit-summary" data-testid="kit-summary">{summary}</p>
         {if has_codes {
-            view! { <p class="kit-tick">{t(T::KitTickHint)}</p> }.into_any()
+            view! { <p class="kit-tick">{l(L::KitTickHint)}</p> }.into_any()
         } else {
             view! { <p class="kit-tick" data-testid="kit-no-codes">{i18n::kit_no_codes_hint(lang)}</p> }.into_any()
         }}
         {kit.sites.iter().map(|site| view! { <SiteBlock site=site.clone() lang=lang /> }).collect_view()}
         {(!uncovered.is_empty()).then(|| view! {
-            <p class="kit-uncovered" data-testid="kit-uncovered"><strong>{t(T::KitUncoveredHeading)}</strong>" "{uncovered}</p>
+            <p class="kit-uncovered" data-testid="kit-uncovered"><strong>{l(L::KitUncoveredHeading)}</strong>" "{uncovered}</p>
         })}
-        <p class="kit-footer">{t(T::KitFooter)}</p>
+        <p class="kit-footer">{l(L::KitFooter)}</p>
     }
 }
 

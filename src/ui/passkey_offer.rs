@@ -4,7 +4,7 @@
 
 use super::state::{KeptIn, Session};
 use super::AppState;
-use crate::i18n::{self, T};
+use crate::i18n::{self, L, T};
 use leptos::prelude::*;
 
 /// A card with "Turn on" and "Later" above the empty list.
@@ -30,7 +30,7 @@ pub fn PasskeyOffer() -> impl IntoView {
     let enroll = move |_| {
         message.set(None);
         let lang = state.lang.get_untracked();
-        let name = i18n::t(lang, T::PasskeyDefaultName).to_owned();
+        let name = i18n::t(lang, L::PasskeyDefaultName).to_owned();
         session.enroll_passkey(name, move |key| match key {
             T::PasskeyAdded => {
                 session.passkey_offer_answered();

@@ -6,7 +6,7 @@ use super::handoff::{ChosenBackup, Restored};
 use super::passphrase::PassInput;
 use super::state::Session;
 use super::{tr, AppState};
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, Lang, L, T};
 use crate::vault::{Adjusted, Content, Unlocked};
 use crate::web::files::{self, FileError};
 use crate::web::kdf::KeyFailure;
@@ -86,8 +86,8 @@ enum Problem {
 impl Problem {
     fn text(&self, lang: Lang) -> String {
         match self {
-            Problem::NotABackupFile => i18n::t(lang, T::NotABackupFile).to_owned(),
-            Problem::File(e) => super::file_problem(lang, *e, || i18n::t(lang, T::NotABackupFile).to_owned()),
+            Problem::NotABackupFile => i18n::t(lang, L::NotABackupFile).to_owned(),
+            Problem::File(e) => super::file_problem(lang, *e, || i18n::t(lang, L::NotABackupFile).to_owned()),
             Problem::Key(KeyFailure::Vault(e)) => i18n::backup_file_error(lang, e),
             Problem::Key(KeyFailure::Cancelled) => i18n::cancelled(lang).to_owned(),
             Problem::Key(KeyFailure::Failed) => i18n::kdf_failed(lang).to_owned(),
@@ -110,7 +110,7 @@ impl Told {
     fn text(&self, lang: Lang) -> String {
         let (text, notes) = match self {
             Told::Preview { added, unchanged, conflicting, notes } => (i18n::merge_preview(lang, *added, *unchanged, *conflicting), notes),
-            Told::Done { notes } => (i18n::t(lang, T::RestoreDone).to_owned(), notes),
+            Told::Done { notes } => (i18n::t(lang, L::RestoreDone).to_owned(), notes),
         };
         with_notes(text, &i18n::restore_adjustments(lang, notes))
     }
@@ -289,8 +289,8 @@ pub fn RestoreForm(
         {move || rs.told.get().map(|t| view! { <p class="status" role="status" data-testid="restore-preview">{move || t.text(lang())}</p> })}
         <Show when=move || rs.has_backup()>
             <div class="buttons">
-                <button data-testid="restore-merge" on:click=move |_| take(Choice::Merge)>{tr(T::RestoreMerge)}</button>
-                <button class="danger" data-testid="restore-replace" on:click=move |_| take(Choice::Replace)>{tr(T::RestoreReplace)}</button>
+                <button data-testid="restore-merge" on:click=move |_| take(Choice::Merge)>{tr(L::RestoreMerge)}</button>
+                <button class="danger" data-testid="restore-replace" on:click=move |_| take(Choice::Replace)>{tr(L::RestoreReplace)}</button>
             </div>
         </Show>
     }

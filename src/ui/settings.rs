@@ -4,7 +4,7 @@ use super::passphrase::{NewPassphraseFields, PassInput};
 use super::state::{AutoSave, KeptIn, Session};
 use super::{tr, AppState};
 
-use crate::i18n::{self, T};
+use crate::i18n::{self, L, T};
 use crate::passphrase::check_new;
 use leptos::prelude::*;
 
@@ -32,7 +32,7 @@ pub fn SettingsPanel() -> impl IntoView {
     view! {
         <Show when=stored>
             <details class="card settings" data-testid="settings" on:toggle=move |_| opened.set(true) on:keydown=on_key>
-                <summary node_ref=summary data-testid="settings-summary">{tr(T::Settings)}</summary>
+                <summary node_ref=summary data-testid="settings-summary">{tr(L::Settings)}</summary>
                 {super::parts::on_first_use(move || opened.get(), settings_loader::settings)}
             </details>
         </Show>
@@ -58,18 +58,18 @@ pub fn SettingsBody() -> impl IntoView {
     view! {
         <div class="settings-body">
                 <super::persistence_note::PersistenceNote in_settings=true />
-                <label for="auto-lock">{tr(T::AutoLockLabel)}</label>
+                <label for="auto-lock">{tr(L::AutoLockLabel)}</label>
                 <select id="auto-lock" data-testid="auto-lock" on:change=set_minutes>
                     {AUTO_LOCK_CHOICES.iter().map(|m| {
                         let m = *m;
                         view! {
                             <option value=m.to_string() selected=move || session.auto_lock_minutes.get() == m>
-                                {move || if m == 0 { tr(T::Never)().to_owned() } else { crate::i18n::minutes(state.lang.get(), m) }}
+                                {move || if m == 0 { tr(L::Never)().to_owned() } else { crate::i18n::minutes(state.lang.get(), m) }}
                             </option>
                         }
                     }).collect_view()}
                 </select>
-                <label for="low-codes">{tr(T::LowCodesLabel)}</label>
+                <label for="low-codes">{tr(L::LowCodesLabel)}</label>
                 <select id="low-codes" data-testid="low-codes" on:change=set_low>
                     {LOW_CHOICES.iter().map(|n| {
                         let n = *n;
@@ -77,21 +77,21 @@ pub fn SettingsBody() -> impl IntoView {
                     }).collect_view()}
                 </select>
 
-                <h3>{tr(T::PrivacyTitle)}</h3>
+                <h3>{tr(L::PrivacyTitle)}</h3>
                 <label class="check"><input type="checkbox" data-testid="tap-to-reveal"
                     prop:checked=move || session.settings.with(|s| s.tap_to_reveal)
                     on:change=move |ev| { let on = event_target_checked(&ev); session.edit(move |c| c.settings.tap_to_reveal = on); } />
-                    {tr(T::TapToRevealLabel)}</label>
+                    {tr(L::TapToRevealLabel)}</label>
                 <label class="check"><input type="checkbox" data-testid="hide-on-blur"
                     prop:checked=move || session.settings.with(|s| s.hide_on_blur)
                     on:change=move |ev| { let on = event_target_checked(&ev); session.edit(move |c| c.settings.hide_on_blur = on); } />
-                    {tr(T::HideOnBlurLabel)}</label>
+                    {tr(L::HideOnBlurLabel)}</label>
 
                 <section class="backup-section" data-testid="backup-section">
-                    <h3>{tr(T::ExportTitle)}</h3>
+                    <h3>{tr(L::ExportTitle)}</h3>
                     <p class="hint">{move || i18n::backup_file_intro(state.lang.get())}</p>
                     <Show when=move || session.passkeys.with(|p| !p.is_empty())>
-                        <p class="hint" data-testid="export-passkey-note">{tr(T::PasskeyExportNote)}</p>
+                        <p class="hint" data-testid="export-passkey-note">{tr(L::PasskeyExportNote)}</p>
                     </Show>
                     <button data-testid="export" disabled=move || session.backing_up.get() on:click=export>{move || i18n::back_up_now(state.lang.get())}</button>
                     {move || session.backup_done.get().map(|done| {
@@ -112,10 +112,10 @@ pub fn SettingsBody() -> impl IntoView {
                 <h3>{tr(T::RestoreTitle)}</h3>
                 <super::restore::RestoreForm place=super::restore::Place::Settings />
 
-                <h3>{tr(T::PasskeyHeading)}</h3>
+                <h3>{tr(L::PasskeyHeading)}</h3>
                 <Passkeys />
 
-                <h3>{tr(T::ChangePassTitle)}</h3>
+                <h3>{tr(L::ChangePassTitle)}</h3>
                 <ChangePassphrase />
         </div>
     }
@@ -173,11 +173,11 @@ fn Passkeys() -> impl IntoView {
     leptos::task::spawn_local(async move { let _ = can_make.try_set(Some(crate::web::passkey::can_offer().await)); });
     let add = move |_| {
         message.set(None);
-        let name = i18n::t(state.lang.get_untracked(), T::PasskeyDefaultName).to_owned();
+        let name = i18n::t(state.lang.get_untracked(), L::PasskeyDefaultName).to_owned();
         session.enroll_passkey(name, move |key| message.set(Some(key)));
     };
     view! {
-        <p class="hint">{tr(T::PasskeyIntro)}</p>
+        <p class="hint">{tr(L::PasskeyIntro)}</p>
         <Show when=move || session.passkeys.with(|p| !p.is_empty())>
             <p class="status" data-testid="passkey-on">{move || i18n::passkey_on(state.lang.get())}</p>
         </Show>
@@ -186,7 +186,7 @@ fn Passkeys() -> impl IntoView {
                 let lang = state.lang.get();
                 let list = session.passkeys.get();
                 if list.is_empty() {
-                    return view! { <li class="hint" data-testid="passkey-none">{i18n::t(lang, T::PasskeyNone)}</li> }.into_any();
+                    return view! { <li class="hint" data-testid="passkey-none">{i18n::t(lang, L::PasskeyNone)}</li> }.into_any();
                 }
                 list.into_iter().map(|p| {
                     let id = p.credential_id.clone();
@@ -194,11 +194,11 @@ fn Passkeys() -> impl IntoView {
                     view! {
                         <li data-testid="passkey-item">
                             <span>{label.clone()}</span>" "
-                            <button class="ghost" data-testid="remove-passkey" aria-label=format!("{} {}", i18n::t(lang, T::RemovePasskey), label)
+                            <button class="ghost" data-testid="remove-passkey" aria-label=format!("{} {}", i18n::t(lang, L::RemovePasskey), label)
                                 on:click=move |_| {
                                     let id = id.clone();
                                     session.remove_passkey(id, move |ok| message.set(Some(if ok { T::PasskeyRemoved } else { T::PasskeyFailed })));
-                                }>{i18n::t(lang, T::RemovePasskey)}</button>
+                                }>{i18n::t(lang, L::RemovePasskey)}</button>
                         </li>
                     }
                 }).collect_view().into_any()
@@ -211,7 +211,7 @@ fn Passkeys() -> impl IntoView {
         } else {
             view! {
                 <button data-testid="add-passkey" disabled=move || session.asking_passkey.get() on:click=add>
-                    {move || if session.passkeys.with(Vec::is_empty) { i18n::t(state.lang.get(), T::AddPasskey) } else { i18n::add_another_passkey(state.lang.get()) }}
+                    {move || if session.passkeys.with(Vec::is_empty) { i18n::t(state.lang.get(), L::AddPasskey) } else { i18n::add_another_passkey(state.lang.get()) }}
                 </button>
             }.into_any()
         }}
@@ -257,7 +257,7 @@ fn ChangePassphrase() -> impl IntoView {
             <NewPassphraseFields id="change-pass" label=T::NewPassLabel pass=new_pass confirm=confirm />
             {move || message.get().map(|m| view! { <p class="status" role="status" data-testid="change-pass-message">{m}</p> })}
             {move || busy.get().then(|| view! { <progress aria-label=tr(T::Working)></progress> })}
-            <button type="submit" data-testid="change-pass-submit" disabled=move || busy.get()>{tr(T::ChangePassButton)}</button>
+            <button type="submit" data-testid="change-pass-submit" disabled=move || busy.get()>{tr(L::ChangePassButton)}</button>
         </form>
     }
 }

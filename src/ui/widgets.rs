@@ -149,7 +149,7 @@ pub fn focus_when_shown(id: &'static str) {
 }
 
 /// Translates a key in the current language (reactive).
-pub fn tr(key: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn tr(key: impl i18n::Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let state = expect_context::<AppState>();
     // A touch screen gets the texts without keyboard hints.
     let touch = crate::web::page::touch_only();

@@ -5,7 +5,7 @@ use super::super::widgets::focus_now;
 use super::super::state::{keep_waiting, NoticeBoard};
 use super::super::AppState;
 use crate::notices::Notice;
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, Lang, L};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -53,15 +53,15 @@ pub(super) fn prompt_view(state: AppState, prompt: RwSignal<Option<Added>>, back
             <section class="after-add" data-notice="after-add" role="region" aria-labelledby="after-add-title" data-testid="after-add"
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { later() }>
                 <p id="after-add-title" class="after-add-title">{i18n::added(lang, &added.who)}</p>
-                <p class="after-add-question">{i18n::t(lang, T::AfterAddCodesQuestion)}</p>
-                {added.from_image.then(|| view! { <p class="hint" role="note" data-testid="delete-screenshot">{i18n::t(lang, T::AfterAddDeleteScreenshot)}</p> })}
+                <p class="after-add-question">{i18n::t(lang, L::AfterAddCodesQuestion)}</p>
+                {added.from_image.then(|| view! { <p class="hint" role="note" data-testid="delete-screenshot">{i18n::t(lang, L::AfterAddDeleteScreenshot)}</p> })}
                 <div class="buttons">
-                    <button type="button" class="ghost" data-testid="after-add-later" on:click=move |_| later()>{i18n::t(lang, T::AfterAddLater)}</button>
+                    <button type="button" class="ghost" data-testid="after-add-later" on:click=move |_| later()>{i18n::t(lang, L::AfterAddLater)}</button>
                     <button type="button" class="primary" data-testid="after-add-codes" on:click=move |_| {
                         // The backup-codes dialog gives focus back to the add button when it closes.
                         later();
                         backup_for.set(Some(id));
-                    }>{i18n::t(lang, T::AfterAddPaste)}</button>
+                    }>{i18n::t(lang, L::AfterAddPaste)}</button>
                 </div>
             </section>
         }

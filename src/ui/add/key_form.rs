@@ -4,7 +4,7 @@
 use super::super::tr;
 use crate::account::{KindChoice, ManualEntry, MAX_LABEL_LEN};
 use crate::add_flow::ALGORITHMS;
-use crate::i18n::T;
+use crate::i18n::{L, T};
 use leptos::prelude::*;
 
 /// The form over `entry`; `link_in` takes a field's new text first and says whether it was a link.
@@ -26,37 +26,37 @@ pub(super) fn key_view(entry: RwSignal<ManualEntry>, link_in: impl Fn(&str) -> b
             <label for="m-name">{tr(T::NameLabel)}</label>
             <input id="m-name" data-testid="manual-name" autocomplete="off" maxlength=MAX_LABEL_LEN placeholder="hanako"
                 prop:value=move || entry.with(|e| e.name.clone()) on:input=set_field(|e, v| e.name = v) />
-            <label for="m-secret">{tr(T::AddKeyLabel)}</label>
+            <label for="m-secret">{tr(L::AddKeyLabel)}</label>
             <input id="m-secret" data-testid="manual-secret" autocomplete="off" spellcheck="false" autocapitalize="characters"
                 class="mono" aria-describedby="m-secret-hint"
                 prop:value=move || entry.with(|e| e.secret.clone()) on:input=set_field(|e, v| e.secret = v) />
-            <p id="m-secret-hint" class="hint">{tr(T::AddKeyHint)}</p>
+            <p id="m-secret-hint" class="hint">{tr(L::AddKeyHint)}</p>
             <details class="advanced">
-                <summary data-testid="advanced">{tr(T::Advanced)}</summary>
+                <summary data-testid="advanced">{tr(L::Advanced)}</summary>
                 <div class="grid">
-                    <label for="m-kind">{tr(T::TypeLabel)}</label>
+                    <label for="m-kind">{tr(L::TypeLabel)}</label>
                     <select id="m-kind" data-testid="manual-kind" on:change=move |ev| {
                         let k = match event_target_value(&ev).as_str() { "hotp" => KindChoice::Hotp, "steam" => KindChoice::Steam, _ => KindChoice::Totp };
                         entry.update(|e| e.kind = k);
                     }>
-                        <option value="totp" selected=kind_is(KindChoice::Totp)>{tr(T::TypeTotp)}</option>
-                        <option value="hotp" selected=kind_is(KindChoice::Hotp)>{tr(T::TypeHotp)}</option>
-                        <option value="steam" selected=kind_is(KindChoice::Steam)>{tr(T::TypeSteam)}</option>
+                        <option value="totp" selected=kind_is(KindChoice::Totp)>{tr(L::TypeTotp)}</option>
+                        <option value="hotp" selected=kind_is(KindChoice::Hotp)>{tr(L::TypeHotp)}</option>
+                        <option value="steam" selected=kind_is(KindChoice::Steam)>{tr(L::TypeSteam)}</option>
                     </select>
-                    <label for="m-alg">{tr(T::AlgorithmLabel)}</label>
+                    <label for="m-alg">{tr(L::AlgorithmLabel)}</label>
                     <select id="m-alg" data-testid="manual-algorithm" on:change=set_field(|e, v| e.algorithm = v)>
                         {ALGORITHMS.map(|a| view! { <option value=a.as_str()>{a.as_str()}</option> }).to_vec()}
                     </select>
-                    <label for="m-digits">{tr(T::DigitsLabel)}</label>
+                    <label for="m-digits">{tr(L::DigitsLabel)}</label>
                     <input id="m-digits" data-testid="manual-digits" inputmode="numeric" placeholder="6"
                         prop:value=move || entry.with(|e| e.digits.clone()) on:input=set_field(|e, v| e.digits = v) />
                     <Show when=move || entry.with(|e| e.kind != KindChoice::Hotp)>
-                        <label for="m-period">{tr(T::PeriodLabel)}</label>
+                        <label for="m-period">{tr(L::PeriodLabel)}</label>
                         <input id="m-period" data-testid="manual-period" inputmode="numeric" placeholder="30"
                             prop:value=move || entry.with(|e| e.period.clone()) on:input=set_field(|e, v| e.period = v) />
                     </Show>
                     <Show when=move || entry.with(|e| e.kind == KindChoice::Hotp)>
-                        <label for="m-counter">{tr(T::CounterLabel)}</label>
+                        <label for="m-counter">{tr(L::CounterLabel)}</label>
                         <input id="m-counter" data-testid="manual-counter" inputmode="numeric" placeholder="0"
                             prop:value=move || entry.with(|e| e.counter.clone()) on:input=set_field(|e, v| e.counter = v) />
                     </Show>

@@ -16,7 +16,7 @@ use super::{account_name, tr, AppState};
 use crate::account::{Account, ManualEntry, Warning, MAX_LABEL_LEN};
 use crate::add_flow::{self, AddFlow, Problem, Reading, Step, Submit};
 use crate::clock::Clock;
-use crate::i18n::{self, T};
+use crate::i18n::{self, L, T};
 use crate::uri;
 use crate::web::clock::BrowserClock;
 use after_add::{when_saved, Added};
@@ -271,14 +271,14 @@ pub fn AddDialog(
             <Show when=move || flow.previewing() fallback=move || view! {
                 <button type="button" class="ghost migrate-entry" data-testid="add-open-import" on:click=move |_| { open.set(false); transfer_open.set(true); }>
                     {move || crate::i18n::say(state.lang.get(), crate::i18n::Say::AddEntry)}</button>
-                <p class="hint add-intro">{tr(T::AddIntro)}</p>
+                <p class="hint add-intro">{tr(L::AddIntro)}</p>
                 <div class="ways">
                     <transfer::CameraPanel flow=flow camera=camera start=T::AddScanCamera primary=true />
                     <transfer::ImageButton flow=flow input=image_input label=T::AddFromImage />
                 </div>
                 <transfer::FlowMessage flow=flow />
                 <div class="panel paste-box">
-                    <label for="uri-input">{tr(T::AddPasteLabel)}</label>
+                    <label for="uri-input">{tr(L::AddPasteLabel)}</label>
                     <textarea id="uri-input" data-testid="uri-input" rows="2" spellcheck="false" autocomplete="off" maxlength=uri::MAX_URI_CHARS
                         autocapitalize="off" prop:value=move || steps.with(|f| f.text().to_owned()) on:input=on_uri_input></textarea>
                     <Show when=move || typed_key.get() fallback=move || view! {
@@ -287,18 +287,18 @@ pub fn AddDialog(
                             _ => None,
                         }}
                     }>
-                        <p class="status" role="status" data-testid="looks-like-key">{tr(T::AddLooksLikeKey)}" "
-                            <button type="button" class="ghost" data-testid="use-as-key" on:click=move |_| use_as_key()>{tr(T::AddUseAsKey)}</button>
+                        <p class="status" role="status" data-testid="looks-like-key">{tr(L::AddLooksLikeKey)}" "
+                            <button type="button" class="ghost" data-testid="use-as-key" on:click=move |_| use_as_key()>{tr(L::AddUseAsKey)}</button>
                         </p>
                     </Show>
                 </div>
-                <h3 class="other-ways">{tr(T::AddOtherWays)}</h3>
+                <h3 class="other-ways">{tr(L::AddOtherWays)}</h3>
                 <div class="ways">
                     <button type="button" class="choice" data-testid="tab-manual" on:click=move |_| go(Step::Key, "manual-issuer")>
-                        <Icon path=KEY_ICON />{tr(T::AddEnterKey)}
+                        <Icon path=KEY_ICON />{tr(L::AddEnterKey)}
                     </button>
                     <button type="button" class="choice" data-testid="tab-codes" on:click=move |_| go(Step::Codes, "site-issuer")>
-                        <Icon path=LIST_ICON />{tr(T::AddCodesOnly)}
+                        <Icon path=LIST_ICON />{tr(L::AddCodesOnly)}
                     </button>
                 </div>
             }>
@@ -312,7 +312,7 @@ pub fn AddDialog(
     let codes_view = move || {
         view! {
             <div class="panel grid">
-                <p class="hint">{tr(T::CodesOnlyHint)}</p>
+                <p class="hint">{tr(L::CodesOnlyHint)}</p>
                 <label for="s-issuer">{tr(T::IssuerLabel)}</label>
                 <input id="s-issuer" data-testid="site-issuer" autocomplete="off" maxlength=MAX_LABEL_LEN placeholder="Instagram"
                     prop:value=move || site_issuer.get() on:input=set_site(site_issuer) />
@@ -355,16 +355,16 @@ pub fn AddDialog(
             // Safari and Chromium before 113 read only its form's "off", not its own.
             <form method="dialog" autocomplete="off" on:submit=move |ev| { ev.prevent_default(); submit(); }>
                 <div class="add-head">
-                    <h2 id="add-title">{tr(T::DialogTitle)}</h2>
+                    <h2 id="add-title">{tr(L::DialogTitle)}</h2>
                     <Show when=move || step.get() != Step::Choose>
-                        <button type="button" class="ghost back" data-testid="add-back" on:click=move |_| back()>"‹ "{tr(T::AddBack)}</button>
+                        <button type="button" class="ghost back" data-testid="add-back" on:click=move |_| back()>"‹ "{tr(L::AddBack)}</button>
                     </Show>
                 </div>
                 // The content exists only while open: the import dialog reads QR codes with the same controls.
                 <Show when=move || open.get()>
                     <Show when=at(Step::Choose)>{choose_view}</Show>
                     <Show when=at(Step::Found)>
-                        <h3 class="found-heading" data-testid="add-found">{tr(T::AddFoundHeading)}</h3>
+                        <h3 class="found-heading" data-testid="add-found">{tr(L::AddFoundHeading)}</h3>
                     </Show>
                     <Show when=at(Step::Key)>{key_view}</Show>
                     <Show when=at(Step::Codes)>{codes_view}</Show>

@@ -4,7 +4,7 @@
 use super::super::account_name;
 use super::super::state::Session;
 use crate::account::{Account, Warning};
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, Lang, L};
 use crate::vault::Incoming;
 use leptos::prelude::*;
 
@@ -14,12 +14,12 @@ pub(super) fn will_add(lang: Lang, account: &Account, warnings: &[Warning]) -> i
     let shown: Vec<String> = warnings.iter().filter_map(|w| i18n::warning(lang, w)).collect();
     view! {
     <div class="preview" data-testid="add-preview">
-        <p class="will-add"><span class="label">{i18n::t(lang, T::WillAdd)}</span>
+        <p class="will-add"><span class="label">{i18n::t(lang, L::WillAdd)}</span>
             <strong class="who">{account_name(lang, account)}</strong></p>
         <p class="hint" data-testid="code-settings">{i18n::code_settings(lang, &account.params)}</p>
         {(!shown.is_empty()).then(|| view! {
             <div class="warning" role="status" data-testid="add-warning">
-                <strong>{i18n::t(lang, T::WarningsHeading)}</strong>
+                <strong>{i18n::t(lang, L::WarningsHeading)}</strong>
                 <ul>{shown.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
             </div>
         })}
@@ -40,7 +40,7 @@ pub(super) fn duplicate_question(
 ) -> AnyView {
     match kind {
         Incoming::Identical(_) => view! {
-            <p class="error" role="alert" data-testid="already-here">{i18n::t(lang, T::AlreadyHereOne)}</p>
+            <p class="error" role="alert" data-testid="already-here">{i18n::t(lang, L::AlreadyHereOne)}</p>
         }.into_any(),
         Incoming::SameLabel(id) => {
             let who = account.map(|a| account_name(lang, &a)).unwrap_or_default();
@@ -48,8 +48,8 @@ pub(super) fn duplicate_question(
                 <div class="warning" role="alert" data-testid="stale-question">
                     <p>{i18n::same_label_question(lang, &who)}</p>
                     <div class="buttons start">
-                        <button type="button" class="primary" data-testid="replace-stale" on:click=move |_| resolve(Some(id))>{i18n::t(lang, T::ReplaceOld)}</button>
-                        <button type="button" data-testid="keep-both" on:click=move |_| resolve(None)>{i18n::t(lang, T::KeepBoth)}</button>
+                        <button type="button" class="primary" data-testid="replace-stale" on:click=move |_| resolve(Some(id))>{i18n::t(lang, L::ReplaceOld)}</button>
+                        <button type="button" data-testid="keep-both" on:click=move |_| resolve(None)>{i18n::t(lang, L::KeepBoth)}</button>
                     </div>
                 </div>
             }.into_any()

@@ -1,7 +1,7 @@
 //! Copying a code from the list (a tap on the code, or Enter in the search) and what is said
 //! about it: one note for the whole list, floating over the page so no row moves.
 
-use crate::i18n::{self, T};
+use crate::i18n::{self, L};
 use crate::ui::state::Session;
 use crate::ui::AppState;
 use crate::web::clipboard;
@@ -89,10 +89,10 @@ pub(super) fn CopyToast() -> impl IntoView {
                             let (before, after) = i18n::copied_around(lang);
                             view! { <p>{before}<bdi>{c.who.clone()}</bdi>{after}</p> }.into_any()
                         } else {
-                            view! { <p>{i18n::t(lang, T::CopyFailed)}</p> }.into_any()
+                            view! { <p>{i18n::t(lang, L::CopyFailed)}</p> }.into_any()
                         }}
                         {(c.ok && c.soon).then(|| view! {
-                            <p class="toast-hint" data-testid="copy-soon">{i18n::t(lang, T::CodeChangingSoon)}</p>
+                            <p class="toast-hint" data-testid="copy-soon">{i18n::t(lang, L::CodeChangingSoon)}</p>
                         })}
                     </div>
                 }

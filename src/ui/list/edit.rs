@@ -3,7 +3,7 @@
 //! and the form stays with its text, its focus, and a note saying what happened. Save writes the
 //! fields the user changed, and only those ([`Label::edits_to`]).
 
-use crate::i18n::{self, T};
+use crate::i18n::{self, L, T};
 use crate::organize::parse_tags;
 use crate::ui::state::Session;
 use crate::ui::{tr, AppState};
@@ -263,7 +263,7 @@ pub(super) fn EditForm(
             <div class="buttons start">
                 <button type="button" class="ghost" data-testid="edit-close" on:click=move |_| finish()>{move || tr(if gone() { T::Close } else { T::Cancel })()}</button>
                 <Show when=move || !gone()>
-                    <button type="submit" class="primary" data-testid="edit-save">{tr(T::Save)}</button>
+                    <button type="submit" class="primary" data-testid="edit-save">{tr(L::Save)}</button>
                 </Show>
             </div>
         </form>

@@ -9,7 +9,7 @@ mod row;
 
 use super::state::{Row, Session};
 use super::{tr, AppState};
-use crate::i18n::{self, T};
+use crate::i18n::{self, L, T};
 use crate::organize::{order, Query, SortKey, SortOrder};
 use crate::otp::{main_period, millis_remaining};
 use crate::web::perf::Span;
@@ -164,10 +164,10 @@ pub fn AccountList() -> impl IntoView {
     view! {
         <super::backup_file_status::BackupStatus />
         <super::restore_summary::RestoreSummary />
-        <h2 class="sr-only">{tr(T::AccountsHeading)}</h2>
+        <h2 class="sr-only">{tr(L::AccountsHeading)}</h2>
         <Show when=move || session.rows.with(|r| !r.is_empty())>
             <div class="find" role="search">
-                <label for="search" class="sr-only">{tr(T::SearchLabel)}</label>
+                <label for="search" class="sr-only">{tr(L::SearchLabel)}</label>
                 <input id="search" node_ref=search type="search" data-testid="search" autocomplete="off" spellcheck="false"
                     placeholder=tr(T::SearchPlaceholder) aria-describedby="search-hint"
                     prop:value=move || query.get()
@@ -184,17 +184,17 @@ pub fn AccountList() -> impl IntoView {
                             query.set(String::new());
                         }
                     } />
-                <span id="search-hint" class="sr-only">{tr(T::SearchHint)}</span>
-                <label for="sort" class="sr-only">{tr(T::SortLabel)}</label>
+                <span id="search-hint" class="sr-only">{tr(L::SearchHint)}</span>
+                <label for="sort" class="sr-only">{tr(L::SortLabel)}</label>
                 <select id="sort" data-testid="sort" on:change=set_sort>
-                    <option value="manual" selected=move || sort.get() == SortOrder::Manual>{tr(T::SortManual)}</option>
-                    <option value="name" selected=move || sort.get() == SortOrder::Name>{tr(T::SortName)}</option>
-                    <option value="recent" selected=move || sort.get() == SortOrder::Recent>{tr(T::SortRecent)}</option>
+                    <option value="manual" selected=move || sort.get() == SortOrder::Manual>{tr(L::SortManual)}</option>
+                    <option value="name" selected=move || sort.get() == SortOrder::Name>{tr(L::SortName)}</option>
+                    <option value="recent" selected=move || sort.get() == SortOrder::Recent>{tr(L::SortRecent)}</option>
                 </select>
             </div>
             <Show when=move || all_tags.with(|t| !t.is_empty())>
-                <div class="tag-filter" role="group" aria-label=tr(T::TagFilterLabel) data-testid="tag-filter">
-                    <button class="chip" aria-pressed=move || if tag.get().is_none() { "true" } else { "false" } on:click=move |_| tag.set(None)>{tr(T::AllTags)}</button>
+                <div class="tag-filter" role="group" aria-label=tr(L::TagFilterLabel) data-testid="tag-filter">
+                    <button class="chip" aria-pressed=move || if tag.get().is_none() { "true" } else { "false" } on:click=move |_| tag.set(None)>{tr(L::AllTags)}</button>
                     {move || all_tags.get().into_iter().map(|t| {
                         let (t1, t2) = (t.clone(), t.clone());
                         view! {
@@ -222,7 +222,7 @@ pub fn AccountList() -> impl IntoView {
         <Show
             when=move || session.rows.with(|r| !r.is_empty())
             fallback=move || view! {
-                <p class="empty" data-testid="empty">{tr(T::EmptyList)}</p>
+                <p class="empty" data-testid="empty">{tr(L::EmptyList)}</p>
                 // Moving from another app is the way most people arrive: said where they look first.
                 <p class="empty migrate-line" data-testid="empty-migrate">
                     {move || crate::i18n::say(state.lang.get(), crate::i18n::Say::EmptyLine)}" "
@@ -234,7 +234,7 @@ pub fn AccountList() -> impl IntoView {
             }
         >
             <Show when=move || matching.with(Vec::is_empty)>
-                <p class="empty" data-testid="no-match">{tr(T::NoMatch)}</p>
+                <p class="empty" data-testid="no-match">{tr(L::NoMatch)}</p>
             </Show>
             <ul class="accounts" data-testid="accounts">
                 <For each=move || visible.get() key=Row::key let:row>

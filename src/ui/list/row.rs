@@ -5,7 +5,7 @@
 use super::clocks::{MainPeriod, PeriodClocks};
 use super::copy::{CopyNote, SOON_MS};
 use super::edit::{Drafts, EditForm};
-use crate::i18n::{self, T};
+use crate::i18n::{self, L, T};
 use crate::organize::SortOrder;
 use crate::otp::{millis_remaining, Code, Kind};
 use crate::ui::state::{Row, Session};
@@ -95,7 +95,7 @@ pub(super) fn AccountRow(
     let is_hotp = row.generator.as_ref().is_some_and(|g| matches!(g.params().kind, Kind::Hotp { .. }));
     let code_line = match (row.generator.clone(), row.account.clone()) {
         (Some(generator), Some(_)) => code_line(generator, row.counter, id, who).into_any(),
-        _ => view! { <p class="no-secret" data-testid="no-secret">{tr(T::NoSecretHere)}</p> }.into_any(),
+        _ => view! { <p class="no-secret" data-testid="no-secret">{tr(L::NoSecretHere)}</p> }.into_any(),
     };
 
     // The menu: opened by its button (Enter, Space or a tap), the first item focused; arrows,
@@ -214,7 +214,7 @@ pub(super) fn AccountRow(
             <super::icon::ServiceIcon issuer=issuer.clone() name=name.clone() />
             <div class="who">
                 <span class="issuer-line">
-                    {pinned.then(|| view! { <span class="pinned-mark" data-testid="pinned" title=tr(T::PinnedMark)>"★"<span class="sr-only">{tr(T::PinnedMark)}</span></span> })}
+                    {pinned.then(|| view! { <span class="pinned-mark" data-testid="pinned" title=tr(L::PinnedMark)>"★"<span class="sr-only">{tr(L::PinnedMark)}</span></span> })}
                     <span class="issuer" data-testid="issuer" dir="auto">{issuer.clone()}</span>
                     {unnamed.then(|| view! { <span class="issuer">{tr(T::Unnamed)}</span> })}
                 </span>
@@ -251,14 +251,14 @@ pub(super) fn AccountRow(
                                     if let Some(seen) = session.with_vault(|v| v.content.get(id).map(Label::of)).flatten() {
                                         drafts.open(id, seen);
                                     }
-                                }>{tr(T::MenuEdit)}</button>
+                                }>{tr(L::MenuEdit)}</button>
                             <button role="menuitem" tabindex="-1" data-testid="pin"
                                 on:click=move |_| { close_menu(true); session.apply(vec![Edit::Pinned { id, pinned: !pinned }]); }>
-                                {tr(if pinned { T::MenuUnpin } else { T::MenuPin })}
+                                {tr(if pinned { L::MenuUnpin } else { L::MenuPin })}
                             </button>
                             <Show when=manual>
-                                <button role="menuitem" tabindex="-1" data-testid="move-up" on:click=move |_| move_by(-1, "move-up")>{tr(T::MenuMoveUp)}</button>
-                                <button role="menuitem" tabindex="-1" data-testid="move-down" on:click=move |_| move_by(1, "move-down")>{tr(T::MenuMoveDown)}</button>
+                                <button role="menuitem" tabindex="-1" data-testid="move-up" on:click=move |_| move_by(-1, "move-up")>{tr(L::MenuMoveUp)}</button>
+                                <button role="menuitem" tabindex="-1" data-testid="move-down" on:click=move |_| move_by(1, "move-down")>{tr(L::MenuMoveDown)}</button>
                             </Show>
                             <button role="menuitem" tabindex="-1" data-testid="menu-backup-codes"
                                 on:click=move |_| { close_menu(false); backup_for.set(Some(id)); }>
@@ -267,11 +267,11 @@ pub(super) fn AccountRow(
                             {has_secret.then(|| view! {
                                 <button role="menuitem" tabindex="-1" data-testid="export-account"
                                     on:click=move |_| { close_menu(false); export_for.set(Some(id)); }>
-                                    {tr(T::MenuShowQr)}<span class="item-hint">{tr(T::ExportAccountTitle)}</span>
+                                    {tr(L::MenuShowQr)}<span class="item-hint">{tr(L::ExportAccountTitle)}</span>
                                 </button>
                             })}
                             <button role="menuitem" tabindex="-1" class="ghost danger" data-testid="delete"
-                                on:click=move |_| { close_menu(false); confirming.set(true); }>{tr(T::MenuDelete)}</button>
+                                on:click=move |_| { close_menu(false); confirming.set(true); }>{tr(L::MenuDelete)}</button>
                         </div>
                     </Show>
                 </div>
@@ -280,17 +280,17 @@ pub(super) fn AccountRow(
                 <EditForm id=id menu_button=Some(menu_button) />
             </Show>
             <Show when=move || note.copied(id) == Some(false)>
-                <p class="error" role="alert" data-testid="copy-failed">{tr(T::CopyFailed)}</p>
+                <p class="error" role="alert" data-testid="copy-failed">{tr(L::CopyFailed)}</p>
             </Show>
             <Show when=move || confirming.get()>
                 <div class="confirm" role="alertdialog" aria-label=move || i18n::delete_label(state.lang.get(), &who()) data-testid="confirm-delete">
-                    <p>{tr(T::ConfirmDelete)}</p>
-                    <button class="danger" data-testid="confirm-yes" on:click=move |_| session.apply(vec![Edit::Remove { id }])>{tr(T::ConfirmDeleteYes)}</button>
+                    <p>{tr(L::ConfirmDelete)}</p>
+                    <button class="danger" data-testid="confirm-yes" on:click=move |_| session.apply(vec![Edit::Remove { id }])>{tr(L::ConfirmDeleteYes)}</button>
                     <button class="ghost" data-testid="confirm-no" node_ref=confirm_no
                         on:click=move |_| {
                             confirming.set(false);
                             if let Some(b) = menu_button.get_untracked() { let _ = b.focus(); }
-                        }>{tr(T::ConfirmDeleteNo)}</button>
+                        }>{tr(L::ConfirmDeleteNo)}</button>
                 </div>
             </Show>
         </li>
@@ -372,7 +372,7 @@ fn code_line(
                                 <Show when=move || note.copied(id) == Some(true)>
                                     // A check beside the code (the toast says it in words): it stays clear of the
                                     // next-code button and the backup-codes control.
-                                    <span class="copied-mark" aria-hidden="true">"✓"<span class="sr-only">{tr(T::Copied)}</span></span>
+                                    <span class="copied-mark" aria-hidden="true">"✓"<span class="sr-only">{tr(L::Copied)}</span></span>
                                 </Show>
                             </button>
                         }
@@ -396,7 +396,7 @@ fn code_line(
                 })}
                 {matches!(params.kind, Kind::Hotp { .. }).then(|| view! {
                     <button class="ghost next-code" data-testid="next-code" on:click=move |_| next_code()>
-                        {tr(T::NextCode)}
+                        {tr(L::NextCode)}
                     </button>
                 })}
             </div>

@@ -1,7 +1,7 @@
 //! Export: one account as a QR code and its link (behind a reveal step), every account as Google
 //! Authenticator export codes, or a plain list of links after a warning.
 
-use crate::i18n::{self, T};
+use crate::i18n::{self, L, T};
 use crate::import::{self, migration};
 use crate::qr::Modules;
 use crate::ui::state::Session;
@@ -54,7 +54,7 @@ pub fn ExportAccountDialog() -> impl IntoView {
     view! {
         <dialog node_ref=dialog class="add" aria-labelledby="export-title" data-testid="export-dialog"
             on:close=move |_| { open_for.set(None); revealed.set(false); copied.set(false); }>
-            <h2 id="export-title">{tr(T::ExportAccountTitle)}</h2>
+            <h2 id="export-title">{tr(L::ExportAccountTitle)}</h2>
             {move || account().map(|a| {
                 let lang = state.lang.get();
                 let link = uri::format(&a);
@@ -62,8 +62,8 @@ pub fn ExportAccountDialog() -> impl IntoView {
                 view! {
                     <p><strong>{who.clone()}</strong></p>
                     <Show when=move || revealed.get() fallback=move || view! {
-                        <p class="warning">{tr(T::RevealWarning)}</p>
-                        <button class="primary" data-testid="reveal" on:click=move |_| revealed.set(true)>{tr(T::Reveal)}</button>
+                        <p class="warning">{tr(L::RevealWarning)}</p>
+                        <button class="primary" data-testid="reveal" on:click=move |_| revealed.set(true)>{tr(L::Reveal)}</button>
                     }>
                         <QrSvg text=link.clone() label=who.clone() />
                         <p class="mono uri" data-testid="export-uri">{link.clone()}</p>
@@ -73,10 +73,10 @@ pub fn ExportAccountDialog() -> impl IntoView {
                                 <button data-testid="copy-uri" on:click=move |_| {
                                     let link = link.clone();
                                     spawn_local(async move { copied.set(clipboard::write_text_then_clear(&link).await.is_ok()); });
-                                }>{move || if copied.get() { tr(T::Copied)() } else { tr(T::Copy)() }}</button>
+                                }>{move || if copied.get() { tr(L::Copied)() } else { tr(L::Copy)() }}</button>
                             }
                         }
-                        <Show when=move || copied.get()><p class="status">{tr(T::CopyClears)}</p></Show>
+                        <Show when=move || copied.get()><p class="status">{tr(L::CopyClears)}</p></Show>
                     </Show>
                 }
             })}
@@ -109,10 +109,10 @@ pub fn ExportAll() -> impl IntoView {
         confirm_plain.set(false);
     };
     view! {
-        <h3>{tr(T::MigrationExportTitle)}</h3>
-        <p class="hint">{tr(T::MigrationExportIntro)}</p>
-        <p class="warning">{tr(T::RevealWarning)}</p>
-        <button data-testid="show-migration" on:click=show>{tr(T::ShowMigration)}</button>
+        <h3>{tr(L::MigrationExportTitle)}</h3>
+        <p class="hint">{tr(L::MigrationExportIntro)}</p>
+        <p class="warning">{tr(L::RevealWarning)}</p>
+        <button data-testid="show-migration" on:click=show>{tr(L::ShowMigration)}</button>
         {move || links.get().map(|(codes, left_out)| {
             let lang = state.lang.get();
             let n = codes.len();
@@ -124,14 +124,14 @@ pub fn ExportAll() -> impl IntoView {
                         <p data-testid="migration-index">{i18n::qr_of(lang, i + 1, n)}</p>
                         <QrSvg text=code label=i18n::qr_of(lang, i + 1, n) />
                     })}
-                    {(i + 1 < n).then(|| view! { <button data-testid="next-qr" on:click=move |_| shown.update(|s| *s += 1)>{i18n::t(lang, T::NextQr)}</button> })}
+                    {(i + 1 < n).then(|| view! { <button data-testid="next-qr" on:click=move |_| shown.update(|s| *s += 1)>{i18n::t(lang, L::NextQr)}</button> })}
                 </div>
             }
         })}
-        <h3>{tr(T::UriListTitle)}</h3>
-        <p class="warning">{tr(T::UriListWarning)}</p>
+        <h3>{tr(L::UriListTitle)}</h3>
+        <p class="warning">{tr(L::UriListWarning)}</p>
         <label class="check"><input type="checkbox" data-testid="plain-confirm" prop:checked=move || confirm_plain.get()
-            on:change=move |ev| confirm_plain.set(event_target_checked(&ev)) />{tr(T::UriListConfirm)}</label>
-        <button data-testid="download-plain" disabled=move || !confirm_plain.get() on:click=download_plain>{tr(T::UriListTitle)}</button>
+            on:change=move |ev| confirm_plain.set(event_target_checked(&ev)) />{tr(L::UriListConfirm)}</label>
+        <button data-testid="download-plain" disabled=move || !confirm_plain.get() on:click=download_plain>{tr(L::UriListTitle)}</button>
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::import::belongs::{belongs, Belongs};
 use super::{Flow, Pending, Place};
-use crate::i18n::{self, T};
+use crate::i18n::{self, L, T};
 use crate::import::{self, ImportError};
 use crate::ui::{file_problem, tr, KdfProgress};
 use crate::clock::Clock;
@@ -206,8 +206,8 @@ pub(super) fn FilePanel(flow: Flow, draft: FileDraft) -> impl IntoView {
     };
     view! {
         <section class="panel grid" aria-labelledby="file-h">
-            <h3 id="file-h">{tr(T::FileHeading)}</h3>
-            <p class="hint">{tr(T::FileHint)}</p>
+            <h3 id="file-h">{tr(L::FileHeading)}</h3>
+            <p class="hint">{tr(L::FileHint)}</p>
             // A form that says autocomplete="off": browsers write a textarea's pasted text (an
             // export holds every secret) into the profile's session snapshot unless it says
             // "off", and Safari and Chromium before 113 read only the form's. Sending it (Read,
@@ -218,12 +218,12 @@ pub(super) fn FilePanel(flow: Flow, draft: FileDraft) -> impl IntoView {
                     read(flow, draft);
                 }
             }>
-                <label for="import-file">{tr(T::FileLabel)}</label>
+                <label for="import-file">{tr(L::FileLabel)}</label>
                 <input id="import-file" node_ref=draft.input type="file" data-testid="import-file" on:change=on_file />
-                <label for="import-paste">{tr(T::PasteExportLabel)}</label>
+                <label for="import-paste">{tr(L::PasteExportLabel)}</label>
                 <textarea id="import-paste" data-testid="import-paste" rows="2" spellcheck="false" autocomplete="off"
                     prop:value=move || draft.pasted.get() on:input=move |ev| draft.pasted.set(event_target_value(&ev))></textarea>
-                <label for="import-pass">{tr(T::FilePassLabel)}</label>
+                <label for="import-pass">{tr(L::FilePassLabel)}</label>
                 <input id="import-pass" type="password" autocomplete="off" data-testid="import-pass"
                     prop:value=move || draft.password.get() on:input=move |ev| draft.password.set(event_target_value(&ev)) />
                 {move || match draft.progress.get() {
@@ -237,7 +237,7 @@ pub(super) fn FilePanel(flow: Flow, draft: FileDraft) -> impl IntoView {
                     None => draft.busy.get().then(|| view! { <KdfProgress /> }.into_any()),
                 }}
                 <div class="buttons start">
-                    <button type="submit" data-testid="import-read" disabled=move || draft.busy.get()>{tr(T::ReadFile)}</button>
+                    <button type="submit" data-testid="import-read" disabled=move || draft.busy.get()>{tr(L::ReadFile)}</button>
                 </div>
             </form>
             <super::FlowMessage flow=flow at=Place::File />

@@ -11,7 +11,7 @@ mod scan;
 pub use export::{ExportAccountDialog, ExportAll};
 
 use crate::account::{Account, Warning};
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, Lang, L, T};
 use crate::import::batches::{Added, Batches};
 use crate::import::{self as formats, Skipped};
 use crate::ui::state::Migration;
@@ -231,7 +231,7 @@ impl Flow {
                 }
                 Err(formats::ScanError::Uri(e)) => problem = Some(i18n::uri_error(lang, &e)),
                 Err(formats::ScanError::Import(e)) => problem = Some(i18n::import_error(lang, &e)),
-                Err(formats::ScanError::NotAuthenticator) => problem = Some(i18n::t(lang, T::NotAuthenticatorQr).to_owned()),
+                Err(formats::ScanError::NotAuthenticator) => problem = Some(i18n::t(lang, L::NotAuthenticatorQr).to_owned()),
             }
         }
         // A camera still on the code it just read: the line already says what to do next.
@@ -310,7 +310,7 @@ pub(in crate::ui) fn ImportDone(flow: Flow) -> impl IntoView {
     });
     move || flow.done.get().map(|(summary, remind)| view! {
         <p class="status" role="status" data-testid="import-done" node_ref=at>{summary}</p>
-        {remind.then(|| view! { <p class="warning" role="note" data-testid="delete-screenshot">{tr(T::DeleteScreenshot)}</p> })}
+        {remind.then(|| view! { <p class="warning" role="note" data-testid="delete-screenshot">{tr(L::DeleteScreenshot)}</p> })}
     })
 }
 
@@ -322,9 +322,9 @@ pub(in crate::ui) use scan::{on_drop, on_paste, CameraPanel, CameraState, ImageB
 pub fn ImportEntry() -> impl IntoView {
     let open = expect_context::<TransferOpen>().0;
     view! {
-        <h3>{tr(T::ImportTitle)}</h3>
-        <p class="hint">{tr(T::ImportIntro)}</p>
-        <button data-testid="open-import" on:click=move |_| open.set(true)>{tr(T::ImportOpen)}</button>
+        <h3>{tr(L::ImportTitle)}</h3>
+        <p class="hint">{tr(L::ImportIntro)}</p>
+        <button data-testid="open-import" on:click=move |_| open.set(true)>{tr(L::ImportOpen)}</button>
     }
 }
 
@@ -385,15 +385,15 @@ pub fn TransferDialog() -> impl IntoView {
         <dialog node_ref=dialog class="add transfer" aria-labelledby="transfer-title" data-testid="transfer-dialog"
             on:close=move |_| { open.set(false); flow.reset(); flow.done.set(None); } on:paste=move |ev| scan::on_paste(flow, ev)
             on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=move |ev| scan::on_drop(flow, ev)>
-            <h2 id="transfer-title">{tr(T::ImportTitle)}</h2>
+            <h2 id="transfer-title">{tr(L::ImportTitle)}</h2>
             <Show when=move || open.get()>
-                <p class="hint">{tr(T::ImportIntro)}</p>
+                <p class="hint">{tr(L::ImportIntro)}</p>
                 <ImportDone flow=flow />
                 <FlowMessage flow=flow at=Place::Top />
                 <Show when=move || flow.previewing() fallback=move || view! {
                     <section class="panel" aria-labelledby="camera-h">
-                        <h3 id="camera-h">{tr(T::ImportQrHeading)}</h3>
-                        <p class="hint">{tr(T::ImportQrHint)}" "{move || i18n::say(state.lang.get(), i18n::Say::QrHintMany)}</p>
+                        <h3 id="camera-h">{tr(L::ImportQrHeading)}</h3>
+                        <p class="hint">{tr(L::ImportQrHint)}" "{move || i18n::say(state.lang.get(), i18n::Say::QrHintMany)}</p>
                         <scan::CameraPanel flow=flow camera=camera start=T::StartCamera primary=false />
                         <scan::ImageButton flow=flow input=image_input label=T::ImageHeading />
                         <FlowMessage flow=flow at=Place::Qr />

@@ -2,7 +2,7 @@
 //! left out and why; then Import or Discard. Nothing is added before the user confirms.
 
 use super::Flow;
-use crate::i18n::{self, T};
+use crate::i18n::{self, L, T};
 use crate::ui::state::Session;
 use crate::ui::{account_name, AppState};
 use crate::vault::{Checked, Choices, Incoming};
@@ -127,7 +127,7 @@ pub(in crate::ui) fn Preview(flow: Flow) -> impl IntoView {
         };
         view! {
             <section class="preview-list" data-testid="import-preview">
-                <h3>{i18n::t(lang, T::PreviewHeading)}</h3>
+                <h3>{i18n::t(lang, L::PreviewHeading)}</h3>
                 <p>{i18n::import_found(lang, p.source, p.accounts.len(), p.skipped.len())}</p>
                 {(!p.missing.is_empty()).then(|| view! { <p class="warning" role="note" data-testid="preview-missing">{i18n::batches_missing(lang, &p.missing, p.exports)}</p> })}
                 {(!here_names.is_empty()).then(|| view! { <p class="hint" data-testid="preview-duplicates">{i18n::already_here(lang, &here_names)}</p> })}
@@ -135,9 +135,9 @@ pub(in crate::ui) fn Preview(flow: Flow) -> impl IntoView {
                 <ul>
                     {move || listed.0.iter().zip(listed.1.iter()).take(shown.get()).map(|(a, k)| {
                         let (text, class) = match k {
-                            Incoming::New => (i18n::t(lang, T::WillAddNew).to_owned(), "tag new"),
-                            Incoming::Identical(_) => (i18n::t(lang, T::AlreadyHere).to_owned(), "tag same"),
-                            Incoming::SameLabel(_) => (i18n::t(lang, T::SameNameOtherSecret).to_owned(), "tag stale"),
+                            Incoming::New => (i18n::t(lang, L::WillAddNew).to_owned(), "tag new"),
+                            Incoming::Identical(_) => (i18n::t(lang, L::AlreadyHere).to_owned(), "tag same"),
+                            Incoming::SameLabel(_) => (i18n::t(lang, L::SameNameOtherSecret).to_owned(), "tag stale"),
                             Incoming::SameSecretOtherSettings(id) => {
                                 (i18n::same_secret_preview(lang, &settings_here(*id), &i18n::settings_summary(lang, &a.params)), "tag same wrap")
                             }
@@ -152,9 +152,9 @@ pub(in crate::ui) fn Preview(flow: Flow) -> impl IntoView {
                 })}
                 {stale.then(|| view! {
                     <div class="warning" data-testid="stale-choice">
-                        <p>{i18n::t(lang, T::StaleQuestion)}</p>
-                        <label class="check"><input type="radio" name="stale" data-testid="choose-replace" prop:checked=move || replace.get() on:change=move |_| replace.set(true) />{i18n::t(lang, T::ReplaceOld)}</label>
-                        <label class="check"><input type="radio" name="stale" data-testid="choose-keep" prop:checked=move || !replace.get() on:change=move |_| replace.set(false) />{i18n::t(lang, T::KeepBoth)}</label>
+                        <p>{i18n::t(lang, L::StaleQuestion)}</p>
+                        <label class="check"><input type="radio" name="stale" data-testid="choose-replace" prop:checked=move || replace.get() on:change=move |_| replace.set(true) />{i18n::t(lang, L::ReplaceOld)}</label>
+                        <label class="check"><input type="radio" name="stale" data-testid="choose-keep" prop:checked=move || !replace.get() on:change=move |_| replace.set(false) />{i18n::t(lang, L::KeepBoth)}</label>
                     </div>
                 })}
                 {other_settings.then(|| view! {
@@ -164,7 +164,7 @@ pub(in crate::ui) fn Preview(flow: Flow) -> impl IntoView {
                     </div>
                 })}
                 {(!p.skipped.is_empty()).then(|| view! {
-                    <h4>{i18n::t(lang, T::SkippedHeading)}</h4>
+                    <h4>{i18n::t(lang, L::SkippedHeading)}</h4>
                     <ul data-testid="preview-skipped">
                         {p.skipped.iter().take(PREVIEW_ROWS).map(|s| view! { <li>{i18n::account_label(lang, &s.issuer, &s.name, |i, n| format!("{i} ({n})"))}": "{i18n::skip_reason(lang, &s.reason)}</li> }).collect_view()}
                     </ul>
@@ -177,8 +177,8 @@ pub(in crate::ui) fn Preview(flow: Flow) -> impl IntoView {
                     </div>
                 })}
                 <div class="buttons">
-                    <button class="ghost" data-testid="import-discard" disabled=move || adding.get().is_some() on:click=move |_| flow.discard()>{i18n::t(lang, T::CancelImport)}</button>
-                    <button class="primary" data-testid="import-confirm" disabled=move || adding.get().is_some() on:click=move |_| confirm(flow, session, state, choices(), adding)>{i18n::t(lang, T::ConfirmImport)}</button>
+                    <button class="ghost" data-testid="import-discard" disabled=move || adding.get().is_some() on:click=move |_| flow.discard()>{i18n::t(lang, L::CancelImport)}</button>
+                    <button class="primary" data-testid="import-confirm" disabled=move || adding.get().is_some() on:click=move |_| confirm(flow, session, state, choices(), adding)>{i18n::t(lang, L::ConfirmImport)}</button>
                 </div>
             </section>
         }

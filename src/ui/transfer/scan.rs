@@ -2,7 +2,7 @@
 //! or from an image chosen, dropped or pasted. The add dialog and the import dialog both use these.
 
 use super::Flow;
-use crate::i18n::T;
+use crate::i18n::{L, T};
 use crate::ui::widgets::Icon;
 use crate::ui::tr;
 use crate::web::clock::sleep;
@@ -144,19 +144,19 @@ pub(in crate::ui) fn CameraPanel(
     view! {
         <div class="camera-panel">
             <video node_ref=camera.video class="camera" data-testid="camera-video" muted=true playsinline=true
-                class:hidden=move || !camera.on.get() aria-label=tr(T::CameraHeading)></video>
+                class:hidden=move || !camera.on.get() aria-label=tr(L::CameraHeading)></video>
             <Show when=move || camera.on.get() fallback=move || view! {
                 <button type="button" class="choice" class:primary=primary data-testid="start-camera" on:click=move |_| camera.start(flow, None)>
                     <Icon path=CAMERA_ICON />{tr(start)}
                 </button>
             }>
                 <div class="buttons start">
-                    <button type="button" data-testid="stop-camera" on:click=move |_| camera.stop()>{tr(T::StopCamera)}</button>
+                    <button type="button" data-testid="stop-camera" on:click=move |_| camera.stop()>{tr(L::StopCamera)}</button>
                     <Show when=move || camera.list.with(|l| l.len() > 1)>
-                        <label for="camera-choice" class="sr-only">{tr(T::CameraLabel)}</label>
+                        <label for="camera-choice" class="sr-only">{tr(L::CameraLabel)}</label>
                         <select id="camera-choice" data-testid="camera-choice" on:change=move |ev| camera.start(flow, Some(event_target_value(&ev)))>
                             {move || camera.list.get().into_iter().enumerate().map(|(i, (id, name))| {
-                                let name = if name.is_empty() { format!("{} {}", tr(T::CameraLabel)(), i + 1) } else { name };
+                                let name = if name.is_empty() { format!("{} {}", tr(L::CameraLabel)(), i + 1) } else { name };
                                 view! { <option value=id>{name}</option> }
                             }).collect_view()}
                         </select>
