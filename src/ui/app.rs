@@ -94,6 +94,7 @@ pub fn App() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 // A failure is shown when the screen is needed (with "Try again"), not here.
                 let _ = open_loader::preload_open().await;
+                let _ = super::state::preload_vault().await;
                 // The key-derivation worker compiles its module while the passphrase is typed.
                 crate::web::kdf::warm_up();
                 clock.disturb();

@@ -27,6 +27,16 @@ impl Session {
         self.problem.set(None);
         self.asking_passkey.set(true);
         spawn_local(async move {
+            if super::vault_part::unlock_with_passkey(self).await.is_err() {
+                self.asking_passkey.set(false);
+                self.say(T::PartLoadFailed);
+            }
+        });
+    }
+
+    /// [`Session::unlock_with_passkey`], in the open vault's module.
+    pub(super) fn unlock_with_passkey_here(self) {
+        spawn_local(async move {
             let note = |key: T| self.problem.set(Some(Problem::Said(key)));
             let bytes = match self.fresh_record().await {
                 Ok(Some(bytes)) if Session::locked_phase(&bytes) == Phase::Locked => bytes,

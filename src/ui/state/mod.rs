@@ -9,6 +9,7 @@ mod notices;
 mod rows;
 mod saving;
 mod session;
+mod vault_part;
 mod windows;
 
 pub use clock::ClockSync;
@@ -17,6 +18,7 @@ pub use notices::{keep_waiting, NoticeBoard};
 pub use rows::{Row, UnreadableRow};
 pub use backup_files::{AutoSave, BackupFileDone};
 pub use session::{KeptIn, Phase, Problem, Session};
+pub use vault_part::preload_vault;
 pub use windows::Windows;
 
 use crate::i18n::Lang;

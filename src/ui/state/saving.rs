@@ -83,8 +83,9 @@ impl Session {
             TabMessage::Changed(revision) => {
                 let behind = self.vault.with_value(|v| v.as_ref().map(|v| v.revision < revision));
                 if behind == Some(true) {
+                    // The vault is open, so its module is here already.
                     spawn_local(async move {
-                        let _ = self.reload_from_storage().await;
+                        let _ = super::vault_part::reload(self).await;
                     });
                 }
             }
@@ -112,6 +113,13 @@ impl Session {
             self.stored_bytes.set_value(Some(fresh.clone()));
         }
         Ok(bytes)
+    }
+
+    /// [`Session::reload_from_storage`], in the open vault's module.
+    pub(super) fn reload_here(self) {
+        spawn_local(async move {
+            let _ = self.reload_from_storage().await;
+        });
     }
 
     /// Shows what another tab stored. A record this tab's key cannot read any more (the

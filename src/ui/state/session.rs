@@ -8,6 +8,7 @@
 //! edit is taken while locked, and an edit taken before a lock never reopens the vault here.
 
 use super::{AutoSave, BackupFileDone, Row, UnreadableRow};
+use super::vault_part;
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
 use crate::presence::Presence;
@@ -266,6 +267,16 @@ impl Session {
         self.problem.set(None);
         self.phase.set(Phase::Working);
         spawn_local(async move {
+            if vault_part::create(self, pass).await.is_err() {
+                self.say(T::PartLoadFailed);
+                self.phase.set(Phase::Create);
+            }
+        });
+    }
+
+    /// [`Session::create`], in the open vault's module.
+    pub(super) fn create_here(self, pass: String) {
+        spawn_local(async move {
             // The key is derived in the worker: the page stays responsive, and Cancel ends it.
             let pass = Zeroizing::new(pass);
             let created = kdf::create_vault(Content::default(), &pass).await;
@@ -297,6 +308,16 @@ impl Session {
     pub fn unlock(self, pass: String) {
         self.problem.set(None);
         self.phase.set(Phase::Working);
+        spawn_local(async move {
+            if vault_part::unlock(self, pass).await.is_err() {
+                self.say(T::PartLoadFailed);
+                self.phase.set(Phase::Locked);
+            }
+        });
+    }
+
+    /// [`Session::unlock`], in the open vault's module.
+    pub(super) fn unlock_here(self, pass: String) {
         spawn_local(async move {
             let pass = Zeroizing::new(pass);
             let bytes = match self.fresh_record().await {

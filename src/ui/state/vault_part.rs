@@ -1,0 +1,46 @@
+//! The open vault's machinery in a module of its own (issue 25): key derivation's page side,
+//! decrypting and reading the vault, its rows, sealing and storing. The first screen's module
+//! only starts it: each way in (create, unlock, unlock with a passkey, another tab's change to an
+//! open vault) calls one function here, which the build puts in its own wasm module, fetched
+//! while the passphrase is typed (`preload_vault`, with the open screen's) and kept by the
+//! service worker for offline use.
+
+use super::session::Session;
+
+/// The module could not be fetched (offline on a first visit): the caller says so.
+#[derive(Debug, Clone, Copy)]
+pub struct Missing;
+
+impl From<leptos::wasm_split::SplitLoaderError> for Missing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Missing
+    }
+}
+
+/// Creates the vault ([`Session::create_here`]).
+#[leptos::wasm_split::wasm_split(vault_part, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[doc = "Fetches the open vault's machinery without running it."] preload_vault))]
+pub fn create(session: Session, pass: String) -> Result<(), Missing> {
+    session.create_here(pass);
+    Ok(())
+}
+
+/// Unlocks the stored vault with a passphrase ([`Session::unlock_here`]).
+#[leptos::wasm_split::wasm_split(vault_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn unlock(session: Session, pass: String) -> Result<(), Missing> {
+    session.unlock_here(pass);
+    Ok(())
+}
+
+/// Unlocks with a passkey ([`Session::unlock_with_passkey_here`]).
+#[leptos::wasm_split::wasm_split(vault_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn unlock_with_passkey(session: Session) -> Result<(), Missing> {
+    session.unlock_with_passkey_here();
+    Ok(())
+}
+
+/// Shows what another tab stored in the open vault ([`Session::reload_here`]).
+#[leptos::wasm_split::wasm_split(vault_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn reload(session: Session) -> Result<(), Missing> {
+    session.reload_here();
+    Ok(())
+}
