@@ -224,8 +224,8 @@ pub fn sync_error(lang: Lang, e: &crate::timesync::SyncError) -> String {
         (_, SyncError::Unreachable) => t(lang, T::SyncUnreachable).to_owned(),
         (_, SyncError::NoDate) => t(lang, T::SyncNoDate).to_owned(),
         (_, SyncError::Inconsistent) => t(lang, T::SyncInconsistent).to_owned(),
-        (Lang::En, SyncError::TooSlow { rtt_ms }) => format!("The connection was too slow to check the time (an answer took {:.1} s). Try again on a better connection.", rtt_ms / 1000.0),
-        (Lang::Ja, SyncError::TooSlow { rtt_ms }) => format!("回線が遅く、時刻を確認できませんでした（応答に{:.1}秒）。回線の良いところでもう一度お試しください。", rtt_ms / 1000.0),
+        (Lang::En, SyncError::TooSlow { rtt_ms }) => format!("The connection was too slow to check the time (an answer took {}). Try again on a better connection.", duration_text(lang, Fixed::round(*rtt_ms, 1))),
+        (Lang::Ja, SyncError::TooSlow { rtt_ms }) => format!("回線が遅く、時刻を確認できませんでした（応答に{}）。回線の良いところでもう一度お試しください。", duration_text(lang, Fixed::round(*rtt_ms, 1))),
         (Lang::En, SyncError::Absurd { .. }) => "This device's date and the right date are more than a day apart, so that check was not used. Check the date on this device.".to_owned(),
         (Lang::Ja, SyncError::Absurd { .. }) => "この端末の日付が、正しい日付と1日以上ずれています。この確認結果は使いませんでした。端末の日付を確認してください。".to_owned(),
     }

@@ -84,6 +84,20 @@ impl ClockSync {
         }
         self.syncing.set(true);
         self.attempt.update_value(|a| *a = a.wrapping_add(1));
+        // The measuring is in a module of its own, fetched for the first sync (issue 25): the
+        // first screen does not wait for it. Unfetched (offline on a first visit), nothing could
+        // have been reached either.
+        spawn_local(async move {
+            if sync_part::measure(self).await.is_err() {
+                self.failed(SyncError::Unreachable);
+                self.syncing.set(false);
+                self.count.update(|c| *c += 1);
+            }
+        });
+    }
+
+    /// The sync itself, in its own module ([`ClockSync::sync_now`]).
+    fn measure_here(self) {
         spawn_local(async move {
             // A run the page was blocked during (key derivation, compiling a part) is repeated, a
             // few times at most. Blocking only widens a run's interval, so the narrowest one counts.
@@ -105,17 +119,20 @@ impl ClockSync {
                     self.error.set(None);
                     self.failures.set_value(0);
                 }
-                Err(e) => {
-                    self.error.set(Some(e));
-                    self.failures.update_value(|n| *n = n.saturating_add(1));
-                    if let Some(ms) = retry_after_ms(e, self.failures.get_value()) {
-                        self.retry_later(ms);
-                    }
-                }
+                Err(e) => self.failed(e),
             }
             self.syncing.set(false);
             self.count.update(|c| *c += 1);
         });
+    }
+
+    /// A sync failed: said, and tried again later.
+    fn failed(self, e: SyncError) {
+        self.error.set(Some(e));
+        self.failures.update_value(|n| *n = n.saturating_add(1));
+        if let Some(ms) = retry_after_ms(e, self.failures.get_value()) {
+            self.retry_later(ms);
+        }
     }
 
     /// Syncs again after `ms`, unless another sync started in the meantime.
@@ -127,5 +144,26 @@ impl ClockSync {
                 self.sync_now();
             }
         });
+    }
+}
+
+/// The module the measuring lives in.
+mod sync_part {
+    use super::ClockSync;
+
+    /// The module could not be fetched.
+    pub struct Missing;
+
+    impl From<leptos::wasm_split::SplitLoaderError> for Missing {
+        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+            Missing
+        }
+    }
+
+    /// Measures the offset ([`ClockSync::measure_here`]).
+    #[leptos::wasm_split::wasm_split(sync_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn measure(clock: ClockSync) -> Result<(), Missing> {
+        clock.measure_here();
+        Ok(())
     }
 }
