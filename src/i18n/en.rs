@@ -120,6 +120,7 @@ pub(super) fn en(key: T) -> &'static str {
         T::RowMoreActions => "More actions",
         T::CameraNotFound => "No camera was found. Use an image of the QR code, or paste its link, instead.",
         T::CameraUnavailable => "The camera cannot be used in this browser. Use an image of the QR code, or paste its link, instead.",
+        T::StrengthChecking => "Checking…",
     }
 }
 

@@ -120,6 +120,7 @@ pub(super) fn ja(key: T) -> &'static str {
         T::RowMoreActions => "その他の操作",
         T::CameraNotFound => "カメラが見つかりません。代わりにQRコードの画像を使うか、リンクを貼り付けてください。",
         T::CameraUnavailable => "このブラウザではカメラを使えません。代わりにQRコードの画像を使うか、リンクを貼り付けてください。",
+        T::StrengthChecking => "確認しています…",
     }
 }
 

@@ -241,6 +241,7 @@ pub enum T {
     TagsLabel,
     CameraNotFound,
     CameraUnavailable,
+    StrengthChecking,
 }
 
 /// A key of a static string: [`T`] (the first screen's and the shared ones) or [`L`] (the screens

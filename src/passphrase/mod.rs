@@ -324,6 +324,12 @@ fn word_or_name(chars: &[char]) -> Option<(Piece, f64)> {
     best
 }
 
+/// The verdict on a passphrase shorter than [`MIN_PASSPHRASE_CHARS`], the same as
+/// [`assess`] gives it, without the word lists (the first screen says it while they load).
+pub fn too_short(passphrase: &str) -> Option<Assessment> {
+    (passphrase.chars().count() < MIN_PASSPHRASE_CHARS).then_some(Assessment { bits: 0.0, strength: Strength::TooShort, weakness: Some(Weakness::TooShort) })
+}
+
 /// Estimates a passphrase's strength and, below the floor, says why.
 pub fn assess(passphrase: &str) -> Assessment {
     let chars: Vec<char> = passphrase.chars().collect();

@@ -137,3 +137,19 @@ fn the_name_table_is_clean() {
     }
     assert!(names::FAMILY.len() >= 300 && names::GIVEN.len() >= 300);
 }
+
+#[test]
+fn the_short_verdict_without_the_lists_is_the_one_assess_gives() {
+    for p in ["", "a", "1234567", "パスワード", "correct", "       ", "abcdefgh", "12345678", "やまだはなこです"] {
+        let quick = too_short(p);
+        let full = assess(p);
+        match quick {
+            Some(q) => {
+                assert_eq!((q.strength, q.weakness), (full.strength, full.weakness), "{p:?}");
+                assert!(!q.passes());
+            }
+            None => assert_ne!(full.strength, Strength::TooShort, "{p:?}"),
+        }
+        assert_eq!(quick.is_some(), p.chars().count() < MIN_PASSPHRASE_CHARS, "{p:?}");
+    }
+}

@@ -1,13 +1,14 @@
 //! The screens before the codes: create a vault, unlock it, wait for the key, or a problem.
 
 use super::handoff::ChosenBackup;
-use super::passphrase::{NewPassphraseFields, PassInput};
-use super::state::Session;
+use super::passphrase::{check_new, NewPassphraseFields, PassInput};
+use super::state::{Phase, Problem, Session};
 use super::tr;
 use crate::i18n::T;
-use crate::passphrase::{check_new, NewPassphraseError};
+use crate::passphrase::NewPassphraseError;
 use crate::web::files;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// First visit: three choices, start new, restore a backup, or move from another app, all above
 /// the fold on a phone. Start new is chosen to begin with, so its form is right there; restore
@@ -78,15 +79,30 @@ fn CreateForm() -> impl IntoView {
             error.set(None);
         }
     });
+    // Checked by the estimator's module (loaded with this form); one check at a time, and the
+    // vault is made only if this screen is still the one shown.
+    let checking = StoredValue::new(false);
     let submit = move || {
-        let p = pass.get_untracked();
-        match check_new(&p, &confirm.get_untracked()) {
-            Err(e) => error.set(Some(e)),
-            Ok(()) => {
-                error.set(None);
-                session.create(p);
-            }
+        if checking.get_value() {
+            return;
         }
+        checking.set_value(true);
+        let p = pass.get_untracked();
+        spawn_local(async move {
+            let checked = check_new(p.clone(), confirm.get_untracked()).await;
+            checking.set_value(false);
+            if session.phase.get_untracked() != Phase::Create {
+                return;
+            }
+            match checked {
+                None => session.problem.set(Some(Problem::Said(T::PartLoadFailed))),
+                Some(Err(e)) => error.set(Some(e)),
+                Some(Ok(())) => {
+                    error.set(None);
+                    session.create(p);
+                }
+            }
+        });
     };
     view! {
         <section class="card gate" data-testid="create-screen" aria-labelledby="create-title">

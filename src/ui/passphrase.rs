@@ -3,8 +3,43 @@
 
 use super::tr;
 use crate::i18n::T;
-use crate::passphrase::{assess, Strength, Weakness};
+use crate::passphrase::{Assessment, NewPassphraseError, Strength, Weakness};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The strength estimate and its word and name lists, in a module of their own (issue 25):
+/// fetched as the new-passphrase form is shown, so the first screen's module carries neither.
+mod checker {
+    use crate::passphrase::{Assessment, NewPassphraseError};
+
+    /// The module could not be fetched.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Missing;
+
+    impl From<leptos::wasm_split::SplitLoaderError> for Missing {
+        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+            Missing
+        }
+    }
+
+    /// [`crate::passphrase::assess`].
+    #[leptos::wasm_split::wasm_split(passphrase_part, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[doc = "Fetches the estimator without running it."] preload_checker))]
+    pub fn assess(pass: String) -> Result<Assessment, Missing> {
+        Ok(crate::passphrase::assess(&pass))
+    }
+
+    /// [`crate::passphrase::check_new`].
+    #[leptos::wasm_split::wasm_split(passphrase_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn check_new(pass: String, confirm: String) -> Result<Result<(), NewPassphraseError>, Missing> {
+        Ok(crate::passphrase::check_new(&pass, &confirm))
+    }
+}
+
+/// Checks a new passphrase and its confirmation ([`crate::passphrase::check_new`]); `None` if the
+/// estimator's module could not be fetched.
+pub async fn check_new(pass: String, confirm: String) -> Option<Result<(), NewPassphraseError>> {
+    checker::check_new(pass, confirm).await.ok()
+}
 
 /// A passphrase field with a show/hide toggle (`aria-pressed` says whether it is shown). The
 /// toggle's test id is `{id}-toggle`.
@@ -81,30 +116,52 @@ pub fn StrengthMeter(
     /// The passphrase being typed.
     pass: RwSignal<String>,
 ) -> impl IntoView {
-    let verdict = Memo::new(move |_| assess(&pass.get()));
-    let key = move || match verdict.get().strength {
-        Strength::TooShort => T::PassTooShort,
-        Strength::Weak => T::StrengthWeak,
-        Strength::Fair => T::StrengthFair,
-        Strength::Strong => T::StrengthStrong,
+    // The verdict on what is typed now: at once when too short, else from the estimator's
+    // module (a moment later the first time, while it loads: "checking", aria-busy). An answer
+    // about an earlier value is dropped.
+    let verdict = RwSignal::new(None::<Assessment>);
+    spawn_local(async move {
+        let _ = checker::preload_checker().await;
+    });
+    Effect::new(move |_| {
+        let p = pass.get();
+        if let Some(short) = crate::passphrase::too_short(&p) {
+            verdict.set(Some(short));
+            return;
+        }
+        verdict.set(None);
+        spawn_local(async move {
+            let said = checker::assess(p.clone()).await.ok();
+            if pass.try_with_untracked(|now| *now == p) == Some(true) {
+                let _ = verdict.try_set(said);
+            }
+        });
+    });
+    let key = move || match verdict.get().map(|v| v.strength) {
+        None => T::StrengthChecking,
+        Some(Strength::TooShort) => T::PassTooShort,
+        Some(Strength::Weak) => T::StrengthWeak,
+        Some(Strength::Fair) => T::StrengthFair,
+        Some(Strength::Strong) => T::StrengthStrong,
     };
-    let level = move || match verdict.get().strength {
-        Strength::TooShort => "0",
-        Strength::Weak => "1",
-        Strength::Fair => "2",
-        Strength::Strong => "3",
+    let level = move || match verdict.get().map(|v| v.strength) {
+        None | Some(Strength::TooShort) => "0",
+        Some(Strength::Weak) => "1",
+        Some(Strength::Fair) => "2",
+        Some(Strength::Strong) => "3",
     };
     let state = expect_context::<super::AppState>();
     let text = move || {
         let lang = state.lang.get();
         let label = crate::i18n::t(lang, key());
-        match verdict.get().weakness {
+        match verdict.get().and_then(|v| v.weakness) {
             Some(w) if w != Weakness::TooShort => format!("{label}{}{}", if lang == crate::i18n::Lang::Ja { "" } else { " " }, crate::i18n::weakness(lang, w)),
             _ => label.to_owned(),
         }
     };
     view! {
-        <p class="strength" data-testid="strength" data-level=level aria-live="polite">
+        <p class="strength" data-testid="strength" data-level=level aria-live="polite"
+            aria-busy=move || verdict.with(Option::is_none).then_some("true")>
             <span class="meter" aria-hidden="true"><span></span></span>
             {text}
         </p>

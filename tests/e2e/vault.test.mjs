@@ -29,11 +29,11 @@ test('create, add, reload, unlock: the same code; a wrong passphrase changes not
     await app.tid('create-screen').waitFor();
     // Strength feedback and the refusal of a short or mismatched passphrase.
     await app.tid('new-pass').fill('abc');
-    assert.match(await app.tid('strength').textContent(), /at least 8 characters/);
+    assert.match(await app.strength(), /at least 8 characters/);
     await app.tid('create-vault').click();
     assert.match(await app.tid('create-error').textContent(), /at least 8/);
     await app.tid('new-pass').fill(PASSPHRASE);
-    assert.match(await app.tid('strength').textContent(), /Strong/);
+    assert.match(await app.strength(), /Strong/);
     await app.tid('new-pass-confirm').fill(PASSPHRASE + 'x');
     await app.tid('create-vault').click();
     assert.match(await app.tid('create-error').textContent(), /differ/);

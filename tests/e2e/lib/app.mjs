@@ -12,6 +12,13 @@ export class AppPage {
   }
   tid(id) { return this.page.getByTestId(id); }
 
+  /** The new-passphrase meter's verdict on what is typed now. The estimator lives in its own
+   *  module: until it has answered the meter is `aria-busy` ("Checking…"), so this waits. */
+  async strength() {
+    await this.page.waitForFunction(() => document.querySelector('[data-testid=strength]')?.getAttribute('aria-busy') !== 'true');
+    return (await this.tid('strength').textContent()).trim();
+  }
+
   /** Opens the app; on a fresh profile creates the vault, on a stored one unlocks it. */
   async open(passphrase = PASSPHRASE) {
     await this.page.goto(this.url);
