@@ -91,10 +91,13 @@ pub fn App() -> impl IntoView {
         if matches!(session.phase.get(), Phase::Create | Phase::Locked) && !preloading.get_value() {
             preloading.set_value(true);
             clock.disturb();
+            // The machinery create and unlock run first, then the open screen, side by side.
+            leptos::task::spawn_local(async move {
+                let _ = super::state::preload_vault().await;
+            });
             leptos::task::spawn_local(async move {
                 // A failure is shown when the screen is needed (with "Try again"), not here.
                 let _ = open_loader::preload_open().await;
-                let _ = super::state::preload_vault().await;
                 // The key-derivation worker compiles its module while the passphrase is typed.
                 crate::web::kdf::warm_up();
                 clock.disturb();

@@ -17,23 +17,6 @@ use zeroize::Zeroizing;
 use leptos::task::spawn_local;
 
 impl Session {
-    /// Unlocks with a passkey of the stored record (the browser asks for the fingerprint, face
-    /// or PIN). Cancelling or failing leaves the unlock screen as it was, with a note: the
-    /// passphrase is right there.
-    pub fn unlock_with_passkey(self) {
-        if self.asking_passkey.get_untracked() {
-            return;
-        }
-        self.problem.set(None);
-        self.asking_passkey.set(true);
-        spawn_local(async move {
-            if super::vault_part::unlock_with_passkey(self).await.is_err() {
-                self.asking_passkey.set(false);
-                self.say(T::PartLoadFailed);
-            }
-        });
-    }
-
     /// [`Session::unlock_with_passkey`], in the open vault's module.
     pub(super) fn unlock_with_passkey_here(self) {
         spawn_local(async move {

@@ -8,7 +8,6 @@
 //! edit is taken while locked, and an edit taken before a lock never reopens the vault here.
 
 use super::{AutoSave, BackupFileDone, Row, UnreadableRow};
-use super::vault_part;
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
 use crate::presence::Presence;
@@ -262,18 +261,6 @@ impl Session {
         self.phase.get_untracked() == Phase::Open
     }
 
-    /// Creates the vault with a passphrase (the caller has checked strength and confirmation).
-    pub fn create(self, pass: String) {
-        self.problem.set(None);
-        self.phase.set(Phase::Working);
-        spawn_local(async move {
-            if vault_part::create(self, pass).await.is_err() {
-                self.say(T::PartLoadFailed);
-                self.phase.set(Phase::Create);
-            }
-        });
-    }
-
     /// [`Session::create`], in the open vault's module.
     pub(super) fn create_here(self, pass: String) {
         spawn_local(async move {
@@ -299,19 +286,6 @@ impl Session {
                     self.say(Session::store_message(&e));
                     self.phase.set(Phase::Create);
                 }
-            }
-        });
-    }
-
-    /// Unlocks the vault stored now: another tab may have changed its content or passphrase
-    /// since this one loaded it.
-    pub fn unlock(self, pass: String) {
-        self.problem.set(None);
-        self.phase.set(Phase::Working);
-        spawn_local(async move {
-            if vault_part::unlock(self, pass).await.is_err() {
-                self.say(T::PartLoadFailed);
-                self.phase.set(Phase::Locked);
             }
         });
     }

@@ -5,7 +5,56 @@
 //! while the passphrase is typed (`preload_vault`, with the open screen's) and kept by the
 //! service worker for offline use.
 
-use super::session::Session;
+use super::session::{Phase, Session};
+use crate::i18n::T;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The ways in, as the first screen calls them: each says it is working at once, then runs in
+/// the module (fetched first if it is not here yet; if it cannot be, that is said).
+impl Session {
+    /// Creates the vault with a passphrase (the caller has checked strength and confirmation).
+    pub fn create(self, pass: String) {
+        self.problem.set(None);
+        self.phase.set(Phase::Working);
+        spawn_local(async move {
+            if create(self, pass).await.is_err() {
+                self.say(T::PartLoadFailed);
+                self.phase.set(Phase::Create);
+            }
+        });
+    }
+
+    /// Unlocks the vault stored now: another tab may have changed its content or passphrase
+    /// since this one loaded it.
+    pub fn unlock(self, pass: String) {
+        self.problem.set(None);
+        self.phase.set(Phase::Working);
+        spawn_local(async move {
+            if unlock(self, pass).await.is_err() {
+                self.say(T::PartLoadFailed);
+                self.phase.set(Phase::Locked);
+            }
+        });
+    }
+
+    /// Unlocks with a passkey of the stored record (the browser asks for the fingerprint, face
+    /// or PIN). Cancelling or failing leaves the unlock screen as it was, with a note: the
+    /// passphrase is right there.
+    pub fn unlock_with_passkey(self) {
+        if self.asking_passkey.get_untracked() {
+            return;
+        }
+        self.problem.set(None);
+        self.asking_passkey.set(true);
+        spawn_local(async move {
+            if unlock_with_passkey(self).await.is_err() {
+                self.asking_passkey.set(false);
+                self.say(T::PartLoadFailed);
+            }
+        });
+    }
+}
 
 /// The module could not be fetched (offline on a first visit): the caller says so.
 #[derive(Debug, Clone, Copy)]
