@@ -3,29 +3,16 @@
 //! correct time, offset ± uncertainty, when checked), the switch for corrected codes and "Check
 //! now" sit in a details line.
 
+use super::clock_details::{self, tone_class, ClockView};
+use super::parts::on_first_use;
 use super::state::{keep_waiting, ClockSync};
 use crate::notices::Notice;
 use super::{tr, AppState};
 use crate::clock::Clock;
-use crate::i18n::{self, Lang, T};
-use crate::timesync::{advice, clock_report, corrected, CodesNote, Tone, Verdict};
-use crate::web::clock::{local_ms, BrowserClock};
+use crate::i18n::{self, T};
+use crate::timesync::{advice, clock_report, CodesNote, Tone};
+use crate::web::clock::BrowserClock;
 use leptos::prelude::*;
-
-fn clock_text(lang: Lang, ms: u64) -> String {
-    let local = local_ms(ms);
-    format!("{}.{}", i18n::date_time(lang, local), local % 1000 / 100)
-}
-
-/// The class a tone is styled by (also read by the tests).
-fn tone_class(tone: Tone) -> &'static str {
-    match tone {
-        Tone::Good => "fine",
-        Tone::Neutral => "neutral",
-        Tone::Caution => "risky",
-        Tone::Alarm => "wrong",
-    }
-}
 
 /// The panel.
 #[component]
@@ -53,80 +40,27 @@ pub fn ClockPanel() -> impl IntoView {
     let codes_wrong = move || matches!(said.get().codes, CodesNote::Refused | CodesNote::MayBeRefused);
     keep_waiting(Notice::CodesMayBeWrong, codes_wrong);
     let answered = move || clock.measured.with(Option::is_some) || clock.error.with(Option::is_some);
-    let (ua, touch) = crate::web::page::user_agent();
-    let platforms = StoredValue::new(i18n::fix_platforms_for(&ua, touch));
+    provide_context(ClockView { report, said, open, phone });
     let icon = move || match said.get().tone {
         Tone::Good => "✓",
         Tone::Neutral => "○",
         Tone::Caution | Tone::Alarm => "!",
-    };
-    let summary = move || i18n::clock_summary(state.lang.get(), &said.get(), phone).map(|text| view! {
-        <p class=format!("clock-summary {}", tone()) data-testid="clock-summary">{text}</p>
-    });
-    let fix = move || said.get().fix.then(|| {
-        let lang = state.lang.get();
-        view! {
-            <div class="clock-fix" data-testid="clock-fix">
-                <p>{i18n::t(lang, T::FixIntro)}</p>
-                <ul>
-                    {platforms.get_value().into_iter().map(|p| {
-                        let (name, steps) = i18n::fix_step(lang, p);
-                        view! { <li data-testid="clock-fix-step"><strong>{name}</strong>" "{steps}</li> }
-                    }).collect_view()}
-                </ul>
-            </div>
-        }
-    });
-    let facts = move || view! {
-        <Show when=move || open.get()>
-            <dl class="clock-facts">
-                <dt>{tr(T::DeviceTimeLabel)}</dt>
-                <dd data-testid="device-time">{move || clock_text(state.lang.get(), device_ms())}</dd>
-                {move || report.get().shown.map(|m| {
-                    let lang = state.lang.get();
-                    // Date in doubt: the reference disagrees with this measurement, so it
-                    // is not shown as the correct time; the offset codes use still is.
-                    let reference = (report.get().verdict != Some(Verdict::Unconfirmed)).then(|| view! {
-                        <dt>{i18n::t(lang, T::ReferenceTimeLabel)}</dt>
-                        <dd data-testid="reference-time">{clock_text(lang, corrected(device_ms(), m.offset_ms))}</dd>
-                    });
-                    view! {
-                        {reference}
-                        <dt>{i18n::t(lang, T::OffsetLabel)}</dt>
-                        <dd data-testid="clock-offset">{i18n::offset_with_uncertainty(lang, m.offset_ms, m.uncertainty_ms)}</dd>
-                        <dt>{i18n::t(lang, T::MeasuredLabel)}</dt>
-                        <dd data-testid="clock-age">{i18n::measured_ago(lang, m.age_ms(device_ms()), m.is_stale(device_ms()))}</dd>
-                    }
-                })}
-            </dl>
-            <p class="hint">{tr(T::ClockSource)}</p>
-        </Show>
-        <label class="check">
-            <input type="checkbox" data-testid="clock-correct" prop:checked=move || clock.correct.get()
-                on:change=move |ev| clock.set_correct(event_target_checked(&ev)) />
-            {tr(T::CorrectLabel)}
-        </label>
-        <div class="buttons">
-            <button data-testid="sync-now" disabled=move || clock.syncing.get() on:click=move |_| clock.sync_now()>
-                {move || if clock.syncing.get() { tr(T::Syncing)() } else { tr(T::SyncNow)() }}
-            </button>
-        </div>
     };
     let card = move || view! {
         <p class=move || format!("clock-status {}", tone()) data-testid="clock-verdict">
             <span class="clock-icon" aria-hidden="true">{icon}</span>
             <span>{move || i18n::clock_status(state.lang.get(), &said.get())}</span>
         </p>
-        {summary}
+        {on_first_use(|| true, clock_details::summary)}
         {move || matches!(said.get().codes, CodesNote::Refused | CodesNote::MayBeRefused).then(|| view! {
             <div class="buttons">
                 <button class="primary" data-testid="clock-correct-now" on:click=move |_| clock.set_correct(true)>{tr(T::CorrectNow)}</button>
             </div>
         })}
-        {fix}
+        {on_first_use(|| true, clock_details::fix)}
         <details class="clock-details" on:toggle=move |ev| open.set(crate::web::page::details_open(&ev))>
             <summary data-testid="clock-details">{tr(T::ClockDetails)}</summary>
-            {facts}
+            {on_first_use(|| true, clock_details::facts)}
         </details>
     };
     // The line: what the codes are worth and how far the clock is off; a tap opens the words,
@@ -137,9 +71,9 @@ pub fn ClockPanel() -> impl IntoView {
                 <span class="clock-icon" aria-hidden="true">{icon}</span>
                 <span class=move || format!("clock-status {}", tone()) data-testid="clock-verdict">{move || i18n::clock_chip(state.lang.get(), &said.get())}</span>
             </summary>
-            {summary}
-            {fix}
-            {facts}
+            {on_first_use(|| true, clock_details::summary)}
+            {on_first_use(|| true, clock_details::fix)}
+            {on_first_use(|| true, clock_details::facts)}
         </details>
     };
     view! {

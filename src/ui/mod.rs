@@ -5,6 +5,7 @@ mod add;
 mod app;
 mod backup_codes;
 mod backup_file_status;
+mod clock_details;
 mod clock_panel;
 mod gate;
 mod handoff;
