@@ -26,19 +26,30 @@ pub type Part = Result<AnyView, LoadFailed>;
 /// Mounts a part that lives in its own wasm module once `wanted()` first holds, and keeps it from
 /// then on (its dialog then opens and closes as before). If the module cannot be fetched, a message
 /// says so with a button to try again; nothing panics.
-pub fn on_first_use<Fut>(wanted: impl Fn() -> bool + Send + Sync + 'static, load: fn() -> Fut) -> impl IntoView
+pub fn on_first_use<Fut>(wanted: impl Fn() -> bool + Send + Sync + 'static, load: fn() -> Fut) -> AnyView
 where
     Fut: std::future::Future<Output = Part> + Send + 'static,
 {
+    // Only this wrapper is built once per part; the rest once for all (issue 25: each copy of
+    // the view machinery below was in the first screen's module).
+    mount_on_first_use(Box::new(wanted), Box::new(move || Box::pin(load())))
+}
+
+/// A part's loader with its future boxed, so [`mount_on_first_use`] is one function for all.
+type Loader = Box<dyn Fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Part> + Send>> + Send + Sync>;
+
+fn mount_on_first_use(wanted: Box<dyn Fn() -> bool + Send + Sync>, load: Loader) -> AnyView {
+    let load = std::sync::Arc::new(load);
     let loaded = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || wanted());
     let attempt = RwSignal::new(0u32);
-    move || {
+    let view = move || {
         attempt.track();
         loaded.get().then(|| {
             // Compiling a module can block the page, as key derivation does: a clock sync running
             // then is repeated.
             let clock = use_context::<ClockSync>();
             clock.inspect(|c| c.disturb());
+            let load = load.clone();
             Suspend::new(async move {
                 let part = load().await;
                 clock.inspect(|c| c.disturb());
@@ -54,7 +65,8 @@ where
                 }
             })
         })
-    }
+    };
+    view.into_any()
 }
 
 /// "A new version is ready": shown once a newer build's service worker is installed. This tab
