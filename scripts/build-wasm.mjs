@@ -82,9 +82,13 @@ export async function buildWasm({ source, staging, release, note = process.env.A
     // A data segment the splitter cannot lay out again stays whole in the first module (tens of
     // kB it should not carry, silently but for this warning): that fails the build. The room for
     // it is src/main.rs's SPLIT_ROOM_*.
-    const splitRun = spawnSync('wasm-split-cli', [raw, split, '--target', 'web', '--out-name', NAME], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    // Its warnings at least, whatever RUST_LOG says outside (they are what this reads), shown.
+    const splitRun = spawnSync('wasm-split-cli', [raw, split, '--target', 'web', '--out-name', NAME], {
+      stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, RUST_LOG: 'warn', NO_COLOR: '1' },
+    });
     const splitLog = `${splitRun.stdout ?? ''}${splitRun.stderr ?? ''}`;
     if (splitRun.status !== 0) throw new Error(`wasm-split-cli failed:\n${splitLog}${splitRun.error ?? ''}`);
+    if (splitLog.trim()) process.stderr.write(splitLog.endsWith('\n') ? splitLog : splitLog + '\n');
     const overlong = splitLog.split('\n').filter((l) => /Overlong segment/.test(l));
     if (overlong.length) throw new Error(`wasm-split-cli kept a data segment whole in the first module; make SPLIT_ROOM_* in src/main.rs larger:\n${overlong.join('\n')}`);
     const pkg = path.join(work, 'pkg');

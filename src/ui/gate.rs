@@ -79,19 +79,24 @@ fn CreateForm() -> impl IntoView {
             error.set(None);
         }
     });
-    // Checked by the estimator's module (loaded with this form); one check at a time, and the
-    // vault is made only if this screen is still the one shown.
-    let checking = StoredValue::new(false);
+    // Checked by the estimator's module (loaded with this form, so at once but on a first slow
+    // visit); one check at a time, the button busy meanwhile. The vault is made only if this
+    // form is still shown and still holds what was checked: a passphrase changed while the
+    // check ran is checked again on the next press, never made the vault's.
+    let checking = RwSignal::new(false);
     let submit = move || {
-        if checking.get_value() {
+        if checking.get_untracked() {
             return;
         }
-        checking.set_value(true);
-        let p = pass.get_untracked();
+        checking.set(true);
+        let (p, c) = (pass.get_untracked(), confirm.get_untracked());
         spawn_local(async move {
-            let checked = check_new(p.clone(), confirm.get_untracked()).await;
-            checking.set_value(false);
-            if session.phase.get_untracked() != Phase::Create {
+            let checked = check_new(p.clone(), c.clone()).await;
+            if checking.try_set(false).is_some() {
+                return;
+            }
+            let unchanged = pass.try_with_untracked(|now| *now == p) == Some(true) && confirm.try_with_untracked(|now| *now == c) == Some(true);
+            if !unchanged || session.phase.get_untracked() != Phase::Create {
                 return;
             }
             match checked {
@@ -113,7 +118,7 @@ fn CreateForm() -> impl IntoView {
                 <p class="warning" role="note">{tr(T::ForgetWarning)}</p>
                 {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="create-error">{move || crate::i18n::new_passphrase_refusal(state.lang.get(), e)}</p> })}
                 <super::widgets::SessionProblem />
-                <div class="buttons"><button type="submit" class="primary" data-testid="create-vault">{tr(T::CreateButton)}</button></div>
+                <div class="buttons"><button type="submit" class="primary" data-testid="create-vault" aria-busy=move || checking.get().then_some("true")>{tr(T::CreateButton)}</button></div>
             </form>
         </section>
     }

@@ -120,24 +120,30 @@ pub fn StrengthMeter(
     // module (a moment later the first time, while it loads: "checking", aria-busy). An answer
     // about an earlier value is dropped.
     let verdict = RwSignal::new(None::<Assessment>);
+    // The module could not be fetched (offline on a first visit): said, not "checking" forever;
+    // the next keystroke tries again.
+    let unfetched = RwSignal::new(false);
     spawn_local(async move {
         let _ = checker::preload_checker().await;
     });
     Effect::new(move |_| {
         let p = pass.get();
+        unfetched.set(false);
         if let Some(short) = crate::passphrase::too_short(&p) {
             verdict.set(Some(short));
             return;
         }
         verdict.set(None);
         spawn_local(async move {
-            let said = checker::assess(p.clone()).await.ok();
+            let said = checker::assess(p.clone()).await;
             if pass.try_with_untracked(|now| *now == p) == Some(true) {
-                let _ = verdict.try_set(said);
+                let _ = unfetched.try_set(said.is_err());
+                let _ = verdict.try_set(said.ok());
             }
         });
     });
     let key = move || match verdict.get().map(|v| v.strength) {
+        None if unfetched.get() => T::PartLoadFailed,
         None => T::StrengthChecking,
         Some(Strength::TooShort) => T::PassTooShort,
         Some(Strength::Weak) => T::StrengthWeak,
@@ -161,7 +167,7 @@ pub fn StrengthMeter(
     };
     view! {
         <p class="strength" data-testid="strength" data-level=level aria-live="polite"
-            aria-busy=move || verdict.with(Option::is_none).then_some("true")>
+            aria-busy=move || (verdict.with(Option::is_none) && !unfetched.get()).then_some("true")>
             <span class="meter" aria-hidden="true"><span></span></span>
             {text}
         </p>

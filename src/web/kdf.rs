@@ -28,6 +28,9 @@ thread_local! {
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
     /// Whether a worker ever answered here: if none ever did, the page derives itself instead.
     static WORKER_PROVEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// How many times Cancel was pressed: work that had not reached the worker yet (its module
+    /// still being fetched) checks it before it starts.
+    static CANCELS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 fn settle_all(value: &JsValue) {
@@ -100,8 +103,14 @@ pub fn warm_up() {
 
 /// Ends every derivation in progress; their callers get [`KdfFailure::Cancelled`].
 pub fn cancel() {
+    CANCELS.with(|c| c.set(c.get().wrapping_add(1)));
     end_worker();
     settle_all(&JsValue::from_str("cancelled"));
+}
+
+/// A mark to compare with later: it changes when Cancel is pressed ([`cancel`]).
+pub fn cancels() -> u32 {
+    CANCELS.with(std::cell::Cell::get)
 }
 
 async fn run(message: js_sys::Object) -> Result<Zeroizing<Vec<u8>>, KdfFailure> {

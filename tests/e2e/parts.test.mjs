@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import path from 'node:path';
-import { session } from './lib/app.mjs';
+import { PASSPHRASE, session } from './lib/app.mjs';
+import { readRecord } from './lib/idb.mjs';
 import { ARTIFACTS } from './lib/browser.mjs';
 
 const LINK = 'otpauth://totp/Parts:kenji?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Parts';
@@ -67,6 +68,43 @@ test('a part that cannot be fetched: a message in Japanese, and "Try again" open
   } finally {
     await close();
     await page.context().close().catch(() => {});
+    await server.close();
+  }
+});
+
+test('Cancel while the open vault\'s module is still being fetched: no vault is made, no unlock goes on', async () => {
+  const server = await startServer();
+  const { app, page, errors, close } = await session(server);
+  // The module create and unlock run in, held back until released.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/split_vault_part-[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
+  try {
+    await page.goto(server.url);
+    await app.tid('create-screen').waitFor();
+    await app.tid('new-pass').fill('first typed passphrase here');
+    await app.tid('new-pass-confirm').fill('first typed passphrase here');
+    await app.tid('create-vault').click();
+    await app.tid('kdf-cancel').click();
+    release();
+    await app.tid('create-screen').waitFor();
+    // Time for the module to arrive and for anything wrongly left running to finish.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split_vault_part-/.test(e.name)));
+    await page.waitForTimeout(1500);
+    assert.equal(await app.tid('add-button').count(), 0, 'no vault opened');
+    assert.equal(await readRecord(page), null, 'no vault stored');
+    // The passphrase meant: made now, and it is the one that unlocks.
+    await app.createVault(PASSPHRASE);
+    await page.reload();
+    await app.tid('unlock-screen').waitFor();
+    await app.unlock('first typed passphrase here');
+    await app.tid('problem').waitFor();
+    assert.equal(await app.tid('add-button').count(), 0, 'the cancelled passphrase does not unlock');
+    await app.unlock(PASSPHRASE);
+    await app.tid('add-button').waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
     await server.close();
   }
 });

@@ -19,6 +19,12 @@ use leptos::task::spawn_local;
 impl Session {
     /// [`Session::unlock_with_passkey`], in the open vault's module.
     pub(super) fn unlock_with_passkey_here(self) {
+        // The unlock screen may have gone while the module was fetched (unlocked with the
+        // passphrase meanwhile, or another tab's doing): nothing to ask then.
+        if self.phase.get_untracked() != Phase::Locked {
+            self.asking_passkey.set(false);
+            return;
+        }
         spawn_local(async move {
             let note = |key: T| self.problem.set(Some(Problem::Said(key)));
             let bytes = match self.fresh_record().await {
@@ -52,6 +58,10 @@ impl Session {
             let opened = answer.as_ref().map_err(|e| *e).map(|a| Unlocked::open_with_prf(&bytes, &a.credential_id, &a.secret));
             span.end();
             self.asking_passkey.set(false);
+            // Unlocked with the passphrase meanwhile: that stands, and nothing is said.
+            if !matches!(self.phase.get_untracked(), Phase::Locked | Phase::Working) {
+                return;
+            }
             match opened {
                 Ok(Ok(vault)) => self.open_with(vault),
                 Ok(Err(e)) => self.problem.set(Some(Problem::Vault(e))),

@@ -317,6 +317,10 @@ impl Session {
             // checked against the caps before any work.
             let opened = kdf::open_vault(&bytes, &pass).await;
             span.end();
+            // Opened meanwhile by a passkey (asked while this ran): that stands.
+            if self.phase.get_untracked() != Phase::Working {
+                return;
+            }
             match opened {
                 Ok(vault) => self.open_with(vault),
                 // Cancelled: back to the passphrase, no error wall.

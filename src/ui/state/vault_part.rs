@@ -18,7 +18,7 @@ impl Session {
         self.problem.set(None);
         self.phase.set(Phase::Working);
         spawn_local(async move {
-            if create(self, pass).await.is_err() {
+            if self.fetched_unless_cancelled(Phase::Create).await && create(self, pass).await.is_err() {
                 self.say(T::PartLoadFailed);
                 self.phase.set(Phase::Create);
             }
@@ -31,11 +31,30 @@ impl Session {
         self.problem.set(None);
         self.phase.set(Phase::Working);
         spawn_local(async move {
-            if unlock(self, pass).await.is_err() {
+            if self.fetched_unless_cancelled(Phase::Locked).await && unlock(self, pass).await.is_err() {
                 self.say(T::PartLoadFailed);
                 self.phase.set(Phase::Locked);
             }
         });
+    }
+
+    /// Fetches the module (at once if it is here). Cancel pressed meanwhile, or the screen gone
+    /// from Working (another tab, a lock): nothing is started and the screen goes `back` (false).
+    /// If it cannot be fetched, that is said (false).
+    async fn fetched_unless_cancelled(self, back: Phase) -> bool {
+        let cancels = crate::web::kdf::cancels();
+        let fetched = preload_vault().await.is_ok();
+        if crate::web::kdf::cancels() != cancels || self.phase.get_untracked() != Phase::Working {
+            if self.phase.get_untracked() == Phase::Working {
+                self.phase.set(back);
+            }
+            return false;
+        }
+        if !fetched {
+            self.say(T::PartLoadFailed);
+            self.phase.set(back);
+        }
+        fetched
     }
 
     /// Unlocks with a passkey of the stored record (the browser asks for the fingerprint, face
