@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Prints what the smallest honest Leptos 0.8 apps weigh when built the way the app's first module
+# is (issue 25): (a) one <p>; (b) an unlock form (password input with a show toggle, a button, an
+# error under <Show>, a select, about 20 strings in two languages); (c) the form plus an IndexedDB
+# read, a serde_json decode and a spawn_local task. Each: wasm after wasm-bindgen --target web and
+# wasm-opt -Oz, and the JS glue, raw / gzip -9 / brotli 11. A figure to compare the first module
+# with (`bash scripts/bench.sh`), not a test. Needs the app's tools: `. scripts/setup-build.sh`.
+#
+#   bash bench/leptos-floor/build.sh
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+cd "$HERE"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH" CARGO_TARGET_DIR="$HERE/target"
+FEAT=(--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
+      --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue)
+rm -rf out && mkdir -p out
+for b in hello form storage; do
+  cargo build --quiet --release --target wasm32-unknown-unknown --offline --bin "$b"
+  raw="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/$b.wasm"
+  wasm-bindgen --target web --out-dir "out/$b" --out-name "$b" "$raw"
+  wasm-opt -Oz "${FEAT[@]}" "out/$b/${b}_bg.wasm" -o "out/$b/${b}_bg.wasm" 2> >(grep -v 'unknown name subsection' >&2 || true)
+done
+node measure.mjs
