@@ -187,8 +187,9 @@ const readAutoFile = (page) => page.evaluate(async () => {
 async function autoFileChanges(page, before, timeout = 10000) {
   const end = Date.now() + timeout;
   for (;;) {
-    // Not there yet (the first automatic write has not created it) is "not rewritten yet".
-    const now = await readAutoFile(page).catch((e) => { if (/NotFoundError/.test(String(e))) return []; throw e; });
+    // Not there yet (the first automatic write has not created it) is "not rewritten yet"; so is
+    // a read that met a write (the File snapshot changed under it: NotReadableError): poll again.
+    const now = await readAutoFile(page).catch((e) => { if (/NotFoundError|NotReadableError/.test(String(e))) return []; throw e; });
     if (now.length > 0 && now.join() !== (before || []).join()) return now;
     assert.ok(Date.now() < end, 'the automatic backup file was not rewritten');
     await new Promise((r) => setTimeout(r, 100)); // poll the file
