@@ -11,16 +11,7 @@ use leptos::task::spawn_local;
 /// fetched as the new-passphrase form is shown, so the first screen's module carries neither.
 mod checker {
     use crate::passphrase::{Assessment, NewPassphraseError};
-
-    /// The module could not be fetched.
-    #[derive(Debug, Clone, Copy)]
-    pub struct Missing;
-
-    impl From<leptos::wasm_split::SplitLoaderError> for Missing {
-        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-            Missing
-        }
-    }
+    use crate::ui::parts::LoadFailed as Missing;
 
     /// [`crate::passphrase::assess`].
     #[leptos::wasm_split::wasm_split(passphrase_part, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[doc = "Fetches the estimator without running it."] preload_checker))]

@@ -149,16 +149,8 @@ impl ClockSync {
 
 /// The module the measuring lives in.
 mod sync_part {
+    use super::super::vault_part::Missing;
     use super::ClockSync;
-
-    /// The module could not be fetched.
-    pub struct Missing;
-
-    impl From<leptos::wasm_split::SplitLoaderError> for Missing {
-        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-            Missing
-        }
-    }
 
     /// Measures the offset ([`ClockSync::measure_here`]).
     #[leptos::wasm_split::wasm_split(sync_part, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -15,25 +15,24 @@ use leptos::task::spawn_local;
 impl Session {
     /// Creates the vault with a passphrase (the caller has checked strength and confirmation).
     pub fn create(self, pass: String) {
-        self.problem.set(None);
-        self.phase.set(Phase::Working);
-        spawn_local(async move {
-            if self.fetched_unless_cancelled(Phase::Create).await && create(self, pass).await.is_err() {
-                self.say(T::PartLoadFailed);
-                self.phase.set(Phase::Create);
-            }
-        });
+        self.work_in_module(Phase::Create, pass, create);
     }
 
     /// Unlocks the vault stored now: another tab may have changed its content or passphrase
     /// since this one loaded it.
     pub fn unlock(self, pass: String) {
+        self.work_in_module(Phase::Locked, pass, unlock);
+    }
+
+    /// Working at once; then `run` in the module once it is here, unless Cancel was pressed
+    /// meanwhile; if it cannot be fetched, that is said and the screen goes `back`.
+    fn work_in_module<F: std::future::Future<Output = Result<(), Missing>> + 'static>(self, back: Phase, pass: String, run: fn(Session, String) -> F) {
         self.problem.set(None);
         self.phase.set(Phase::Working);
         spawn_local(async move {
-            if self.fetched_unless_cancelled(Phase::Locked).await && unlock(self, pass).await.is_err() {
+            if self.fetched_unless_cancelled(back.clone()).await && run(self, pass).await.is_err() {
                 self.say(T::PartLoadFailed);
-                self.phase.set(Phase::Locked);
+                self.phase.set(back);
             }
         });
     }
@@ -75,7 +74,8 @@ impl Session {
     }
 }
 
-/// The module could not be fetched (offline on a first visit): the caller says so.
+/// A state part's module (this one, the clock sync's) could not be fetched (offline on a first
+/// visit): the caller says so.
 #[derive(Debug, Clone, Copy)]
 pub struct Missing;
 
