@@ -66,6 +66,29 @@ async function pool(items, width, fn) {
   await Promise.all(Array.from({ length: width }, async () => { while (queue.length) await fn(queue.shift()); }));
 }
 
+/** The split loader wasm-split-cli writes, with two changes. A part that cannot be fetched (no
+ *  connection, or a page being left while its parts are still on their way: WebKit's "Load
+ *  failed") is the app's to report, and it does, in the user's language (the Rust side gets
+ *  `success = false`); so:
+ *  - each module's fetch, started at once and read only after its shared chunks are in, gets a
+ *    handler of its own: when a chunk fails first, the part's own failed fetch was never read and
+ *    was an unhandled rejection;
+ *  - the loader notes a failed load as a warning, not an error (tests/e2e/parts.test.mjs, "fail
+ *    outright").
+ *  The build fails if the loader's text has changed under these edits. */
+export function quietLoader(text) {
+  const read = 'return async (imports) => (WebAssembly.instantiateStreaming(src, imports));';
+  const fetches = text.split('const src = fetch(new URL(').length - 1;
+  const reads = text.split(read).length - 1;
+  const logs = text.split('            console.error(e);\n').length - 1;
+  if (fetches === 0 || fetches !== reads || logs !== 1) {
+    throw new Error(`the split loader is not the one scripts/build-wasm.mjs quietLoader knows (fetches ${fetches}, reads ${reads}, logs ${logs})`);
+  }
+  return text
+    .split(read).join(`src.catch(() => {});\n    ${read}`)
+    .replace('            console.error(e);\n', "            console.warn('A part of the app could not be loaded:', e);\n");
+}
+
 /** Builds into `staging`; returns the file names (relative to `staging`) of the main JS and wasm. */
 export async function buildWasm({ source, staging, release, note = process.env.AUTHENTICATOR_BUILD_NOTE }) {
   const profile = release ? 'release' : 'debug';
@@ -93,7 +116,7 @@ export async function buildWasm({ source, staging, release, note = process.env.A
     if (overlong.length) throw new Error(`wasm-split-cli kept a data segment whole in the first module; make SPLIT_ROOM_* in src/main.rs larger:\n${overlong.join('\n')}`);
     const pkg = path.join(work, 'pkg');
     run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--out-dir', pkg, '--out-name', NAME, path.join(split, `${NAME}.wasm`)]);
-    fs.copyFileSync(path.join(split, '__wasm_split.js'), path.join(pkg, '__wasm_split.js'));
+    fs.writeFileSync(path.join(pkg, '__wasm_split.js'), quietLoader(fs.readFileSync(path.join(split, '__wasm_split.js'), 'utf8')));
     const chunks = fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
     for (const c of chunks) fs.copyFileSync(path.join(split, c), path.join(pkg, c));
     const wasmFiles = [`${NAME}_bg.wasm`, ...chunks];

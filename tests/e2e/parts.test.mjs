@@ -72,6 +72,44 @@ test('a part that cannot be fetched: a message in Japanese, and "Try again" open
   }
 });
 
+test('a part whose fetches fail outright (no connection): the message, and no unhandled rejection or error logged', async () => {
+  // A fetch that fails as a network failure (not an HTTP error), as on a dropped connection or a
+  // page being left while its parts are still being fetched (WebKit's "Load failed"): the split
+  // loader's fetch of the part and of its shared chunks both reject. The app says so; nothing is
+  // left unhandled and nothing is logged as an error (the loader notes it as a warning).
+  const server = await startServer();
+  const { app, page, errors, close } = await session(server);
+  await page.addInitScript(() => {
+    window.__unhandled = [];
+    addEventListener('unhandledrejection', (e) => window.__unhandled.push(String(e.reason)));
+  });
+  const PARTS = /\/(split_[a-z_]+|chunk_\d+)-[0-9a-f]+\.wasm$/;
+  await page.route(PARTS, (route) => route.abort('internetdisconnected'));
+  try {
+    await page.goto(server.url);
+    await app.tid('create-screen').waitFor();
+    await app.tid('new-pass').fill(PASSPHRASE);
+    await app.tid('new-pass-confirm').fill(PASSPHRASE);
+    await app.tid('create-vault').click();
+    await app.tid('problem').waitFor();
+    assert.match(await app.tid('problem').textContent(), /This part of the app could not be loaded/);
+    assert.equal(await app.tid('add-button').count(), 0, 'no vault opened');
+    // Time for every rejected fetch to be reported.
+    await page.waitForTimeout(1500);
+    assert.deepEqual(await page.evaluate(() => window.__unhandled), [], 'no unhandled rejection');
+    const unexpected = errors.filter((e) => !/Failed to load resource: net::ERR_INTERNET_DISCONNECTED/.test(e));
+    assert.deepEqual(unexpected, [], errors.join('\n'));
+    // The network back: the same click makes the vault.
+    await page.unroute(PARTS);
+    await app.tid('create-vault').click();
+    await app.tid('add-button').waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__unhandled), []);
+  } finally {
+    await close();
+    await server.close();
+  }
+});
+
 test('Cancel while the open vault\'s module is still being fetched: no vault is made, no unlock goes on', async () => {
   const server = await startServer();
   const { app, page, errors, close } = await session(server);
