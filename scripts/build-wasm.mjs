@@ -17,6 +17,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { minify } from 'terser';
 
 const NAME = 'authenticator';
 // The post-MVP features Rust's wasm32 target emits: wasm-opt refuses the module without them.
@@ -64,6 +65,16 @@ function keepNamed(targetDir, file, name) {
 async function pool(items, width, fn) {
   const queue = [...items];
   await Promise.all(Array.from({ length: width }, async () => { while (queue.length) await fn(queue.shift()); }));
+}
+
+/** wasm-bindgen's glue and the split loader, minified for a release build (issue 25: the main
+ *  glue 12.6 -> 10.0 kB gzip, the loader 3.4 -> 2.0). Names only inside each module change: what
+ *  a module exports, and the import object's keys (the names written in the wasm), are property
+ *  names and strings, which terser leaves as they are. */
+async function minifyJs(code, file) {
+  const out = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (typeof out.code !== 'string' || !out.code) throw new Error(`terser returned nothing for ${file}`);
+  return out.code;
 }
 
 /** The split loader wasm-split-cli writes, with two changes. A part that cannot be fetched (no
@@ -153,7 +164,11 @@ export async function buildWasm({ source, staging, release, note = process.env.A
     };
     for (const [from, to] of renamed) {
       const body = fs.readFileSync(path.join(pkg, from));
-      fs.writeFileSync(path.join(staging, to), from.endsWith('.js') ? rewrite(body.toString('utf8')) : body);
+      if (!from.endsWith('.js')) fs.writeFileSync(path.join(staging, to), body);
+      else {
+        const text = rewrite(body.toString('utf8'));
+        fs.writeFileSync(path.join(staging, to), release ? await minifyJs(text, from) : text);
+      }
     }
     const workers = {};
     for (const [kind, { crate, simd }] of Object.entries(WORKERS)) {
@@ -191,7 +206,8 @@ async function buildWorker({ kind, crate, simd, targetDir, staging, release, wor
   const wasm = path.join(pkg, `${kind}_bg.wasm`);
   keepNamed(targetDir, wasm, `${kind}-worker_bg.wasm`);
   if (release) await runAsync('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, ...(simd ? ['--enable-simd'] : []), wasm, '-o', wasm]);
-  const js = fs.readFileSync(path.join(pkg, `${kind}.js`));
+  const glue = fs.readFileSync(path.join(pkg, `${kind}.js`), 'utf8');
+  const js = release ? await minifyJs(glue, `${kind}.js`) : glue;
   // The build note goes in too: another build's worker is another file, as its page is.
   const body = note ? withCustomSection(fs.readFileSync(wasm), 'authenticator-build-note', note) : fs.readFileSync(wasm);
   const id = crypto.createHash('sha256').update(js).update(body).digest('hex').slice(0, 16);
