@@ -19,6 +19,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { buildWasm } from './build-wasm.mjs';
 import { writeServiceIcons } from './service-icons.mjs';
+import { minify as minifyCss } from 'csso';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook');
@@ -73,7 +74,10 @@ html = html.replace(PLACEHOLDER, `__BUILD__\n  ${tags}`);
 const STYLESHEET = /<link rel="stylesheet" href="\/([^"]+\.css)"[^>]*>\n?\s*/g;
 const sheets = [...html.matchAll(STYLESHEET)].map((m) => m[1]);
 if (sheets.length > 1) {
-  const joined = Buffer.concat(sheets.flatMap((f) => [file(f), Buffer.from('\n')]));
+  let joined = Buffer.concat(sheets.flatMap((f) => [file(f), Buffer.from('\n')]));
+  // A release build's stylesheet without its comments and spaces (csso; no restructuring, so
+  // every rule stays where it was and means what it meant): 10.8 -> 7.6 kB gzip.
+  if (release) joined = Buffer.from(minifyCss(joined.toString('utf8'), { restructure: false, comments: false }).css);
   const name = `app-${crypto.createHash('sha256').update(joined).digest('hex').slice(0, 16)}.css`;
   fs.writeFileSync(path.join(dir, name), joined);
   for (const f of sheets) fs.rmSync(path.join(dir, f));
