@@ -160,3 +160,33 @@ mod two_tabs {
         store_a.clear().await.expect("clear");
     }
 }
+
+/// The clock measurement kept between visits: what earlier builds wrote (serde_json's text of
+/// `Measured`, written out here as it was stored) is read by the browser's JSON; this build's
+/// text reads back the same; absurd or damaged text is nothing, never a wrong correction.
+#[wasm_bindgen_test]
+fn a_stored_clock_measurement_reads_back_in_either_build() {
+    use authenticator::timesync::Measured;
+    use authenticator::web::timesync::{measured_from_text, measured_to_text};
+    let earlier = r#"{"offset_ms":-3600250.5,"uncertainty_ms":12.0,"at_ms":1765000000123}"#;
+    let m = measured_from_text(earlier).expect("an earlier build's text");
+    assert_eq!(m, Measured::from_parts(-3_600_250.5, 12.0, 1_765_000_000_123.0).unwrap());
+    let ours = measured_to_text(&m).unwrap();
+    assert_eq!(ours, r#"{"offset_ms":-3600250.5,"uncertainty_ms":12,"at_ms":1765000000123}"#);
+    assert_eq!(measured_from_text(&ours), Some(m));
+    for bad in [
+        "garbage",
+        "",
+        "null",
+        "5",
+        "[1,2,3]",
+        r#"{"offset_ms":1e12,"uncertainty_ms":1,"at_ms":0}"#,
+        r#"{"offset_ms":"5","uncertainty_ms":1,"at_ms":0}"#,
+        r#"{"offset_ms":5,"uncertainty_ms":1}"#,
+        r#"{"offset_ms":5,"uncertainty_ms":-1,"at_ms":0}"#,
+        r#"{"offset_ms":5,"uncertainty_ms":1,"at_ms":0.5}"#,
+        r#"{"offset_ms":5,"uncertainty_ms":1,"at_ms":0"#,
+    ] {
+        assert_eq!(measured_from_text(bad), None, "{bad}");
+    }
+}

@@ -5,7 +5,7 @@ use super::{Estimate, SyncError, MAX_OFFSET_MS};
 
 /// A measurement kept between visits (not secret: localStorage), so an offline start still
 /// corrects codes, with its age shown.
-#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Measured {
     /// Reference minus device, ms.
     pub offset_ms: f64,
@@ -24,15 +24,20 @@ impl Measured {
         Measured { offset_ms: e.offset_ms, uncertainty_ms: e.uncertainty_ms, at_ms }
     }
 
-    /// As stored.
-    pub fn to_text(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// From storage; `None` for anything unreadable or absurd.
-    pub fn from_text(text: &str) -> Option<Self> {
-        let m: Measured = serde_json::from_str(text).ok()?;
-        (m.offset_ms.is_finite() && m.offset_ms.abs() <= MAX_OFFSET_MS && m.uncertainty_ms.is_finite() && m.uncertainty_ms >= 0.0).then_some(m)
+    /// From the numbers kept between visits; `None` for absurd ones (an offset beyond
+    /// [`MAX_OFFSET_MS`], a negative or non-finite uncertainty, a time that is no whole number of
+    /// ms). The browser keeps them as the JSON object `{"offset_ms", "uncertainty_ms", "at_ms"}`,
+    /// read and written with the browser's own JSON (`web::timesync`), which keeps a JSON parser
+    /// out of the first screen's module (issue 25).
+    pub fn from_parts(offset_ms: f64, uncertainty_ms: f64, at_ms: f64) -> Option<Self> {
+        let sane = offset_ms.is_finite()
+            && offset_ms.abs() <= MAX_OFFSET_MS
+            && uncertainty_ms.is_finite()
+            && uncertainty_ms >= 0.0
+            && at_ms.is_finite()
+            && (0.0..=9_007_199_254_740_991.0).contains(&at_ms)
+            && at_ms.fract() == 0.0;
+        sane.then_some(Measured { offset_ms, uncertainty_ms, at_ms: at_ms as u64 })
     }
 
     /// How long ago it was measured, by the device clock at `device_now_ms`.

@@ -66,9 +66,14 @@ mod tests {
     #[test]
     fn a_measurement_survives_storage_and_ages() {
         let m = Measured { offset_ms: -3_600_250.0, uncertainty_ms: 12.5, at_ms: 1_000 };
-        assert_eq!(Measured::from_text(&m.to_text()), Some(m));
-        assert_eq!(Measured::from_text("{\"offset_ms\":1e12,\"uncertainty_ms\":1,\"at_ms\":0}"), None);
-        assert_eq!(Measured::from_text("garbage"), None);
+        assert_eq!(Measured::from_parts(m.offset_ms, m.uncertainty_ms, m.at_ms as f64), Some(m));
+        assert_eq!(Measured::from_parts(1e12, 1.0, 0.0), None, "beyond MAX_OFFSET_MS");
+        assert_eq!(Measured::from_parts(f64::NAN, 1.0, 0.0), None);
+        assert_eq!(Measured::from_parts(0.0, -1.0, 0.0), None, "negative uncertainty");
+        assert_eq!(Measured::from_parts(0.0, f64::INFINITY, 0.0), None);
+        assert_eq!(Measured::from_parts(0.0, 1.0, -1.0), None, "a time before 1970");
+        assert_eq!(Measured::from_parts(0.0, 1.0, 1.5), None, "a time that is no whole ms");
+        assert_eq!(Measured::from_parts(0.0, 1.0, 1e300), None);
         assert!(!m.is_stale(1_000 + STALE_AFTER_MS));
         assert!(m.is_stale(1_001 + STALE_AFTER_MS));
     }

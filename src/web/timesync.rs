@@ -6,7 +6,7 @@
 
 use crate::timesync::{estimate, next_round, parse_http_date, Estimate, Measured, Sample, SyncError};
 use crate::web::clock::sleep;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::web::prefs::{self, Key};
@@ -69,14 +69,37 @@ pub async fn sync() -> Result<SyncRun, SyncError> {
     Ok(SyncRun { estimate, requests: samples.len(), duration_ms: now() - started })
 }
 
-/// The last measurement kept in localStorage (not secret).
+/// The last measurement kept in localStorage (not secret), as the JSON object
+/// `{"offset_ms":…,"uncertainty_ms":…,"at_ms":…}` (what every build so far has written), read
+/// with the browser's JSON parser; `None` for anything unreadable or absurd.
 pub fn load_measured() -> Option<Measured> {
-    Measured::from_text(&prefs::get(Key::ClockMeasured)?)
+    measured_from_text(&prefs::get(Key::ClockMeasured)?)
+}
+
+/// [`load_measured`]'s reading of the stored text.
+pub fn measured_from_text(text: &str) -> Option<Measured> {
+    let value = js_sys::JSON::parse(text).ok()?;
+    if !value.is_object() {
+        return None;
+    }
+    let number = |key: &str| js_sys::Reflect::get(&value, &JsValue::from_str(key)).ok()?.as_f64();
+    Measured::from_parts(number("offset_ms")?, number("uncertainty_ms")?, number("at_ms")?)
 }
 
 /// Keeps a measurement for the next visit.
 pub fn save_measured(m: &Measured) {
-    prefs::set(Key::ClockMeasured, &m.to_text());
+    if let Some(text) = measured_to_text(m) {
+        prefs::set(Key::ClockMeasured, &text);
+    }
+}
+
+/// [`save_measured`]'s text: the same JSON object, written by the browser.
+pub fn measured_to_text(m: &Measured) -> Option<String> {
+    let object = js_sys::Object::new();
+    for (key, value) in [("offset_ms", m.offset_ms), ("uncertainty_ms", m.uncertainty_ms), ("at_ms", m.at_ms as f64)] {
+        js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_f64(value)).ok()?;
+    }
+    js_sys::JSON::stringify(&object).ok()?.as_string()
 }
 
 /// Whether codes use the corrected time (on unless the user turned it off).
