@@ -53,15 +53,27 @@ impl Start {
 
     /// Reads the files chosen for a migration: QR codes of exports into the tab's batches;
     /// pictures of one account and other apps' files kept for the import dialog; a backup of
-    /// this app taken to "restore". `before` is said first (why the file came here).
+    /// this app taken to "restore". `before` is said first (why the file came here). The reading
+    /// is in the migration's own module (with the QR worker's client), fetched now if it is not
+    /// here yet.
     pub fn take_files(self, files_chosen: Vec<web_sys::File>, before: Option<Say>) {
-        let Start { migration, lang, said, chosen, path } = self;
+        let Start { migration, lang, said, path, .. } = self;
         if files_chosen.is_empty() {
             return;
         }
         path.set(FirstPath::Migrate);
         migration.wanted.set(true);
         said.set(None);
+        spawn_local(async move {
+            if reading::take_files(self, files_chosen, before).await.is_err() {
+                said.try_set(Some((true, i18n::t(lang.get_untracked(), T::PartLoadFailed).to_owned())));
+            }
+        });
+    }
+
+    /// [`Start::take_files`] in the migration's module.
+    fn take_files_here(self, files_chosen: Vec<web_sys::File>, before: Option<Say>) {
+        let Start { migration, lang, said, chosen, path } = self;
         spawn_local(async move {
             let lang = lang.get_untracked();
             let mut added: Vec<Added> = Vec::new();
@@ -74,10 +86,7 @@ impl Start {
                         no_qr += 1;
                         continue;
                     }
-                    let Ok((more, batch_seen)) = reading::add_batches(texts, migration.batches).await else {
-                        said.try_set(Some((true, i18n::t(lang, T::PartLoadFailed).to_owned())));
-                        return;
-                    };
+                    let (more, batch_seen) = reading::add_batches_here(texts, migration.batches);
                     added.extend(more);
                     if !batch_seen {
                         // A site's own QR code (one account): read again in the import dialog.
@@ -99,11 +108,7 @@ impl Start {
             }
             let none_added = added.is_empty();
             if !none_added {
-                let Ok(line) = reading::batches_read(lang, added, migration.batches).await else {
-                    said.try_set(Some((true, i18n::t(lang, T::PartLoadFailed).to_owned())));
-                    return;
-                };
-                notes.push(line);
+                notes.push(migration.batches.with_untracked(|b| i18n::batches_read(lang, &added, b)));
             }
             if kept > 0 {
                 notes.push(i18n::say(lang, Say::FileWaits).to_owned());
@@ -183,7 +188,6 @@ pub fn MigrateSaidLine(
 /// first time a picture or another app's file is chosen there): the first screen routes a backup
 /// of this app by its magic bytes alone ([`is_backup`]).
 mod reading {
-    use crate::i18n::Lang;
     use crate::import::batches::{Added, Batches};
     use crate::import::belongs::Belongs;
     use crate::import::{read_scanned, Scanned};
@@ -196,10 +200,16 @@ mod reading {
         Ok(crate::import::belongs::belongs(&bytes))
     }
 
+    /// [`super::Start::take_files`]'s reading, run here.
+    #[leptos::wasm_split::wasm_split(migrate_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn take_files(start: super::Start, files: Vec<web_sys::File>, before: Option<crate::i18n::Say>) -> Result<(), LoadFailed> {
+        start.take_files_here(files, before);
+        Ok(())
+    }
+
     /// Adds the export batches among one picture's QR codes to `batches`: what each did, and
     /// whether there was one (else the picture is a site's own QR code).
-    #[leptos::wasm_split::wasm_split(migrate_part, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn add_batches(texts: Vec<String>, batches: RwSignal<Batches>) -> Result<(Vec<Added>, bool), LoadFailed> {
+    pub fn add_batches_here(texts: Vec<String>, batches: RwSignal<Batches>) -> (Vec<Added>, bool) {
         let mut added = Vec::new();
         let mut batch_seen = false;
         for t in &texts {
@@ -208,12 +218,6 @@ mod reading {
                 added.extend(batches.try_update(|all| all.add(b)));
             }
         }
-        Ok((added, batch_seen))
-    }
-
-    /// What the batches read say ([`crate::i18n::batches_read`]).
-    #[leptos::wasm_split::wasm_split(migrate_part, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn batches_read(lang: Lang, added: Vec<Added>, batches: RwSignal<Batches>) -> Result<String, LoadFailed> {
-        Ok(batches.with_untracked(|b| crate::i18n::batches_read(lang, &added, b)))
+        (added, batch_seen)
     }
 }
