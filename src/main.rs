@@ -5,13 +5,12 @@ fn main() {
     // Debug builds report panics readably; release builds leave the formatting code out.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    // The same module also runs in the QR worker (assets/qr-worker.js), which has no page:
-    // there it only serves `qr_decode_luma`.
+    // Not on a page (a worker that loaded it by mistake): nothing to mount.
     if web_sys::window().is_none() {
         return;
     }
     // A code the previous load of this tab left on the clipboard when it closed (a reload).
-    authenticator::web::clipboard::finish_leftover();
+    authenticator::ui::finish_clipboard_leftover();
     leptos::mount::mount_to_body(authenticator::ui::App);
     authenticator::web::pwa::register_service_worker();
 }

@@ -157,4 +157,17 @@ pub enum L {
     KitWhereFile,
     KitWhereFileLine,
     KitWhichApp,
+    // The frame's rarer parts: a newer build ready (parts::UpdateNotice), a damaged or newer
+    // record (gate::ProblemScreen), the display menu's panel (app::ThemeSwitch, LangSwitch).
+    UpdateReady,
+    UpdateReload,
+    DamagedTitle,
+    DamagedIntro,
+    DownloadRaw,
+    NewerTitle,
+    ThemeLabel,
+    ThemeSystem,
+    ThemeLight,
+    ThemeDark,
+    Language,
 }

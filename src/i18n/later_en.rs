@@ -153,5 +153,16 @@ pub(super) fn en(key: L) -> &'static str {
         L::KitTickHint => "Each code works once. Tick its box when you use it, and mark it used in the app too.",
         L::KitUncoveredHeading => "Accounts with no backup codes in this app:",
         L::KitFooter => "Keep this paper locked away and away from your phone. When you print a new kit, shred the old one.",
+        L::UpdateReady => "A new version of the app is ready. This tab keeps working as it is; reload it to use the new version (you will unlock again).",
+        L::UpdateReload => "Reload",
+        L::DamagedTitle => "The stored vault is damaged",
+        L::DamagedIntro => "The record in this browser's storage cannot be read. It has been left exactly as it is. Download it to keep a copy, then restore from a backup file.",
+        L::DownloadRaw => "Download the stored record",
+        L::NewerTitle => "Made by a newer version",
+        L::ThemeLabel => "Theme",
+        L::ThemeSystem => "System",
+        L::ThemeLight => "Light",
+        L::ThemeDark => "Dark",
+        L::Language => "Language",
     }
 }

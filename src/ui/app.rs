@@ -6,7 +6,7 @@ use super::split;
 use super::state::{AppState, ClockSync, KeptIn, Phase, Session, Windows};
 use super::{add, backup_codes, clock_panel, gate, kit, list, settings, tr, transfer, unreadable};
 use crate::clock::Clock;
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, Lang, L, T};
 use crate::web::clock::BrowserClock;
 use crate::web::page;
 use crate::web::prefs::{self, LocalPrefs, Prefs};
@@ -55,6 +55,9 @@ fn watch_presence(session: Session) {
 #[component]
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::initial_language(&LocalPrefs));
+    // The theme chosen on an earlier visit, before anything is drawn (the menu that changes it
+    // is loaded when first opened).
+    prefs::set_theme(prefs::theme());
     let state = AppState { lang, now_ms: RwSignal::new(BrowserClock.now_ms()), status: RwSignal::new(String::new()), highlight: RwSignal::new(None) };
     provide_context(state);
     let session = Session::new();
@@ -190,8 +193,8 @@ pub fn App() -> impl IntoView {
                 Phase::Create => view! { <gate::CreateScreen /> }.into_any(),
                 Phase::Locked => view! { <gate::UnlockScreen /> }.into_any(),
                 Phase::Working => view! { <gate::WorkingScreen /> }.into_any(),
-                Phase::Damaged => view! { <gate::ProblemScreen newer=None /> }.into_any(),
-                Phase::Newer(v) => view! { <gate::ProblemScreen newer=Some(v) /> }.into_any(),
+                // Rare (a damaged or newer record): its own module.
+                Phase::Damaged | Phase::Newer(_) => on_first_use(|| true, open_loader::problem_screen).into_any(),
                 Phase::Open => on_first_use(|| true, open_loader::open_screen).into_any(),
             }}
             <p class="sr-only" role="status" aria-live="polite" data-testid="status">{move || state.status.get()}</p>
@@ -221,11 +224,17 @@ pub(super) fn OpenScreen() -> impl IntoView {
     }
 }
 
+/// The display menu's state, for its panel (in its own module).
+#[derive(Clone, Copy)]
+struct DisplayOpen(RwSignal<bool>);
+
 /// Theme and language, folded into one small button of the header. Escape closes it and gives
-/// the focus back to its button.
+/// the focus back to its button. Its panel is its own module, fetched when the menu is first
+/// opened (issue 25); the theme chosen is applied at start by `App`.
 #[component]
 fn DisplayMenu() -> impl IntoView {
     let open = RwSignal::new(false);
+    provide_context(DisplayOpen(open));
     let summary = NodeRef::<leptos::html::Summary>::new();
     view! {
         <details class="display-menu" data-testid="display-menu" prop:open=move || open.get()
@@ -243,8 +252,7 @@ fn DisplayMenu() -> impl IntoView {
                 <svg class="icon-svg" viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="9" /><path d="M3 12h18M12 3c3 3.5 3 14.5 0 18M12 3c-3 3.5-3 14.5 0 18" /></svg>
             </summary>
             <div class="display-panel">
-                <ThemeSwitch />
-                <LangSwitch done=open />
+                {on_first_use(move || open.get(), open_loader::display_panel)}
             </div>
         </details>
     }
@@ -255,7 +263,6 @@ fn DisplayMenu() -> impl IntoView {
 fn ThemeSwitch() -> impl IntoView {
     use prefs::Theme;
     let current = RwSignal::new(prefs::theme());
-    prefs::set_theme(current.get_untracked());
     let choose = move |ev: leptos::ev::Event| {
         let t = match event_target_value(&ev).as_str() {
             "light" => Theme::Light,
@@ -266,11 +273,11 @@ fn ThemeSwitch() -> impl IntoView {
         prefs::set_theme(t);
     };
     view! {
-        <label for="theme">{tr(T::ThemeLabel)}</label>
+        <label for="theme">{tr(L::ThemeLabel)}</label>
         <select id="theme" class="theme" data-testid="theme" on:change=choose>
-            <option value="system" selected=move || current.get() == Theme::System>{tr(T::ThemeSystem)}</option>
-            <option value="light" selected=move || current.get() == Theme::Light>{tr(T::ThemeLight)}</option>
-            <option value="dark" selected=move || current.get() == Theme::Dark>{tr(T::ThemeDark)}</option>
+            <option value="system" selected=move || current.get() == Theme::System>{tr(L::ThemeSystem)}</option>
+            <option value="light" selected=move || current.get() == Theme::Light>{tr(L::ThemeLight)}</option>
+            <option value="dark" selected=move || current.get() == Theme::Dark>{tr(L::ThemeDark)}</option>
         </select>
     }
 }
@@ -289,15 +296,15 @@ fn LangSwitch(
     };
     let pressed = move |l: Lang| move || if state.lang.get() == l { "true" } else { "false" };
     view! {
-        <div class="lang" role="group" aria-label=move || i18n::t(state.lang.get(), T::Language)>
+        <div class="lang" role="group" aria-label=move || i18n::t(state.lang.get(), L::Language)>
             <button data-testid="lang-en" lang="en" aria-pressed=pressed(Lang::En) on:click=move |_| choose(Lang::En)>"English"</button>
             <button data-testid="lang-ja" lang="ja" aria-pressed=pressed(Lang::Ja) on:click=move |_| choose(Lang::Ja)>"日本語"</button>
         </div>
     }
 }
 
-/// The open vault (toolbar, list, settings), its own wasm module; `preload_open` fetches it
-/// ahead of use.
+/// The frame's parts, each its own wasm module: the open vault (toolbar, list, settings;
+/// `preload_open` fetches it ahead of use), the problem screen, the display menu's panel.
 mod open_loader {
     use crate::ui::parts::Part;
     use leptos::prelude::*;
@@ -306,5 +313,22 @@ mod open_loader {
     #[leptos::wasm_split::wasm_split(open_part, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[doc = "Fetches the open vault's module without showing it."] preload_open))]
     pub fn open_screen() -> Part {
         Ok(view! { <super::OpenScreen /> }.into_any())
+    }
+
+    /// The stored record cannot be read, or is from a newer version.
+    #[leptos::wasm_split::wasm_split(problem_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn problem_screen() -> Part {
+        let newer = match expect_context::<crate::ui::state::Session>().phase.get_untracked() {
+            crate::ui::state::Phase::Newer(v) => Some(v),
+            _ => None,
+        };
+        Ok(view! { <crate::ui::gate::ProblemScreen newer=newer /> }.into_any())
+    }
+
+    /// The display menu's panel: theme and language.
+    #[leptos::wasm_split::wasm_split(display_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn display_panel() -> Part {
+        let open = expect_context::<super::DisplayOpen>().0;
+        Ok(view! { <super::ThemeSwitch /> <super::LangSwitch done=open /> }.into_any())
     }
 }

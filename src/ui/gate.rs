@@ -4,7 +4,7 @@ use super::handoff::ChosenBackup;
 use super::passphrase::{check_new, NewPassphraseFields, PassInput};
 use super::state::{Phase, Problem, Session};
 use super::tr;
-use crate::i18n::T;
+use crate::i18n::{L, T};
 use crate::passphrase::NewPassphraseError;
 use crate::web::files;
 use leptos::prelude::*;
@@ -189,15 +189,15 @@ pub fn ProblemScreen(
     };
     let message = move || match newer {
         Some(found) => crate::i18n::vault_error(state.lang.get(), &crate::vault::VaultError::NewerEnvelope { found }),
-        None => crate::i18n::t(state.lang.get(), T::DamagedIntro).to_owned(),
+        None => crate::i18n::t(state.lang.get(), L::DamagedIntro).to_owned(),
     };
     view! {
         <section class="card gate" data-testid="problem-screen">
-            <h2>{move || if newer.is_some() { tr(T::NewerTitle)() } else { tr(T::DamagedTitle)() }}</h2>
+            <h2>{move || if newer.is_some() { tr(L::NewerTitle)() } else { tr(L::DamagedTitle)() }}</h2>
             <p role="alert">{message}</p>
             <super::widgets::SessionProblem quiet=true />
             <div class="buttons">
-                <button class="primary" data-testid="download-raw" on:click=download>{tr(T::DownloadRaw)}</button>
+                <button class="primary" data-testid="download-raw" on:click=download>{tr(L::DownloadRaw)}</button>
             </div>
         </section>
     }

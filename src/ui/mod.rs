@@ -26,5 +26,25 @@ mod unreadable;
 mod widgets;
 
 pub use app::App;
+
+/// On load: a code the previous load of this tab left on the clipboard when it closed (a
+/// reload) is cleared, by a module of its own fetched only then.
+pub fn finish_clipboard_leftover() {
+    if let Some(leftover) = crate::web::clipboard::take_leftover() {
+        // Called before the app is mounted (before Leptos's executor is set up): the browser's.
+        wasm_bindgen_futures::spawn_local(async move {
+            // Not fetched (offline on a first visit cannot have a leftover): the code stays, as
+            // it would on a browser without clipboard access.
+            let _ = finish_leftover(leftover).await;
+        });
+    }
+}
+
+/// [`finish_clipboard_leftover`]'s clear, in its own module.
+#[leptos::wasm_split::wasm_split(leftover_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn finish_leftover(leftover: (crate::clipboard::Leftover, u64, bool)) -> Result<(), parts::LoadFailed> {
+    crate::web::clipboard::finish_leftover(leftover);
+    Ok(())
+}
 use state::AppState;
 use widgets::{account_name, file_problem, sync_modal, tr, KdfProgress};

@@ -7,7 +7,7 @@
 
 use super::state::ClockSync;
 use super::tr;
-use crate::i18n::T;
+use crate::i18n::{L, T};
 use leptos::prelude::*;
 
 /// A part of the app that failed to load (its own wasm module could not be fetched).
@@ -70,19 +70,26 @@ fn mount_on_first_use(wanted: Box<dyn Fn() -> bool + Send + Sync>, load: Loader)
 }
 
 /// "A new version is ready": shown once a newer build's service worker is installed. This tab
-/// keeps working on its own build; the button reloads it into the new one.
+/// keeps working on its own build; the button reloads it into the new one. The notice itself is
+/// its own module, fetched when a new version is there (from this tab's build, which the service
+/// worker keeps).
 #[component]
 pub fn UpdateNotice() -> impl IntoView {
     let ready = RwSignal::new(false);
     crate::web::pwa::on_new_version(move || {
         let _ = ready.try_set(true);
     });
-    view! {
-        <Show when=move || ready.get()>
-            <p class="notice update-ready" role="status" data-testid="update-ready">
-                {tr(T::UpdateReady)}" "
-                <button type="button" data-testid="update-reload" on:click=move |_| crate::web::pwa::reload()>{tr(T::UpdateReload)}</button>
-            </p>
-        </Show>
+    on_first_use(move || ready.get(), update_notice)
+}
+
+/// [`UpdateNotice`]'s words and button.
+#[leptos::wasm_split::wasm_split(update_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn update_notice() -> Part {
+    Ok(view! {
+        <p class="notice update-ready" role="status" data-testid="update-ready">
+            {tr(L::UpdateReady)}" "
+            <button type="button" data-testid="update-reload" on:click=move |_| crate::web::pwa::reload()>{tr(L::UpdateReload)}</button>
+        </p>
     }
+    .into_any())
 }

@@ -84,7 +84,8 @@ pub fn PassInput(
         let field = crate::i18n::t(lang, label);
         match lang {
             crate::i18n::Lang::Ja => format!("{field}を表示"),
-            crate::i18n::Lang::En => format!("Show {}", field.to_lowercase()),
+            // English labels are ASCII: no Unicode case tables in the first screen's module.
+            crate::i18n::Lang::En => format!("Show {}", field.to_ascii_lowercase()),
         }
     };
     view! {

@@ -283,15 +283,20 @@ fn clear_now() -> bool {
     ran && emptied.get()
 }
 
-/// On load: finishes a clear the page's previous load in this tab left (see [`Leftover`]). Where
-/// the browser refuses the write (no user action on this page yet), at the user's first action,
-/// if nothing since this load made the code not ours.
-pub fn finish_leftover() {
-    let Some(storage) = session_storage() else { return };
-    let Some(text) = storage.get_item(LEFTOVER_KEY).ok().flatten() else { return };
+/// On load: the clear the page's previous load in this tab left (see [`Leftover`]), taken out of
+/// the tab's storage, with when and whether the page had the focus; `None` when there is none.
+/// [`finish_leftover`] finishes it (the app runs that in a module of its own: most loads have
+/// none).
+pub fn take_leftover() -> Option<(Leftover, u64, bool)> {
+    let storage = session_storage()?;
+    let text = storage.get_item(LEFTOVER_KEY).ok().flatten()?;
     let _ = storage.remove_item(LEFTOVER_KEY);
-    let Some(leftover) = Leftover::decode(&text) else { return };
-    let (at, focused) = (now_ms(), here());
+    Some((Leftover::decode(&text)?, now_ms(), here()))
+}
+
+/// Finishes [`take_leftover`]'s clear. Where the browser refuses the write (no user action on
+/// this page yet), at the user's first action, if nothing since this load made the code not ours.
+pub fn finish_leftover((leftover, at, focused): (Leftover, u64, bool)) {
     spawn_local(async move {
         let read = read_without_prompt().await;
         if !leftover.should_clear(read.as_deref(), at, focused) || write_text("").await.is_ok() {

@@ -197,6 +197,8 @@ test('accessibility: no serious or critical axe findings on the main screens, bo
     await app.tid('close-transfer').click();
     await page.reload();
     await app.tid('unlock-screen').waitFor();
+    // The theme chosen is applied at start, before the display menu (its own module) is opened.
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
     await axeCheck(page, 'unlock screen');
     assert.deepEqual(b.errors, []);
   } finally {
