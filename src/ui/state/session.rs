@@ -216,9 +216,8 @@ impl Session {
                     self.phase.set(Phase::Damaged);
                 }
             }
-            // Only the settings show it: the first screen does not wait for the answer.
-            self.persisted.set(crate::web::persistence::persisted().await);
-            self.load_auto_file().await;
+            // Only the settings show them: the first screen does not wait for the answers.
+            let _ = super::vault_part::settle_start(self).await;
         });
     }
 

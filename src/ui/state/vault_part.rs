@@ -112,3 +112,23 @@ pub fn reload(session: Session) -> Result<(), Missing> {
     session.reload_here();
     Ok(())
 }
+
+/// What only the open vault's settings show, asked once storage is open: whether the browser
+/// keeps this site's storage, and the automatic backup file chosen on an earlier visit
+/// ([`Session::settle_start_here`]). In this module, fetched while the passphrase is typed: the
+/// first screen does not wait for the answers.
+#[leptos::wasm_split::wasm_split(vault_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn settle_start(session: Session) -> Result<(), Missing> {
+    session.settle_start_here();
+    Ok(())
+}
+
+impl Session {
+    /// [`settle_start`]'s work.
+    fn settle_start_here(self) {
+        spawn_local(async move {
+            self.persisted.set(crate::web::persistence::persisted().await);
+            self.load_auto_file().await;
+        });
+    }
+}
