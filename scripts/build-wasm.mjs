@@ -71,8 +71,12 @@ async function pool(items, width, fn) {
  *  glue 12.6 -> 10.0 kB gzip, the loader 3.4 -> 2.0). Names only inside each module change: what
  *  a module exports, and the import object's keys (the names written in the wasm), are property
  *  names and strings, which terser leaves as they are. */
+const MINIFY = { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } };
+/** What else makes the minified bytes: in the hash of the names, so another terser or other options
+ *  never serve new bytes under a name a cache already holds (`immutable`, and SRI). */
+const MINIFIER = `terser ${JSON.parse(fs.readFileSync(new URL('../node_modules/terser/package.json', import.meta.url), 'utf8')).version} ${JSON.stringify(MINIFY)}`;
 async function minifyJs(code, file) {
-  const out = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  const out = await minify(code, MINIFY);
   if (typeof out.code !== 'string' || !out.code) throw new Error(`terser returned nothing for ${file}`);
   return out.code;
 }
@@ -84,8 +88,9 @@ async function minifyJs(code, file) {
  *  - each module's fetch, started at once and read only after its shared chunks are in, gets a
  *    handler of its own: when a chunk fails first, the part's own failed fetch was never read and
  *    was an unhandled rejection;
- *  - the loader notes a failed load as a warning, not an error (tests/e2e/parts.test.mjs, "fail
- *    outright").
+ *  - the loader notes a failed fetch (a TypeError: no connection, an HTTP error) as a warning, not
+ *    an error (tests/e2e/parts.test.mjs, "fail outright"); anything else (a module that does not
+ *    compile or link: a bug) stays an error.
  *  The build fails if the loader's text has changed under these edits. */
 export function quietLoader(text) {
   const read = 'return async (imports) => (WebAssembly.instantiateStreaming(src, imports));';
@@ -97,7 +102,7 @@ export function quietLoader(text) {
   }
   return text
     .split(read).join(`src.catch(() => {});\n    ${read}`)
-    .replace('            console.error(e);\n', "            console.warn('A part of the app could not be loaded:', e);\n");
+    .replace('            console.error(e);\n', "            (e instanceof TypeError ? console.warn : console.error)('A part of the app could not be loaded:', e);\n");
 }
 
 /** Builds into `staging`; returns the file names (relative to `staging`) of the main JS and wasm. */
@@ -147,6 +152,8 @@ export async function buildWasm({ source, staging, release, note = process.env.A
     const digest = crypto.createHash('sha256');
     const jsFiles = [`${NAME}.js`, '__wasm_split.js'];
     for (const f of [...jsFiles, ...wasmFiles].sort()) digest.update(f).update(fs.readFileSync(path.join(pkg, f)));
+    // The JS is minified after this (its module names are rewritten first): what minifies it, too.
+    if (release) digest.update(MINIFIER);
     const id = digest.digest('hex').slice(0, 16);
     const renamed = new Map([
       [`${NAME}.js`, `${NAME}-${id}.js`],

@@ -95,8 +95,10 @@ pub fn App() -> impl IntoView {
             preloading.set_value(true);
             clock.disturb();
             // The machinery create and unlock run first, then the open screen, side by side.
+            // Fetching the machinery, it asks what only the settings show (whether storage is
+            // kept, the automatic backup file); if it cannot come now, the first way in asks.
             leptos::task::spawn_local(async move {
-                let _ = super::state::preload_vault().await;
+                let _ = super::state::settle_start(session).await;
             });
             leptos::task::spawn_local(async move {
                 // A failure is shown when the screen is needed (with "Try again"), not here.
@@ -194,7 +196,11 @@ pub fn App() -> impl IntoView {
                 Phase::Locked => view! { <gate::UnlockScreen /> }.into_any(),
                 Phase::Working => view! { <gate::WorkingScreen /> }.into_any(),
                 // Rare (a damaged or newer record): its own module.
-                Phase::Damaged | Phase::Newer(_) => on_first_use(|| true, open_loader::problem_screen).into_any(),
+                // The message says what happened even where the screen's module cannot come.
+                Phase::Damaged | Phase::Newer(_) => view! {
+                    <super::widgets::SessionProblem quiet=true />
+                    {on_first_use(|| true, open_loader::problem_screen)}
+                }.into_any(),
                 Phase::Open => on_first_use(|| true, open_loader::open_screen).into_any(),
             }}
             <p class="sr-only" role="status" aria-live="polite" data-testid="status">{move || state.status.get()}</p>

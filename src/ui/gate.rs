@@ -174,7 +174,8 @@ pub fn WorkingScreen() -> impl IntoView {
     }
 }
 
-/// The stored record cannot be read, or is from a newer version: keep it, offer it raw.
+/// The stored record cannot be read, or is from a newer version: keep it, offer it raw. (The
+/// session's own message, if any, is shown above it by `App`.)
 #[component]
 pub fn ProblemScreen(
     /// Newer format version, if that is the problem.
@@ -195,7 +196,6 @@ pub fn ProblemScreen(
         <section class="card gate" data-testid="problem-screen">
             <h2>{move || if newer.is_some() { tr(L::NewerTitle)() } else { tr(L::DamagedTitle)() }}</h2>
             <p role="alert">{message}</p>
-            <super::widgets::SessionProblem quiet=true />
             <div class="buttons">
                 <button class="primary" data-testid="download-raw" on:click=download>{tr(L::DownloadRaw)}</button>
             </div>

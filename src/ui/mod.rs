@@ -30,11 +30,10 @@ pub use app::App;
 /// On load: a code the previous load of this tab left on the clipboard when it closed (a
 /// reload) is cleared, by a module of its own fetched only then.
 pub fn finish_clipboard_leftover() {
-    if let Some(leftover) = crate::web::clipboard::take_leftover() {
+    if let Some(leftover) = crate::web::clipboard::peek_leftover() {
         // Called before the app is mounted (before Leptos's executor is set up): the browser's.
         wasm_bindgen_futures::spawn_local(async move {
-            // Not fetched (offline on a first visit cannot have a leftover): the code stays, as
-            // it would on a browser without clipboard access.
+            // Not fetched: the note stays for the next load, which tries again.
             let _ = finish_leftover(leftover).await;
         });
     }

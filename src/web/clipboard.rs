@@ -283,20 +283,29 @@ fn clear_now() -> bool {
     ran && emptied.get()
 }
 
-/// On load: the clear the page's previous load in this tab left (see [`Leftover`]), taken out of
-/// the tab's storage, with when and whether the page had the focus; `None` when there is none.
-/// [`finish_leftover`] finishes it (the app runs that in a module of its own: most loads have
-/// none).
-pub fn take_leftover() -> Option<(Leftover, u64, bool)> {
-    let storage = session_storage()?;
-    let text = storage.get_item(LEFTOVER_KEY).ok().flatten()?;
-    let _ = storage.remove_item(LEFTOVER_KEY);
-    Some((Leftover::decode(&text)?, now_ms(), here()))
+/// On load: the clear the page's previous load in this tab left (see [`Leftover`]), with when
+/// and whether the page had the focus; `None` when there is none. The note stays in the tab's
+/// storage until [`finish_leftover`] takes it (the app runs that in a module of its own, which
+/// most loads never need): if that module cannot be fetched, or the page is left first, the next
+/// load finds the note again.
+pub fn peek_leftover() -> Option<(Leftover, u64, bool)> {
+    let text = session_storage()?.get_item(LEFTOVER_KEY).ok().flatten()?;
+    let Some(leftover) = Leftover::decode(&text) else {
+        forget_leftover();
+        return None;
+    };
+    Some((leftover, now_ms(), here()))
 }
 
-/// Finishes [`take_leftover`]'s clear. Where the browser refuses the write (no user action on
+/// Finishes [`peek_leftover`]'s clear. Where the browser refuses the write (no user action on
 /// this page yet), at the user's first action, if nothing since this load made the code not ours.
+/// A copy made on this page meanwhile (the module was slow to come) is the clipboard's now: the
+/// leftover is dropped, never written over it.
 pub fn finish_leftover((leftover, at, focused): (Leftover, u64, bool)) {
+    forget_leftover();
+    if with_pending(None, |_| ()).is_some() {
+        return;
+    }
     spawn_local(async move {
         let read = read_without_prompt().await;
         if !leftover.should_clear(read.as_deref(), at, focused) || write_text("").await.is_ok() {

@@ -70,8 +70,9 @@ pub async fn sync() -> Result<SyncRun, SyncError> {
 }
 
 /// The last measurement kept in localStorage (not secret), as the JSON object
-/// `{"offset_ms":…,"uncertainty_ms":…,"at_ms":…}` (what every build so far has written), read
-/// with the browser's JSON parser; `None` for anything unreadable or absurd.
+/// `{"offset_ms":…,"uncertainty_ms":…,"at_ms":…}`, read with the browser's JSON parser; `None`
+/// for anything unreadable or absurd. Earlier builds wrote it with serde_json (`12.0` where the
+/// browser writes `12`): each build reads the other's.
 pub fn load_measured() -> Option<Measured> {
     measured_from_text(&prefs::get(Key::ClockMeasured)?)
 }

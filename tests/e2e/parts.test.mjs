@@ -76,9 +76,10 @@ test('a part whose fetches fail outright (no connection): the message, and no un
   // A fetch that fails as a network failure (not an HTTP error), as on a dropped connection or a
   // page being left while its parts are still being fetched (WebKit's "Load failed"): the split
   // loader's fetch of the part and of its shared chunks both reject. The app says so; nothing is
-  // left unhandled and nothing is logged as an error (the loader notes it as a warning).
+  // left unhandled and nothing is logged as an error (the loader notes it as a warning). No service
+  // worker: once it took the page over, the page's requests would be its, which page.route does not see.
   const server = await startServer();
-  const { app, page, errors, close } = await session(server);
+  const { app, page, errors, close } = await session(server, { serviceWorkers: 'block' });
   await page.addInitScript(() => {
     window.__unhandled = [];
     addEventListener('unhandledrejection', (e) => window.__unhandled.push(String(e.reason)));

@@ -18,7 +18,7 @@ pub use notices::{keep_waiting, NoticeBoard};
 pub use rows::{Row, UnreadableRow};
 pub use backup_files::{AutoSave, BackupFileDone};
 pub use session::{KeptIn, Phase, Problem, Session};
-pub use vault_part::preload_vault;
+pub use vault_part::settle_start;
 pub use windows::Windows;
 
 use crate::i18n::Lang;

@@ -89,6 +89,9 @@ pub struct Session {
     pub kept_in: RwSignal<KeptIn>,
     /// Whether the browser agreed to keep storage (None: unknown or no API).
     pub persisted: RwSignal<Option<bool>>,
+    /// Whether `persisted` and the automatic backup file were asked for (in the vault's module,
+    /// at start or at the first way in: `vault_part::settle_start`).
+    pub(super) settled: StoredValue<bool>,
     /// A problem to show on the current screen, as data: the view words it in the language shown.
     pub problem: RwSignal<Option<Problem>>,
     /// Rows derived from the open vault.
@@ -152,6 +155,7 @@ impl Session {
             phase: RwSignal::new(Phase::Starting),
             kept_in: RwSignal::new(KeptIn::Unknown),
             persisted: RwSignal::new(None),
+            settled: StoredValue::new(false),
             problem: RwSignal::new(None),
             rows: RwSignal::new(Vec::new()),
             passkeys: RwSignal::new(Vec::new()),
@@ -216,8 +220,6 @@ impl Session {
                     self.phase.set(Phase::Damaged);
                 }
             }
-            // Only the settings show them: the first screen does not wait for the answers.
-            let _ = super::vault_part::settle_start(self).await;
         });
     }
 

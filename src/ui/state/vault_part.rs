@@ -2,7 +2,7 @@
 //! decrypting and reading the vault, its rows, sealing and storing. The first screen's module
 //! only starts it: each way in (create, unlock, unlock with a passkey, another tab's change to an
 //! open vault) calls one function here, which the build puts in its own wasm module, fetched
-//! while the passphrase is typed (`preload_vault`, with the open screen's) and kept by the
+//! while the passphrase is typed (`settle_start`, with the open screen's) and kept by the
 //! service worker for offline use.
 
 use super::session::{Phase, Session};
@@ -88,6 +88,7 @@ impl From<leptos::wasm_split::SplitLoaderError> for Missing {
 /// Creates the vault ([`Session::create_here`]).
 #[leptos::wasm_split::wasm_split(vault_part, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[doc = "Fetches the open vault's machinery without running it."] preload_vault))]
 pub fn create(session: Session, pass: String) -> Result<(), Missing> {
+    session.settle_start_here();
     session.create_here(pass);
     Ok(())
 }
@@ -95,6 +96,7 @@ pub fn create(session: Session, pass: String) -> Result<(), Missing> {
 /// Unlocks the stored vault with a passphrase ([`Session::unlock_here`]).
 #[leptos::wasm_split::wasm_split(vault_part, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn unlock(session: Session, pass: String) -> Result<(), Missing> {
+    session.settle_start_here();
     session.unlock_here(pass);
     Ok(())
 }
@@ -102,6 +104,7 @@ pub fn unlock(session: Session, pass: String) -> Result<(), Missing> {
 /// Unlocks with a passkey ([`Session::unlock_with_passkey_here`]).
 #[leptos::wasm_split::wasm_split(vault_part, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn unlock_with_passkey(session: Session) -> Result<(), Missing> {
+    session.settle_start_here();
     session.unlock_with_passkey_here();
     Ok(())
 }
@@ -113,10 +116,11 @@ pub fn reload(session: Session) -> Result<(), Missing> {
     Ok(())
 }
 
-/// What only the open vault's settings show, asked once storage is open: whether the browser
-/// keeps this site's storage, and the automatic backup file chosen on an earlier visit
-/// ([`Session::settle_start_here`]). In this module, fetched while the passphrase is typed: the
-/// first screen does not wait for the answers.
+/// What only the open vault's settings show: whether the browser keeps this site's storage, and
+/// the automatic backup file chosen on an earlier visit ([`Session::settle_start_here`]). Asked
+/// in this module once storage is open on the create or unlock screen (the module is fetched
+/// then anyway, while the passphrase is typed), or, if it could not be fetched then, at the
+/// first way in.
 #[leptos::wasm_split::wasm_split(vault_part, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn settle_start(session: Session) -> Result<(), Missing> {
     session.settle_start_here();
@@ -124,8 +128,12 @@ pub fn settle_start(session: Session) -> Result<(), Missing> {
 }
 
 impl Session {
-    /// [`settle_start`]'s work.
+    /// [`settle_start`]'s work, once.
     fn settle_start_here(self) {
+        if self.settled.get_value() {
+            return;
+        }
+        self.settled.set_value(true);
         spawn_local(async move {
             self.persisted.set(crate::web::persistence::persisted().await);
             self.load_auto_file().await;

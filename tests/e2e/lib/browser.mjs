@@ -16,8 +16,9 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** A persistent context in a fresh profile directory; `errors` collects page errors and console errors.
- * `touch: true` emulates a phone's touch screen (no hover, coarse pointer). */
-export async function launch({ locale = 'en-US', colorScheme = 'light', viewport = { width: 1000, height: 800 }, extraArgs = [], touch = false } = {}) {
+ * `touch: true` emulates a phone's touch screen (no hover, coarse pointer). `serviceWorkers: 'block'`
+ * keeps the page's own requests where `page.route` sees them (a service worker's are not). */
+export async function launch({ locale = 'en-US', colorScheme = 'light', viewport = { width: 1000, height: 800 }, extraArgs = [], touch = false, serviceWorkers = 'allow' } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'auth-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
@@ -26,6 +27,7 @@ export async function launch({ locale = 'en-US', colorScheme = 'light', viewport
     locale,
     colorScheme,
     viewport,
+    serviceWorkers,
     ...(touch ? { hasTouch: true, isMobile: true } : {}),
   });
   // Any Content-Security-Policy violation becomes a console error, which every test checks for.
