@@ -94,13 +94,22 @@ pub fn App() -> impl IntoView {
         if matches!(session.phase.get(), Phase::Create | Phase::Locked) && !preloading.get_value() {
             preloading.set_value(true);
             clock.disturb();
-            // The machinery create and unlock run first, then the open screen, side by side.
-            // Fetching the machinery, it asks what only the settings show (whether storage is
-            // kept, the automatic backup file); if it cannot come now, the first way in asks.
+            // On the create screen the passphrase estimator comes first (the meter needs it at
+            // the first keystroke; the fetches after it would otherwise share the connections
+            // with it). Then the machinery create and unlock run, and the open screen, side by
+            // side. Fetching the machinery, it asks what only the settings show (whether storage
+            // is kept, the automatic backup file); if it cannot come now, the first way in asks.
+            let creating = session.phase.get_untracked() == Phase::Create;
             leptos::task::spawn_local(async move {
+                if creating {
+                    super::passphrase::preload_estimator().await;
+                }
                 let _ = super::state::settle_start(session).await;
             });
             leptos::task::spawn_local(async move {
+                if creating {
+                    super::passphrase::preload_estimator().await;
+                }
                 // A failure is shown when the screen is needed (with "Try again"), not here.
                 let _ = open_loader::preload_open().await;
                 // The key-derivation worker compiles its module while the passphrase is typed.

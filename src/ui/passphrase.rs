@@ -102,6 +102,12 @@ pub fn PassInput(
     }
 }
 
+/// Fetches the estimator's module ahead of use: the first screen asks for it before the open
+/// vault's modules, so the meter answers as soon as a passphrase is typed on a slow first visit.
+pub async fn preload_estimator() {
+    let _ = checker::preload_checker().await;
+}
+
 /// The strength line under a new passphrase: the verdict, and below the floor, why.
 #[component]
 pub fn StrengthMeter(

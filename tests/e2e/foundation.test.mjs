@@ -204,7 +204,10 @@ test('language follows the browser, switches, and is remembered', async () => {
     assert.equal(await app.tid('unlock').textContent(), 'Unlock', 'choice survives a reload');
     await app.unlock();
     assert.equal(await app.tid('add-button').textContent(), '+ Add', 'choice survives a reload');
+    // The menu's panel is its own module, fetched when the menu is opened, as a user does.
+    await app.openDisplayMenu();
     assert.equal(await app.tid('lang-en').getAttribute('aria-pressed'), 'true');
+    assert.equal(await app.tid('lang-ja').getAttribute('aria-pressed'), 'false');
   });
 });
 
