@@ -204,8 +204,8 @@ pub fn App() -> impl IntoView {
                 Phase::Create => view! { <gate::CreateScreen /> }.into_any(),
                 Phase::Locked => view! { <gate::UnlockScreen /> }.into_any(),
                 Phase::Working => view! { <gate::WorkingScreen /> }.into_any(),
-                // Rare (a damaged or newer record): its own module.
-                // The message says what happened even where the screen's module cannot come.
+                // Rare (a damaged or newer record): its own module. The message says what
+                // happened even where the screen's module cannot come.
                 Phase::Damaged | Phase::Newer(_) => view! {
                     <super::widgets::SessionProblem quiet=true />
                     {on_first_use(|| true, open_loader::problem_screen)}
