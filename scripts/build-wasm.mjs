@@ -18,6 +18,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { minify } from 'terser';
+import { shortImports } from './short-imports.mjs';
 
 const NAME = 'authenticator';
 // The post-MVP features Rust's wasm32 target emits: wasm-opt refuses the module without them.
@@ -132,6 +133,14 @@ export async function buildWasm({ source, staging, release, note = process.env.A
     if (overlong.length) throw new Error(`wasm-split-cli kept a data segment whole in the first module; make SPLIT_ROOM_* in src/main.rs larger:\n${overlong.join('\n')}`);
     const pkg = path.join(work, 'pkg');
     run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--out-dir', pkg, '--out-name', NAME, path.join(split, `${NAME}.wasm`)]);
+    if (release) {
+      // The glue's import names, shortened in the module and its glue alike (scripts/short-imports.mjs).
+      const wasmFile = path.join(pkg, `${NAME}_bg.wasm`);
+      const glueFile = path.join(pkg, `${NAME}.js`);
+      const short = shortImports(fs.readFileSync(wasmFile), fs.readFileSync(glueFile, 'utf8'), `./${NAME}_bg.js`);
+      fs.writeFileSync(wasmFile, short.wasm);
+      fs.writeFileSync(glueFile, short.js);
+    }
     fs.writeFileSync(path.join(pkg, '__wasm_split.js'), quietLoader(fs.readFileSync(path.join(split, '__wasm_split.js'), 'utf8')));
     const chunks = fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
     for (const c of chunks) fs.copyFileSync(path.join(split, c), path.join(pkg, c));

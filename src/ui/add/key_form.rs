@@ -45,7 +45,7 @@ pub(super) fn key_view(entry: RwSignal<ManualEntry>, link_in: impl Fn(&str) -> b
                     </select>
                     <label for="m-alg">{tr(L::AlgorithmLabel)}</label>
                     <select id="m-alg" data-testid="manual-algorithm" on:change=set_field(|e, v| e.algorithm = v)>
-                        {ALGORITHMS.map(|a| view! { <option value=a.as_str()>{a.as_str()}</option> }).to_vec()}
+                        {ALGORITHMS.iter().map(|a| view! { <option value=a.as_str()>{a.as_str()}</option> }).collect::<Vec<_>>()}
                     </select>
                     <label for="m-digits">{tr(L::DigitsLabel)}</label>
                     <input id="m-digits" data-testid="manual-digits" inputmode="numeric" placeholder="6"
