@@ -57,7 +57,7 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::initial_language(&LocalPrefs));
     // The theme chosen on an earlier visit, before anything is drawn (the menu that changes it
     // is loaded when first opened).
-    prefs::set_theme(prefs::theme());
+    prefs::apply_theme(prefs::theme());
     let state = AppState { lang, now_ms: RwSignal::new(BrowserClock.now_ms()), status: RwSignal::new(String::new()), highlight: RwSignal::new(None) };
     provide_context(state);
     let session = Session::new();
@@ -104,12 +104,9 @@ pub fn App() -> impl IntoView {
                 if creating {
                     super::passphrase::preload_estimator().await;
                 }
-                let _ = super::state::settle_start(session).await;
-            });
-            leptos::task::spawn_local(async move {
-                if creating {
-                    super::passphrase::preload_estimator().await;
-                }
+                leptos::task::spawn_local(async move {
+                    let _ = super::state::settle_start(session).await;
+                });
                 // A failure is shown when the screen is needed (with "Try again"), not here.
                 let _ = open_loader::preload_open().await;
                 // The key-derivation worker compiles its module while the passphrase is typed.

@@ -26,6 +26,8 @@ mod unreadable;
 mod widgets;
 
 pub use app::App;
+use state::AppState;
+use widgets::{account_name, file_problem, sync_modal, tr, KdfProgress};
 
 /// On load: a code the previous load of this tab left on the clipboard when it closed (a
 /// reload) is cleared, by a module of its own fetched only then.
@@ -45,5 +47,3 @@ fn finish_leftover(leftover: (crate::clipboard::Leftover, u64, bool)) -> Result<
     crate::web::clipboard::finish_leftover(leftover);
     Ok(())
 }
-use state::AppState;
-use widgets::{account_name, file_problem, sync_modal, tr, KdfProgress};

@@ -137,18 +137,27 @@ pub fn theme() -> Theme {
     }
 }
 
-/// Saves the theme and applies it (`<html data-theme>`; the stylesheet does the rest).
-pub fn set_theme(theme: Theme) {
-    let value = match theme {
+/// The value of `<html data-theme>` for `theme` (and what is saved): none for the system's.
+fn theme_value(theme: Theme) -> &'static str {
+    match theme {
         Theme::System => "",
         Theme::Light => "light",
         Theme::Dark => "dark",
-    };
-    if value.is_empty() {
-        remove(Key::Theme);
-    } else {
-        set(Key::Theme, value);
     }
+}
+
+/// Saves the theme and applies it (`<html data-theme>`; the stylesheet does the rest).
+pub fn set_theme(theme: Theme) {
+    match theme_value(theme) {
+        "" => remove(Key::Theme),
+        value => set(Key::Theme, value),
+    }
+    apply_theme(theme);
+}
+
+/// Applies `theme` to the page without saving it (the saved choice, at start).
+pub fn apply_theme(theme: Theme) {
+    let value = theme_value(theme);
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = if value.is_empty() { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", value) };
     }
