@@ -109,6 +109,13 @@ export function quietLoader(text) {
 /** Builds into `staging`; returns the file names (relative to `staging`) of the main JS and wasm. */
 export async function buildWasm({ source, staging, release, note = process.env.AUTHENTICATOR_BUILD_NOTE }) {
   const profile = release ? 'release' : 'debug';
+  // RUSTFLAGS set outside replaces .cargo/config.toml's, and its `--cfg erase_components` would
+  // go silently (the first screen 12.5 kB gzip larger): a build with other flags says so.
+  for (const v of ['RUSTFLAGS', 'CARGO_ENCODED_RUSTFLAGS']) {
+    if (process.env[v] && !process.env[v].includes('erase_components')) {
+      throw new Error(`${v} is set, which replaces .cargo/config.toml's rustflags: add "--cfg erase_components" to it, or unset it`);
+    }
+  }
   const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '--bin', NAME, '--offline'];
   if (release) cargoArgs.push('--release');
   // build.rs links the app with --emit-relocs: the splitter needs the relocations to move code.

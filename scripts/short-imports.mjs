@@ -25,7 +25,13 @@ export function shortImports(wasm, js, module) {
     return result;
   };
   const name = () => { const n = uleb(); const s = wasm.toString('utf8', pos, pos + n); pos += n; return s; };
-  const limits = () => { const flags = wasm[pos++]; uleb(); if (flags & 1) uleb(); };
+  // A typed reference (0x63/0x64 and a heap type: the GC proposal's) is longer: not read here.
+  const oneByteType = () => {
+    if (wasm[pos] === 0x63 || wasm[pos] === 0x64) throw new Error('short-imports: an import of a typed reference, which this does not read');
+    pos++;
+  };
+  // Limits: flags, minimum, a maximum if flag 1, a page size if flag 8 (custom page sizes).
+  const limits = () => { const flags = wasm[pos++]; uleb(); if (flags & 1) uleb(); if (flags & 8) uleb(); };
   while (pos < wasm.length) {
     const sectionStart = pos;
     const id = wasm[pos++];
@@ -40,9 +46,9 @@ export function shortImports(wasm, js, module) {
       const descStart = pos;
       const kind = wasm[pos++];
       if (kind === 0) uleb(); // function: its type's index
-      else if (kind === 1) { pos++; limits(); } // table: element type, limits
+      else if (kind === 1) { oneByteType(); limits(); } // table: element type, limits
       else if (kind === 2) limits(); // memory
-      else if (kind === 3) pos += 2; // global: value type, mutability
+      else if (kind === 3) { oneByteType(); pos++; } // global: value type, mutability
       else if (kind === 4) { pos++; uleb(); } // tag: attribute, type's index
       else throw new Error(`short-imports: import ${from}.${field} has a kind this does not know (${kind})`);
       if (from === module) {

@@ -104,14 +104,16 @@ pub fn App() -> impl IntoView {
                 if creating {
                     super::passphrase::preload_estimator().await;
                 }
+                // The open screen's fetch starts once this task waits on the machinery's (a
+                // module is requested when first polled): the machinery is needed first.
                 leptos::task::spawn_local(async move {
-                    let _ = super::state::settle_start(session).await;
+                    // A failure is shown when the screen is needed (with "Try again"), not here.
+                    let _ = open_loader::preload_open().await;
+                    // The key-derivation worker compiles its module while the passphrase is typed.
+                    crate::web::kdf::warm_up();
+                    clock.disturb();
                 });
-                // A failure is shown when the screen is needed (with "Try again"), not here.
-                let _ = open_loader::preload_open().await;
-                // The key-derivation worker compiles its module while the passphrase is typed.
-                crate::web::kdf::warm_up();
-                clock.disturb();
+                let _ = super::state::settle_start(session).await;
             });
         }
     });
