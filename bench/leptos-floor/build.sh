@@ -4,7 +4,9 @@
 # error under <Show>, a select, about 20 strings in two languages); (c) the form plus an IndexedDB
 # read, a serde_json decode and a spawn_local task. Each: wasm after wasm-bindgen --target web and
 # wasm-opt -Oz, and the JS glue, raw / gzip -9 / brotli 11. A figure to compare the first module
-# with (`bash scripts/bench.sh`), not a test. Needs the app's tools: `. scripts/setup-build.sh`.
+# with (`bash scripts/bench.sh`), not a test. Built as the app is: Leptos's views type-erased
+# (`--cfg erase_components`, from the repository's .cargo/config.toml), the glue's import names
+# shortened, the glue minified. Needs the app's tools: `. scripts/setup-build.sh`.
 #
 #   bash bench/leptos-floor/build.sh
 set -euo pipefail
@@ -19,6 +21,14 @@ for b in hello form storage; do
   cargo build --quiet --release --target wasm32-unknown-unknown --offline --bin "$b"
   raw="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/$b.wasm"
   wasm-bindgen --target web --out-dir "out/$b" --out-name "$b" "$raw"
+  # The app's release build shortens the glue's import names (scripts/short-imports.mjs): so here.
+  node --input-type=module -e "
+    import fs from 'node:fs'; import { shortImports } from '$ROOT/scripts/short-imports.mjs';
+    const w = 'out/$b/${b}_bg.wasm', j = 'out/$b/$b.js';
+    const r = shortImports(fs.readFileSync(w), fs.readFileSync(j, 'utf8'), './${b}_bg.js');
+    fs.writeFileSync(w, r.wasm); fs.writeFileSync(j, r.js);"
+  # And minifies its glue with the same options (scripts/build-wasm.mjs, MINIFY).
+  terser "out/$b/$b.js" --module --ecma 2020 --compress passes=2 --mangle --format comments=false -o "out/$b/$b.js"
   wasm-opt -Oz "${FEAT[@]}" "out/$b/${b}_bg.wasm" -o "out/$b/${b}_bg.wasm" 2> >(grep -v 'unknown name subsection' >&2 || true)
 done
 node measure.mjs
