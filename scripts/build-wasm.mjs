@@ -110,16 +110,17 @@ export function quietLoader(text) {
 export async function buildWasm({ source, staging, release, note = process.env.AUTHENTICATOR_BUILD_NOTE }) {
   const profile = release ? 'release' : 'debug';
   // RUSTFLAGS set outside replaces .cargo/config.toml's, and its `--cfg erase_components` would
-  // go silently (the first screen 12.5 kB gzip larger): a build with other flags says so.
-  for (const v of ['RUSTFLAGS', 'CARGO_ENCODED_RUSTFLAGS']) {
-    if (process.env[v] && !process.env[v].includes('erase_components')) {
-      throw new Error(`${v} is set, which replaces .cargo/config.toml's rustflags: add "--cfg erase_components" to it, or unset it`);
-    }
+  // go silently (the first screen 12.5 kB gzip larger): then it is added to the flags set.
+  const flags = {};
+  const outside = ['CARGO_ENCODED_RUSTFLAGS', 'RUSTFLAGS'].find((v) => process.env[v] !== undefined); // cargo's order
+  if (outside && !process.env[outside].includes('erase_components')) {
+    const sep = outside === 'RUSTFLAGS' ? ' ' : '\x1f';
+    flags[outside] = [process.env[outside], '--cfg', 'erase_components'].filter(Boolean).join(sep);
   }
   const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '--bin', NAME, '--offline'];
   if (release) cargoArgs.push('--release');
   // build.rs links the app with --emit-relocs: the splitter needs the relocations to move code.
-  run('cargo', cargoArgs, {});
+  run('cargo', cargoArgs, flags);
   const targetDir = process.env.CARGO_TARGET_DIR || path.join(source, 'target');
   const raw = path.join(targetDir, 'wasm32-unknown-unknown', profile, `${NAME}.wasm`);
 
