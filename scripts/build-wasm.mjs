@@ -19,6 +19,7 @@ import os from 'node:os';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { minify } from 'terser';
 import { shortImports } from './short-imports.mjs';
+import { leb128 } from './wasm-bytes.mjs';
 
 const NAME = 'authenticator';
 // The post-MVP features Rust's wasm32 target emits: wasm-opt refuses the module without them.
@@ -41,12 +42,6 @@ const runAsync = (cmd, args) => new Promise((resolve, reject) => {
     code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`));
   });
 });
-
-const leb128 = (n) => {
-  const out = [];
-  do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n);
-  return out;
-};
 
 /** `module` with a custom section `name` holding `text` appended (allowed after any section). */
 function withCustomSection(module, name, text) {
@@ -76,7 +71,7 @@ const MINIFY = { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true
 /** What else makes the minified bytes: in the hash of the names, so another terser or other options
  *  never serve new bytes under a name a cache already holds (`immutable`, and SRI). */
 const MINIFIER = `terser ${JSON.parse(fs.readFileSync(new URL('../node_modules/terser/package.json', import.meta.url), 'utf8')).version} ${JSON.stringify(MINIFY)}`;
-async function minifyJs(code, file) {
+export async function minifyJs(code, file) {
   const out = await minify(code, MINIFY);
   if (typeof out.code !== 'string' || !out.code) throw new Error(`terser returned nothing for ${file}`);
   return out.code;

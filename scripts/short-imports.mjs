@@ -9,47 +9,38 @@
 // The build fails rather than ship a glue that does not match: every renamed name must occur in
 // the glue exactly once, as a whole word (its key in the import object).
 
-const leb128 = (n) => {
-  const out = [];
-  do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n);
-  return out;
-};
+import { leb128, reader } from './wasm-bytes.mjs';
 
 /** `wasm` (a Buffer) and its glue `js`, with every import of `module` renamed; returns
  *  `{ wasm, js, renamed }` (renamed: how many). */
 export function shortImports(wasm, js, module) {
-  let pos = 8;
-  const uleb = () => {
-    let result = 0; let shift = 0; let b;
-    do { b = wasm[pos++]; result += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
-    return result;
-  };
-  const name = () => { const n = uleb(); const s = wasm.toString('utf8', pos, pos + n); pos += n; return s; };
+  const r = reader(wasm, 8);
   // A typed reference (0x63/0x64 and a heap type: the GC proposal's) is longer: not read here.
   const oneByteType = () => {
-    if (wasm[pos] === 0x63 || wasm[pos] === 0x64) throw new Error('short-imports: an import of a typed reference, which this does not read');
-    pos++;
+    if (wasm[r.pos] === 0x63 || wasm[r.pos] === 0x64) throw new Error('short-imports: an import of a typed reference, which this does not read');
+    r.u8();
   };
   // Limits: flags, minimum, a maximum if flag 1, a page size if flag 8 (custom page sizes).
-  const limits = () => { const flags = wasm[pos++]; uleb(); if (flags & 1) uleb(); if (flags & 8) uleb(); };
-  while (pos < wasm.length) {
-    const sectionStart = pos;
-    const id = wasm[pos++];
-    const end = uleb() + pos;
-    if (id !== 2) { pos = end; continue; }
-    const count = uleb();
+  const limits = () => { const flags = r.u8(); r.uleb(); if (flags & 1) r.uleb(); if (flags & 8) r.uleb(); };
+  while (r.pos < wasm.length) {
+    const sectionStart = r.pos;
+    const id = r.u8();
+    const size = r.uleb();
+    const end = r.pos + size;
+    if (id !== 2) { r.pos = end; continue; }
+    const count = r.uleb();
     const parts = [Buffer.from(leb128(count))];
     const renamed = new Map();
     for (let i = 0; i < count; i++) {
-      const from = name();
-      let field = name();
-      const descStart = pos;
-      const kind = wasm[pos++];
-      if (kind === 0) uleb(); // function: its type's index
+      const from = r.name();
+      let field = r.name();
+      const descStart = r.pos;
+      const kind = r.u8();
+      if (kind === 0) r.uleb(); // function: its type's index
       else if (kind === 1) { oneByteType(); limits(); } // table: element type, limits
       else if (kind === 2) limits(); // memory
-      else if (kind === 3) { oneByteType(); pos++; } // global: value type, mutability
-      else if (kind === 4) { pos++; uleb(); } // tag: attribute, type's index
+      else if (kind === 3) { oneByteType(); r.u8(); } // global: value type, mutability
+      else if (kind === 4) { r.u8(); r.uleb(); } // tag: attribute, type's index
       else throw new Error(`short-imports: import ${from}.${field} has a kind this does not know (${kind})`);
       if (from === module) {
         const short = renamed.size.toString(36);
@@ -58,9 +49,9 @@ export function shortImports(wasm, js, module) {
       }
       const m = Buffer.from(from, 'utf8');
       const f = Buffer.from(field, 'utf8');
-      parts.push(Buffer.from(leb128(m.length)), m, Buffer.from(leb128(f.length)), f, wasm.subarray(descStart, pos));
+      parts.push(Buffer.from(leb128(m.length)), m, Buffer.from(leb128(f.length)), f, wasm.subarray(descStart, r.pos));
     }
-    if (pos !== end) throw new Error('short-imports: the import section was not read to its end');
+    if (r.pos !== end) throw new Error('short-imports: the import section was not read to its end');
     const body = Buffer.concat(parts);
     const out = Buffer.concat([wasm.subarray(0, sectionStart), Buffer.from([2, ...leb128(body.length)]), body, wasm.subarray(end)]);
     for (const [from, to] of renamed) {

@@ -8,20 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-
-function reader(buf, pos = 0) {
-  return {
-    get pos() { return pos; },
-    set pos(p) { pos = p; },
-    u8() { return buf[pos++]; },
-    uleb() {
-      let result = 0; let shift = 0; let b;
-      do { b = buf[pos++]; result += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
-      return result;
-    },
-    name() { const n = this.uleb(); const s = buf.toString('utf8', pos, pos + n); pos += n; return s; },
-  };
-}
+import { reader } from './wasm-bytes.mjs';
 
 /** Function bodies (index, size), names, and the other sections' sizes of the module in `buf`. */
 export function readModule(buf) {

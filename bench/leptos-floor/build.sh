@@ -21,14 +21,15 @@ for b in hello form storage; do
   cargo build --quiet --release --target wasm32-unknown-unknown --offline --bin "$b"
   raw="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/$b.wasm"
   wasm-bindgen --target web --out-dir "out/$b" --out-name "$b" "$raw"
-  # The app's release build shortens the glue's import names (scripts/short-imports.mjs): so here.
+  # As the app's release build: the glue's import names shortened (scripts/short-imports.mjs) and
+  # the glue minified (scripts/build-wasm.mjs's minifyJs, the same options).
   node --input-type=module -e "
-    import fs from 'node:fs'; import { shortImports } from '$ROOT/scripts/short-imports.mjs';
+    import fs from 'node:fs';
+    import { shortImports } from '$ROOT/scripts/short-imports.mjs';
+    import { minifyJs } from '$ROOT/scripts/build-wasm.mjs';
     const w = 'out/$b/${b}_bg.wasm', j = 'out/$b/$b.js';
     const r = shortImports(fs.readFileSync(w), fs.readFileSync(j, 'utf8'), './${b}_bg.js');
-    fs.writeFileSync(w, r.wasm); fs.writeFileSync(j, r.js);"
-  # And minifies its glue with the same options (scripts/build-wasm.mjs, MINIFY).
-  terser "out/$b/$b.js" --module --ecma 2020 --compress passes=2 --mangle --format comments=false -o "out/$b/$b.js"
+    fs.writeFileSync(w, r.wasm); fs.writeFileSync(j, await minifyJs(r.js, j));"
   wasm-opt -Oz "${FEAT[@]}" "out/$b/${b}_bg.wasm" -o "out/$b/${b}_bg.wasm" 2> >(grep -v 'unknown name subsection' >&2 || true)
 done
 node measure.mjs

@@ -9,9 +9,9 @@ import path from 'node:path';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { shortImports } from '../../scripts/short-imports.mjs';
+import { leb128 } from '../../scripts/wasm-bytes.mjs';
 
 const str = (s) => [s.length, ...Buffer.from(s)];
-const leb128 = (n) => { const out = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n); return out; };
 const section = (id, bytes) => [id, ...leb128(bytes.length), ...bytes];
 
 /** A module importing two functions and a global from "./m_bg.js" and a memory and a table
