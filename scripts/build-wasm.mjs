@@ -28,7 +28,21 @@ const WASM_OPT_FEATURES = [
   '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
 ];
 
-const run = (cmd, args, env = {}) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+/** Runs a build tool, its output shown as it comes. When it fails, the error (the last lines a log
+ *  keeps) says so with the disk space left: a disk that fills part-way fails cargo with its reason
+ *  far above (a CI run failed so, 2026-12-07, with only the exit status in its log's tail). */
+const run = (cmd, args, env = {}) => {
+  try {
+    return execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+  } catch (e) {
+    let disk = '';
+    try {
+      const { bavail, bsize } = fs.statfsSync(process.cwd());
+      disk = `; ${(Number(bavail) * Number(bsize) / 2 ** 30).toFixed(1)} GiB free on this disk now`;
+    } catch { /* the space is only a clue */ }
+    throw new Error(`${cmd} ${args.join(' ')} failed (exit ${e.status ?? e.signal})${disk}; its own messages are above`, { cause: e });
+  }
+};
 
 // wasm-opt warns about the name subsection it does not know (it drops names anyway): kept quiet.
 const runAsync = (cmd, args) => new Promise((resolve, reject) => {

@@ -106,16 +106,6 @@ pub enum Platform {
     Mac,
 }
 
-/// The platforms in the order to show them: phones first on a touch screen, else computers.
-pub fn fix_platforms(phone: bool) -> [Platform; 4] {
-    use Platform::*;
-    if phone {
-        [Iphone, Android, Windows, Mac]
-    } else {
-        [Windows, Mac, Iphone, Android]
-    }
-}
-
 /// The platforms whose steps to show on this device: only its own where the user agent says
 /// (an iPad may call itself a Mac: a Mac with touch counts as iPhone/iPad); where it does not
 /// (Linux, ChromeOS, an unknown browser), the phones on a touch screen, else the computers.
@@ -304,8 +294,6 @@ mod tests {
 
     #[test]
     fn the_fix_names_the_settings_as_each_system_does() {
-        assert_eq!(fix_platforms(true)[0], Platform::Iphone);
-        assert_eq!(fix_platforms(false)[0], Platform::Windows);
         assert!(fix_step(Lang::Ja, Platform::Iphone).1.contains("設定 → 一般 → 日付と時刻 → 「自動設定」"));
         assert!(fix_step(Lang::Ja, Platform::Android).1.contains("ネットワーク提供時刻"));
         assert!(fix_step(Lang::Ja, Platform::Windows).1.contains("時刻を自動的に設定する"));

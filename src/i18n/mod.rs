@@ -71,7 +71,7 @@ pub use catalogue::codes_where;
 pub use migrate::{already_here, batches_missing, batches_read, batches_state, say, Say};
 pub use limits::{adding_progress, backup_file_too_many, file_too_many, preview_more, preview_more_skipped, reading_progress, vault_full};
 pub use kit::{kit_flag, kit_no_codes_hint, kit_printed, kit_restore_steps, kit_summary};
-pub use clock::{clock_chip, clock_drift, clock_status, clock_summary, fix_platforms_for, corrected_badge, fix_platforms, fix_step, measured_ago, offset_with_uncertainty, signed_offset, sync_error, Platform};
+pub use clock::{clock_chip, clock_drift, clock_status, clock_summary, fix_platforms_for, corrected_badge, fix_step, measured_ago, offset_with_uncertainty, signed_offset, sync_error, Platform};
 pub use errors::{field_error, secret_error, uri_error, warning};
 // First screen, passphrase floor, restore summary, storage advice (gate).
 pub use gate::{
