@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { minify } from 'terser';
 import { shortImports } from './short-imports.mjs';
 import { leb128 } from './wasm-bytes.mjs';
@@ -28,34 +28,38 @@ const WASM_OPT_FEATURES = [
   '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
 ];
 
-/** Runs a build tool, its output shown as it comes. When it fails, the error (the last lines a log
- *  keeps) says so with the disk space left: a disk that fills part-way fails cargo with its reason
- *  far above (a CI run failed so, 2026-12-07, with only the exit status in its log's tail). */
-const run = (cmd, args, env = {}) => {
-  try {
-    return execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
-  } catch (e) {
-    let disk = '';
-    try {
-      const { bavail, bsize } = fs.statfsSync(process.cwd());
-      disk = `; ${(Number(bavail) * Number(bsize) / 2 ** 30).toFixed(1)} GiB free on this disk now`;
-    } catch { /* the space is only a clue */ }
-    throw new Error(`${cmd} ${args.join(' ')} failed (exit ${e.status ?? e.signal})${disk}; its own messages are above`, { cause: e });
-  }
-};
-
-// wasm-opt warns about the name subsection it does not know (it drops names anyway): kept quiet.
-const runAsync = (cmd, args) => new Promise((resolve, reject) => {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'pipe'] });
-  let err = '';
-  child.stderr.on('data', (d) => { err += d; });
-  child.on('error', reject);
-  child.on('close', (code) => {
-    const shown = err.split('\n').filter((l) => l && !/unknown name subsection/.test(l)).join('\n');
-    if (shown) process.stderr.write(shown + '\n');
-    code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`));
+/** Runs a build tool, its output shown as it comes (stderr lines matching `hide` left out: wasm-opt
+ *  warns of the name subsection it does not know, and drops the names anyway). When it fails, the
+ *  error carries the tool's last lines and the disk space left: the error is what a log's tail
+ *  keeps, and a disk that fills part-way fails cargo with its reason far above it (a CI run failed
+ *  so, 2026-12-07, its tail saying only "exit 101"). */
+function run(cmd, args, { env = {}, hide } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'pipe'], env: { ...process.env, ...env } });
+    const last = [];
+    let partial = '';
+    const show = (line) => {
+      if (hide?.test(line)) return;
+      process.stderr.write(line + '\n');
+      last.push(line);
+      if (last.length > 20) last.shift();
+    };
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d) => { const lines = (partial + d).split('\n'); partial = lines.pop(); lines.forEach(show); });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (partial) show(partial);
+      if (code === 0) return resolve();
+      let disk = '';
+      try {
+        const { bavail, bsize } = fs.statfsSync(process.cwd());
+        disk = `; ${(Number(bavail) * Number(bsize) / 2 ** 30).toFixed(1)} GiB free on this disk now`;
+      } catch { /* the space is only a clue */ }
+      reject(new Error(`${cmd} ${args.join(' ')} failed (exit ${code ?? signal})${disk}; its last lines:\n${last.join('\n')}`));
+    });
   });
-});
+}
+const QUIET_WASM_OPT = /^$|unknown name subsection/;
 
 /** `module` with a custom section `name` holding `text` appended (allowed after any section). */
 function withCustomSection(module, name, text) {
@@ -129,7 +133,7 @@ export async function buildWasm({ source, staging, release, note = process.env.A
   const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '--bin', NAME, '--offline'];
   if (release) cargoArgs.push('--release');
   // build.rs links the app with --emit-relocs: the splitter needs the relocations to move code.
-  run('cargo', cargoArgs, flags);
+  await run('cargo', cargoArgs, { env: flags });
   const targetDir = process.env.CARGO_TARGET_DIR || path.join(source, 'target');
   const raw = path.join(targetDir, 'wasm32-unknown-unknown', profile, `${NAME}.wasm`);
 
@@ -149,7 +153,7 @@ export async function buildWasm({ source, staging, release, note = process.env.A
     const overlong = splitLog.split('\n').filter((l) => /Overlong segment/.test(l));
     if (overlong.length) throw new Error(`wasm-split-cli kept a data segment whole in the first module; make SPLIT_ROOM_* in src/main.rs larger:\n${overlong.join('\n')}`);
     const pkg = path.join(work, 'pkg');
-    run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--out-dir', pkg, '--out-name', NAME, path.join(split, `${NAME}.wasm`)]);
+    await run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--out-dir', pkg, '--out-name', NAME, path.join(split, `${NAME}.wasm`)]);
     if (release) {
       // The glue's import names, shortened in the module and its glue alike (scripts/short-imports.mjs).
       const wasmFile = path.join(pkg, `${NAME}_bg.wasm`);
@@ -166,7 +170,7 @@ export async function buildWasm({ source, staging, release, note = process.env.A
     if (release) {
       // npm's wasm-opt takes seconds to start: one per CPU at a time, the biggest first.
       const jobs = wasmFiles.map((f) => path.join(pkg, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
-      await pool(jobs, Math.max(1, os.cpus().length), (f) => runAsync('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, f, '-o', f]));
+      await pool(jobs, Math.max(1, os.cpus().length), (f) => run('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, f, '-o', f], { hide: QUIET_WASM_OPT }));
     }
 
     if (note) {
@@ -232,13 +236,13 @@ async function buildWorker({ kind, crate, simd, targetDir, staging, release, wor
   // SIMD for this crate's build only, in a target directory of its own: other RUSTFLAGS in the
   // same directory would make cargo rebuild the app's dependencies each time.
   const outDir = simd ? path.join(targetDir, 'simd128') : targetDir;
-  run('cargo', args, simd ? { RUSTFLAGS: '-C target-feature=+simd128', CARGO_TARGET_DIR: outDir } : {});
+  await run('cargo', args, { env: simd ? { RUSTFLAGS: '-C target-feature=+simd128', CARGO_TARGET_DIR: outDir } : {} });
   const raw = path.join(outDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${crate.replace(/-/g, '_')}.wasm`);
   const pkg = path.join(work, `worker-${kind}`);
-  run('wasm-bindgen', ['--target', 'web', '--out-dir', pkg, '--out-name', kind, raw]);
+  await run('wasm-bindgen', ['--target', 'web', '--out-dir', pkg, '--out-name', kind, raw]);
   const wasm = path.join(pkg, `${kind}_bg.wasm`);
   keepNamed(targetDir, wasm, `${kind}-worker_bg.wasm`);
-  if (release) await runAsync('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, ...(simd ? ['--enable-simd'] : []), wasm, '-o', wasm]);
+  if (release) await run('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, ...(simd ? ['--enable-simd'] : []), wasm, '-o', wasm], { hide: QUIET_WASM_OPT });
   const glue = fs.readFileSync(path.join(pkg, `${kind}.js`), 'utf8');
   const js = release ? await minifyJs(glue, `${kind}.js`) : glue;
   // The build note goes in too: another build's worker is another file, as its page is.
