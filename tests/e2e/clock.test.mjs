@@ -159,6 +159,13 @@ async function readPanelInOrder(page) {
       // What is on screen without opening the line.
       outside: chip.open ? null : panel.innerText,
       lineHeight: line.getBoundingClientRect().height,
+      // How far the verdict's middle is from the line's: 0 when the chevron sits beside it; about
+      // half a line when the chevron falls onto a line of its own below it.
+      verdictOffCentre: (() => {
+        const a = line.getBoundingClientRect();
+        const v = panel.querySelector('[data-testid=clock-verdict]').getBoundingClientRect();
+        return Math.abs((a.top + a.bottom) / 2 - (v.top + v.bottom) / 2);
+      })(),
       open: chip.open,
     };
   });
@@ -196,6 +203,7 @@ for (const [locale, words] of [
       // One line, in green (the codes are right), nothing else of the clock on screen.
       assert.equal(panel.open, false);
       assert.ok(panel.lineHeight <= 48, `one line: ${panel.lineHeight} px`);
+      assert.ok(panel.verdictOffCentre <= 3, `the verdict in the line's middle: ${panel.verdictOffCentre} px off`);
       assert.deepEqual(panel.order, ['clock-chip', 'clock-details', 'clock-verdict'], panel.order.join(', '));
       assert.match(panel.status.text, words.status);
       const [r, g, bl] = panel.status.color.match(/\d+/g).map(Number);
@@ -211,6 +219,8 @@ for (const [locale, words] of [
       assert.deepEqual(panel.order.slice(0, 5), ['clock-chip', 'clock-details', 'clock-verdict', 'clock-summary', 'clock-fix'], panel.order.join(', '));
       assert.ok(panel.order.indexOf('clock-offset') > panel.order.lastIndexOf('clock-fix-step'), panel.order.join(', '));
       assert.match(panel.summary, words.drift);
+      // Open, the verdict is whole (it may wrap) and the chevron stays beside it, not alone below.
+      assert.ok(panel.verdictOffCentre <= 3, `open: the verdict in the line's middle: ${panel.verdictOffCentre} px off`);
       assert.equal(panel.steps.length, words.steps.length, panel.steps.join(' | '));
       panel.steps.forEach((step, i) => assert.match(step, words.steps[i]));
       assert.match((await app.tid('clock-offset').textContent()).replace(/\u00a0/g, ' '), words.offset);
