@@ -30,33 +30,44 @@ const WASM_OPT_FEATURES = [
 
 /** Runs a build tool, its output shown as it comes (stderr lines matching `hide` left out: wasm-opt
  *  warns of the name subsection it does not know, and drops the names anyway). When it fails, the
- *  error carries the tool's last lines and the disk space left: the error is what a log's tail
- *  keeps, and a disk that fills part-way fails cargo with its reason far above it (a CI run failed
- *  so, 2026-12-07, its tail saying only "exit 101"). */
+ *  error carries the tool's last lines and the disk space left where the builds go: the error is
+ *  what a log's tail keeps, and a disk that fills part-way fails cargo with its reason far above it
+ *  (a CI run failed so, 2026-12-07, its tail saying only "exit 101"). stderr is read through a pipe:
+ *  cargo is told to keep its colours when ours is a terminal. */
 function run(cmd, args, { env = {}, hide } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'pipe'], env: { ...process.env, ...env } });
+    const colour = process.stderr.isTTY && !process.env.CARGO_TERM_COLOR ? { CARGO_TERM_COLOR: 'always' } : {};
+    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'pipe'], env: { ...process.env, ...colour, ...env } });
     const last = [];
     let partial = '';
     const show = (line) => {
       if (hide?.test(line)) return;
       process.stderr.write(line + '\n');
+      if (!line.trim()) return;
       last.push(line);
       if (last.length > 20) last.shift();
     };
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d) => { const lines = (partial + d).split('\n'); partial = lines.pop(); lines.forEach(show); });
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
+    let settled = false;
+    const settle = (code, signal) => {
+      if (settled) return;
+      settled = true;
       if (partial) show(partial);
+      child.stderr.destroy();
       if (code === 0) return resolve();
       let disk = '';
       try {
-        const { bavail, bsize } = fs.statfsSync(process.cwd());
-        disk = `; ${(Number(bavail) * Number(bsize) / 2 ** 30).toFixed(1)} GiB free on this disk now`;
+        const { bavail, bsize } = fs.statfsSync(process.env.CARGO_TARGET_DIR || process.cwd());
+        disk = `; ${(Number(bavail) * Number(bsize) / 2 ** 30).toFixed(1)} GiB free where the builds go`;
       } catch { /* the space is only a clue */ }
       reject(new Error(`${cmd} ${args.join(' ')} failed (exit ${code ?? signal})${disk}; its last lines:\n${last.join('\n')}`));
-    });
+    };
+    child.on('error', (e) => { settled = true; reject(e); });
+    child.on('close', settle);
+    // A process the tool left running (a compiler cache's server, say) may hold the pipe open
+    // after the tool has exited: its exit settles the run at most two seconds later.
+    child.on('exit', (code, signal) => setTimeout(() => settle(code, signal), 2000).unref());
   });
 }
 const QUIET_WASM_OPT = /^$|unknown name subsection/;
@@ -95,7 +106,10 @@ export async function minifyJs(code, file) {
   return out.code;
 }
 
-/** The split loader wasm-split-cli writes, with two changes. A part that cannot be fetched (no
+/** The split loader wasm-split-cli writes, with three changes. First, it names the main module's
+ *  shared exports (table, memory, shared data) in a hash map's order, which changes from run to
+ *  run: sorted here, so the same source gives the same loader, the same hash and so the same
+ *  file names (a deploy of an unchanged build invalidates no cache). Then, a part that cannot be fetched (no
  *  connection, or a page being left while its parts are still on their way: WebKit's "Load
  *  failed") is the app's to report, and it does, in the user's language (the Rust side gets
  *  `success = false`); so:
@@ -114,7 +128,14 @@ export function quietLoader(text) {
   if (fetches === 0 || fetches !== reads || logs !== 1) {
     throw new Error(`the split loader is not the one scripts/build-wasm.mjs quietLoader knows (fetches ${fetches}, reads ${reads}, logs ${logs})`);
   }
+  const shared = /const \{ ([^}]*)\} = initSync\(undefined, undefined\);\n( *)Object\.assign\(sharedImports\.__wasm_split, \{ ([^}]*)\}\);/g;
+  const found = [...text.matchAll(shared)];
+  if (found.length !== 1 || found[0][1] !== found[0][3]) {
+    throw new Error(`the split loader is not the one scripts/build-wasm.mjs quietLoader knows (shared exports: ${found.length} lists)`);
+  }
+  const sorted = (list) => list.split(',').map((n) => n.trim()).filter(Boolean).sort().map((n) => `${n}, `).join('');
   return text
+    .replace(shared, (_, names, indent) => `const { ${sorted(names)}} = initSync(undefined, undefined);\n${indent}Object.assign(sharedImports.__wasm_split, { ${sorted(names)}});`)
     .split(read).join(`src.catch(() => {});\n    ${read}`)
     .replace('            console.error(e);\n', "            (e instanceof TypeError ? console.warn : console.error)('A part of the app could not be loaded:', e);\n");
 }

@@ -10,10 +10,14 @@ cd "$ROOT"
 # A fresh clone's builds (native tests, the browser adapter's tests, the release build) take about
 # 5 GiB under target/; a disk that fills part-way fails a cargo build with little said (a CI run
 # failed so, 2026-12-07). Said here first, plainly.
-free_kib=$(df -Pk "$ROOT" | awk 'NR==2 {print $4}')
-echo "== disk: $((free_kib / 1048576)) GiB free where the builds go ($ROOT)"
-if [ "$free_kib" -lt $((6 * 1048576)) ]; then
-  echo "warning: under 6 GiB free; the builds need about 5 GiB (target/), and fail with 'No space left on device' when it runs out" >&2
+# Only a clue: a df that fails or prints something else stops nothing.
+builds="${CARGO_TARGET_DIR:-$ROOT}"
+free_kib=$(df -Pk "$builds" 2>/dev/null | awk 'NR==2 {print $(NF-2)}' || true)
+if [[ "$free_kib" =~ ^[0-9]+$ ]]; then
+  echo "== disk: $((free_kib / 1048576)) GiB free where the builds go ($builds)"
+  if [ "$free_kib" -lt $((6 * 1048576)) ]; then
+    echo "warning: under 6 GiB free; the builds need about 5 GiB (target/), and fail with 'No space left on device' when it runs out" >&2
+  fi
 fi
 
 echo "== no circles among the source files, none over 500 lines (scripts/check-cycles.mjs, check-sizes.mjs)"
