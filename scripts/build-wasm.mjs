@@ -120,6 +120,9 @@ export async function minifyJs(code, file) {
  *    an error (tests/e2e/parts.test.mjs, "fail outright"); anything else (a module that does not
  *    compile or link: a bug) stays an error.
  *  The build fails if the loader's text has changed under these edits. */
+/** Where the split loader names the main module's shared exports: the list it takes from the main
+ *  module (1), the indent (2), the list it hands to every part (3). */
+export const SHARED_EXPORTS = /const \{ ([^}]*)\} = initSync\(undefined, undefined\);\n( *)Object\.assign\(sharedImports\.__wasm_split, \{ ([^}]*)\}\);/;
 export function quietLoader(text) {
   const read = 'return async (imports) => (WebAssembly.instantiateStreaming(src, imports));';
   const fetches = text.split('const src = fetch(new URL(').length - 1;
@@ -128,14 +131,13 @@ export function quietLoader(text) {
   if (fetches === 0 || fetches !== reads || logs !== 1) {
     throw new Error(`the split loader is not the one scripts/build-wasm.mjs quietLoader knows (fetches ${fetches}, reads ${reads}, logs ${logs})`);
   }
-  const shared = /const \{ ([^}]*)\} = initSync\(undefined, undefined\);\n( *)Object\.assign\(sharedImports\.__wasm_split, \{ ([^}]*)\}\);/g;
-  const found = [...text.matchAll(shared)];
+  const found = [...text.matchAll(new RegExp(SHARED_EXPORTS, 'g'))];
   if (found.length !== 1 || found[0][1] !== found[0][3]) {
     throw new Error(`the split loader is not the one scripts/build-wasm.mjs quietLoader knows (shared exports: ${found.length} lists)`);
   }
-  const sorted = (list) => list.split(',').map((n) => n.trim()).filter(Boolean).sort().map((n) => `${n}, `).join('');
+  const sorted = found[0][1].split(',').map((n) => n.trim()).filter(Boolean).sort().map((n) => `${n}, `).join('');
   return text
-    .replace(shared, (_, names, indent) => `const { ${sorted(names)}} = initSync(undefined, undefined);\n${indent}Object.assign(sharedImports.__wasm_split, { ${sorted(names)}});`)
+    .replace(SHARED_EXPORTS, (_, __, indent) => `const { ${sorted}} = initSync(undefined, undefined);\n${indent}Object.assign(sharedImports.__wasm_split, { ${sorted}});`)
     .split(read).join(`src.catch(() => {});\n    ${read}`)
     .replace('            console.error(e);\n', "            (e instanceof TypeError ? console.warn : console.error)('A part of the app could not be loaded:', e);\n");
 }

@@ -9,19 +9,12 @@
 // The build fails rather than ship a glue that does not match: every renamed name must occur in
 // the glue exactly once, as a whole word (its key in the import object).
 
-import { leb128, reader } from './wasm-bytes.mjs';
+import { importKind, leb128, reader } from './wasm-bytes.mjs';
 
 /** `wasm` (a Buffer) and its glue `js`, with every import of `module` renamed; returns
  *  `{ wasm, js, renamed }` (renamed: how many). */
 export function shortImports(wasm, js, module) {
   const r = reader(wasm, 8);
-  // A typed reference (0x63/0x64 and a heap type: the GC proposal's) is longer: not read here.
-  const oneByteType = () => {
-    if (wasm[r.pos] === 0x63 || wasm[r.pos] === 0x64) throw new Error('short-imports: an import of a typed reference, which this does not read');
-    r.u8();
-  };
-  // Limits: flags, minimum, a maximum if flag 1, a page size if flag 8 (custom page sizes).
-  const limits = () => { const flags = r.u8(); r.uleb(); if (flags & 1) r.uleb(); if (flags & 8) r.uleb(); };
   while (r.pos < wasm.length) {
     const sectionStart = r.pos;
     const id = r.u8();
@@ -35,13 +28,7 @@ export function shortImports(wasm, js, module) {
       const from = r.name();
       let field = r.name();
       const descStart = r.pos;
-      const kind = r.u8();
-      if (kind === 0) r.uleb(); // function: its type's index
-      else if (kind === 1) { oneByteType(); limits(); } // table: element type, limits
-      else if (kind === 2) limits(); // memory
-      else if (kind === 3) { oneByteType(); r.u8(); } // global: value type, mutability
-      else if (kind === 4) { r.u8(); r.uleb(); } // tag: attribute, type's index
-      else throw new Error(`short-imports: import ${from}.${field} has a kind this does not know (${kind})`);
+      importKind(r, `short-imports (import ${from}.${field})`); // read past its description, copied as it is below
       if (from === module) {
         const short = renamed.size.toString(36);
         renamed.set(field, short);

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { reader } from './wasm-bytes.mjs';
+import { importKind, reader } from './wasm-bytes.mjs';
 
 /** Function bodies (index, size), names, and the other sections' sizes of the module in `buf`. */
 export function readModule(buf) {
@@ -25,8 +25,7 @@ export function readModule(buf) {
     if (id === 2) { // imports: functions among them take the first indices
       for (let n = r.uleb(); n > 0; n--) {
         r.name(); r.name();
-        const kind = r.u8();
-        if (kind === 0) { r.uleb(); imported++; } else if (kind === 1) { r.u8(); const f = r.u8(); r.uleb(); if (f & 1) r.uleb(); } else if (kind === 2) { const f = r.u8(); r.uleb(); if (f & 1) r.uleb(); } else if (kind === 3) { r.u8(); r.u8(); } else { r.u8(); r.uleb(); }
+        if (importKind(r, 'wasm-breakdown') === 0) imported++;
       }
     } else if (id === 10) { // code
       const count = r.uleb();
